@@ -1,0 +1,1 @@
+"""Parsers: raw disclosure files -> ParsedDocument (see model.py and docs/raw-tables.md)."""

@@ -1,0 +1,28 @@
+"""Reading printed numbers: thousands separators, '-' for zero, units."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+# A printed amount: 1,568.88 | 1568.88 | 0 | 29.3 | -  (a lone dash is a printed zero)
+AMOUNT_RE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+DASHES = {"-", "—", "–", "－", "——"}
+YUAN_PER_WAN = Decimal(10000)
+
+
+def parse_amount(token: str) -> Decimal | None:
+    """The value of one printed amount token, or None if the token is not an amount.
+
+    The token is expected NFKC-normalised (full-width digits and commas already half-width)."""
+    token = token.strip()
+    if token in DASHES:
+        return Decimal(0)
+    if not AMOUNT_RE.match(token):
+        return None
+    return Decimal(token.replace(",", ""))
+
+
+def to_wan(value: Decimal, unit: str) -> Decimal:
+    """Convert an amount printed in `unit` ('万元' or '元') to 万元, exactly."""
+    return value / YUAN_PER_WAN if unit == "元" else value
