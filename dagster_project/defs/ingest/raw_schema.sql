@@ -3,6 +3,16 @@
 CREATE SCHEMA IF NOT EXISTS raw;
 CREATE SCHEMA IF NOT EXISTS dq;
 
+-- What the raw folder held at the last discovery: one row per file path.
+CREATE TABLE IF NOT EXISTS raw.files (
+    source_path   VARCHAR PRIMARY KEY,      -- relative to the raw folder
+    document_id   VARCHAR NOT NULL,         -- first 16 hex digits of sha256(file bytes)
+    source_format VARCHAR NOT NULL,
+    file_size     BIGINT NOT NULL,
+    modified_at   TIMESTAMP,
+    seen_at       TIMESTAMP NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS raw.documents (
     document_id      VARCHAR PRIMARY KEY,   -- first 16 hex digits of sha256(file bytes)
     source_path      VARCHAR NOT NULL,      -- path relative to the raw folder

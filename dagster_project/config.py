@@ -1,0 +1,21 @@
+"""Where things are: the project root, the raw folder and the warehouse file.
+
+FDW_RAW and FDW_WAREHOUSE override the defaults (raw/ and warehouse.duckdb in the project root);
+they are read when a path is asked for, so every command and every run honours them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt"
+EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+
+
+def raw_dir() -> Path:
+    return Path(os.environ.get("FDW_RAW") or PROJECT_ROOT / "raw").resolve()
+
+
+def warehouse_path() -> Path:
+    return Path(os.environ.get("FDW_WAREHOUSE") or PROJECT_ROOT / "warehouse.duckdb").resolve()
