@@ -1,0 +1,173 @@
+"""`fdw`: run the pipeline, see the warehouse's state, query it.
+
+Every command honours FDW_RAW (the raw folder, default raw/) and FDW_WAREHOUSE (the DuckDB
+file, default warehouse.duckdb), both relative to the project root unless absolute."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import duckdb
+from rich.console import Console
+from rich.table import Table
+
+from . import config
+from .locking import RunLock, WarehouseBusy
+
+console = Console()
+err = Console(stderr=True)
+
+
+def _print_rows(title: str, columns: list[str], rows: list[tuple]) -> None:
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    console.print(table)
+
+
+def _connect_read_only(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    if not warehouse.exists():
+        err.print(f"[red]no warehouse at {warehouse}[/red]: run `fdw run` first (or set FDW_WAREHOUSE)")
+        raise SystemExit(2)
+    return duckdb.connect(str(warehouse), read_only=True)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    raw, warehouse = config.raw_dir(), config.warehouse_path()
+    if not raw.is_dir():
+        err.print(f"[red]raw folder {raw} does not exist[/red] (set FDW_RAW or create it)")
+        return 2
+    os.environ["FDW_RAW"], os.environ["FDW_WAREHOUSE"] = str(raw), str(warehouse)
+    err.print(f"raw folder: {raw}\nwarehouse:  {warehouse}")
+    try:
+        with RunLock(warehouse):
+            from .pipeline import run_pipeline  # heavy imports (dagster, dbt) only when running
+
+            result = run_pipeline(log_level="INFO" if args.verbose else "WARNING")
+    except WarehouseBusy as exc:
+        err.print(f"[red]{exc}[/red]")
+        return 75
+    for step, seconds in result.step_seconds.items():
+        err.print(f"  {step:<40} {seconds:6.1f} s")
+    if not result.success:
+        err.print(f"[red]the pipeline broke:[/red] {result.failure}")
+        return 1
+    err.print("[green]pipeline finished[/green]; `fdw status` shows what was loaded and what the checks found")
+    _summary(warehouse)
+    return 0
+
+
+def _summary(warehouse: Path) -> None:
+    con = _connect_read_only(warehouse)
+    try:
+        rows = con.execute(
+            "SELECT status, count(*) FROM raw.documents WHERE withdrawn_at IS NULL GROUP BY status ORDER BY status"
+        ).fetchall()
+    finally:
+        con.close()
+    console.print("documents: " + ", ".join(f"{n} {status}" for status, n in rows))
+
+
+STATUS_QUERIES = {
+    "Documents loaded, by year and department": (
+        ["fiscal year", "department", "documents", "cells found", "certain", "ambiguous"],
+        """SELECT fiscal_year, department_name, count(*), sum(cells_found), sum(cells_certain), sum(cells_ambiguous)
+           FROM raw.documents WHERE status IN ('parsed', 'no_values') AND withdrawn_at IS NULL
+           GROUP BY ALL ORDER BY fiscal_year, department_name""",
+    ),
+    "Documents that did not load": (
+        ["status", "file", "reason"],
+        """SELECT status, source_path, error FROM raw.documents
+           WHERE status NOT IN ('parsed', 'no_values') AND withdrawn_at IS NULL ORDER BY source_path""",
+    ),
+    "Withdrawn documents (file removed from the raw folder)": (
+        ["file", "department", "year", "withdrawn at"],
+        """SELECT source_path, department_name, fiscal_year, withdrawn_at FROM raw.documents
+           WHERE withdrawn_at IS NOT NULL ORDER BY source_path""",
+    ),
+    "Ambiguous cells (not placed: the evidence did not decide their column)": (
+        ["file", "table", "row", "printed", "candidates", "lines"],
+        """SELECT d.source_path, c.table_no, c.row_label, c.printed, c.candidates, c.line_start || '-' || c.line_end
+           FROM raw.table_cells c JOIN raw.documents d USING (document_id)
+           WHERE NOT c.certain AND d.withdrawn_at IS NULL ORDER BY 1, 2, c.line_start LIMIT 50""",
+    ),
+    "Checks of the last run, by severity": (
+        ["severity", "checks run", "passed", "failed"],
+        """SELECT severity, count(*), count(*) FILTER (passed), count(*) FILTER (NOT passed)
+           FROM dq.dq_results WHERE run_id = (SELECT arg_max(run_id, checked_at) FROM dq.dq_results)
+           GROUP BY severity ORDER BY severity""",
+    ),
+    "Open alerts (failed 'error' checks of the last run)": (
+        ["file", "rule", "message"],
+        """SELECT d.source_path, r.rule_id, r.message FROM dq.dq_results r LEFT JOIN raw.documents d USING (document_id)
+           WHERE r.run_id = (SELECT arg_max(run_id, checked_at) FROM dq.dq_results)
+             AND r.severity = 'error' AND NOT r.passed ORDER BY 1, 2""",
+    ),
+}
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    warehouse = config.warehouse_path()
+    con = _connect_read_only(warehouse)
+    console.print(f"warehouse: {warehouse}")
+    try:
+        for title, (columns, sql) in STATUS_QUERIES.items():
+            try:
+                rows = con.execute(sql).fetchall()
+            except duckdb.CatalogException:
+                rows = []
+            if rows:
+                _print_rows(title, columns, rows)
+            else:
+                console.print(f"{title}: none")
+    finally:
+        con.close()
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    con = _connect_read_only(config.warehouse_path())
+    try:
+        cursor = con.execute(args.sql)
+        if cursor.description is None:
+            return 0
+        columns = [d[0] for d in cursor.description]
+        rows = cursor.fetchmany(args.limit + 1)
+    except duckdb.Error as exc:
+        err.print(f"[red]query failed:[/red] {exc}")
+        return 1
+    finally:
+        con.close()
+    _print_rows("", columns, rows[: args.limit])
+    if len(rows) > args.limit:
+        err.print(f"(first {args.limit} rows shown; use --limit N for more)")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fdw", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="run the whole pipeline over the raw folder (in-process, no daemon)")
+    run.add_argument("-v", "--verbose", action="store_true", help="show Dagster's step logs")
+    run.set_defaults(func=cmd_run)
+    status = commands.add_parser("status", help="documents loaded and failed, parse quality, checks and open alerts")
+    status.set_defaults(func=cmd_status)
+    query = commands.add_parser("query", help="run SQL on the warehouse (read-only) and print a table")
+    query.add_argument("sql")
+    query.add_argument("--limit", type=int, default=200, help="rows to print (default 200)")
+    query.set_defaults(func=cmd_query)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+"""Run the full pipeline job in-process (no daemon, no webserver)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import dagster as dg
+
+from .definitions import defs
+from .jobs import FULL_PIPELINE
+
+
+@dataclass
+class PipelineResult:
+    success: bool
+    failure: str = ""
+    step_seconds: dict[str, float] = field(default_factory=dict)
+
+
+def _step_seconds(instance: dg.DagsterInstance, run_id: str) -> dict[str, float]:
+    return {
+        stats.step_key: (stats.end_time or stats.start_time or 0) - (stats.start_time or 0)
+        for stats in instance.get_run_step_stats(run_id)
+    }
+
+
+def run_pipeline(log_level: str = "WARNING") -> PipelineResult:
+    job = defs.resolve_job_def(FULL_PIPELINE)
+    instance = dg.DagsterInstance.ephemeral()
+    result = job.execute_in_process(
+        run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
+        instance=instance,
+        raise_on_error=False,
+    )
+    failures = [
+        f"{event.step_key}: {event.step_failure_data.error.message.strip() if event.step_failure_data.error else ''}"
+        for event in result.all_events
+        if event.event_type == dg.DagsterEventType.STEP_FAILURE
+    ]
+    return PipelineResult(success=result.success, failure="; ".join(failures), step_seconds=_step_seconds(instance, result.run_id))
