@@ -3,15 +3,13 @@
 import dagster as dg
 
 from .defs.ingest.definitions import defs as ingest_defs
+from .defs.operations.definitions import defs as operations_defs
 from .defs.warehouse.definitions import defs as warehouse_defs
-from .jobs import full_pipeline
 from .resources import RawFolderResource, WarehouseResource
 
 defs = dg.Definitions.merge(
     ingest_defs,
     warehouse_defs,
-    dg.Definitions(
-        jobs=[full_pipeline],
-        resources={"warehouse": WarehouseResource(), "raw_folder": RawFolderResource()},
-    ),
+    operations_defs,
+    dg.Definitions(resources={"warehouse": WarehouseResource(), "raw_folder": RawFolderResource()}),
 )

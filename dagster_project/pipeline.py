@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import dagster as dg
 
 from .definitions import defs
-from .jobs import FULL_PIPELINE
+from .defs.operations.jobs import FULL_PIPELINE
 
 
 @dataclass

@@ -1,7 +1,5 @@
 """Ingest assets: discover the raw folder, parse what is new, load it into the raw tables."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime

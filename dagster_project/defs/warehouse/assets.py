@@ -1,7 +1,5 @@
 """The dbt models as assets: staging, intermediate, marts and dq models, built by `dbt build`."""
 
-from __future__ import annotations
-
 import json
 import os
 
