@@ -149,6 +149,43 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from .reporting.department_report import DepartmentNotFound, build_report, render_html
+
+    warehouse = config.warehouse_path()
+    _connect_read_only(warehouse).close()
+    try:
+        report = build_report(warehouse, args.department)
+    except DepartmentNotFound as exc:
+        err.print(f"[red]{exc}[/red]")
+        return 1
+    if args.html:
+        args.html.write_text(render_html(report), encoding="utf-8")
+        err.print(f"report written to {args.html}")
+        return 0
+    console.print(f"[bold]{report.department_name}[/bold]  {report.region}  ({report.department_id})")
+    for section in report.sections:
+        if section.rows:
+            _print_rows(section.title, section.columns, section.rows)
+        else:
+            console.print(f"{section.title}: none")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .reporting.export import ExportError, export_table
+
+    warehouse = config.warehouse_path()
+    _connect_read_only(warehouse).close()
+    try:
+        rows = export_table(warehouse, args.table, args.format, args.out)
+    except (ExportError, duckdb.Error) as exc:
+        err.print(f"[red]export failed:[/red] {exc}")
+        return 1
+    err.print(f"{rows} rows of {args.table} written to {args.out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fdw", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -161,6 +198,15 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("sql")
     query.add_argument("--limit", type=int, default=200, help="rows to print (default 200)")
     query.set_defaults(func=cmd_query)
+    report = commands.add_parser("report", help="one department across its years (totals, class mix, 三公, procurement, alerts)")
+    report.add_argument("department", help="department_id, full name, or a unique part of the name")
+    report.add_argument("--html", type=Path, help="write an HTML page (with a chart) to this file instead")
+    report.set_defaults(func=cmd_report)
+    export = commands.add_parser("export", help="write a warehouse table or view to CSV or Parquet")
+    export.add_argument("table", help="e.g. fct_expenditure or marts.fct_expenditure")
+    export.add_argument("--format", choices=["csv", "parquet"], default="csv")
+    export.add_argument("--out", type=Path, required=True)
+    export.set_defaults(func=cmd_export)
     return parser
 
 
