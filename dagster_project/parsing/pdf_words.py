@@ -1,0 +1,230 @@
+"""PDF pages -> words, text lines and ruling lines, with positions (pypdfium2).
+
+pypdfium2 is used rather than pdfplumber because it reads a 25-page disclosure about ten times
+faster (pdfminer parses content streams in pure Python). Coordinates are converted to the
+top-down convention of pdfplumber: `top` grows downwards from the top of the page.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import unicodedata
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+# A gap wider than this share of the font size separates two words.
+WORD_GAP = 0.3
+# Characters whose baselines differ by less than this (pt) are on one text line: producers set
+# digits (Latin font) and CJK (other font) on one baseline but with very different glyph boxes.
+BASELINE_TOLERANCE = 1.5
+# A path edge thinner than this (pt) is a ruling line; shorter than RULE_MIN_LENGTH is noise.
+RULE_THICKNESS = 3.0
+RULE_MIN_LENGTH = 4.0
+
+
+class PdfOpenError(Exception):
+    """The bytes are not a readable PDF (malformed, truncated or encrypted)."""
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # NFKC-normalised
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    baseline: float
+    size: float
+
+    @property
+    def x_mid(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def y_mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """The words of one baseline, left to right; `text` joins them with a space where the gap
+    between two words is wide (as text extractors do)."""
+
+    words: tuple[Word, ...]
+    text: str
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def baseline(self) -> float:
+        return self.words[0].baseline
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A horizontal (`pos` = y, span = x0..x1) or vertical (`pos` = x, span = top..bottom) line."""
+
+    horizontal: bool
+    pos: float
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class PageContent:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: tuple[TextLine, ...]  # reading order: top to bottom
+    rules: tuple[Rule, ...]
+    image_count: int
+
+    @property
+    def words(self) -> list[Word]:
+        return [w for line in self.lines for w in line.words]
+
+
+def open_pdf(data: bytes) -> pdfium.PdfDocument:
+    """Open PDF bytes, refusing what pdfium would only half read. Raises PdfOpenError."""
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise PdfOpenError("not a PDF file (no %PDF- header)")
+    # pdfium silently repairs a cut-off file and returns the pages it could find; a complete
+    # PDF ends with %%EOF (PDF 32000 §7.5.5), so a missing marker means lost pages.
+    if b"%%EOF" not in data[-2048:]:
+        raise PdfOpenError(f"truncated PDF: no %%EOF marker at the end of the file ({len(data)} bytes)")
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise PdfOpenError("encrypted PDF: a password is required to open it") from exc
+        raise PdfOpenError(f"malformed PDF: {exc}") from exc
+
+
+def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
+    page = pdf[index]
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    words = _words(textpage, height)
+    rules, images = _rules_and_images(page, height)
+    return PageContent(index + 1, width, height, _lines(words), rules, images)
+
+
+def _chars(textpage, page_height: float):
+    """(char, left, right, top, bottom, baseline, size) of every drawn character."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    for i in range(textpage.count_chars()):
+        if pdfium_c.FPDFText_IsGenerated(textpage.raw, i) == 1:
+            continue  # spaces and line breaks invented by pdfium; gaps are measured instead
+        char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i))
+        if char.isspace() or not char.isprintable():
+            continue
+        left, bottom, right, top = textpage.get_charbox(i, loose=True)  # loose: the advance, so punctuation has no false gaps
+        pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, x, y)
+        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i) or (top - bottom)
+        yield char, left, right, page_height - top, page_height - bottom, page_height - y.value, size
+
+
+def _words(textpage, page_height: float) -> list[Word]:
+    """Characters -> words: one baseline at a time, split where the gap is wide."""
+    words: list[Word] = []
+    for line in _cluster(sorted(_chars(textpage, page_height), key=lambda c: c[5]), key=lambda c: c[5]):
+        current: list = []
+        for ch in sorted(line, key=lambda c: c[1]):
+            if current and ch[1] - current[-1][2] > WORD_GAP * max(ch[6], current[-1][6]):
+                words.append(_word(current))
+                current = []
+            current.append(ch)
+        words.append(_word(current))
+    return words
+
+
+def _cluster(items: list, key) -> list[list]:
+    """Split items sorted by `key` (a baseline) into runs whose neighbours differ by < tolerance."""
+    groups: list[list] = []
+    for item in items:
+        if groups and key(item) - key(groups[-1][-1]) < BASELINE_TOLERANCE:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def _word(chars: list) -> Word:
+    text = unicodedata.normalize("NFKC", "".join(c[0] for c in chars))
+    return Word(
+        text=text,
+        x0=min(c[1] for c in chars),
+        x1=max(c[2] for c in chars),
+        top=min(c[3] for c in chars),
+        bottom=max(c[4] for c in chars),
+        baseline=chars[0][5],
+        size=max(c[6] for c in chars),
+    )
+
+
+def _lines(words: list[Word]) -> tuple[TextLine, ...]:
+    groups = _cluster(sorted(words, key=lambda w: w.baseline), key=lambda w: w.baseline)
+    return tuple(_text_line(sorted(g, key=lambda w: w.x0)) for g in groups)
+
+
+def _text_line(words: list[Word]) -> TextLine:
+    parts = [words[0].text]
+    for prev, word in zip(words, words[1:]):
+        gap = word.x0 - prev.x1
+        parts.append((" " if gap > 0.6 * max(prev.size, word.size) else "") + word.text)
+    return TextLine(tuple(words), "".join(parts))
+
+
+def _rules_and_images(page, page_height: float) -> tuple[tuple[Rule, ...], int]:
+    rules: list[Rule] = []
+    images = 0
+    for obj in page.get_objects(max_depth=3):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+            rules.extend(_path_rules(obj, page_height))
+    return tuple(rules), images
+
+
+def _path_rules(obj, page_height: float) -> list[Rule]:
+    left, bottom, right, top = obj.get_bounds()
+    if min(right - left, top - bottom) <= RULE_THICKNESS:  # one line, or a thin filled rectangle
+        return _rule(left, page_height - top, right, page_height - bottom)
+    # A whole grid drawn as one path: keep its horizontal and vertical edges.
+    m = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(obj.raw, m)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    rules: list[Rule] = []
+    prev = start = None
+    for k in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, k)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+        point = (m.a * x.value + m.c * y.value + m.e, page_height - (m.b * x.value + m.d * y.value + m.f))
+        if pdfium_c.FPDFPathSegment_GetType(seg) == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = point
+        elif prev is not None:
+            rules.extend(_edge(prev, point))
+        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+            rules.extend(_edge(point, start))
+        prev = point
+    return rules
+
+
+def _edge(a: tuple[float, float], b: tuple[float, float]) -> list[Rule]:
+    return _rule(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
+
+
+def _rule(x0: float, top: float, x1: float, bottom: float) -> list[Rule]:
+    if x1 - x0 >= RULE_MIN_LENGTH and bottom - top <= RULE_THICKNESS:
+        return [Rule(True, (top + bottom) / 2, x0, x1)]
+    if bottom - top >= RULE_MIN_LENGTH and x1 - x0 <= RULE_THICKNESS:
+        return [Rule(False, (x0 + x1) / 2, top, bottom)]
+    return []
