@@ -1,0 +1,2 @@
+{{ config(materialized='view') }}
+{{ current_facts(ref('fct_account_summary')) }}

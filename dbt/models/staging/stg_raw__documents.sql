@@ -1,0 +1,21 @@
+select
+    document_id,
+    source_path,
+    source_format,
+    file_size,
+    status,
+    nullif(error, '') as error,
+    encoding,
+    nullif(trim(department_name), '') as department_name,
+    nullif(trim(region), '') as region,
+    fiscal_year,
+    unit,
+    coalesce(cells_found, 0) as cells_found,
+    coalesce(cells_certain, 0) as cells_certain,
+    coalesce(cells_ambiguous, 0) as cells_ambiguous,
+    parser_version,
+    file_modified_at,
+    run_id,
+    loaded_at,
+    withdrawn_at
+from {{ source('raw', 'documents') }}
