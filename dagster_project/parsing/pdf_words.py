@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -37,6 +37,7 @@ class Word:
     bottom: float
     baseline: float
     size: float
+    line_no: int = 0  # 1-based index of the word's text line in the page's reading order
 
     @property
     def x_mid(self) -> float:
@@ -172,7 +173,9 @@ def _word(chars: list) -> Word:
 
 def _lines(words: list[Word]) -> tuple[TextLine, ...]:
     groups = _cluster(sorted(words, key=lambda w: w.baseline), key=lambda w: w.baseline)
-    return tuple(_text_line(sorted(g, key=lambda w: w.x0)) for g in groups)
+    return tuple(
+        _text_line(sorted((replace(w, line_no=no) for w in g), key=lambda w: w.x0)) for no, g in enumerate(groups, 1)
+    )
 
 
 def _text_line(words: list[Word]) -> TextLine:
