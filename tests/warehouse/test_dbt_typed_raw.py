@@ -24,15 +24,15 @@ HERE = Provenance(None, None)
 WUHAN_OFFICE = "中国共产党武汉市硚口区委员会办公室"
 
 
-def cell(table_no, row_key, column_key, value, section="", certain=True, candidates=()):
+def cell(table_no, row_key, column_key, value, section="", certain=True, candidates=(), label=""):
     code = row_key if row_key.isdigit() else None
-    return Cell(table_no, section, row_key, code, "", column_key if certain else None, "",
+    return Cell(table_no, section, row_key, code, label, column_key if certain else None, "",
                 Decimal(value), value, certain, HERE, tuple(candidates))
 
 
-def row(table_no, code, columns, values):
+def row(table_no, code, label, columns, values):
     """One printed row of a subject table: values in the order of `columns`, None = blank."""
-    return [cell(table_no, code, col, v) for col, v in zip(columns, values, strict=True) if v is not None]
+    return [cell(table_no, code, col, v, label=label) for col, v in zip(columns, values, strict=True) if v is not None]
 
 
 def fact(fact_key, subject, value, unit="万元"):
@@ -60,23 +60,23 @@ def document(document_id, name, region, year, cells=(), facts=(), variants=(), s
 T2 = ("total", "fiscal_appropriation")
 T3 = ("total", "basic", "project")
 WUHAN_T3_ROWS = [
-    ("total", "1568.88", "497.35", "1071.53"),
-    ("201", "1407.17", "335.64", "1071.53"),
-    ("20131", "1407.17", "335.64", "1071.53"),
-    ("2013101", "335.64", "335.64", "0"),
-    ("2013102", "1071.53", "0", "1071.53"),
-    ("208", "64.64", "64.64", None),
-    ("20805", "64.64", "64.64", None),
-    ("2080501", "32.72", "32.72", None),
-    ("2080505", "31.92", "31.92", None),
-    ("210", "42.39", "42.39", None),
-    ("21011", "42.39", "42.39", None),
-    ("2101101", "13.09", "13.09", None),
-    ("2101103", "29.3", "29.3", None),
-    ("221", "54.68", "54.68", None),
-    ("22102", "54.68", "54.68", None),
-    ("2210201", "44.48", "44.48", None),
-    ("2210202", "10.2", "10.2", None),
+    ("total", "合计", "1568.88", "497.35", "1071.53"),
+    ("201", "一般公共服务支出", "1407.17", "335.64", "1071.53"),
+    ("20131", "党委办公厅（室）及相关机构事务", "1407.17", "335.64", "1071.53"),
+    ("2013101", "行政运行", "335.64", "335.64", "0"),
+    ("2013102", "一般行政管理事务", "1071.53", "0", "1071.53"),
+    ("208", "社会保障和就业支出", "64.64", "64.64", None),
+    ("20805", "行政事业单位养老支出", "64.64", "64.64", None),
+    ("2080501", "行政单位离退休", "32.72", "32.72", None),
+    ("2080505", "机关事业单位基本养老保险缴费支出", "31.92", "31.92", None),
+    ("210", "卫生健康支出", "42.39", "42.39", None),
+    ("21011", "行政事业单位医疗", "42.39", "42.39", None),
+    ("2101101", "行政单位医疗", "13.09", "13.09", None),
+    ("2101103", "公务员医疗补助", "29.3", "29.3", None),
+    ("221", "住房保障支出", "54.68", "54.68", None),
+    ("22102", "住房改革支出", "54.68", "54.68", None),
+    ("2210201", "住房公积金", "44.48", "44.48", None),
+    ("2210202", "提租补贴", "10.2", "10.2", None),
 ]
 WUHAN_T6 = {  # section -> (code, amount)
     "personnel": [("301", "401.88"), ("30101", "77.58"), ("30102", "95.91"), ("30103", "94.67"), ("30106", "0"),
@@ -107,13 +107,14 @@ def wuhan_2021(document_id="a1a1a1a1a1a1a1a1") -> ParsedDocument:
         cell(1, "total_expenditure", "amount", "1568.88", "expenditure"),
         cell(1, "grand_total", "amount", "1568.88", "expenditure"),
     ]
-    for code, total, basic, project in WUHAN_T3_ROWS:
-        cells += row(3, code, T3, (total, basic, project)) + row(5, code, T3, (total, basic, project))
+    for code, label, total, basic, project in WUHAN_T3_ROWS:
+        cells += row(3, code, label, T3, (total, basic, project)) + row(5, code, label, T3, (total, basic, project))
         if code != "2210202":
-            cells += row(2, code, T2, (total, total))
+            cells += row(2, code, label, T2, (total, total))
     # the parser could not tell which income column 10.2 of 提租补贴 sits in
-    cells += [cell(2, "2210202", "total", "10.2"),
-              cell(2, "2210202", None, "10.2", certain=False, candidates=("fiscal_appropriation", "superior_subsidy"))]
+    cells += [cell(2, "2210202", "total", "10.2", label="提租补贴"),
+              cell(2, "2210202", None, "10.2", certain=False, candidates=("fiscal_appropriation", "superior_subsidy"),
+                   label="提租补贴")]
     cells += [cell(6, code, "amount", v, section) for section, items in WUHAN_T6.items() for code, v in items]
     cells += [cell(6, "personnel_total", "amount", "445.56", "personnel"),
               cell(6, "public_total", "amount", "51.79", "public")]
@@ -140,6 +141,30 @@ def wuhan_2021(document_id="a1a1a1a1a1a1a1a1") -> ParsedDocument:
 
 
 # --- 2024 Shanghai, 上海市普陀区财政局 (typed from the pdftotext extract) ---
+SHANGHAI_T3_ROWS = [
+    ("total", "合计", "2940.05", "2336.91", "603.14"),
+    ("201", "一般公共服务支出", "2106.66", "1503.52", "603.14"),
+    ("20106", "财政事务", "2106.66", "1503.52", "603.14"),
+    ("2010601", "行政运行", "1511.89", "1503.52", "8.37"),
+    ("2010602", "一般行政管理事务", "10.00", None, "10.00"),
+    ("2010607", "信息化建设", "135.25", None, "135.25"),
+    ("2010608", "财政委托业务支出", "449.52", None, "449.52"),
+    ("208", "社会保障和就业支出", "326.72", "326.72", None),
+    ("20805", "行政事业单位养老支出", "326.72", "326.72", None),
+    ("2080501", "行政单位离退休", "84.65", "84.65", None),
+    ("2080505", "机关事业单位基本养老保险缴费支出", "160.75", "160.75", None),
+    ("2080506", "机关事业单位职业年金缴费支出", "80.38", "80.38", None),
+    ("2080599", "其他行政事业单位养老支出", "0.94", "0.94", None),
+    ("210", "卫生健康支出", "60.99", "60.99", None),
+    ("21011", "行政事业单位医疗", "60.99", "60.99", None),
+    ("2101101", "行政单位医疗", "60.99", "60.99", None),
+    ("221", "住房保障支出", "445.69", "445.69", None),
+    ("22102", "住房改革支出", "445.69", "445.69", None),
+    ("2210201", "住房公积金", "187.19", "187.19", None),
+    ("2210203", "购房补贴", "258.50", "258.50", None),
+]
+
+
 def shanghai_2024(document_id="b2b2b2b2b2b2b2b2") -> ParsedDocument:
     cells = [
         cell(1, "general_budget_appropriation", "amount", "2940.05", "income"),
@@ -151,11 +176,8 @@ def shanghai_2024(document_id="b2b2b2b2b2b2b2b2") -> ParsedDocument:
         cell(1, "carryover_end", "amount", "55.34", "expenditure"),
         cell(1, "grand_total", "amount", "2995.39", "expenditure"),
     ]
-    for code, values in [("total", ("2940.05", "2336.91", "603.14")), ("201", ("2106.66", "1503.52", "603.14")),
-                         ("20106", ("2106.66", "1503.52", "603.14")), ("2010601", ("1511.89", "1503.52", "8.37")),
-                         ("2010602", ("10.00", None, "10.00")), ("2010607", ("135.25", None, "135.25")),
-                         ("2010608", ("449.52", None, "449.52")), ("208", ("326.72", "326.72", None))]:
-        cells += row(3, code, T3, values)
+    for code, label, *values in SHANGHAI_T3_ROWS:
+        cells += row(3, code, label, T3, values)
     per_item = [("2010601", "1560.05", "1511.89"), ("2010602", "10.00", "10.00"), ("2010607", "135.90", "135.25"),
                 ("2010608", "450.52", "449.52"), ("2080501", "85.55", "84.65"), ("2080505", "161.62", "160.75"),
                 ("2080506", "80.81", "80.38"), ("2080599", "0.94", "0.94"), ("2101101", "62.29", "60.99"),

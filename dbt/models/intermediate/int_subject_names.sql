@@ -6,13 +6,12 @@ with printed as (
     select
         case when subject_rows.table_no = 6 then 'economic' else 'function' end as classification,
         subject_rows.subject_code,
-        subject_rows.row_label as subject_name,
+        nullif(subject_rows.row_label, '') as subject_name,
         count(distinct subject_rows.document_id) as document_count,
         min(documents.fiscal_year) as first_fiscal_year,
         max(documents.fiscal_year) as last_fiscal_year
     from {{ ref('int_subject_rows') }} as subject_rows
     left join {{ ref('stg_raw__documents') }} as documents using (document_id)
-    where subject_rows.row_label <> ''
     group by all
 ),
 
@@ -38,12 +37,18 @@ names as (
         on printed.classification = curated.classification
         and printed.subject_code = curated.subject_code
         and printed.subject_name = curated.subject_name
+    -- a code printed without a label is still a code; a curated or labelled name wins
+    where printed.subject_name is not null
+       or not exists (
+           select 1 from curated as c
+           where c.classification = printed.classification and c.subject_code = printed.subject_code
+       )
 )
 
 select
     names.*,
     row_number() over (
         partition by classification, subject_code
-        order by is_curated desc, document_count desc, last_fiscal_year desc nulls last, subject_name
+        order by is_curated desc, subject_name is null, document_count desc, last_fiscal_year desc nulls last, subject_name
     ) = 1 as is_canonical
 from names

@@ -15,7 +15,7 @@ select
     case length(names.subject_code) when 3 then 'class' else 'item' end as level,
     case when length(names.subject_code) = 5 then left(names.subject_code, 3) end as parent_code,
     any_value(categories.basic_category) as basic_category,
-    list(names.subject_name order by names.subject_name) as subject_names,
+    list(names.subject_name order by names.subject_name) filter (where names.subject_name is not null) as subject_names,
     bool_or(names.is_curated) as is_curated
 from names
 left join categories on categories.subject_code = left(names.subject_code, 3)

@@ -10,5 +10,6 @@ select
     first_fiscal_year,
     last_fiscal_year
 from {{ ref('int_subject_names') }}
+where subject_name is not null
 qualify count(*) over (partition by classification, subject_code) > 1
 order by classification, subject_code, is_canonical desc, subject_name
