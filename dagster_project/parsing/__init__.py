@@ -14,9 +14,10 @@ PARSER_VERSION = "1"
 def parse_file(data: bytes, source_path: str, document_id: str, source_format: str) -> ParsedDocument:
     """Parse one file of any supported format. Never raises: a file that cannot be parsed comes
     back with status 'failed' and the reason, so the rest of the batch still loads."""
+    from .pdf_document import parse_pdf
     from .text_document import parse_text
 
-    parsers = {"text": parse_text}
+    parsers = {"text": parse_text, "pdf": parse_pdf}
     parser = parsers.get(source_format)
     if parser is None:
         return ParsedDocument(
