@@ -1,0 +1,156 @@
+"""Bytes of a text extract -> text and lines.
+
+Decoding picks the one encoding under which the bytes are valid AND read as Chinese text; it
+never returns mojibake: bytes that fit no encoding (or only as garbage) raise DecodeError with
+the place of the problem.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from .model import Line
+
+
+class DecodeError(Exception):
+    """The bytes are not a readable text extract; the message says why and where."""
+
+
+# Signatures of files that are not text at all: (magic prefix, what it looks like).
+BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF file (give it to the PDF parser, not as text)"),
+    (b"PK\x03\x04", "a ZIP archive (e.g. an .xlsx or .docx workbook)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (.xls / .doc)"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+)
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# UTF-16 without BOM: ASCII characters (digits, spaces, line ends) put a NUL in every other byte.
+MIN_UTF16_NUL_SHARE = 0.6  # of all NULs, the share that must sit on one parity
+# A text whose undecodable bytes are this rare is UTF-8 with damage, not another encoding.
+MAX_DAMAGED_UTF8_SHARE = 0.02
+# Of the non-ASCII characters, the share that must be Chinese characters or punctuation.
+MIN_CHINESE_SHARE = 0.8
+# Of the Chinese characters, the share that must be common ones (in GB2312): mojibake is full of rare ones.
+MIN_COMMON_HANZI_SHARE = 0.85
+MAX_CONTROL_SHARE = 0.01
+LINE_END_RE = re.compile(r"\r\n|\r|\n")
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+HANZI_RE = re.compile(r"[\u4e00-\u9fff]+")
+CJK_PUNCTUATION_RE = re.compile(r"[\u3000-\u303f\uff00-\uffef\u2010-\u2027\u00b7\u00d7\u2103\u2264\u2265\u2610\u2611\u25a1]")
+PAGE_BREAK = "\f"
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """(text, encoding name) of the bytes of a text extract; DecodeError if they are not one."""
+    if not data.strip():
+        raise DecodeError("empty file")
+    for magic, looks_like in BINARY_SIGNATURES:
+        if data.startswith(magic):
+            raise DecodeError(f"not a text file: it looks like {looks_like}")
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return _checked(_decode_strict(data, encoding), encoding)
+    if b"\x00" in data:
+        encoding = _utf16_from_nuls(data)
+        return _checked(_decode_strict(data, encoding), encoding)
+    try:
+        return _checked(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if _damaged_utf8_share(data) <= MAX_DAMAGED_UTF8_SHARE:
+        raise DecodeError(f"invalid UTF-8 {_where(data, utf8_error.start)}: {data[utf8_error.start:utf8_error.start + 4]!r}")
+    return _checked(_decode_strict(data, "gb18030"), "gb18030")
+
+
+def _utf16_from_nuls(data: bytes) -> str:
+    """The UTF-16 byte order the NULs show, or DecodeError when they show none (binary data)."""
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    nuls = even + odd
+    if odd / nuls >= MIN_UTF16_NUL_SHARE:
+        return "utf-16-le"
+    if even / nuls >= MIN_UTF16_NUL_SHARE:
+        return "utf-16-be"
+    first = data.index(b"\x00")
+    raise DecodeError(f"not a text file: it looks like binary data ({nuls} NUL bytes not explained by UTF-16, first {_where(data, first)})")
+
+
+def _decode_strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if _damaged_share(data, encoding) > 0.2:
+            raise DecodeError(f"not a text file: it looks like binary data (mostly undecodable as {encoding})") from exc
+        raise DecodeError(f"not valid {encoding} {_where(data, exc.start)}: {data[exc.start:exc.start + 4]!r}") from exc
+
+
+def _checked(text: str, encoding: str) -> tuple[str, str]:
+    """The text, if it reads as Chinese text; DecodeError if it is empty, binary or mojibake."""
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise DecodeError("empty file")
+    controls = len(CONTROL_RE.findall(text))
+    if controls > MAX_CONTROL_SHARE * len(text):
+        raise DecodeError(f"not a text file: it looks like binary data ({controls} control characters after decoding as {encoding})")
+    if not _reads_as_chinese(text):
+        raise DecodeError(f"decoding as {encoding} gives text that is not Chinese (mojibake or another language)")
+    return text, encoding
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """True if the non-ASCII part of the text is Chinese characters and punctuation, mostly common ones."""
+    non_ascii = len(NON_ASCII_RE.findall(text))
+    if not non_ascii:
+        return True  # plain ASCII is unambiguous
+    hanzi = "".join(HANZI_RE.findall(text))
+    chinese = len(hanzi) + len(CJK_PUNCTUATION_RE.findall(text))
+    if chinese < MIN_CHINESE_SHARE * non_ascii or not hanzi:
+        return False
+    rare = hanzi.encode("gb2312", errors="replace").count(b"?")  # characters outside GB2312
+    return len(hanzi) - rare >= MIN_COMMON_HANZI_SHARE * len(hanzi)
+
+
+def _damaged_utf8_share(data: bytes) -> float:
+    """Share of the non-ASCII characters that are undecodable when the bytes are read as UTF-8."""
+    return _damaged_share(data, "utf-8")
+
+
+def _damaged_share(data: bytes, encoding: str) -> float:
+    text = data.decode(encoding, errors="replace")
+    non_ascii = sum(1 for ch in text if ord(ch) > 0x7F)
+    return text.count("\ufffd") / max(non_ascii, 1)
+
+
+def _where(data: bytes, offset: int) -> str:
+    line = data.count(b"\n", 0, offset) + 1
+    return f"at byte offset {offset} (line {line})"
+
+
+def split_lines(text: str) -> list[Line]:
+    """The text's lines, numbered from 1 as an editor shows them (CRLF, CR and LF all end a line),
+    blank lines kept, NFKC-normalised (full-width digits, commas, parentheses, % -> ASCII) and
+    right-stripped. Form feeds (page breaks of pdftotext) are dropped and number the pages."""
+    raw_lines = LINE_END_RE.split(unicodedata.normalize("NFKC", text))  # NFKC keeps line ends and form feeds
+    if PAGE_BREAK not in text:
+        lines = [Line(no, raw.rstrip()) for no, raw in enumerate(raw_lines, start=1)]
+    else:
+        lines, page = [], 1
+        for no, raw in enumerate(raw_lines, start=1):
+            leading_breaks = len(raw) - len(raw.lstrip(PAGE_BREAK))
+            page += leading_breaks  # pdftotext starts each new page with a form feed
+            lines.append(Line(no, raw.replace(PAGE_BREAK, "").rstrip(), page))
+            page += raw.count(PAGE_BREAK) - leading_breaks
+    if lines and not lines[-1].text and text.endswith(("\n", "\r")):
+        lines.pop()  # the empty remainder after the final line end is not a line
+    return lines

@@ -1,0 +1,674 @@
+"""The profile (name, region, year, unit, staff, units) and the narrative facts of a text extract.
+
+The text arrives broken every ~25 characters, with page numbers and figure captions in between.
+Lines are first rebuilt into paragraphs (a numbered heading or item starts a new one) and
+sentences (ending with 。); the wording of facts, as data in narrative_patterns.py, is then
+matched against each sentence with its whitespace removed. Every fact keeps the sentence as
+printed and the source lines it spans.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from functools import cached_property
+from itertools import accumulate
+
+from . import narrative_patterns as P
+from .model import Fact, Line, NameVariant, ParseIssue, Provenance
+from .numbers import parse_amount, to_wan
+
+
+@dataclass
+class Profile:
+    department_name: str
+    region: str
+    fiscal_year: int | None
+    unit: str
+    name_variants: list[NameVariant] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    issues: list[ParseIssue] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# Compiled data
+# ---------------------------------------------------------------------------------------------
+
+MARKER_RE = re.compile(
+    r"(?P<part>第[一二三四五六七八九十]+部分)|(?P<h0>[一二三四五六七八九十]{1,3}、)|(?P<h1>\([一二三四五六七八九十]{1,3}\))|(?P<item>\d{1,2}[.、](?!\d))"
+)
+ITEM_RE = re.compile(r"^\d{1,2}[.、](?!\d)")
+NOISE_RE = re.compile(r"^(?:[-—]?\s*\d{1,3}\s*[-—]?|第\s*\d+\s*页.*|图\s*\d+\s*[:].*)$")  # page numbers, figure captions
+SENTENCE_RE = re.compile(r"[^。]+。?")
+SHORT_CONTINUATION = 4  # a wrapped heading's last piece ('说明', '况。') is at most this long
+
+_PART_KINDS = tuple((kind, re.compile(rx)) for kind, rx in P.PART_KINDS)
+_TOPICS = tuple((topic, re.compile(rx)) for topic, rx in P.TOPICS)
+_TOPIC_PATTERNS = {topic: tuple((p, P.compile_template(p.template)) for p in ps) for topic, ps in P.TOPIC_PATTERNS.items()}
+_MENTIONS = {topic: tuple((re.compile(rx), subject) for rx, subject in ms) for topic, ms in P.MENTIONS.items()}
+_CHANGE_AMOUNT = P.compile_template(P.CHANGE_DIRECTION + "{amt}")
+_CHANGE_PCT = P.compile_template(P.CHANGE_DIRECTION + "{pct}")
+_FLAT = re.compile(P.FLAT_DIRECTION)
+_YOY_ANCHOR = re.compile(P.YOY_ANCHOR)
+_BUDGET_ANCHOR = re.compile(P.BUDGET_ANCHOR)
+_COMPARISON = re.compile(P.COMPARISON)
+_FUNCTION_SUBJECT = re.compile(P.FUNCTION_SUBJECT_RE)
+# With the literal each template starts with: a cheap test before the regex, on every sentence.
+_PROFILE_PATTERNS = tuple((key, re.match(r"[\u4e00-\u9fff]*", t).group(), P.compile_template(t)) for key, t in P.PROFILE_PATTERNS)
+_PROFILE_KINDS = re.compile(P.PROFILE_KINDS)
+_PROFILE_KIND_ITEM = P.compile_template(P.PROFILE_KIND_ITEM)
+_UNIT_KIND_ITEM = P.compile_template(P.UNIT_KIND_ITEM)
+_UNITS_TOTAL = P.compile_template(P.UNITS_TOTAL)
+_UNITS_SECTION = re.compile(P.UNITS_SECTION)
+_UNIT_LIST_HEADER = re.compile(P.UNIT_LIST_HEADER)
+_UNIT_LIST_ROW = re.compile(P.UNIT_LIST_ROW)
+_TITLE = re.compile(P.TITLE_RE)
+_TABLE_TITLE_YEAR = re.compile(P.TABLE_TITLE_YEAR_RE)
+_UNIT = re.compile(P.UNIT_RE)
+_NAME_FIELDS = tuple((re.compile(rx), context) for rx, context in P.NAME_FIELDS)
+_REGION = re.compile(P.REGION_RE)
+_NAME_LIKE = re.compile(rf"^[\u4e00-\u9fff()]{{4,40}}{P.ORG_SUFFIX}$")
+# A line of a function-classification table: '2013101 行政运行 335.64' / '201 06 01 行政运行' / '20131'.
+_FUNCTION_CODE_LINE = re.compile(r"^(?P<code>2\d{2}(?:\s?\d{2}){0,2})(?:\s+(?P<name>[^\s\d][^\s\d]*))?(?P<rest>[\d,.\s-]*)$")
+_NAME_ONLY_LINE = re.compile(r"^[^\s\d]+$")
+
+# Part kinds whose sentences state narrative facts, and the name-variant context of each part.
+NARRATIVE_PARTS = {"narrative"}
+NAME_CONTEXT_BY_PART = {"front": "profile", "profile": "profile", "tables": "table_header", "annex": "form"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Document structure: parts, headings, paragraphs, sentences
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str  # as printed, its lines joined
+    compact: str  # whitespace removed: what the patterns match
+    lines: tuple[Line, ...]  # the source lines it spans
+    line_starts: tuple[int, ...]  # where each of those lines starts in `text`
+    part: str  # kind of the enclosing 第N部分 part
+    section: str  # the innermost heading, as printed
+    topic: str | None
+    context: tuple[str, ...]  # where a subject is named when the sentence does not: item lead, headings (inner first)
+    paragraph: int
+
+    def provenance(self, start: int, end: int) -> Provenance:
+        """The source lines of the compact span [start, end)."""
+        first = self._line(self._text_index(start))
+        last = self._line(self._text_index(max(end - 1, start)))
+        return Provenance(first.no, last.no, first.page)
+
+    def printed(self, start: int, end: int) -> str:
+        """The compact span [start, end) as printed (with its spaces)."""
+        return self.text[self._text_index(start) : self._text_index(end - 1) + 1]
+
+    def _text_index(self, compact_index: int) -> int:
+        return self._text_positions[min(compact_index, len(self._text_positions) - 1)]
+
+    @cached_property
+    def _text_positions(self) -> tuple[int, ...]:
+        """Index in `text` of each character of `compact`."""
+        return tuple(i for i, ch in enumerate(self.text) if not ch.isspace())
+
+    def _line(self, text_index: int) -> Line:
+        return self.lines[bisect_right(self.line_starts, text_index) - 1]
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str  # as printed
+    compact: str
+    topic: str | None
+
+
+@dataclass
+class _Paragraph:
+    chunks: list[tuple[Line, str]]
+    part: str
+    headings: tuple[Heading | None, Heading | None]
+    is_item: bool
+
+
+@dataclass(frozen=True)
+class Document:
+    lines: tuple[Line, ...]
+    sentences: tuple[Sentence, ...]
+    function_names: dict[str, str]  # function subject code -> name, from the document's tables
+
+
+_last_document: list[tuple[list[Line], Document]] = []
+
+
+def _document(lines: list[Line]) -> Document:
+    """The document's sentences, built once for the list of lines that extract_profile and
+    extract_facts are both given (the last list seen is remembered by identity)."""
+    if _last_document and _last_document[0][0] is lines:
+        return _last_document[0][1]
+    document = _build_document(lines)
+    _last_document[:] = [(lines, document)]
+    return document
+
+
+def _build_document(lines: list[Line]) -> Document:
+    content = [(line, text) for line in lines for text in [line.text.strip()] if text and not NOISE_RE.match(text)]
+    marks = [_marker(text) for _, text in content]
+    paragraphs = _paragraphs(content, marks)
+    sentences = tuple(s for no, paragraph in enumerate(paragraphs) for s in _sentences(paragraph, no))
+    return Document(tuple(lines), sentences, _function_names(lines))
+
+
+def _marker(text: str) -> str | None:
+    """'part' (第N部分), 'h0' (一、), 'h1' ((一)), 'item' (1. / 1、) or None for running text."""
+    match = MARKER_RE.match(text)
+    return match.lastgroup if match else None
+
+
+def _paragraphs(content: list[tuple[Line, str]], marks: list[str | None]) -> list[_Paragraph]:
+    """Paragraphs: a part title, a heading or a numbered item starts a new one."""
+    paragraphs: list[_Paragraph] = []
+    part = "front" if "part" in marks else "narrative"
+    headings: list[Heading | None] = [None, None]
+    current: _Paragraph | None = None
+
+    def start(line: Line, text: str, is_item: bool = False) -> _Paragraph:
+        paragraph = _Paragraph([(line, text)], part, (headings[0], headings[1]), is_item)
+        paragraphs.append(paragraph)
+        return paragraph
+
+    i = 0
+    while i < len(content):
+        (line, text), mark = content[i], marks[i]
+        if mark == "part":
+            part = _part_kind("".join(t for _, t in content[i : i + 3]))
+            headings = [None, None]
+            start(line, text)
+            current = None
+        elif mark in ("h0", "h1"):
+            level = 0 if mark == "h0" else 1
+            heading_text, rest = _split_heading(text)
+            if not rest and "。" not in heading_text and i + 1 < len(content) and _continues_heading(*content[i + 1], marks[i + 1]):
+                i += 1
+                heading_text, rest = _split_heading(heading_text + content[i][1])
+            compact = _compact(heading_text)
+            parent_topic = headings[0].topic if level == 1 and headings[0] else None
+            headings[level] = Heading(heading_text, compact, parent_topic or _topic(compact))
+            if level == 0:
+                headings[1] = None
+            start(line, heading_text)
+            current = start(content[i][0], rest) if rest else None
+        elif mark == "item":
+            current = start(line, text, is_item=True)
+        elif current is None:
+            current = start(line, text)
+        else:
+            current.chunks.append((line, text))
+        i += 1
+    return paragraphs
+
+
+def _split_heading(text: str) -> tuple[str, str]:
+    """'(一)机关运行经费支出情况。本年...' -> the heading (up to its 。) and the text after it."""
+    head, stop, rest = text.partition("。")
+    return head + stop, rest.strip()
+
+
+def _continues_heading(line: Line, text: str, mark: str | None) -> bool:
+    return len(text) <= SHORT_CONTINUATION and mark is None
+
+
+def _part_kind(title: str) -> str:
+    return next((kind for kind, rx in _PART_KINDS if rx.search(_compact(title))), "other")
+
+
+def _topic(compact_heading: str) -> str | None:
+    return next((topic for topic, rx in _TOPICS if rx.search(compact_heading)), None)
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def _sentences(paragraph: _Paragraph, number: int) -> list[Sentence]:
+    """The paragraph's sentences (split after each 。), each knowing the source lines it spans."""
+    text = "".join(chunk for _, chunk in paragraph.chunks)
+    chunk_starts = list(accumulate((len(chunk) for _, chunk in paragraph.chunks[:-1]), initial=0))
+    outer, inner = paragraph.headings
+    section = (inner or outer).text if (inner or outer) else ""
+    topic = next((h.topic for h in (outer, inner) if h and h.topic), None)
+    lead = _compact(re.split(r"[。:]", ITEM_RE.sub("", text, count=1), maxsplit=1)[0]) if paragraph.is_item else ""
+    context = tuple(c for c in (lead, inner.compact if inner else "", outer.compact if outer else "") if c)
+    sentences = []
+    for match in SENTENCE_RE.finditer(text):
+        raw = match.group()
+        sentence_text = raw.strip()
+        if not sentence_text:
+            continue
+        first = match.start() + len(raw) - len(raw.lstrip())
+        last = first + len(sentence_text) - 1
+        i0, i1 = bisect_right(chunk_starts, first) - 1, bisect_right(chunk_starts, last) - 1
+        sentences.append(
+            Sentence(
+                text=sentence_text,
+                compact=_compact(sentence_text),
+                lines=tuple(line for line, _ in paragraph.chunks[i0 : i1 + 1]),
+                line_starts=tuple(max(start - first, 0) for start in chunk_starts[i0 : i1 + 1]),
+                part=paragraph.part,
+                section=section,
+                topic=topic,
+                context=context,
+                paragraph=number,
+            )
+        )
+    return sentences
+
+
+def _function_names(lines: list[Line]) -> dict[str, str]:
+    """Function subject code -> name as printed in the document's tables (names joined across wraps)."""
+    names: dict[str, str] = {}
+    texts = [line.text.strip() for line in lines if line.text.strip()]
+    for i, text in enumerate(texts):
+        match = _FUNCTION_CODE_LINE.match(text)
+        if not match:
+            continue
+        code = match["code"].replace(" ", "")
+        if len(code) not in (3, 5, 7):
+            continue
+        name = match["name"] or ""
+        if not match["rest"].strip():  # the name may continue on the next lines, up to the amounts
+            for following in texts[i + 1 : i + 4]:
+                if not _NAME_ONLY_LINE.match(following):
+                    break
+                name += following
+        if name:
+            names.setdefault(code, name)
+    return names
+
+
+# ---------------------------------------------------------------------------------------------
+# Narrative facts
+# ---------------------------------------------------------------------------------------------
+
+
+def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
+    """The facts stated by the narrative sections (情况说明 and the sections after it)."""
+    document = _document(lines)
+    narrative = [s for s in document.sentences if s.part in NARRATIVE_PARTS]
+    if not narrative:  # a document without 第N部分 parts, or with unusual part titles
+        narrative = [s for s in document.sentences if s.part in ("other", "front")]
+    facts: list[Fact] = []
+    issues: list[ParseIssue] = []
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in narrative:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    for sentences in by_paragraph.values():
+        paragraph_facts: list[Fact] = []
+        for index, sentence in enumerate(sentences):
+            if sentence.topic in _TOPIC_PATTERNS or sentence.topic in P.CHANGE_KEYS:
+                _sentence_facts(sentence, sentences[:index], document, paragraph_facts, issues)
+        facts += paragraph_facts
+    if narrative and not facts:
+        first = narrative[0]
+        issues.append(
+            ParseIssue("warn", "narrative_no_facts", "no fact of the vocabulary was recognised in the narrative sections", Provenance(first.lines[0].no, first.lines[-1].no, first.lines[0].page))
+        )
+    return facts, issues
+
+
+def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Document, out: list[Fact], issues: list[ParseIssue]) -> None:
+    """Append the facts of one sentence to `out` (the facts of its paragraph so far), in text order."""
+    topic = sentence.topic or ""
+    events: list[tuple[int, Fact | None, re.Match[str] | None]] = []
+    for pattern, rx in _TOPIC_PATTERNS.get(topic, ()):
+        for match in rx.finditer(sentence.compact):
+            subject = _subject(pattern.subject, match, sentence, document)
+            key = pattern.fact_key
+            if pattern.level and topic in P.CHANGE_KEYS and _anchor_in_clause(sentence.compact, match.start()) == "yoy":
+                key = P.CHANGE_KEYS[topic].yoy_amount
+            fact = _fact(key, subject, match, sentence)
+            if fact:
+                events.append((match.start("v"), fact, None))
+    if topic in P.CHANGE_KEYS:
+        events += [(m.start("dir"), f, None) for m, f in _changes(sentence, before, document)]
+    if topic in P.COMPARED_FACTS:
+        events += [(m.start(), None, m) for m in _COMPARISON.finditer(sentence.compact)]
+    for _, fact, comparison in sorted(events, key=lambda event: event[0]):
+        if fact:
+            out.append(fact)
+        elif comparison:
+            _qualify_compared(comparison, sentence, document, out)
+
+
+def _fact(key: str, subject: str, match: re.Match[str], sentence: Sentence, qualifier: str = "") -> Fact | None:
+    value = parse_amount(match["v"])
+    if value is None:
+        return None
+    unit_word = match.groupdict().get("u")
+    end = match.end("u") if unit_word else match.end("v")
+    if key.endswith("_pct") or (unit_word is None and match.group(0).endswith("%")):
+        unit = "%"
+        end = match.end()
+    elif unit_word in ("万元", "元"):
+        value, unit = to_wan(value, unit_word), "万元"
+    else:
+        unit = P.COUNT_UNITS.get(unit_word or "", unit_word or "")
+    return Fact(
+        section=sentence.section,
+        fact_key=key,
+        subject=subject,
+        value=value,
+        unit=unit,
+        printed=sentence.printed(match.start("v"), end),
+        sentence=sentence.text,
+        provenance=sentence.provenance(match.start("v"), end),
+        qualifier=qualifier,
+    )
+
+
+def _changes(sentence: Sentence, before: list[Sentence], document: Document) -> list[tuple[re.Match[str], Fact]]:
+    """Stated changes ('减少 787.24 万元', '下降 4.9%', '持平'), keyed by what they compare with."""
+    keys = P.CHANGE_KEYS[sentence.topic or ""]
+    found = []
+    for rx, is_pct in ((_CHANGE_AMOUNT, False), (_CHANGE_PCT, True), (_FLAT, False)):
+        for match in rx.finditer(sentence.compact):
+            anchor = _anchor(sentence, match.start(), before)
+            if anchor == "yoy":
+                key = keys.yoy_pct if is_pct else keys.yoy_amount
+            elif anchor == "budget" and keys.budget_amount and not is_pct:
+                key = keys.budget_amount
+            else:
+                continue
+            subject = _subject("@before", match, sentence, document)
+            qualifier = P.DIRECTION_WORDS[match["dir"]]
+            if rx is _FLAT:
+                fact = Fact(sentence.section, key, subject, Decimal(0), "万元", match["dir"], sentence.text, sentence.provenance(match.start(), match.end()), qualifier)
+            else:
+                fact = _fact(key, subject, match, sentence, qualifier)
+            if fact:
+                found.append((match, fact))
+    return found
+
+
+def _anchor(sentence: Sentence, position: int, before: list[Sentence]) -> str | None:
+    """What a change at `position` is measured against: the last anchor before it in the sentence,
+    else the last one in the paragraph's earlier sentences."""
+    for text, end in ((sentence.compact, position), *((s.compact, len(s.compact)) for s in reversed(before))):
+        anchor = _last_anchor(text[:end])
+        if anchor:
+            return anchor
+    return None
+
+
+def _anchor_in_clause(compact: str, position: int) -> str | None:
+    clause_start = max(compact.rfind(";", 0, position), compact.rfind("。", 0, position)) + 1
+    return _last_anchor(compact[clause_start:position])
+
+
+def _last_anchor(text: str) -> str | None:
+    yoy = max((m.end() for m in _YOY_ANCHOR.finditer(text)), default=-1)
+    budget = max((m.end() for m in _BUDGET_ANCHOR.finditer(text)), default=-1)
+    if yoy < 0 and budget < 0:
+        return None
+    return "yoy" if yoy > budget else "budget"
+
+
+def _qualify_compared(comparison: re.Match[str], sentence: Sentence, document: Document, facts: list[Fact]) -> None:
+    """'决算数小于预算数': the word qualifies the latest actual amount of the same subject."""
+    key = P.COMPARED_FACTS[sentence.topic or ""]
+    subject = _subject("@before", comparison, sentence, document, position=comparison.start())
+    for i in range(len(facts) - 1, -1, -1):
+        if facts[i].fact_key == key and facts[i].subject == subject:
+            if not facts[i].qualifier:
+                word = comparison["flat"] or comparison["cmp"]
+                facts[i] = replace(facts[i], qualifier=P.DIRECTION_WORDS[word])
+            return
+
+
+# ---------------------------------------------------------------------------------------------
+# Subjects
+# ---------------------------------------------------------------------------------------------
+
+
+def _subject(rule: str, match: re.Match[str], sentence: Sentence, document: Document, position: int | None = None) -> str:
+    if not rule.startswith("@"):
+        return rule
+    if rule == "@kind":
+        kind = match["kind"]
+        return P.KIND_SUBJECTS.get(kind, kind)
+    mentions = _MENTIONS.get(sentence.topic or "", ())
+    if rule == "@in_match":
+        inside = _mentions(sentence.compact[match.start() : match.end()], mentions, document)
+        return inside[0][2] if inside else P.DEFAULT_SUBJECT
+    value_start = position if position is not None else match.start("v") if "v" in match.groupdict() else match.start()
+    found = [m for m in _mentions(sentence.compact, mentions, document) if m[1] <= value_start]
+    if found:
+        return max(found, key=lambda m: m[1])[2]
+    for text in sentence.context:
+        in_context = _mentions(text, mentions, document)
+        if in_context:
+            return min(in_context, key=lambda m: m[0])[2]
+    return P.DEFAULT_SUBJECT
+
+
+def _mentions(text: str, mentions: tuple[tuple[re.Pattern[str], str], ...], document: Document) -> list[tuple[int, int, str]]:
+    """(start, end, subject) of every subject mention in the text; at the same end, the earlier entry wins."""
+    found: dict[int, tuple[int, int, str]] = {}
+    for rx, subject in mentions:
+        for m in rx.finditer(text):
+            if m.end() in found:
+                continue
+            if subject == "@function":
+                found[m.end()] = (m.start(), m.end(), _function_code(m, document.function_names))
+            elif subject == "@name":
+                found[m.end()] = (m.start(), m.end(), m["name"])
+            else:
+                found[m.end()] = (m.start(), m.end(), subject)
+    return sorted(found.values())
+
+
+def _function_code(match: re.Match[str], names: dict[str, str]) -> str:
+    """The deepest function subject code the printed 类/款/项 names resolve to (classes by the class
+    table, 款 and 项 by the document's own tables); unresolved names stay, joined with '/'."""
+    class_code = class_code_of(match["cls"])
+    levels = [name for name in (match["kuan"], match["xiang"]) if name]
+    if class_code is None:
+        return "/".join(_strip_expenditure(n) for n in (match["cls"], *levels))
+    code = class_code
+    for depth, name in enumerate(levels):
+        child = next(
+            (c for c, n in names.items() if len(c) == len(code) + 2 and c.startswith(code) and _strip_expenditure(n) == _strip_expenditure(name)),
+            None,
+        )
+        if child is None:
+            return "/".join([code, *levels[depth:]])
+        code = child
+    return code
+
+
+def class_code_of(name: str) -> str | None:
+    """The function class code of a printed class name ('一般公共服务支出', '...:卫生健康')."""
+    name = _strip_expenditure(name)
+    matches = [known for known in P.FUNCTION_CLASSES if name.endswith(known)]
+    return P.FUNCTION_CLASSES[max(matches, key=len)] if matches else None
+
+
+def _strip_expenditure(name: str) -> str:
+    return name.removesuffix("支出")
+
+
+# ---------------------------------------------------------------------------------------------
+# Profile
+# ---------------------------------------------------------------------------------------------
+
+
+def extract_profile(lines: list[Line]) -> Profile:
+    """Name, region, fiscal year, unit, the printed variants of the name, and the profile facts."""
+    document = _document(lines)
+    issues: list[ParseIssue] = []
+    titles = _titles(document.lines)
+    name, year, title_provenance = titles[0] if titles else ("", None, Provenance(None, None))
+    if not titles:
+        issues.append(ParseIssue("warn", "title_missing", "no title '<department> YYYY 年度部门决算' was found", Provenance(None, None)))
+    year = year or _most_common_table_year(document.lines)
+    issues += _year_conflicts(document.lines, year)
+    region_match = _REGION.match(name)
+    region = region_match["region"] if region_match else ""
+    if name and not region:
+        issues.append(ParseIssue("info", "region_not_in_name", f"no province/city/district was found in the name {name!r}", title_provenance))
+    unit, unit_issues = _unit(document.lines)
+    return Profile(
+        department_name=name,
+        region=region,
+        fiscal_year=year,
+        unit=unit,
+        name_variants=_name_variants(document, titles, region_match),
+        facts=_profile_facts(document),
+        issues=issues + unit_issues,
+    )
+
+
+def _titles(lines: tuple[Line, ...]) -> list[tuple[str, int, Provenance]]:
+    """(name, year, provenance) of every title line: '<name> 2021 年度部门决算…', name possibly on the line before."""
+    titles = []
+    previous: Line | None = None
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        match = _TITLE.match(text)
+        if match:
+            name, first = match["name"], line
+            if name and not _NAME_LIKE.match(name):
+                continue  # a sentence that happens to mention 'YYYY 年度部门决算'
+            if not name and previous and _NAME_LIKE.match(previous.text.strip()):
+                name, first = previous.text.strip(), previous
+            if name:
+                titles.append((name, int(match["year"]), Provenance(first.no, line.no, line.page)))
+        previous = line
+    return titles
+
+
+def _most_common_table_year(lines: tuple[Line, ...]) -> int | None:
+    years = Counter(int(m["year"]) for line in lines for m in [_TABLE_TITLE_YEAR.search(line.text)] if m)
+    return years.most_common(1)[0][0] if years else None
+
+
+def _year_conflicts(lines: tuple[Line, ...], year: int | None) -> list[ParseIssue]:
+    issues = []
+    for line in lines:
+        match = _TABLE_TITLE_YEAR.search(line.text)
+        if match and year and int(match["year"]) != year:
+            issues.append(
+                ParseIssue("warn", "fiscal_year_mismatch", f"line {line.no}: table title year {match['year']} differs from the document's {year}", Provenance(line.no, line.no, line.page))
+            )
+    return issues
+
+
+def _unit(lines: tuple[Line, ...]) -> tuple[str, list[ParseIssue]]:
+    units = Counter(m["unit"] for line in lines for m in _UNIT.finditer(line.text))
+    if not units:
+        return "", [ParseIssue("warn", "unit_missing", "no '单位：万元/元' was found in the table headers", Provenance(None, None))]
+    issues = []
+    if len(units) > 1:
+        issues.append(ParseIssue("info", "mixed_units", f"the tables print different units: {dict(units)}", Provenance(None, None)))
+    return units.most_common(1)[0][0], issues
+
+
+def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]], region: re.Match[str] | None) -> list[NameVariant]:
+    variants: dict[tuple[str, str], NameVariant] = {}
+
+    def add(name: str, context: str, provenance: Provenance) -> None:
+        variants.setdefault((name, context), NameVariant(name, context, provenance))
+
+    title_lines = set()
+    for name, _, provenance in titles:
+        add(name, "title", provenance)
+        title_lines.update(range(provenance.line_start or 0, (provenance.line_end or 0) + 1))
+    for line in document.lines:
+        if ":" not in line.text:
+            continue
+        for rx, context in _NAME_FIELDS:
+            for match in rx.finditer(line.text):
+                add(match["name"], context, Provenance(line.no, line.no, line.page))
+    mention, starts = _name_mention_re(region)
+    for sentence in document.sentences:
+        if not any(start in sentence.compact for start in starts):
+            continue
+        for match in mention.finditer(sentence.compact):
+            provenance = sentence.provenance(match.start(), match.end())
+            if provenance.line_start in title_lines:
+                continue
+            context = NAME_CONTEXT_BY_PART.get(sentence.part, "narrative")
+            add(match.group(0), context, provenance)
+    return list(variants.values())
+
+
+def _name_mention_re(region: re.Match[str] | None) -> tuple[re.Pattern[str], list[str]]:
+    """A name in running text: from the party prefix or the region's first unit to an organisation
+    word that is followed by what sentences say about a department. Also the possible starts."""
+    starts = list(P.NAME_PREFIXES)
+    first_unit = next((region[g] for g in ("province", "city", "county") if region and region[g]), None)
+    if first_unit:
+        starts.append(first_unit)
+    alternatives = "|".join(re.escape(start) for start in starts)
+    return re.compile(rf"(?:{alternatives})[\u4e00-\u9fff()]{{0,25}}?{P.ORG_SUFFIX}(?={P.NAME_FOLLOWERS})"), starts
+
+
+def _profile_facts(document: Document) -> list[Fact]:
+    """Staff and units: the first statement of each (key, subject), wherever the extraction put it."""
+    facts: dict[tuple[str, str], Fact] = {}
+
+    def add(fact: Fact | None) -> None:
+        if fact:
+            facts.setdefault((fact.fact_key, fact.subject), fact)
+
+    for sentence in document.sentences:
+        for key, literal, rx in _PROFILE_PATTERNS:
+            if literal not in sentence.compact:
+                continue
+            for match in rx.finditer(sentence.compact):
+                add(_fact(key, P.DEFAULT_SUBJECT, match, sentence))
+                kinds = _PROFILE_KINDS.match(sentence.compact, match.end())
+                if kinds:
+                    for item in _PROFILE_KIND_ITEM.finditer(sentence.compact, kinds.start("list"), kinds.end("list")):
+                        add(_fact(key, item["kind"], item, sentence))
+        if _UNITS_SECTION.search(sentence.section):
+            for match in _UNIT_KIND_ITEM.finditer(sentence.compact):
+                add(_fact("units_consolidated", match["kind"], match, sentence))
+            for match in _UNITS_TOTAL.finditer(sentence.compact):
+                add(_fact("units_consolidated", P.DEFAULT_SUBJECT, match, sentence))
+    add(_listed_units(document))
+    return list(facts.values())
+
+
+def _listed_units(document: Document) -> Fact | None:
+    """The units consolidated, when the profile lists them in a table ('序号 单位名称 备注' + rows)."""
+    section_of_line = {line.no: s.section for s in document.sentences if _UNITS_SECTION.search(s.section) for line in s.lines}
+    lines = [line for line in document.lines if line.text.strip()]
+    for i, header in enumerate(lines):
+        section = section_of_line.get(header.no, "")
+        if not section or not _UNIT_LIST_HEADER.search(header.text) or ":" in header.text:
+            continue
+        rows = []
+        for line in lines[i + 1 :]:
+            row = _UNIT_LIST_ROW.match(line.text.strip())
+            if not row or int(row["no"]) != len(rows) + 1:
+                break
+            rows.append(line)
+        if rows:
+            last = rows[-1]
+            return Fact(
+                section=section,
+                fact_key="units_consolidated",
+                subject=P.DEFAULT_SUBJECT,
+                value=Decimal(len(rows)),
+                unit="个",
+                printed=last.text.strip().split()[0],
+                sentence=" / ".join(line.text.strip() for line in [header, *rows]),
+                provenance=Provenance(header.no, last.no, header.page),
+            )
+    return None

@@ -1,0 +1,359 @@
+"""The wording of disclosure narratives, as data: which sentence pieces state which fact.
+
+Templates are regular expressions matched against a sentence with all whitespace removed and
+NFKC-normalised (so ',' ':' ';' '(' ')' '%' are ASCII; '。' '、' '“' '”' stay). Placeholders:
+  {amt}  an amount with its unit (万元 / 元)      -> groups v, u
+  {pct}  a percentage                             -> group v (unit %)
+  {n:人} a count followed by the given unit word  -> groups v, u
+The engine (narrative.py) resolves the subject, converts 元 to 万元 and keeps provenance.
+
+Subject rules of a FactPattern:
+  a literal ('total', 'goods', ...)  the fact is about that subject
+  '@before'   the nearest subject mention (MENTIONS of the topic) ending before the value in the
+              same sentence; else one in the numbered item's lead or the headings; else DEFAULT_SUBJECT
+  '@in_match' a subject mention inside the matched text; else DEFAULT_SUBJECT
+  '@kind'     the text of the group `kind`, as printed (mapped through KIND_SUBJECTS when listed)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DEFAULT_SUBJECT = "total"
+
+
+@dataclass(frozen=True)
+class FactPattern:
+    fact_key: str
+    template: str
+    subject: str = DEFAULT_SUBJECT
+    # A level ("X 总计 Y 万元") printed right after a year-on-year anchor in the same clause states
+    # the change, not the level (e.g. "与上年相比，财政拨款收、支总计 787.24 万元，各减少 33.4%").
+    level: bool = False
+
+
+@dataclass(frozen=True)
+class ChangeKeys:
+    """The fact keys a topic uses for a stated change, by what it is compared with."""
+
+    yoy_amount: str
+    yoy_pct: str
+    budget_amount: str = ""  # '比年初预算减少 0.89 万元' (三公 only)
+
+
+# ---------------------------------------------------------------------------------------------
+# Document structure
+# ---------------------------------------------------------------------------------------------
+
+# The kind of a 第N部分 part, from the words of its title (first match wins).
+PART_KINDS: tuple[tuple[str, str], ...] = (
+    ("tables", r"决算表|决算报表"),
+    ("narrative", r"情况说明|决算说明|重要事项|其他事项|其他说明"),
+    ("profile", r"概况|基本情况"),
+    ("glossary", r"名词解释|名词说明"),
+    ("annex", r"附件|附表"),
+)
+
+# The topic of a narrative section, from the words of its heading (first match wins, so the
+# more specific headings come first: '财政拨款收入支出决算总体' before '收入支出决算总体').
+TOPICS: tuple[tuple[str, str], ...] = (
+    ("three_public", r"三公"),
+    ("basic", r"基本支出决算"),
+    ("gov_fund", r"政府性基金"),
+    ("state_capital", r"国有资本经营"),
+    ("gpb", r"一般公共预算财政拨款支出"),
+    ("fiscal", r"财政拨款收入?、?支出?决?算?总(?:体|计|表)|财政拨款收支"),
+    ("totals", r"收入?、?支出?决?算?总(?:体|计|表)|收支决算总体"),
+    ("income", r"收入决算"),
+    ("expenditure", r"支出决算"),
+    ("admin", r"机关运行经费"),
+    ("procurement", r"政府采购"),
+    ("assets", r"国有资产|资产占[用有]"),
+    ("perf", r"绩效"),
+)
+
+# ---------------------------------------------------------------------------------------------
+# Subjects
+# ---------------------------------------------------------------------------------------------
+
+# Function classes (类) by name without the 一、二、 prefix and without the trailing 支出.
+FUNCTION_CLASSES: dict[str, str] = {
+    "一般公共服务": "201",
+    "外交": "202",
+    "国防": "203",
+    "公共安全": "204",
+    "教育": "205",
+    "科学技术": "206",
+    "文化旅游体育与传媒": "207",
+    "文化体育与传媒": "207",
+    "社会保障和就业": "208",
+    "卫生健康": "210",
+    "医疗卫生与计划生育": "210",
+    "节能环保": "211",
+    "城乡社区": "212",
+    "农林水": "213",
+    "交通运输": "214",
+    "资源勘探工业信息等": "215",
+    "资源勘探信息等": "215",
+    "商业服务业等": "216",
+    "金融": "217",
+    "援助其他地区": "219",
+    "自然资源海洋气象等": "220",
+    "国土海洋气象等": "220",
+    "住房保障": "221",
+    "粮油物资储备": "222",
+    "国有资本经营预算": "223",
+    "灾害防治及应急管理": "224",
+    "其他": "229",
+    "债务还本": "231",
+    "债务付息": "232",
+    "债务发行费用": "233",
+    "抗疫特别国债安排的": "234",
+}
+
+# A function subject named as printed in budget-execution text: 类 [款 [项]].
+FUNCTION_SUBJECT_RE = r"(?P<cls>[\u4e00-\u9fff、]+?)\(类\)(?:(?P<kuan>[\u4e00-\u9fff、]+?)\(款\))?(?:(?P<xiang>[\u4e00-\u9fff、]+?)\(项\))?"
+
+# Subject mentions per topic: (regex, subject). Subject '@function' resolves the groups of
+# FUNCTION_SUBJECT_RE to a code; '@name' takes the group `name` as printed.
+MENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "income": (
+        (r"财政拨款收入", "fiscal_appropriation"),
+        (r"上级补助收入", "superior_subsidy"),
+        (r"事业收入", "business"),
+        (r"经营收入", "operating"),
+        (r"附属单位上缴收入", "affiliated_remittance"),
+        (r"其他收入", "other"),
+    ),
+    "expenditure": (
+        (r"基本支出", "basic"),
+        (r"项目支出", "project"),
+        (r"上缴上级支出", "remit_to_superior"),
+        (r"经营支出", "operating"),
+        (r"对附属单位补助支出", "subsidy_to_affiliated"),
+    ),
+    "gpb": ((FUNCTION_SUBJECT_RE, "@function"),),
+    "three_public": (
+        (r"[“\"]?三公[”\"]?经费", "total"),
+        (r"因公出国\(境\)费?", "outbound_travel"),
+        (r"公务用车购置及运行(?:维护)?费", "vehicle"),
+        (r"公务用车购置费", "vehicle_purchase"),
+        (r"公务用车运行(?:维护)?费", "vehicle_operation"),
+        (r"公务接待费", "official_reception"),
+    ),
+    "procurement": (
+        (r"货物", "goods"),
+        (r"工程", "works"),
+        (r"服务", "services"),
+    ),
+    "perf": (
+        (r"整体支出|部门整体", "department"),
+        (r"(?:\d{4}年度?)?(?P<name>[\u4e00-\u9fff“”]{2,30}?)项目(?:绩效)?自评(?:综述|结果)", "@name"),
+    ),
+}
+
+# Kinds printed in the text that have a fixed subject key (others keep the printed kind).
+KIND_SUBJECTS: dict[str, str] = {
+    "国内公务接待": "domestic",
+    "国内接待": "domestic",
+    "外事接待": "foreign",
+    "国(境)外接待": "foreign",
+}
+
+# ---------------------------------------------------------------------------------------------
+# Changes and comparisons
+# ---------------------------------------------------------------------------------------------
+
+# Direction words as printed -> the qualifier recorded (the closed list of docs/raw-tables.md).
+DIRECTION_WORDS: dict[str, str] = {
+    "增加": "增加",
+    "增长": "增长",
+    "上升": "增长",
+    "上涨": "增长",
+    "减少": "减少",
+    "下降": "下降",
+    "降低": "下降",
+    "减": "减少",
+    "持平": "持平",
+    "基本持平": "持平",
+    "无变化": "持平",
+    "没有变化": "持平",
+    "大于": "大于",
+    "高于": "大于",
+    "超过": "大于",
+    "小于": "小于",
+    "低于": "小于",
+    "等于": "等于",
+    "相等": "等于",
+    "一致": "等于",
+}
+CHANGE_DIRECTION = r"(?P<dir>增加|增长|上升|上涨|减少|下降|降低)了?"
+FLAT_DIRECTION = r"(?P<dir>基本持平|持平|无变化|没有变化)"
+# What a change is measured against: the previous year or the initial budget.
+YOY_ANCHOR = r"(?:比|与|较|同)(?:上年|上一年|去年|\d{4}年)度?(?:同期)?(?:相比|比较)?|同比|上年同期"
+BUDGET_ANCHOR = r"比(?:年初)?预算(?:数)?|较(?:年初)?预算(?:数)?"
+
+CHANGE_KEYS: dict[str, ChangeKeys] = {
+    "totals": ChangeKeys("total_yoy_change", "total_yoy_change_pct"),
+    "fiscal": ChangeKeys("fiscal_yoy_change", "fiscal_yoy_change_pct"),
+    "gpb": ChangeKeys("gpb_yoy_change", "gpb_yoy_change_pct"),
+    "three_public": ChangeKeys("three_public_yoy_change", "three_public_yoy_change_pct", "three_public_budget_change"),
+    "admin": ChangeKeys("admin_operating_cost_yoy_change", "admin_operating_cost_yoy_change_pct"),
+}
+
+# '决算数小于预算数' / '决算数与预算数基本持平': the direction word is recorded as the qualifier of
+# the actual amount it compares (the latest such fact of the same subject in the paragraph).
+COMPARISON = (
+    r"决算数?(?:与(?:年初)?预算数?(?P<flat>基本持平|持平|相等|一致)"
+    r"|(?P<cmp>大于|高于|超过|小于|低于|等于)(?:年初)?预算)"
+)
+COMPARED_FACTS: dict[str, str] = {"gpb": "budget_final", "three_public": "three_public_actual"}
+
+# ---------------------------------------------------------------------------------------------
+# Facts by topic
+# ---------------------------------------------------------------------------------------------
+
+_BUDGET_EXECUTION = (
+    FactPattern("budget_initial", r"年初预算(?:数)?为{amt}", "@before"),
+    FactPattern("budget_final", r"(?:支出)?决算(?:数)?为{amt}", "@before"),
+    FactPattern("budget_completion_pct", r"完成(?:年初)?预算(?:数)?的?{pct}", "@before"),
+)
+
+TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
+    "totals": (
+        FactPattern("total_income_expenditure", r"(?:收入?、?支出?|收入、支出)(?:决算)?总计(?:各)?(?:为)?{amt}", level=True),
+    ),
+    "income": (
+        FactPattern("income_total", r"收入合计(?:为)?{amt}"),
+        FactPattern("income_amount", r"(?:财政拨款|上级补助|事业|经营|附属单位上缴|其他)收入(?:为)?{amt}", "@in_match"),
+        FactPattern("income_share_pct", r"占(?:本年)?(?:收入)?(?:合计|总额)?(?:的)?(?:比例为|比重为)?{pct}", "@before"),
+    ),
+    "expenditure": (
+        FactPattern("expenditure_total", r"支出合计(?:为)?{amt}"),
+        FactPattern("expenditure_amount", r"(?:基本|项目|上缴上级|经营|对附属单位补助)支出(?:为)?{amt}", "@in_match"),
+        FactPattern("expenditure_share_pct", r"占(?:本年)?(?:支出)?(?:合计|总额)?(?:的)?(?:比例为|比重为)?{pct}", "@before"),
+    ),
+    "fiscal": (
+        FactPattern("fiscal_total", r"财政拨款收入?、?支出?(?:决算)?总计(?:各)?(?:为)?{amt}", level=True),
+    ),
+    "gpb": (
+        FactPattern("gpb_expenditure", r"财政拨款支出(?:决算)?(?:为)?{amt}", level=True),
+        FactPattern("gpb_share_of_expenditure_pct", r"占本年支出(?:合计)?的?{pct}"),
+        FactPattern("gpb_class_amount", r"\(类\)(?:支出)?(?:为)?{amt}", "@before"),
+        FactPattern("gpb_class_share_pct", r"万元,?占(?:比)?{pct}", "@before"),
+        *_BUDGET_EXECUTION,
+    ),
+    "basic": (
+        FactPattern("basic_total", r"基本支出(?:为)?{amt}"),
+        FactPattern("basic_personnel", r"人员经费(?:为)?{amt}"),
+        FactPattern("basic_public", r"公用经费(?:为)?{amt}"),
+    ),
+    "three_public": (
+        FactPattern("three_public_budget", r"预算(?:数)?为{amt}", "@before"),
+        FactPattern("three_public_actual", r"决算(?:数)?为{amt}", "@before"),
+        FactPattern("three_public_completion_pct", r"完成(?:年初)?预算(?:数)?的?{pct}", "@before"),
+        FactPattern("vehicle_fuel", r"燃[料油]费(?:为)?{amt}", "vehicle_operation"),
+        FactPattern("vehicle_repair", r"维修(?:\(护\))?(?:保养)?费(?:为)?{amt}", "vehicle_operation"),
+        FactPattern("vehicle_insurance", r"保险费(?:为)?{amt}", "vehicle_operation"),
+        FactPattern("vehicles_held", r"保有量(?:为)?{n:辆}"),
+        FactPattern("reception_amount", r"开支公务接待费(?:为)?{amt}"),
+        FactPattern("reception_amount", r"(?P<kind>国内公务接待|国内接待|外事接待|国\(境\)外接待)(?:费)?(?:支出)?(?:为)?{amt}", "@kind"),
+        FactPattern("reception_batches", r"(?<![\d.]){n:批}次?"),
+        FactPattern("reception_persons", r"(?<!陪同)(?<!陪同人员)(?<![\d.]){n:人次}"),
+        FactPattern("reception_accompanying_persons", r"陪同(?:人员)?{n:人次}"),
+    ),
+    "admin": (
+        FactPattern("admin_operating_cost", r"机关运行经费(?:支出)?(?:为)?{amt}", level=True),
+    ),
+    "procurement": (
+        FactPattern("procurement_total", r"政府采购(?:支出|合同)?(?:总额|金额|合计)?(?:\([^)]{1,12}\))?(?:为|共计|合计)?{amt}"),
+        FactPattern("procurement_amount", r"(?:货物|工程|服务)(?:采购)?(?:支出|合同)?(?:金额)?(?:为)?{amt}", "@in_match"),
+        FactPattern("procurement_sme_amount", r"授予中小企业(?:合同)?金额(?:为)?{amt}"),
+        FactPattern("procurement_sme_share_pct", r"授予中小企业(?:合同)?金额(?:[\d,.]+万?元)?,?占[^。;%]{0,16}?(?:总额|金额)的?{pct}", "@in_match"),
+        FactPattern("procurement_small_micro_amount", r"授予小微企业(?:合同)?金额(?:为)?{amt}"),
+        FactPattern("procurement_small_micro_share_pct", r"授予小微企业(?:合同)?金额(?:[\d,.]+万?元)?,?占[^。;%]{0,16}?(?:金额|总额)的?{pct}"),
+        FactPattern("procurement_sme_reserved_amount", r"面向中小企业预留[^。;,]{0,20}?金额(?:为)?{amt}"),
+        FactPattern("procurement_small_micro_reserved_amount", r"面向小微企业预留[^。;,]{0,20}?金额(?:为)?{amt}"),
+        FactPattern("procurement_sme_awarded_reserved", r"面向中小企业预留的?政府采购项目中,[^。;]{0,30}?中标或成交的?,?(?:采购)?金额(?:为)?{amt}"),
+        FactPattern("procurement_small_micro_awarded_reserved", r"面向小微企业预留的?政府采购项目中,[^。;]{0,30}?中标或成交的?,?(?:采购)?金额(?:为)?{amt}"),
+        FactPattern("procurement_sme_awarded_other", r"其他政府采购项目中,[^。;]{0,30}?中标或成交的?,?(?:采购)?金额(?:为)?{amt}"),
+    ),
+    "assets": (
+        FactPattern("vehicles_total", r"(?:共有|共计|拥有|现有)车辆(?:共)?(?:为)?{n:辆}"),
+        FactPattern("vehicles_by_kind", r"(?:其中)?(?P<kind>[\u4e00-\u9fff]{2,12}?用车)(?:为)?{n:辆}", "@kind"),
+        FactPattern("equipment_over_1m", r"(?:100|一百)万元(?:\(含\))?以上[^。;]{0,20}?设备[^。;\d]{0,12}?{n:台}(?:\(套\))?"),
+    ),
+    "perf": (
+        FactPattern("perf_projects_evaluated", r"自评[,的]?[^。;,]{0,20}?项目(?:支出)?{n:个}", "@before"),
+        FactPattern("perf_funds", r"自评[^。;]*?(?:资金|金额)(?:为)?{amt}", "@before"),
+        FactPattern("perf_funds_share_pct", r"自评[^。;]*?占[^。;]{0,20}?(?:总额|支出)的?{pct}", "@before"),
+        FactPattern("perf_score", r"(?:自评|平均)得?分(?:为)?{n:分}", "@before"),
+        FactPattern("perf_project_budget", r"(?:全年)?预算数?为{amt}", "@before"),
+        FactPattern("perf_project_executed", r"执行数?为{amt}", "@before"),
+        FactPattern("perf_project_completion_pct", r"完成(?:年初)?预算(?:数)?的?{pct}", "@before"),
+    ),
+}
+
+# ---------------------------------------------------------------------------------------------
+# Profile (第一部分 and wherever the extraction put it)
+# ---------------------------------------------------------------------------------------------
+
+# (fact_key, template of the total); the kinds listed after it follow PROFILE_KINDS.
+PROFILE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("staff_in_service", r"在职(?:实有)?(?:人数|人员)(?:共|为)?{n:人}"),
+    ("staff_retired", r"离退休人员(?:共|为)?{n:人}"),
+)
+# After the total: ',其中:行政22人,事业3人' -> kinds as printed.
+PROFILE_KINDS = r"[,;]?其中[,:]?(?P<list>[^。]*)"
+PROFILE_KIND_ITEM = r"(?P<kind>[\u4e00-\u9fff]{1,8}?)(?:人员|编制)?{n:人}"
+UNIT_KIND_ITEM = r"(?P<kind>[\u4e00-\u9fff]{0,6}单位)(?:共)?{n:个}"
+UNITS_TOTAL = r"(?:共|包括|由)(?:有)?{n:个}(?:独立核算)?(?:的)?(?:预算)?单位"
+# The units listed in a table under a '单位名称' header: '1 上海市普陀区财政局(本级)'.
+UNIT_LIST_HEADER = r"单位名称"
+UNIT_LIST_ROW = r"^(?P<no>\d{1,3})\s+\S"
+UNITS_SECTION = r"单位构成|决算单位"
+
+# The title: '<name> 2021 年度部门决算[表|情况说明]' (the name may sit on the line before).
+TITLE_RE = r"^(?:第[一二三四五六七八九十]+部分\s*)?(?P<name>[^\d\s]*?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?决算"
+TABLE_TITLE_YEAR_RE = r"(?P<year>(?:19|20)\d{2})\s*年度?\s*[^\s\d]{0,24}决算(?:总)?表"
+UNIT_RE = r"单位\s*:\s*(?P<unit>万元|元)"
+# Fields that print the department's name: (regex over a line, context).
+NAME_FIELDS: tuple[tuple[str, str], ...] = (
+    (r"(?:^|\s)(?:部门|编制部门|编制单位|部门名称)\s*:\s*(?P<name>[^\s:]+)", "table_header"),
+    (r"(?:^|\s)(?:单位名称|项目单位|预算单位)\s*:\s*(?P<name>[^\s:]+)", "form"),
+)
+# A name printed in running text: it starts with the party prefix or the region's first unit,
+# ends with an organisation word, and is followed by what a sentence says about a department.
+NAME_PREFIXES = ("中国共产党", "中共")
+ORG_SUFFIX = r"(?:委员会|办公室|政府|法院|检察院|联合会|中心|局|厅|委|办|院|所|站|队|会|部|处|馆|室|府|社|团|校|署|司|组|庭)"
+NAME_FOLLOWERS = r"(?:\d{4}年度?|部门决算|决算由|在职|离退休|政府采购|机关运行|共有车辆|执行公务|有一般公共预算|概况|本级|\(本级\))"
+# Region inside a name: province / prefecture / county levels, each optional, in this order.
+_PLACE = r"(?:(?![局委办厅会部处室院所站组])[\u4e00-\u9fff]){{1,{n}}}?"
+REGION_RE = (
+    r"^(?:中国共产党|中共)?(?P<region>"
+    rf"(?P<province>{_PLACE.format(n=7)}(?:省|自治区))?"
+    rf"(?P<city>{_PLACE.format(n=8)}(?:市|自治州|州|盟|地区))?"
+    rf"(?P<county>{_PLACE.format(n=8)}(?:区|县|旗|市|自治县|自治旗))?"
+    r")"
+)
+
+NUMBER_TEMPLATES = {
+    "amt": r"(?P<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<u>万元|元)",
+    "pct": r"(?P<v>\d+(?:\.\d+)?)%",
+}
+_COUNT = r"(?P<v>\d+(?:\.\d+)?)(?P<u>{unit})"
+# The unit recorded for a count unit word, where they differ.
+COUNT_UNITS = {"批": "批次"}
+
+
+def compile_template(template: str) -> re.Pattern[str]:
+    """A template with {amt} / {pct} / {n:<unit>} placeholders -> a compiled regex."""
+
+    def expand(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name.startswith("n:"):
+            return _COUNT.format(unit=re.escape(name[2:]))
+        return NUMBER_TEMPLATES[name]
+
+    return re.compile(re.sub(r"\{(amt|pct|n:[^}]+)\}", expand, template))
