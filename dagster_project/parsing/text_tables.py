@@ -1,0 +1,969 @@
+"""The nine tables of a text extract -> TableInfo, Cell and ParseIssue objects.
+
+A text extract loses the table grid: cells arrive one or a few per line, labels wrap, blank
+cells are simply missing. The parser works in three steps:
+
+1. find each table's region (its title, up to the next title or part heading; the contents
+   list is recognised by having no body) and read its header: which columns are printed,
+   whether there is a 行次 column, the unit;
+2. read the body into rows: a row's label (broken lines joined) and its printed values in
+   reading order, on the side (收入 | 支出) or column group they belong to;
+3. place each row's values into its columns. Values keep their left-to-right order, so a row
+   with as many values as columns is placed directly; otherwise every order-preserving
+   placement is a candidate, and a small constraint solver keeps only the placements that
+   satisfy the accounting identities (row total = sum of parts, 类 = sum of 款, 合计 = sum of
+   类, the cross-table equalities). A value whose column stays open is reported ambiguous,
+   never guessed.
+
+Layout knowledge (titles, header words, row labels, codes) lives in `layout/`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .layout import tables as layout
+from .layout.tables import ColumnSpec, TableLayout, squash
+from .model import Cell, Line, ParseIssue, Provenance, TableInfo
+from .numbers import parse_amount, to_wan
+
+# A row may be placed in at most this many ways before the solver gives up on it (stays ambiguous).
+MAX_PLACEMENTS = 5000
+# Partial sums a constraint may track before it is skipped as uninformative.
+MAX_PARTIAL_SUMS = 4096
+HALF_CENT = Decimal("0.005")  # rounding of one printed amount, in the table's unit
+
+
+@dataclass
+class TableExtraction:
+    tables: list[TableInfo]  # one per table 1..9, present or not
+    cells: list[Cell]
+    issues: list[ParseIssue]
+
+
+def extract_tables(lines: list[Line]) -> TableExtraction:
+    """All nine tables of a decoded text extract (lines NFKC-normalised, 1-based numbers)."""
+    issues: list[ParseIssue] = []
+    regions = _find_regions(lines)
+    infos: list[TableInfo] = []
+    rows: list[_Row] = []
+    for no in sorted(layout.TABLES):
+        region = regions.get(no)
+        if region is None:
+            infos.append(TableInfo(no, "", "", False, False, "", Provenance(None, None)))
+            issues.append(ParseIssue("warn", "table_missing", f"table {no}: title not found", Provenance(None, None)))
+            continue
+        table_rows, info = _read_table(region, lines, issues)
+        infos.append(info)
+        rows.extend(table_rows)
+    _solve(rows, _constraints(rows))
+    cells = [cell for row in rows for cell in _cells(row, issues)]
+    for info in infos:
+        if info.declared_empty and any(c.table_no == info.table_no for c in cells):
+            issues.append(ParseIssue("warn", "empty_note_with_values",
+                                     f"table {info.table_no}: the note says the table is empty but values are printed",
+                                     info.provenance))
+    return TableExtraction(infos, cells, issues)
+
+
+# --- 1. regions and headers ------------------------------------------------------------------------
+
+@dataclass
+class _Region:
+    no: int
+    title: Line
+    lines: list[Line]  # after the title line(s), up to the next table or part heading
+
+
+def _title_of(text: str) -> int | None:
+    """The table whose title the line is (a year, department, numbering or (表N) may surround it)."""
+    flat = squash(text)
+    best: tuple[int, int] | None = None  # (alias length, table)
+    for no, table in layout.TABLES.items():
+        for alias in table.titles:
+            at = flat.find(alias)
+            if at < 0 or (best and len(alias) <= best[0]):
+                continue
+            prefix, suffix = flat[:at], flat[at + len(alias):]
+            if layout.TITLE_PREFIX_RE.fullmatch(prefix) and layout.TITLE_SUFFIX_RE.fullmatch(suffix):
+                best = (len(alias), no)
+    return best[1] if best else None
+
+
+def _title_candidates(lines: list[Line]) -> list[tuple[int, int, int]]:
+    """(table, index of the title line, index after the title) for every line that is a title,
+    also when a title is broken over two lines."""
+    found = []
+    nonblank = [i for i, line in enumerate(lines) if line.text.strip()]
+    for k, i in enumerate(nonblank):
+        no = _title_of(lines[i].text)
+        if no is not None:
+            found.append((no, i, i + 1))
+            continue
+        if k + 1 < len(nonblank):
+            j = nonblank[k + 1]
+            joined = _title_of(lines[i].text + lines[j].text)
+            if joined is not None and _title_of(lines[j].text) is None:
+                found.append((joined, i, j + 1))
+    return found
+
+
+def _find_regions(lines: list[Line]) -> dict[int, _Region]:
+    """The region of each table. A title followed by no table body (the contents list) is skipped;
+    a title repeated later (a continuation page) stays inside the first region."""
+    candidates = _title_candidates(lines)
+    part_headings = [i for i, line in enumerate(lines) if layout.PART_HEADING_RE.match(squash(line.text))]
+    stops = sorted({i for _, i, _ in candidates} | set(part_headings))
+    starts: dict[int, tuple[int, int]] = {}  # table -> (title index, index after the title)
+    for no, i, after in candidates:
+        end = next((s for s in stops if s >= after), len(lines))
+        if no not in starts and _has_body(lines[after:end]):
+            starts[no] = (i, after)
+    stops = sorted([i for i, _ in starts.values()] + part_headings)
+    regions = {}
+    for no, (i, after) in starts.items():
+        end = next((s for s in stops if s >= after), len(lines))
+        body = [line for line in lines[after:end] if _title_of(line.text) != no]
+        regions[no] = _Region(no, lines[i], body)
+    return regions
+
+
+def _has_body(lines: list[Line]) -> bool:
+    """Whether the lines after a title hold a table (unit, header, note or an amount), not just more
+    titles as in a contents list."""
+    for line in lines:
+        flat = squash(line.text)
+        if layout.UNIT_RE.search(flat) or layout.NOTE_RE.match(flat) or flat.startswith("项目"):
+            return True
+        if any(parse_amount(p) is not None for p in line.text.split()):
+            return True
+    return False
+
+
+@dataclass
+class _Header:
+    columns: tuple[ColumnSpec, ...]  # printed columns in order (expenditure side of a two-sided table)
+    labels: dict[str, str]  # column key -> header text as printed (squashed)
+    has_row_numbers: bool
+    capital_group: bool  # Table 6 prints 资本性支出 as a column group of its own
+
+
+def _is_column_numbering(text: str) -> bool:
+    """'栏次 1 2 3', '1 2 3 … 12', '栏次 1 栏次 2 3 4 5': numbers of columns, not values."""
+    if not layout.COLUMN_NUMBER_RE.match(text.strip()):
+        return False
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    return "栏" in text or (len(numbers) > 1 and numbers == list(range(numbers[0], numbers[0] + len(numbers))))
+
+
+def _is_sentence(text: str) -> bool:
+    """A stray narrative line inside a table header ('离退休人员5人，其中：…')."""
+    return bool(re.search(r"[，。；]", text))
+
+
+def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]) -> _Header:
+    """Which columns the header prints. Header words are matched longest-first on the joined
+    header text, so a header broken one character per line reads the same as an unbroken one."""
+    vocabulary: dict[str, tuple[str, str]] = {}  # alias -> (kind, key)
+    for word in table.header_words:
+        vocabulary[word] = ("word", word)
+    for spec in table.income_columns + table.columns:
+        for alias in spec.aliases:
+            vocabulary[alias] = ("column", spec.key)
+    if table.kind == "three_public":
+        for spec in layout.THREE_PUBLIC_ITEMS:
+            for alias in spec.aliases:
+                vocabulary[alias] = ("item", spec.key)
+        for spec in layout.THREE_PUBLIC_PHASES:
+            for alias in spec.aliases:
+                vocabulary[alias] = ("phase", spec.key)
+    if table.kind == "economic":
+        for alias, group in layout.ECONOMIC_GROUP_HEADERS.items():
+            vocabulary[alias] = ("group", group)
+    aliases = sorted(vocabulary, key=len, reverse=True)
+
+    text, where = "", []
+    for line in lines:
+        flat = squash(line.text)
+        if _is_sentence(line.text) or _is_column_numbering(line.text) or layout.TITLE_SUFFIX_RE.fullmatch(flat):
+            continue
+        text += flat
+        where += [line] * len(flat)
+    found: list[tuple[str, str, str]] = []  # (kind, key, alias)
+    residues: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        alias = next((a for a in aliases if text.startswith(a, i)), None)
+        if alias is None:
+            if residues and residues[-1][1] == i:
+                residues[-1] = (residues[-1][0], i + 1)
+            else:
+                residues.append((i, i + 1))
+            i += 1
+            continue
+        found.append((*vocabulary[alias], alias))
+        i += len(alias)
+    for start, end in residues:
+        residue = text[start:end]
+        if re.search(r"[^\W\d_]", residue):  # letters, not just punctuation or digits
+            issues.append(ParseIssue(
+                "error", "unknown_column_header",
+                f"table {table.no}: unknown column header '{residue}' at line {where[start].no}",
+                Provenance(where[start].no, where[end - 1].no, where[start].page)))
+
+    if table.kind == "three_public":
+        columns = _three_public_columns(found)
+        labels = {c.key: c.aliases[0] for c in columns}
+    else:
+        printed = {key: alias for kind, key, alias in found if kind == "column"}
+        columns = tuple(c for c in table.columns if c.key in printed) or table.columns
+        labels = {c.key: printed.get(c.key, c.aliases[0]) for c in table.columns + table.income_columns}
+    return _Header(
+        columns=columns,
+        labels=labels,
+        has_row_numbers=any(key == "行次" for _, key, _ in found),
+        capital_group=any(kind == "group" and key == "capital" for kind, key, _ in found),
+    )
+
+
+def _three_public_columns(found: list[tuple[str, str, str]]) -> tuple[ColumnSpec, ...]:
+    """Table 7's twelve columns in printed order: all budgets then all actuals when 预算数/决算数 head
+    two groups, or a budget/actual pair per item when they are printed under every item."""
+    phases = [key for kind, key, _ in found if kind == "phase"]
+    items = layout.THREE_PUBLIC_ITEMS
+    if phases.count("budget") > 1:
+        order = [(phase, item) for item in items for phase in ("budget", "actual")]
+    else:
+        order = [(phase, item) for phase in ("budget", "actual") for item in items]
+    names = {"budget": "预算数", "actual": "决算数"}
+    return tuple(ColumnSpec(f"{phase}_{item.key}", (f"{names[phase]}/{item.aliases[0]}",)) for phase, item in order)
+
+
+def _unit_of(region: _Region, lines: list[Line]) -> str:
+    """The table's unit: its own unit line, else the last one printed before it ('' if none)."""
+    for line in region.lines:
+        match = layout.UNIT_RE.search(squash(line.text))
+        if match:
+            return match.group(1)
+    for line in reversed([line for line in lines if line.no < region.title.no]):
+        match = layout.UNIT_RE.search(squash(line.text))
+        if match:
+            return match.group(1)
+    return ""
+
+
+# --- 2. bodies -> rows -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Value:
+    printed: str
+    value: Decimal  # 万元
+    line: Line
+    bare_int: bool  # printed as a plain integer (could also be a 行次 or a page number)
+    alone: bool  # the only token on its line
+
+
+@dataclass
+class _Row:
+    table_no: int
+    section: str
+    row_key: str
+    row_code: str | None
+    label: str
+    columns: tuple[ColumnSpec, ...]
+    column_labels: dict[str, str]
+    half_unit: Decimal  # rounding of one printed amount, in 万元
+    lines: list[Line]
+    values: list[_Value] = field(default_factory=list)
+    options: list[tuple[int, ...]] = field(default_factory=list)  # candidate column indexes per value
+    decided_by: list[str] = field(default_factory=list)
+
+    def provenance(self) -> Provenance:
+        numbers = [line.no for line in self.lines] + [v.line.no for v in self.values]
+        return Provenance(min(numbers), max(numbers), self.lines[0].page if self.lines else None)
+
+
+_GLUED_RE = re.compile(r"(?<=[\u4e00-\u9fff)])(?=[-\d])|(?<=\d)(?=[\u4e00-\u9fff(])")
+
+
+def _pieces(text: str) -> list[str]:
+    """Whitespace-separated pieces, with amounts glued to a label split off ('其他收入6.20')."""
+    return _GLUED_RE.sub(" ", text).split()
+
+
+@dataclass
+class _Body:
+    lines: list[Line]
+    note: str
+    note_lines: list[Line]
+
+
+def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]:
+    """Header lines, then the body lines (page furniture, unit and department lines removed) and
+    the note that ends the table."""
+    content = [
+        line for line in region.lines
+        if line.text.strip() and not layout.PAGE_FURNITURE_RE.match(line.text.strip())
+        and not layout.DEPARTMENT_LINE_RE.match(squash(line.text))
+        and not layout.UNIT_RE.fullmatch(squash(line.text).removeprefix("金额"))
+    ]
+    start = next((k for k, line in enumerate(content) if _starts_body(table, line.text)), len(content))
+    header, body = content[:start], content[start:]
+    note_at = next((k for k, line in enumerate(body) if layout.NOTE_RE.match(squash(line.text))), None)
+    if note_at is None and start == len(content):  # no rows at all: a note may follow the header
+        note_at = next((k for k, line in enumerate(header) if layout.NOTE_RE.match(squash(line.text))), None)
+        if note_at is not None:
+            header, body = header[:note_at], header[note_at:]
+            note_at = 0
+    if note_at is None:
+        return header, _Body(body, "", [])
+    note_lines = [line for line in body[note_at:] if not re.fullmatch(r"[\d\s]+", line.text)]
+    return header, _Body(body[:note_at], "".join(line.text.strip() for line in note_lines), note_lines)
+
+
+def _starts_body(table: TableLayout, text: str) -> bool:
+    flat = squash(text)
+    pieces = _pieces(text)
+    if table.kind == "two_sided":
+        return bool(layout.NUMBERING_RE.match(flat))
+    if table.kind == "subject":
+        width = _total_label_width(pieces)
+        if width:  # '合计 1,568.88 …' or a bare '合计', not the header cell '合计 基本支出 …'
+            return all(parse_amount(p) is not None for p in pieces[width:])
+        return _function_code(pieces)[0] is not None
+    if table.kind == "economic":
+        return _economic_code(pieces[0]) is not None if pieces else False
+    # three_public: the first line of amounts that is not the numbering of the columns
+    return bool(pieces) and all(parse_amount(p) is not None for p in pieces) and not _is_column_numbering(text)
+
+
+def _read_table(region: _Region, lines: list[Line], issues: list[ParseIssue]) -> tuple[list[_Row], TableInfo]:
+    table = layout.TABLES[region.no]
+    header_lines, body = _split_body(table, region)
+    header = _read_header(table, header_lines, issues)
+    unit = _unit_of(region, lines)
+    if not unit:
+        issues.append(ParseIssue("info", "unit_missing", f"table {table.no}: no unit line, amounts read as 万元",
+                                 Provenance(region.title.no, region.title.no, region.title.page)))
+    context = _Context(table, header, unit or "万元", issues)
+    reader = {"two_sided": _two_sided_rows, "subject": _subject_rows,
+              "economic": _economic_rows, "three_public": _three_public_rows}[table.kind]
+    rows = reader(context, body.lines)
+    for row in rows:
+        _drop_stray_numbers(row, issues)
+        row.options = _placements(row)
+    last = (body.note_lines or body.lines or header_lines or [region.title])[-1]
+    info = TableInfo(
+        table_no=table.no,
+        title=region.title.text.strip(),
+        unit=unit,
+        present=True,
+        declared_empty=bool(body.note and layout.EMPTY_NOTE_RE.search(body.note)),
+        empty_note=body.note if body.note and layout.EMPTY_NOTE_RE.search(body.note) else "",
+        provenance=Provenance(region.title.no, last.no, region.title.page),
+    )
+    return rows, info
+
+
+@dataclass
+class _Context:
+    table: TableLayout
+    header: _Header
+    unit: str
+    issues: list[ParseIssue]
+
+    def value(self, piece: str, line: Line, alone: bool) -> _Value | None:
+        amount = parse_amount(piece)
+        if amount is None:
+            return None
+        return _Value(piece, to_wan(amount, self.unit), line, bool(re.fullmatch(r"\d+", piece)), alone)
+
+    def row(self, section: str, key: str, code: str | None, label: str, columns: tuple[ColumnSpec, ...],
+            lines: list[Line]) -> _Row:
+        half_unit = to_wan(HALF_CENT, self.unit)
+        return _Row(self.table.no, section, key, code, label, columns, self.header.labels, half_unit, list(lines))
+
+    def warn(self, code: str, message: str, line: Line) -> None:
+        self.issues.append(ParseIssue("warn", code, f"table {self.table.no}: {message} (line {line.no})",
+                                      Provenance(line.no, line.no, line.page)))
+
+
+# Two-sided tables (1, 4) ---------------------------------------------------------------------------
+
+@dataclass
+class _Label:
+    text: str  # squashed, numbering kept
+    lines: list[Line]
+
+
+def _segment_labels(text: str, where: list[Line]) -> list[_Label]:
+    """Split the joined text between two numbers into row labels: a label starts at a numbering
+    (一、) or where a known unnumbered label starts right after a complete one."""
+    unnumbered = list(layout.INCOME_LABELS) + list(layout.EXPENDITURE_LABELS) + list(layout.BOTH_SIDES_LABELS)
+    cuts = [0]
+    i = 0
+    while i < len(text):
+        numbering = layout.NUMBERING_RE.match(text, i)
+        if numbering:
+            if i > cuts[-1]:
+                cuts.append(i)
+            i = numbering.end()
+            continue
+        current = layout.NUMBERING_RE.sub("", text[cuts[-1]:i], count=1)
+        if current and _classify(current) is not None and any(text.startswith(a, i) for a in unnumbered):
+            cuts.append(i)
+        i += 1
+    cuts.append(len(text))
+    return [_Label(text[a:b], sorted(set(where[a:b]), key=lambda line: line.no))
+            for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _classify(name: str) -> tuple[str, str, str | None] | None:
+    """(side, row_key, code) of a two-sided table's label without its numbering; side is 'income',
+    'expenditure' or 'both' (总计)."""
+    if name in layout.BOTH_SIDES_LABELS:
+        return "both", layout.BOTH_SIDES_LABELS[name], None
+    if name in layout.INCOME_LABELS:
+        return "income", layout.INCOME_LABELS[name], None
+    if name in layout.EXPENDITURE_LABELS:
+        return "expenditure", layout.EXPENDITURE_LABELS[name], None
+    code = layout.FUNCTION_CLASSES.get(re.sub(r"(\(类\))?(支出)?$", "", name))
+    if code:
+        return "expenditure", code, code
+    return None
+
+
+@dataclass
+class _SideRow:
+    row: _Row
+    side: str
+    row_number_line: int | None = None  # the line its 行次 was printed on
+
+
+class _TwoSidedReader:
+    """Reads 'income label [行次] [value] expenditure label [行次] [values]' rows, whatever the
+    line breaking. With a 行次 column, the row numbers tell the sides apart: a lone number that
+    is the next income 行次 is an income row whose label is blank, a number that is the next
+    expenditure 行次 after an income label starts the expenditure side of a shared label."""
+
+    def __init__(self, context: _Context):
+        self.context = context
+        self.rows: list[_Row] = []
+        self.current: _SideRow | None = None
+        self.expected = {"income": 1, "expenditure": None}
+        self.seen: set[tuple[str, str]] = set()
+        self.shared_expenditure: tuple[str, _Label] | None = None  # a fund sub-row's expenditure key
+
+    def open(self, label: _Label) -> None:
+        name = layout.NUMBERING_RE.sub("", label.text, count=1)
+        kind = _classify(name)
+        if kind is None:
+            self.context.warn("unknown_row_label", f"unknown row label '{label.text}'", label.lines[0])
+            self.current = None
+            return
+        side, key, code = kind
+        self.shared_expenditure = None
+        if side == "both":
+            side = "income" if ("income", key) not in self.seen else "expenditure"
+        if side == "income" and key in layout.FUND_SUBROWS and ("income", layout.FUND_SUBROW_AFTER) in self.seen:
+            key, end_key = layout.FUND_SUBROWS[key]
+            self.shared_expenditure = (end_key, label)
+        self.current = self._new_row(side, key, code, label.text, label.lines)
+
+    def _new_row(self, side: str, key: str, code: str | None, text: str, lines: list[Line]) -> _SideRow:
+        table, header = self.context.table, self.context.header
+        columns = table.income_columns if side == "income" else header.columns
+        row = self.context.row(side, key, code, text, columns, lines)
+        self.rows.append(row)
+        self.seen.add((side, key))
+        return _SideRow(row, side)
+
+    def number(self, value: _Value) -> None:
+        current, expected = self.current, self.expected
+        if not self.context.header.has_row_numbers:
+            if current is None:
+                self.context.warn("stray_number", f"value {value.printed} before any row label", value.line)
+            elif len(current.row.values) >= len(current.row.columns) and self.shared_expenditure:
+                self._open_shared_expenditure(value.line).row.values.append(value)
+            else:
+                current.row.values.append(value)
+            return
+        if value.bare_int and current is not None and current.row_number_line is None:
+            current.row_number_line = value.line.no
+            expected[current.side] = int(value.printed) + 1
+        elif (value.bare_int and expected["expenditure"] == int(value.printed)
+              and current is not None and current.side == "income"):
+            expected["expenditure"] += 1
+            self._open_shared_expenditure(value.line).row_number_line = value.line.no
+        elif current is not None and (current.row_number_line == value.line.no or not value.bare_int):
+            current.row.values.append(value)
+        elif value.bare_int and expected["income"] == int(value.printed):
+            expected["income"] += 1  # an income row with a blank label
+            self.current = None
+        else:
+            self.context.issues.append(ParseIssue(
+                "info", "stray_number",
+                f"table {self.context.table.no}: number {value.printed} at line {value.line.no} belongs to no row "
+                "(page number?)", Provenance(value.line.no, value.line.no, value.line.page)))
+
+    def _open_shared_expenditure(self, line: Line) -> _SideRow:
+        if self.shared_expenditure is None:  # an expenditure 行次 with no label: nothing to key it by
+            self.context.warn("unlabelled_row", "expenditure row with a blank label", line)
+            self.current = _SideRow(self.context.row("expenditure", "", None, "", (), [line]), "expenditure")
+            return self.current
+        key, label = self.shared_expenditure
+        self.shared_expenditure = None
+        self.current = self._new_row("expenditure", key, None, label.text, label.lines + [line])
+        return self.current
+
+
+def _two_sided_rows(context: _Context, lines: list[Line]) -> list[_Row]:
+    reader = _TwoSidedReader(context)
+    text, where = "", []
+
+    def flush() -> None:
+        nonlocal text, where
+        for label in _segment_labels(text, where):
+            reader.open(label)
+        text, where = "", []
+
+    for line in lines:
+        pieces = _pieces(line.text)
+        for piece in pieces:
+            value = context.value(piece, line, len(pieces) == 1)
+            if value is None:
+                flat = squash(piece)
+                text += flat
+                where += [line] * len(flat)
+                continue
+            flush()
+            reader.number(value)
+    flush()
+    return [row for row in reader.rows if row.row_key]
+
+
+# Subject tables (2, 3, 5, 8, 9) -------------------------------------------------------------------
+
+def _function_code(pieces: list[str]) -> tuple[str | None, int]:
+    """A function subject code at the start of a row, joined ('2013101') or split into 类/款/项
+    ('201 06 01'), and how many pieces it took."""
+    if not pieces or not re.fullmatch(r"2\d{2}(?:\d{2}){0,2}", pieces[0]):
+        return None, 0
+    code, used = pieces[0], 1
+    while len(code) == 3 + 2 * (used - 1) and len(code) < 7 and used < len(pieces) \
+            and re.fullmatch(r"\d{2}", pieces[used]):
+        code += pieces[used]
+        used += 1
+    return code, used
+
+
+def _total_label_width(pieces: list[str]) -> int:
+    """How many leading pieces spell the total row's label ('合计', '合 计'); 0 if they do not."""
+    for k in range(1, min(len(pieces), 4) + 1):
+        if squash("".join(pieces[:k])) in layout.SUBJECT_TOTAL_LABELS:
+            return k
+    return 0
+
+
+def _subject_rows(context: _Context, lines: list[Line]) -> list[_Row]:
+    rows: list[_Row] = []
+    for line in lines:
+        pieces = _pieces(line.text)
+        code, used = _function_code(pieces)
+        width = _total_label_width(pieces) if code is None else 0
+        if width:
+            rows.append(context.row("", "total", None, squash("".join(pieces[:width])), context.header.columns, [line]))
+            pieces = pieces[width:]
+        elif code is not None:
+            rows.append(context.row("", code, code, "", context.header.columns, [line]))
+            pieces = pieces[used:]
+        elif not rows:
+            context.warn("stray_text", f"text before the first row: '{line.text.strip()}'", line)
+            continue
+        row = rows[-1]
+        for piece in pieces:
+            value = context.value(piece, line, len(pieces) == 1 and len(_pieces(line.text)) == 1)
+            if value is not None:
+                row.values.append(value)
+            elif not row.values:
+                row.label += squash(piece)
+                if line not in row.lines:
+                    row.lines.append(line)
+    return rows
+
+
+# Table 6 --------------------------------------------------------------------------------------------
+
+def _economic_code(piece: str) -> str | None:
+    """An economic class (301) or item (30101) code, by its class."""
+    if re.fullmatch(r"\d{3}|\d{5}", piece) and piece[:3] in layout.ECONOMIC_CLASSES:
+        return piece
+    return None
+
+
+def _economic_rows(context: _Context, lines: list[Line]) -> list[_Row]:
+    """(code, name, amount) entries of the interleaved column groups, read as one stream: each
+    amount belongs to the code printed before it. Items printed without an amount give no row."""
+    rows: list[_Row] = []
+    current: _Row | None = None
+    for line in lines:
+        pieces = _pieces(line.text)
+        for piece in pieces:
+            code = _economic_code(piece)
+            flat = squash(piece)
+            if code is not None:
+                current = context.row(_economic_section(code, context.header), code, code, "",
+                                      context.table.columns, [line])
+                rows.append(current)
+            elif current and current.row_code and len(current.row_code) == 3 and not current.label \
+                    and not current.values and re.fullmatch(r"\d{2}", piece):
+                current.row_code += piece
+                current.row_key = current.row_code
+                current.section = _economic_section(current.row_code, context.header)
+            elif flat in layout.ECONOMIC_TOTAL_LABELS:
+                key, section = layout.ECONOMIC_TOTAL_LABELS[flat]
+                current = context.row(section, key, None, flat, context.table.columns, [line])
+                rows.append(current)
+            elif (value := context.value(piece, line, len(pieces) == 1)) is not None:
+                if current is None:
+                    context.warn("stray_number", f"value {piece} before any economic code", line)
+                else:
+                    current.values.append(value)
+            elif current is not None and not current.values:
+                current.label += flat
+                if line not in current.lines:
+                    current.lines.append(line)
+    return [row for row in rows if row.values]
+
+
+def _economic_section(code: str, header: _Header) -> str:
+    group = layout.ECONOMIC_CLASSES[code[:3]]
+    return "public" if group == "capital" and not header.capital_group else group
+
+
+# Table 7 --------------------------------------------------------------------------------------------
+
+def _three_public_rows(context: _Context, lines: list[Line]) -> list[_Row]:
+    if not lines:
+        return []
+    row = context.row("", "three_public", None, "三公经费", context.header.columns, [lines[0]])
+    for line in lines:
+        pieces = _pieces(line.text)
+        for piece in pieces:
+            value = context.value(piece, line, len(pieces) == 1)
+            if value is None:
+                context.warn("stray_text", f"text among the values: '{piece}'", line)
+            else:
+                row.values.append(value)
+    return [row]
+
+
+# --- 3. placing values into columns ----------------------------------------------------------------
+
+def _drop_stray_numbers(row: _Row, issues: list[ParseIssue]) -> None:
+    """A row with more values than columns: a plain integer alone on its line is a page number."""
+    while len(row.values) > len(row.columns):
+        stray = next((v for v in row.values if v.bare_int and v.alone), None)
+        if stray is None:
+            return
+        row.values.remove(stray)
+        issues.append(ParseIssue("info", "stray_number",
+                                 f"table {row.table_no}: number {stray.printed} at line {stray.line.no} dropped "
+                                 f"from row '{row.label}' (page number?)",
+                                 Provenance(stray.line.no, stray.line.no, stray.line.page)))
+
+
+def _placements(row: _Row) -> list[tuple[int, ...]]:
+    """Every order-preserving way to put the row's values into its columns."""
+    n, k = len(row.columns), len(row.values)
+    if k > n or _binomial(n, k) > MAX_PLACEMENTS:
+        return []
+    return list(itertools.combinations(range(n), k))
+
+
+def _binomial(n: int, k: int) -> int:
+    result = 1
+    for i in range(k):
+        result = result * (n - i) // (i + 1)
+    return result
+
+
+@dataclass(frozen=True)
+class _Term:
+    row: int
+    column: str
+    sign: int  # +1: the total side, -1: a part
+
+
+@dataclass
+class _Constraint:
+    """sum(sign * cell) == 0 (within rounding), or >= 0 for 'ge'. With `printed_rule`, a part printed
+    in a column means the total is printed there too (a blank total holds no printed part)."""
+
+    name: str
+    terms: tuple[_Term, ...]
+    kind: str = "eq"
+    printed_rule: bool = True
+    dead: bool = False  # contradicted by the printed numbers themselves: the checks report it
+
+
+def _constraints(rows: list[_Row]) -> list[_Constraint]:
+    index = {(r.table_no, r.section, r.row_key): i for i, r in enumerate(rows)}
+    by_table: dict[int, list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        by_table[row.table_no].append(i)
+    found: list[_Constraint] = []
+    found += _row_identities(rows)
+    found += _hierarchy_sums(rows, by_table)
+    found += _two_sided_sums(rows, index)
+    found += _cross_table(rows, index, by_table)
+    return [c for c in found if len(c.terms) > 1]
+
+
+def _columns_of(row: _Row) -> list[str]:
+    return [c.key for c in row.columns]
+
+
+def _row_identities(rows: list[_Row]) -> list[_Constraint]:
+    found = []
+    for i, row in enumerate(rows):
+        keys = _columns_of(row)
+        table = layout.TABLES[row.table_no]
+        if table.kind == "three_public":
+            for phase in ("budget", "actual"):
+                for total, parts in layout.THREE_PUBLIC_SUMS:
+                    found.append(_Constraint(
+                        f"T7 {phase} {total} = {' + '.join(parts)}",
+                        (_Term(i, f"{phase}_{total}", 1), *(_Term(i, f"{phase}_{p}", -1) for p in parts))))
+        elif table.row_total and table.row_total in keys and row.section != "income":
+            parts = layout.ROW_TOTAL_PARTS.get(row.table_no, tuple(k for k in keys if k != table.row_total))
+            found.append(_Constraint(
+                f"T{row.table_no} row {row.row_key}: total = sum of its columns",
+                (_Term(i, table.row_total, 1), *(_Term(i, p, -1) for p in parts if p in keys))))
+    return found
+
+
+def _hierarchy_sums(rows: list[_Row], by_table: dict[int, list[int]]) -> list[_Constraint]:
+    """类 = sum of its 款, 款 = sum of its 项, 合计 = sum of 类, in every column."""
+    found = []
+    for no, members in by_table.items():
+        if layout.TABLES[no].kind != "subject":
+            continue
+        coded = {rows[i].row_code: i for i in members if rows[i].row_code}
+        parents = [(i, rows[i].row_code) for i in members if rows[i].row_code] + \
+                  [(i, "") for i in members if rows[i].row_key == "total"]
+        for parent, code in parents:
+            width = len(code) + 2 if code else 3
+            children = [coded[c] for c in coded if len(c) == width and c.startswith(code)]
+            if not children:
+                continue
+            for key in _columns_of(rows[parent]):
+                found.append(_Constraint(
+                    f"T{no} column {key}: {rows[parent].row_key} = sum of its sub-rows",
+                    (_Term(parent, key, 1), *(_Term(c, key, -1) for c in children))))
+    return found
+
+
+def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int]) -> list[_Constraint]:
+    found = []
+    for no in (1, 4):
+        for side, total, parts in layout.TWO_SIDED_SUMS:
+            if (no, side, total) not in index:
+                continue
+            parent = index[(no, side, total)]
+            if parts == (layout.CLASS_ROWS,):
+                children = [i for i, r in enumerate(rows) if r.table_no == no and r.section == side and r.row_code]
+            else:
+                children = [index[(no, side, p)] for p in parts if (no, side, p) in index]
+            if not children:
+                continue
+            for key in _columns_of(rows[parent]):
+                found.append(_Constraint(
+                    f"T{no} {side} column {key}: {total} = sum of its lines",
+                    (_Term(parent, key, 1), *(_Term(c, key, -1) for c in children))))
+        grand = index.get((no, "expenditure", "grand_total"))
+        for income_key, column in layout.FUND_COLUMNS.items():
+            begin = layout.FUND_SUBROWS[income_key][0]
+            parts = [index[(no, "income", k)] for k in (income_key, begin) if (no, "income", k) in index]
+            if grand is not None and parts and column in _columns_of(rows[grand]):
+                found.append(_Constraint(
+                    f"T{no} {column}: income + carry-over = 总计",
+                    (_Term(grand, column, 1), *(_Term(p, "amount", -1) for p in parts)), printed_rule=False))
+    return found
+
+
+def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int],
+                 by_table: dict[int, list[int]]) -> list[_Constraint]:
+    """Equalities between tables: T2 合计 = T1 income lines, T3 = T1 by class, T5 = T4 general
+    budget column, T6 人员+公用 = T5 basic; and T3 >= T5 (T5 is the general-budget part of T3)."""
+    found: list[_Constraint] = []
+
+    def equal(name: str, left: tuple[int, str] | None, right: list[tuple[int, str]]) -> None:
+        if left is not None and right:
+            found.append(_Constraint(name, (_Term(*left, 1), *(_Term(i, k, -1) for i, k in right)),
+                                     printed_rule=False))
+
+    def at(no: int, section: str, key: str, column: str) -> tuple[int, str] | None:
+        i = index.get((no, section, key))
+        return (i, column) if i is not None and column in _columns_of(rows[i]) else None
+
+    if by_table.get(1):
+        for column, t1_keys in layout.T2_TOTAL_EQUALS_T1.items():
+            right = [p for k in t1_keys if (p := at(1, "income", k, "amount"))]
+            equal(f"T2 合计 {column} = T1 income", at(2, "", "total", column), right)
+        for i in by_table.get(3, []):
+            t1_key = "total_expenditure" if rows[i].row_key == "total" else rows[i].row_key
+            if rows[i].row_key == "total" or len(rows[i].row_key) == 3:
+                right = at(1, "expenditure", t1_key, "amount")
+                equal(f"T3 {rows[i].row_key} total = T1", at(3, "", rows[i].row_key, "total"), [right] if right else [])
+    for i in by_table.get(5, []):
+        key = rows[i].row_key
+        t4_key = "total_expenditure" if key == "total" else key
+        right = at(4, "expenditure", t4_key, "general_budget")
+        if key == "total" or len(key) == 3:
+            equal(f"T5 {key} total = T4 general budget", at(5, "", key, "total"), [right] if right else [])
+        for column in ("basic", "project"):
+            left = at(3, "", key, column)
+            part = at(5, "", key, column)
+            if left and part:
+                found.append(_Constraint(f"T3 {key} {column} >= T5", (_Term(*left, 1), _Term(*part, -1)),
+                                         kind="ge", printed_rule=False))
+    right6 = [p for k, (key, section) in layout.ECONOMIC_TOTAL_LABELS.items() if (p := at(6, section, key, "amount"))]
+    equal("T6 人员经费 + 公用经费 = T5 basic", at(5, "", "total", "basic"), right6)
+    return found
+
+
+def _cell_value(row: _Row, option: tuple[int, ...], column: str) -> tuple[Decimal, bool]:
+    """(amount, printed?) of one column under one placement of the row's values."""
+    keys = _columns_of(row)
+    if column not in keys:
+        return Decimal(0), False
+    position = keys.index(column)
+    if position in option:
+        return row.values[option.index(position)].value, True
+    return Decimal(0), False
+
+
+def _solve(rows: list[_Row], constraints: list[_Constraint]) -> None:
+    """Remove placements that no combination of the other rows' placements can reconcile with a
+    constraint, until nothing changes. A constraint that would leave a row with no placement
+    contradicts the printed numbers: it is dropped (the data-quality checks report it)."""
+    usable = [c for c in constraints if all(rows[t.row].options for t in c.terms)]
+    by_row: dict[int, list[int]] = defaultdict(list)
+    for k, constraint in enumerate(usable):
+        for term in constraint.terms:
+            by_row[term.row].append(k)
+    queue = [k for k, c in enumerate(usable) if any(len(rows[t.row].options) > 1 for t in c.terms)]
+    queued = set(queue)
+    while queue:
+        k = queue.pop()
+        queued.discard(k)
+        for changed in _propagate(rows, usable[k]):
+            for other in by_row[changed]:
+                if other not in queued and not usable[other].dead:
+                    queue.append(other)
+                    queued.add(other)
+
+
+def _propagate(rows: list[_Row], constraint: _Constraint) -> list[int]:
+    """Apply one constraint; the rows whose placements it narrowed."""
+    if constraint.dead:
+        return []
+    members = list(dict.fromkeys(t.row for t in constraint.terms))
+    terms_of = {m: [t for t in constraint.terms if t.row == m] for m in members}
+    tolerance = sum(
+        (rows[t.row].half_unit for t in constraint.terms
+         if any(_cell_value(rows[t.row], o, t.column)[1] for o in rows[t.row].options)),
+        Decimal(0))
+    states: dict[int, dict[tuple[Decimal, bool, bool], list[tuple[int, ...]]]] = {}
+    for m in members:
+        states[m] = defaultdict(list)
+        for option in rows[m].options:
+            total, lhs, rhs = Decimal(0), False, False
+            for term in terms_of[m]:
+                amount, printed = _cell_value(rows[m], option, term.column)
+                total += term.sign * amount
+                lhs |= printed and term.sign > 0
+                rhs |= printed and term.sign < 0
+            states[m][(total, lhs, rhs)].append(option)
+    prefix = [{(Decimal(0), False, False)}]
+    for m in members:
+        prefix.append(_combine(prefix[-1], states[m]))
+        if prefix[-1] is None:
+            return []
+    suffix = [{(Decimal(0), False, False)}]
+    for m in reversed(members):
+        suffix.append(_combine(suffix[-1], states[m]))
+        if suffix[-1] is None:
+            return []
+    suffix.reverse()
+    narrowed: dict[int, list[tuple[int, ...]]] = {}
+    for position, m in enumerate(members):
+        if len(rows[m].options) < 2:
+            continue
+        others = _combine(prefix[position], suffix[position + 1])
+        if others is None:
+            return []
+        kept = [option for state, options in states[m].items()
+                if any(_holds(constraint, _add(state, other), tolerance) for other in others)
+                for option in options]
+        if not kept:
+            constraint.dead = True
+            return []
+        if len(kept) < len(rows[m].options):
+            narrowed[m] = kept
+    for m, kept in narrowed.items():
+        rows[m].options = [o for o in rows[m].options if o in kept]
+        rows[m].decided_by.append(constraint.name)
+    return list(narrowed)
+
+
+def _add(a: tuple[Decimal, bool, bool], b: tuple[Decimal, bool, bool]) -> tuple[Decimal, bool, bool]:
+    return a[0] + b[0], a[1] or b[1], a[2] or b[2]
+
+
+def _combine(left, right) -> set | None:
+    """All sums of one state from each side; None when there are too many to be informative."""
+    if len(left) * len(right) > MAX_PARTIAL_SUMS * 4:
+        return None
+    combined = {_add(a, b) for a in left for b in right}
+    return combined if len(combined) <= MAX_PARTIAL_SUMS else None
+
+
+def _holds(constraint: _Constraint, state: tuple[Decimal, bool, bool], tolerance: Decimal) -> bool:
+    total, lhs, rhs = state
+    if constraint.kind == "ge":
+        return total >= -tolerance
+    return abs(total) <= tolerance and (not constraint.printed_rule or lhs or not rhs)
+
+
+def _cells(row: _Row, issues: list[ParseIssue]) -> list[Cell]:
+    """The row's values as cells: placed where every remaining placement agrees, else ambiguous."""
+    cells = []
+    provenance = row.provenance()
+    keys = _columns_of(row)
+    for k, value in enumerate(row.values):
+        positions = sorted({option[k] for option in row.options})
+        base = dict(table_no=row.table_no, section=row.section, row_key=row.row_key, row_code=row.row_code,
+                    row_label=row.label, value=value.value, printed=value.printed, provenance=provenance)
+        if len(positions) == 1:
+            key = keys[positions[0]]
+            note = "" if len(keys) == len(row.values) or not row.decided_by else \
+                "column inferred from: " + "; ".join(dict.fromkeys(row.decided_by))
+            cells.append(Cell(column_key=key, column_label=row.column_labels.get(key, key), certain=True,
+                              note=note, **base))
+            continue
+        candidates = tuple(keys[p] for p in positions) if positions else tuple(keys)
+        why = "more values than columns" if not row.options else "the identities do not decide between them"
+        cells.append(Cell(column_key=None, column_label="", certain=False, candidates=candidates,
+                          note=f"could be {', '.join(candidates)}: {why}", **base))
+        issues.append(ParseIssue(
+            "warn", "ambiguous_cell",
+            f"table {row.table_no} row '{row.label or row.row_key}' ({row.section or 'main'} {row.row_key}), "
+            f"line {value.line.no}: value {value.printed} could be in {', '.join(candidates)}",
+            provenance))
+    return cells
