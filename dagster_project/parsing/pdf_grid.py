@@ -93,7 +93,7 @@ def _phrases(words: list[Word], verticals: list[Rule]) -> list[Word]:
             last
             and last.line_no == word.line_no
             and word.x0 - last.x1 < 1.5 * word.size
-            and not any(last.x1 <= r.pos <= word.x0 and r.start <= word.y_mid <= r.end for r in verticals)
+            and not any(last.x_mid < r.pos < word.x_mid and r.start <= word.y_mid <= r.end for r in verticals)
         ):
             phrases[-1] = Word(last.text + word.text, last.x0, word.x1, min(last.top, word.top),
                                max(last.bottom, word.bottom), last.baseline, last.size, last.line_no)

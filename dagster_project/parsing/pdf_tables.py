@@ -126,7 +126,9 @@ def _table(layout: TableLayout, pages: list[PageContent], start: _Start, end: _S
     for page_index in sorted({p for p, _ in region}):
         page = pages[page_index]
         lines = [line for p, line in region if p == page_index]
-        top, bottom = min(line.top for line in lines), max(line.bottom for line in lines)
+        # The region's own rules: from its title (or the page top) to the next title (or page end).
+        top = start.line.bottom if page_index == start.page_index else 0.0
+        bottom = end.line.top if end and page_index == end.page_index else page.height
         words = [w for line in lines for w in line.words]
         rules = [r for r in page.rules if _rule_in(r, top, bottom)]
         grid = build_grid(words, rules, columns)
@@ -146,8 +148,8 @@ def _table(layout: TableLayout, pages: list[PageContent], start: _Start, end: _S
 
 def _rule_in(rule, top: float, bottom: float) -> bool:
     if rule.horizontal:
-        return top - 5 <= rule.pos <= bottom + 5
-    return rule.start < bottom + 5 and rule.end > top - 5
+        return top <= rule.pos <= bottom
+    return rule.start < bottom and rule.end > top
 
 
 def _dedupe(issues: list[ParseIssue]) -> list[ParseIssue]:

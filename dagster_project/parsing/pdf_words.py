@@ -7,6 +7,7 @@ top-down convention of pdfplumber: `top` grows downwards from the top of the pag
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import unicodedata
 from dataclasses import dataclass, replace
@@ -113,8 +114,8 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
     page = pdf[index]
     width, height = page.get_size()
     textpage = page.get_textpage()
-    words = _words(textpage, height)
     rules, images = _rules_and_images(page, height)
+    words = _words(textpage, height, [r for r in rules if not r.horizontal])
     return PageContent(index + 1, width, height, _lines(words), rules, images)
 
 
@@ -133,13 +134,20 @@ def _chars(textpage, page_height: float):
         yield char, left, right, page_height - top, page_height - bottom, page_height - y.value, size
 
 
-def _words(textpage, page_height: float) -> list[Word]:
-    """Characters -> words: one baseline at a time, split where the gap is wide."""
+def _words(textpage, page_height: float, verticals: list[Rule]) -> list[Word]:
+    """Characters -> words: one baseline at a time, split where the gap is wide or a vertical
+    ruling line passes between two characters (some producers set table cells without gaps)."""
     words: list[Word] = []
     for line in _cluster(sorted(_chars(textpage, page_height), key=lambda c: c[5]), key=lambda c: c[5]):
+        baseline = line[0][5]
+        cuts = sorted(r.pos for r in verticals if r.start - BASELINE_TOLERANCE <= baseline <= r.end + BASELINE_TOLERANCE)
         current: list = []
         for ch in sorted(line, key=lambda c: c[1]):
-            if current and ch[1] - current[-1][2] > WORD_GAP * max(ch[6], current[-1][6]):
+            prev = current[-1] if current else None
+            if prev and (
+                ch[1] - prev[2] > WORD_GAP * max(ch[6], prev[6])
+                or bisect.bisect(cuts, (prev[1] + prev[2]) / 2) != bisect.bisect(cuts, (ch[1] + ch[2]) / 2)
+            ):
                 words.append(_word(current))
                 current = []
             current.append(ch)
