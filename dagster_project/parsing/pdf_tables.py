@@ -193,9 +193,9 @@ def _role(layout: TableLayout, column: GridColumn, grid: Grid, index: int) -> _C
         return _Column("value", key, header) if key else _Column("other", "", header)
     # The two sides of Tables 1/4 name their value columns differently (决算数 | 合计, 一般公共预算…).
     key = _match(header, layout.income_columns + layout.columns, layout.header_words)
-    if key:
+    if key and all(parse_amount(t) is not None for t in texts) and not _is_code_column(texts):
         return _Column("value", key, header)
-    if texts and sum(1 for t in texts if CODE_RE.match(t) or t.isdigit()) * 2 >= len(texts):
+    if _is_code_column(texts):
         return _Column("code", "", header)
     if _only_header_words(header, layout.header_words) or any(parse_amount(t) is None for t in texts):
         return _Column("label", "", header)
@@ -209,6 +209,13 @@ def _three_public_key(header: str, words: tuple[str, ...]) -> str | None:
     rest = header[: -len(next(a for a in phase.aliases if header.endswith(a)))]
     item = _match(rest, THREE_PUBLIC_ITEMS, words)
     return f"{phase.key}_{item}" if item else None
+
+
+def _is_code_column(texts: list[str]) -> bool:
+    """Subject codes: mostly digits only ('201', '06', '2010601'; a template may print '...'),
+    with some of three digits or more (a column of amounts printed '0' is not codes)."""
+    digits = [t for t in texts if t.isdigit()]
+    return len(digits) * 2 >= len(texts) > 0 and any(len(t) >= 3 for t in digits) and not any("." in t for t in texts)
 
 
 def _has_values(grid: Grid, index: int) -> bool:
