@@ -213,9 +213,9 @@ def _three_public_key(header: str, words: tuple[str, ...]) -> str | None:
 
 def _is_code_column(texts: list[str]) -> bool:
     """Subject codes: mostly digits only ('201', '06', '2010601'; a template may print '...'),
-    with some of three digits or more (a column of amounts printed '0' is not codes)."""
+    never one digit nor decimals (a column of amounts printed '0' is not codes)."""
     digits = [t for t in texts if t.isdigit()]
-    return len(digits) * 2 >= len(texts) > 0 and any(len(t) >= 3 for t in digits) and not any("." in t for t in texts)
+    return len(digits) * 2 >= len(texts) > 0 and all(len(t) >= 2 for t in digits) and not any("." in t for t in texts)
 
 
 def _has_values(grid: Grid, index: int) -> bool:
