@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -82,6 +82,8 @@ class _Region:
 def _title_of(text: str) -> int | None:
     """The table whose title the line is (a year, department, numbering or (表N) may surround it)."""
     flat = squash(text)
+    if "表" not in flat:
+        return None
     best: tuple[int, int] | None = None  # (alias length, table)
     for no, table in layout.TABLES.items():
         for alias in table.titles:
@@ -281,6 +283,12 @@ class _Row:
     values: list[_Value] = field(default_factory=list)
     options: list[tuple[int, ...]] = field(default_factory=list)  # candidate column indexes per value
     decided_by: list[str] = field(default_factory=list)
+    placed: dict[tuple[int, ...], dict[str, Decimal]] = field(default_factory=dict)  # option -> column -> amount
+
+    def place(self, options: list[tuple[int, ...]]) -> None:
+        self.options = options
+        keys = [c.key for c in self.columns]
+        self.placed = {o: {keys[p]: v.value for p, v in zip(o, self.values)} for o in options}
 
     def provenance(self) -> Provenance:
         numbers = [line.no for line in self.lines] + [v.line.no for v in self.values]
@@ -355,7 +363,7 @@ def _read_table(region: _Region, lines: list[Line], issues: list[ParseIssue]) ->
     rows = reader(context, body.lines)
     for row in rows:
         _drop_stray_numbers(row, issues)
-        row.options = _placements(row)
+        row.place(_placements(row))
     last = (body.note_lines or body.lines or header_lines or [region.title])[-1]
     info = TableInfo(
         table_no=table.no,
@@ -400,10 +408,12 @@ class _Label:
     lines: list[Line]
 
 
+_UNNUMBERED_LABELS = (*layout.INCOME_LABELS, *layout.EXPENDITURE_LABELS, *layout.BOTH_SIDES_LABELS)
+
+
 def _segment_labels(text: str, where: list[Line]) -> list[_Label]:
     """Split the joined text between two numbers into row labels: a label starts at a numbering
     (一、) or where a known unnumbered label starts right after a complete one."""
-    unnumbered = list(layout.INCOME_LABELS) + list(layout.EXPENDITURE_LABELS) + list(layout.BOTH_SIDES_LABELS)
     cuts = [0]
     i = 0
     while i < len(text):
@@ -414,7 +424,7 @@ def _segment_labels(text: str, where: list[Line]) -> list[_Label]:
             i = numbering.end()
             continue
         current = layout.NUMBERING_RE.sub("", text[cuts[-1]:i], count=1)
-        if current and _classify(current) is not None and any(text.startswith(a, i) for a in unnumbered):
+        if current and any(text.startswith(a, i) for a in _UNNUMBERED_LABELS) and _classify(current) is not None:
             cuts.append(i)
         i += 1
     cuts.append(len(text))
@@ -709,6 +719,7 @@ class _Constraint:
     kind: str = "eq"
     printed_rule: bool = True
     dead: bool = False  # contradicted by the printed numbers themselves: the checks report it
+    states: dict = field(default_factory=dict)  # row -> (placements count, _states of the row)
 
 
 def _constraints(rows: list[_Row]) -> list[_Constraint]:
@@ -837,15 +848,13 @@ def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int],
     return found
 
 
+ZERO = Decimal(0)
+
+
 def _cell_value(row: _Row, option: tuple[int, ...], column: str) -> tuple[Decimal, bool]:
     """(amount, printed?) of one column under one placement of the row's values."""
-    keys = _columns_of(row)
-    if column not in keys:
-        return Decimal(0), False
-    position = keys.index(column)
-    if position in option:
-        return row.values[option.index(position)].value, True
-    return Decimal(0), False
+    amount = row.placed[option].get(column)
+    return (ZERO, False) if amount is None else (amount, True)
 
 
 def _solve(rows: list[_Row], constraints: list[_Constraint]) -> None:
@@ -857,10 +866,14 @@ def _solve(rows: list[_Row], constraints: list[_Constraint]) -> None:
     for k, constraint in enumerate(usable):
         for term in constraint.terms:
             by_row[term.row].append(k)
-    queue = [k for k, c in enumerate(usable) if any(len(rows[t.row].options) > 1 for t in c.terms)]
+    def open_placements(c: _Constraint) -> int:
+        return sum(len(rows[m].options) - 1 for m in {t.row for t in c.terms})
+
+    # the most constrained first: a constraint over known rows and one open row decides it at once
+    queue = deque(sorted((k for k, c in enumerate(usable) if open_placements(c)), key=lambda k: open_placements(usable[k])))
     queued = set(queue)
     while queue:
-        k = queue.pop()
+        k = queue.popleft()
         queued.discard(k)
         for changed in _propagate(rows, usable[k]):
             for other in by_row[changed]:
@@ -871,43 +884,31 @@ def _solve(rows: list[_Row], constraints: list[_Constraint]) -> None:
 
 def _propagate(rows: list[_Row], constraint: _Constraint) -> list[int]:
     """Apply one constraint; the rows whose placements it narrowed."""
-    if constraint.dead:
-        return []
     members = list(dict.fromkeys(t.row for t in constraint.terms))
-    terms_of = {m: [t for t in constraint.terms if t.row == m] for m in members}
+    variable = [m for m in members if len(rows[m].options) > 1]
+    if constraint.dead or not variable:
+        return []
     tolerance = sum(
         (rows[t.row].half_unit for t in constraint.terms
-         if any(_cell_value(rows[t.row], o, t.column)[1] for o in rows[t.row].options)),
-        Decimal(0))
-    states: dict[int, dict[tuple[Decimal, bool, bool], list[tuple[int, ...]]]] = {}
+         if any(t.column in placed for placed in rows[t.row].placed.values())),
+        ZERO)
+    states = {m: _states(rows[m], constraint, m) for m in members}
+    base = (ZERO, False, False)  # the rows whose placement is known add a constant
     for m in members:
-        states[m] = defaultdict(list)
-        for option in rows[m].options:
-            total, lhs, rhs = Decimal(0), False, False
-            for term in terms_of[m]:
-                amount, printed = _cell_value(rows[m], option, term.column)
-                total += term.sign * amount
-                lhs |= printed and term.sign > 0
-                rhs |= printed and term.sign < 0
-            states[m][(total, lhs, rhs)].append(option)
-    prefix = [{(Decimal(0), False, False)}]
-    for m in members:
+        if m not in variable:
+            base = _add(base, next(iter(states[m])))
+    prefix = [{base}]
+    for m in variable[:-1]:
         prefix.append(_combine(prefix[-1], states[m]))
-        if prefix[-1] is None:
-            return []
-    suffix = [{(Decimal(0), False, False)}]
-    for m in reversed(members):
+    suffix = [{(ZERO, False, False)}]
+    for m in reversed(variable[1:]):
         suffix.append(_combine(suffix[-1], states[m]))
-        if suffix[-1] is None:
-            return []
     suffix.reverse()
     narrowed: dict[int, list[tuple[int, ...]]] = {}
-    for position, m in enumerate(members):
-        if len(rows[m].options) < 2:
-            continue
-        others = _combine(prefix[position], suffix[position + 1])
+    for position, m in enumerate(variable):
+        others = _combine(prefix[position], suffix[position])
         if others is None:
-            return []
+            continue
         kept = [option for state, options in states[m].items()
                 if any(_holds(constraint, _add(state, other), tolerance) for other in others)
                 for option in options]
@@ -917,9 +918,29 @@ def _propagate(rows: list[_Row], constraint: _Constraint) -> list[int]:
         if len(kept) < len(rows[m].options):
             narrowed[m] = kept
     for m, kept in narrowed.items():
-        rows[m].options = [o for o in rows[m].options if o in kept]
+        rows[m].place([o for o in rows[m].options if o in kept])
         rows[m].decided_by.append(constraint.name)
     return list(narrowed)
+
+
+def _states(row: _Row, constraint: _Constraint, m: int) -> dict[tuple[Decimal, bool, bool], list[tuple[int, ...]]]:
+    """The row's placements grouped by what they add to a constraint: (signed sum, prints a total
+    term, prints a part term). Cached until the row loses placements."""
+    cached = constraint.states.get(m)
+    if cached is not None and cached[0] == len(row.options):
+        return cached[1]
+    terms = [t for t in constraint.terms if t.row == m]
+    states: dict[tuple[Decimal, bool, bool], list[tuple[int, ...]]] = defaultdict(list)
+    for option in row.options:
+        total, lhs, rhs = ZERO, False, False
+        for term in terms:
+            amount, printed = _cell_value(row, option, term.column)
+            total += term.sign * amount
+            lhs |= printed and term.sign > 0
+            rhs |= printed and term.sign < 0
+        states[(total, lhs, rhs)].append(option)
+    constraint.states[m] = (len(row.options), states)
+    return states
 
 
 def _add(a: tuple[Decimal, bool, bool], b: tuple[Decimal, bool, bool]) -> tuple[Decimal, bool, bool]:
@@ -927,8 +948,9 @@ def _add(a: tuple[Decimal, bool, bool], b: tuple[Decimal, bool, bool]) -> tuple[
 
 
 def _combine(left, right) -> set | None:
-    """All sums of one state from each side; None when there are too many to be informative."""
-    if len(left) * len(right) > MAX_PARTIAL_SUMS * 4:
+    """All sums of one state from each side; None when there are too many to be informative
+    (None on either side propagates)."""
+    if left is None or right is None or len(left) * len(right) > MAX_PARTIAL_SUMS * 4:
         return None
     combined = {_add(a, b) for a in left for b in right}
     return combined if len(combined) <= MAX_PARTIAL_SUMS else None

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SQUASH_DROP_RE = re.compile(r"[\s“”\"'‘’「」『』]")
 
 
+@lru_cache(maxsize=65536)
 def squash(text: str) -> str:
     """The comparable form of a printed text: NFKC, whitespace and quote marks removed."""
     return _SQUASH_DROP_RE.sub("", unicodedata.normalize("NFKC", text))
