@@ -7,6 +7,8 @@ pin the warehouse's own rules (grain, conformance, supersession, incremental by 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dagster_project.defs.ingest.loader import ensure_schema, write_documents
+from dagster_project.defs.ingest.loader import FileInfo, ensure_schema, write_documents
 from dagster_project.parsing.model import Cell, Fact, NameVariant, ParsedDocument, Provenance, TableInfo
 
 REPO = Path(__file__).resolve().parents[2]
@@ -193,30 +195,25 @@ def shanghai_2024(document_id="b2b2b2b2b2b2b2b2") -> ParsedDocument:
     return document(document_id, "上海市普陀区财政局", "上海市普陀区", 2024, cells, facts)
 
 
-def load(warehouse: Path, docs: list[ParsedDocument], now: datetime) -> None:
+def load(warehouse: Path, docs: list[ParsedDocument], now: datetime, files: dict[str, FileInfo] | None = None) -> None:
     con = duckdb.connect(str(warehouse))
     try:
         ensure_schema(con)
-        write_documents(con, docs, run_id=now.isoformat(), now=now)
+        write_documents(con, docs, run_id=now.isoformat(), files=files, now=now)
     finally:
         con.close()
 
 
 def dbt_build(warehouse: Path) -> None:
-    from dbt.cli.main import dbtRunner
-
-    saved = os.environ.get("FDW_WAREHOUSE")
-    os.environ["FDW_WAREHOUSE"] = str(warehouse)
-    try:
-        result = dbtRunner().invoke(["build", "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR),
-                                     "--target-path", str(warehouse.parent / "dbt-target"), "--quiet"])
-    finally:
-        if saved is None:
-            os.environ.pop("FDW_WAREHOUSE", None)
-        else:
-            os.environ["FDW_WAREHOUSE"] = saved
-    failed = [r.node.unique_id for r in (result.result or []) if r.status not in ("success", "pass")]
-    assert result.success and not failed, f"dbt build failed: {failed or result.exception}"
+    """`dbt build` in a subprocess (dbt-duckdb keeps its connection open in-process), with its
+    target and logs beside the warehouse so the project's own dbt/target is left alone."""
+    dbt = Path(sys.executable).with_name("dbt")
+    result = subprocess.run(
+        [str(dbt), "build", "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR),
+         "--target-path", str(warehouse.parent / "dbt-target"), "--log-path", str(warehouse.parent / "dbt-logs")],
+        env={**os.environ, "FDW_WAREHOUSE": str(warehouse)}, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0 and "WARN=0 ERROR=0" in result.stdout, result.stdout[-4000:]
 
 
 def rows(warehouse: Path, sql: str, params=()) -> list[tuple]:
@@ -225,3 +222,168 @@ def rows(warehouse: Path, sql: str, params=()) -> list[tuple]:
         return con.execute(sql, list(params)).fetchall()
     finally:
         con.close()
+
+
+FACT_TABLES = ("fct_expenditure", "fct_income", "fct_basic_expenditure_economic", "fct_three_public_expenses",
+               "fct_procurement", "fct_budget_execution", "fct_account_summary")
+WUHAN, SHANGHAI, SHANGHAI_CORRECTED = "a1a1a1a1a1a1a1a1", "b2b2b2b2b2b2b2b2", "b3b3b3b3b3b3b3b3"
+NIGHT_1, NIGHT_2 = datetime(2025, 3, 1, 2, 0), datetime(2025, 3, 2, 2, 0)
+
+
+def name_only(document_id, name, region, year):
+    """A document of which only the title matters (department conformance)."""
+    return document(document_id, name, region, year)
+
+
+def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
+    return {t: sorted(rows(warehouse, f"select * from marts.{t}"), key=repr) for t in FACT_TABLES}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Night 1: the Wuhan document. Night 2: the Shanghai document, its corrected re-publication and
+    title-only documents of other departments. Then a third run with nothing new."""
+    warehouse = tmp_path_factory.mktemp("typed") / "warehouse.duckdb"
+    load(warehouse, [wuhan_2021()], NIGHT_1)
+    dbt_build(warehouse)
+    after_night_1 = snapshot(warehouse)
+    night_2 = [
+        shanghai_2024(SHANGHAI),
+        shanghai_2024(SHANGHAI_CORRECTED),
+        name_only("c1c1c1c1c1c1c1c1", "中共武汉市硚口区委办公室", "武汉市硚口区", 2022),  # short form
+        name_only("c2c2c2c2c2c2c2c2", "中国共产党武汉市侨口区委员会办公室", "武汉市硚口区", 2020),  # misprint
+        name_only("c3c3c3c3c3c3c3c3", "上海市普陀区税务局", "上海市普陀区", 2024),
+        name_only("c4c4c4c4c4c4c4c4", "上海市普陀区民政局", "上海市普陀区", 2024),
+        name_only("c5c5c5c5c5c5c5c5", "上海市静安区财政局", "上海市静安区", 2024),
+    ]
+    files = {SHANGHAI: FileInfo(modified_at=datetime(2025, 5, 1)), SHANGHAI_CORRECTED: FileInfo(modified_at=datetime(2025, 6, 1))}
+    load(warehouse, night_2, NIGHT_2, files)
+    dbt_build(warehouse)
+    after_night_2 = snapshot(warehouse)
+    dbt_build(warehouse)
+    return warehouse, after_night_1, after_night_2, snapshot(warehouse)
+
+
+def department_of(warehouse: Path, document_id: str) -> str:
+    return rows(warehouse, "select department_id from marts.dim_document where document_id = ?", [document_id])[0][0]
+
+
+def test_account_summary_of_the_reference_document(built):
+    warehouse = built[0]
+    assert rows(warehouse, """select total_income, total_expenditure, carryover_begin, carryover_end, grand_total,
+                                     basic_total, project_total, fiscal_year
+                              from marts.fct_account_summary where document_id = ?""", [WUHAN]) == [
+        (Decimal("1568.88"), Decimal("1568.88"), Decimal("0"), Decimal("0"), Decimal("1568.88"),
+         Decimal("497.35"), Decimal("1071.53"), 2021)]
+
+
+def test_expenditure_keeps_only_the_deepest_subjects(built):
+    warehouse = built[0]
+    got = rows(warehouse, """select function_subject_code, total_amount, basic_amount, project_amount
+                             from marts.fct_expenditure where document_id = ? and scope = 'all_funds'
+                             order by 1""", [WUHAN])
+    assert got == [
+        ("2013101", Decimal("335.64"), Decimal("335.64"), Decimal("0")),
+        ("2013102", Decimal("1071.53"), Decimal("0"), Decimal("1071.53")),
+        ("2080501", Decimal("32.72"), Decimal("32.72"), Decimal("0")),
+        ("2080505", Decimal("31.92"), Decimal("31.92"), Decimal("0")),
+        ("2101101", Decimal("13.09"), Decimal("13.09"), Decimal("0")),
+        ("2101103", Decimal("29.30"), Decimal("29.30"), Decimal("0")),
+        ("2210201", Decimal("44.48"), Decimal("44.48"), Decimal("0")),
+        ("2210202", Decimal("10.20"), Decimal("10.20"), Decimal("0")),
+    ]
+    # per scope the rows add up to the printed 合计 (1,568.88 in tables 3 and 5)
+    assert rows(warehouse, """select scope, sum(total_amount) from marts.fct_expenditure
+                              where document_id = ? group by 1 order by 1""", [WUHAN]) == [
+        ("all_funds", Decimal("1568.88")), ("general_public_budget", Decimal("1568.88"))]
+
+
+def test_ambiguous_cells_feed_no_fact_and_are_listed(built):
+    warehouse = built[0]
+    assert rows(warehouse, """select function_subject_code, income_source, amount from marts.fct_income
+                              where document_id = ? and function_subject_code like '22102%' order by 1""",
+                [WUHAN]) == [("2210201", "fiscal_appropriation", Decimal("44.48"))]
+    assert rows(warehouse, "select table_no, row_key, candidates from marts.ambiguous_cells where document_id = ?",
+                [WUHAN]) == [(2, "2210202", "fiscal_appropriation,superior_subsidy")]
+
+
+def test_three_public_items_and_basic_expenditure_split(built):
+    warehouse = built[0]
+    assert rows(warehouse, """select item, budget_amount, actual_amount from marts.fct_three_public_expenses
+                              where document_id = ? order by item""", [WUHAN]) == [
+        ("official_reception", Decimal("1.96"), Decimal("0.08")),
+        ("outbound_travel", Decimal("0"), Decimal("0")),
+        ("vehicle_operation", Decimal("3.00"), Decimal("2.11")),
+        ("vehicle_purchase", Decimal("0"), Decimal("0")),
+    ]
+    # 人员经费合计 445.56, 公用经费合计 51.79 (the 310 capital group counts as 公用经费)
+    assert rows(warehouse, """select category, sum(amount) from marts.fct_basic_expenditure_economic
+                              where document_id = ? group by 1 order by 1""", [WUHAN]) == [
+        ("personnel", Decimal("445.56")), ("public", Decimal("51.79"))]
+    assert rows(warehouse, """select count(*) from marts.fct_basic_expenditure_economic
+                              where document_id = ? and length(economic_subject_code) = 3""", [WUHAN]) == [(0,)]
+
+
+def test_budget_execution_by_class_and_rolled_up_from_items(built):
+    warehouse = built[0]
+    assert rows(warehouse, """select initial_budget, final_amount, stated_completion_rate, is_rolled_up
+                              from marts.fct_budget_execution where document_id = ? and function_class_code = '201'""",
+                [WUHAN]) == [(Decimal("399.47"), Decimal("1407.71"), Decimal("100.0"), False)]
+    # Shanghai states 201 only per 项: 1560.05 + 10.00 + 135.90 + 450.52 and 1511.89 + 10.00 + 135.25 + 449.52
+    assert rows(warehouse, """select initial_budget, final_amount, stated_completion_rate, is_rolled_up
+                              from marts.fct_budget_execution where document_id = ? and function_class_code = '201'""",
+                [SHANGHAI]) == [(Decimal("2156.47"), Decimal("2106.66"), None, True)]
+
+
+def test_procurement(built):
+    warehouse = built[0]
+    assert rows(warehouse, """select total_amount, goods_amount, works_amount, services_amount, sme_amount,
+                                     small_micro_amount from marts.fct_procurement where document_id = ?""", [WUHAN]) == [
+        (Decimal("820.17"), Decimal("799.03"), Decimal("0"), Decimal("21.15"), Decimal("818.52"), Decimal("8.36"))]
+    # the 2024 template states SME awards as reserved (246.47) + other projects (4.79)
+    assert rows(warehouse, "select sme_amount from marts.fct_procurement where document_id = ?", [SHANGHAI]) == [
+        (Decimal("251.26"),)]
+
+
+def test_name_variants_of_one_department_conform(built):
+    warehouse = built[0]
+    office = department_of(warehouse, WUHAN)
+    assert department_of(warehouse, "c1c1c1c1c1c1c1c1") == office  # 中共…区委办公室
+    assert department_of(warehouse, "c2c2c2c2c2c2c2c2") == office  # 侨口 misprint
+    assert rows(warehouse, "select department_name, region from marts.dim_department where department_id = ?",
+                [office]) == [(WUHAN_OFFICE, "湖北省武汉市硚口区")]
+    review = rows(warehouse, "select name, resolution from marts.department_name_review where department_id = ?",
+                  [office])
+    assert ("中国共产党武汉市侨口区委员会办公室", "similarity") in review
+    assert ("中共武汉市侨口区委办公室", "document_variant") in review
+
+
+def test_different_departments_never_merge(built):
+    warehouse = built[0]
+    ids = {department_of(warehouse, d) for d in (SHANGHAI, "c3c3c3c3c3c3c3c3", "c4c4c4c4c4c4c4c4", "c5c5c5c5c5c5c5c5")}
+    assert len(ids) == 4
+    assert rows(warehouse, "select region from marts.dim_department where department_id = ?",
+                [department_of(warehouse, SHANGHAI)]) == [("上海市普陀区",)]
+
+
+def test_a_republication_supersedes_the_earlier_document(built):
+    warehouse = built[0]
+    assert rows(warehouse, """select document_id, is_current, superseded_by from marts.dim_document
+                              where document_id in (?, ?) order by 1""", [SHANGHAI, SHANGHAI_CORRECTED]) == [
+        (SHANGHAI, False, SHANGHAI_CORRECTED), (SHANGHAI_CORRECTED, True, None)]
+    assert rows(warehouse, "select document_id from marts.fct_account_summary_current where fiscal_year = 2024") == [
+        (SHANGHAI_CORRECTED,)]
+
+
+def test_adding_a_document_leaves_the_others_rows_untouched(built):
+    _, after_night_1, after_night_2, _ = built
+    for table in FACT_TABLES:
+        before = after_night_1[table]
+        assert before, f"{table} has no row for the reference document"
+        assert [r for r in after_night_2[table] if r[0] == WUHAN] == before, table
+    assert {r[-1] for r in after_night_2["fct_account_summary"] if r[0] == WUHAN} == {NIGHT_1}
+
+
+def test_a_run_with_nothing_new_changes_nothing(built):
+    _, _, after_night_2, after_night_3 = built
+    assert after_night_3 == after_night_2
