@@ -18,6 +18,7 @@ from functools import cached_property
 from itertools import accumulate
 
 from . import narrative_patterns as P
+from .layout import FUNCTION_CLASSES
 from .model import Fact, Line, NameVariant, ParseIssue, Provenance
 from .numbers import parse_amount, to_wan
 
@@ -492,8 +493,8 @@ def _function_code(match: re.Match[str], names: dict[str, str]) -> str:
 def class_code_of(name: str) -> str | None:
     """The function class code of a printed class name ('一般公共服务支出', '...:卫生健康')."""
     name = _strip_expenditure(name)
-    matches = [known for known in P.FUNCTION_CLASSES if name.endswith(known)]
-    return P.FUNCTION_CLASSES[max(matches, key=len)] if matches else None
+    matches = [known for known in FUNCTION_CLASSES if name.endswith(known)]
+    return FUNCTION_CLASSES[max(matches, key=len)] if matches else None
 
 
 def _strip_expenditure(name: str) -> str:

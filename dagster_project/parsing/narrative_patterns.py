@@ -4,7 +4,7 @@ Templates are regular expressions matched against a sentence with all whitespace
 NFKC-normalised (so ',' ':' ';' '(' ')' '%' are ASCII; '。' '、' '“' '”' stay). Placeholders:
   {amt}  an amount with its unit (万元 / 元)      -> groups v, u
   {pct}  a percentage                             -> group v (unit %)
-  {n:人} a count followed by the given unit word  -> groups v, u
+  {n:人} a count followed by the unit word (a regex) -> groups v, u
 The engine (narrative.py) resolves the subject, converts 元 to 万元 and keeps provenance.
 
 Subject rules of a FactPattern:
@@ -76,41 +76,6 @@ TOPICS: tuple[tuple[str, str], ...] = (
 # ---------------------------------------------------------------------------------------------
 # Subjects
 # ---------------------------------------------------------------------------------------------
-
-# Function classes (类) by name without the 一、二、 prefix and without the trailing 支出.
-FUNCTION_CLASSES: dict[str, str] = {
-    "一般公共服务": "201",
-    "外交": "202",
-    "国防": "203",
-    "公共安全": "204",
-    "教育": "205",
-    "科学技术": "206",
-    "文化旅游体育与传媒": "207",
-    "文化体育与传媒": "207",
-    "社会保障和就业": "208",
-    "卫生健康": "210",
-    "医疗卫生与计划生育": "210",
-    "节能环保": "211",
-    "城乡社区": "212",
-    "农林水": "213",
-    "交通运输": "214",
-    "资源勘探工业信息等": "215",
-    "资源勘探信息等": "215",
-    "商业服务业等": "216",
-    "金融": "217",
-    "援助其他地区": "219",
-    "自然资源海洋气象等": "220",
-    "国土海洋气象等": "220",
-    "住房保障": "221",
-    "粮油物资储备": "222",
-    "国有资本经营预算": "223",
-    "灾害防治及应急管理": "224",
-    "其他": "229",
-    "债务还本": "231",
-    "债务付息": "232",
-    "债务发行费用": "233",
-    "抗疫特别国债安排的": "234",
-}
 
 # A function subject named as printed in budget-execution text: 类 [款 [项]].
 FUNCTION_SUBJECT_RE = r"(?P<cls>[\u4e00-\u9fff、]+?)\(类\)(?:(?P<kuan>[\u4e00-\u9fff、]+?)\(款\))?(?:(?P<xiang>[\u4e00-\u9fff、]+?)\(项\))?"
@@ -259,7 +224,7 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         FactPattern("vehicles_held", r"保有量(?:为)?{n:辆}"),
         FactPattern("reception_amount", r"开支公务接待费(?:为)?{amt}"),
         FactPattern("reception_amount", r"(?P<kind>国内公务接待|国内接待|外事接待|国\(境\)外接待)(?:费)?(?:支出)?(?:为)?{amt}", "@kind"),
-        FactPattern("reception_batches", r"(?<![\d.]){n:批}次?"),
+        FactPattern("reception_batches", r"(?<![\d.]){n:批次?}"),
         FactPattern("reception_persons", r"(?<!陪同)(?<!陪同人员)(?<![\d.]){n:人次}"),
         FactPattern("reception_accompanying_persons", r"陪同(?:人员)?{n:人次}"),
     ),
@@ -348,12 +313,12 @@ COUNT_UNITS = {"批": "批次"}
 
 
 def compile_template(template: str) -> re.Pattern[str]:
-    """A template with {amt} / {pct} / {n:<unit>} placeholders -> a compiled regex."""
+    """A template with {amt} / {pct} / {n:<unit regex>} placeholders -> a compiled regex."""
 
     def expand(match: re.Match[str]) -> str:
         name = match.group(1)
         if name.startswith("n:"):
-            return _COUNT.format(unit=re.escape(name[2:]))
+            return _COUNT.format(unit=name[2:])
         return NUMBER_TEMPLATES[name]
 
     return re.compile(re.sub(r"\{(amt|pct|n:[^}]+)\}", expand, template))
