@@ -92,7 +92,7 @@ def _phrases(words: list[Word], verticals: list[Rule]) -> list[Word]:
         if (
             last
             and last.line_no == word.line_no
-            and word.x0 - last.x1 < 1.5 * word.size
+            and word.x0 - last.x1 < (1.5 if verticals else 0.8) * word.size
             and not any(last.x_mid < r.pos < word.x_mid and r.start <= word.y_mid <= r.end for r in verticals)
         ):
             phrases[-1] = Word(last.text + word.text, last.x0, word.x1, min(last.top, word.top),
