@@ -1,0 +1,82 @@
+"""How a department's documents are printed: the template family and its variations, drawn by seed.
+
+A department keeps its layout across the years (a publisher reuses its template); what a
+layout fixes is listed here so renderers and the ground truth agree on every printed token."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+# Tokens a layout may print for a zero amount in a column the table uses.
+ZERO_TOKENS = ("0", "0.00", "-")
+FOOTER_FORMATS = ("{n}", "- {n} -", "第 {n} 页")
+
+
+@dataclass(frozen=True)
+class Layout:
+    style: str  # 'broken': a text extract with labels broken over lines (the Wuhan family);
+    #             'raw': pdftotext -raw, one table row a line, contents list (the Shanghai family)
+    split_codes: bool  # function codes printed as '201 06 01' instead of '2010601'
+    t1_classes: int  # 24 or 26 expenditure rows in Tables 1 and 4
+    unit: str  # table amounts in '万元' or '元'
+    thousands: bool  # 1,568.88 or 1568.88
+    zero_token: str  # how a zero in a used column prints
+    t1_zero_classes: bool  # Table 1/4 print zero class rows with a zero (else blank)
+    row_numbers: bool  # 行次 column in Tables 1 and 4
+    pct_decimals: int  # decimals of narrative percentages
+    label_width: int  # characters of a table label before it breaks (broken style)
+    text_width: int  # characters of a narrative line
+    footer: str  # page footer format
+    lines_per_page: int
+    other_before_performance: bool  # section order: 机关运行经费/采购/资产 before or after 预算绩效
+    procurement_first: bool  # 政府采购 before 机关运行经费
+
+    @property
+    def yuan(self) -> bool:
+        return self.unit == "元"
+
+
+def draw_layout(rng: random.Random) -> Layout:
+    style = rng.choice(("broken", "raw"))
+    return Layout(
+        style=style,
+        split_codes=rng.random() < (0.7 if style == "raw" else 0.3),
+        t1_classes=rng.choice((24, 26)),
+        unit=rng.choice(("万元", "万元", "万元", "元")),
+        thousands=rng.random() < 0.6,
+        zero_token=rng.choice(ZERO_TOKENS),
+        t1_zero_classes=rng.random() < (0.7 if style == "broken" else 0.2),
+        row_numbers=style == "broken",
+        pct_decimals=rng.choice((1, 2)),
+        label_width=rng.randint(6, 9),
+        text_width=rng.randint(24, 28) if style == "broken" else rng.randint(36, 42),
+        footer=rng.choice(FOOTER_FORMATS),
+        lines_per_page=rng.randint(38, 55) if style == "broken" else rng.randint(40, 60),
+        other_before_performance=rng.random() < 0.5,
+        procurement_first=rng.random() < 0.5,
+    )
+
+
+def format_amount(fen: int, layout: Layout, table: bool = True) -> str:
+    """An amount of the model (hundredths of 万元) as the layout prints it; tables in 元 print
+    元 with two decimals. Narrative amounts are always 万元."""
+    if table and layout.yuan:
+        value = Decimal(fen) * 100  # 0.01 万元 = 100 元
+        text = f"{value:,.2f}" if layout.thousands else f"{value:.2f}"
+    else:
+        value = Decimal(fen) / 100
+        text = f"{value:,.2f}" if layout.thousands else f"{value:.2f}"
+    return text
+
+
+def wan(fen: int) -> Decimal:
+    """The model amount in 万元, exactly (the value a parser must recover)."""
+    return Decimal(fen) / 100
+
+
+def percent(numerator: int, denominator: int, decimals: int) -> Decimal:
+    """numerator / denominator in percent, rounded half-up to `decimals` (exact arithmetic)."""
+    quantum = Decimal(1).scaleb(-decimals)
+    return (Decimal(numerator) * 100 / Decimal(denominator)).quantize(quantum, rounding=ROUND_HALF_UP)
