@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .layout import TABLES, TableLayout, squash
 from .layout.tables import (
+    DEPARTMENT_LINE_RE,
     ECONOMIC_CLASSES,
     ECONOMIC_TOTAL_LABELS,
     EMPTY_NOTE_RE,
@@ -129,7 +130,7 @@ def _table(layout: TableLayout, pages: list[PageContent], start: _Start, end: _S
         # The region's own rules: from its title (or the page top) to the next title (or page end).
         top = start.line.bottom if page_index == start.page_index else 0.0
         bottom = end.line.top if end and page_index == end.page_index else page.height
-        words = [w for line in lines for w in line.words]
+        words = [w for line in lines if not _is_furniture(line) for w in line.words]
         rules = [r for r in page.rules if _rule_in(r, top, bottom)]
         grid = build_grid(words, rules, columns)
         if not grid.rows and not columns:
@@ -144,6 +145,12 @@ def _table(layout: TableLayout, pages: list[PageContent], start: _Start, end: _S
         )
         cells.extend(_cells(layout, grid, roles, unit, page.number, issues))
     return info, cells, _dedupe(issues)
+
+
+def _is_furniture(line: TextLine) -> bool:
+    """Lines around a table that are not part of its grid: unit, department, notes."""
+    flat = squash(line.text)
+    return bool(UNIT_RE.search(flat) or DEPARTMENT_LINE_RE.match(flat) or NOTE_RE.match(flat))
 
 
 def _rule_in(rule, top: float, bottom: float) -> bool:
