@@ -206,7 +206,7 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         FactPattern("gpb_expenditure", r"财政拨款支出(?:决算)?(?:为)?{amt}", level=True),
         FactPattern("gpb_share_of_expenditure_pct", r"占本年支出(?:合计)?的?{pct}"),
         FactPattern("gpb_class_amount", r"\(类\)(?:支出)?(?:为)?{amt}", "@before"),
-        FactPattern("gpb_class_share_pct", r"万元,?占(?:比)?{pct}", "@before"),
+        FactPattern("gpb_class_share_pct", r"元,?占(?:比)?{pct}", "@before"),
         *_BUDGET_EXECUTION,
     ),
     "basic": (
@@ -272,7 +272,8 @@ PROFILE_PATTERNS: tuple[tuple[str, str], ...] = (
 # After the total: ',其中:行政22人,事业3人' -> kinds as printed.
 PROFILE_KINDS = r"[,;]?其中[,:]?(?P<list>[^。]*)"
 PROFILE_KIND_ITEM = r"(?P<kind>[\u4e00-\u9fff]{1,8}?)(?:人员|编制)?{n:人}"
-UNIT_KIND_ITEM = r"(?P<kind>[\u4e00-\u9fff]{0,6}单位)(?:共)?{n:个}"
+# A kind of unit follows a separator or 其中 ('其中：行政单位1个，事业单位2个'), unlike '范围的单位共3个'.
+UNIT_KIND_ITEM = r"(?:^|[:,、;]|其中)(?P<kind>[\u4e00-\u9fff]{1,8}?单位)(?:共)?{n:个}"
 UNITS_TOTAL = r"(?:共|包括|由)(?:有)?{n:个}(?:独立核算)?(?:的)?(?:预算)?单位"
 # The units listed in a table under a '单位名称' header: '1 上海市普陀区财政局(本级)'.
 UNIT_LIST_HEADER = r"单位名称"

@@ -1,0 +1,134 @@
+"""Wording the two real documents do not use: other departments, years and regions say the same
+facts differently, print amounts in 元, break lines elsewhere and interleave page numbers and
+figure captions. The document below is made up for these tests; its numbers are its own."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from dagster_project.parsing.decode import split_lines
+from dagster_project.parsing.narrative import extract_facts, extract_profile
+
+COUNTY_BUREAU = """\
+湖北省长阳土家族自治县教育局
+2022年度部门决算
+第一部分 湖北省长阳土家族自治县教育局概况
+一、部门决算单位构成
+纳入本部门决算编制范围的单位共3个单位，其中：行政单位1个，事业单位2个。
+二、部门人员构成
+湖北省长阳土家族自治县教育局在职人员共45人，其中：行政编制10人，事业编制35人。离退休人员12
+人，其中：离休1人，退休11人。
+第二部分 湖北省长阳土家族自治县教育局2022年度部门决算表
+收入支出决算总表
+部门：长阳县教育局 金额单位：元
+第三部分 湖北省长阳土家族自治县教育局2022年度部门决算情况说明
+一、收入支出决算总体情况说明
+2022年度收入、支出总计12,345,600.00元，较上年增
+3
+图1：收入、支出决算总计变动情况
+加1,234,560.00元，增长11.11 %。
+二、一般公共预算财政拨款支出决算情况说明
+（一）一般公共预算财政拨款支出决算结构情况
+教育支出（类）10,000,000.00元，占81.00%；社会保障和就业支出（类）
+2,345,600.00元，占19.00%。
+（二）一般公共预算财政拨款支出决算具体情况
+1、教育支出（类）普通教育（款）小学教育（项）。年初预算为9,000,000.00元，支出决算为
+10,000,000.00元，完成年初预算的111.11%。决算数大于预算数的主要原因是新增学位。
+三、财政拨款“三公”经费支出决算情况说明
+“三公”经费财政拨款支出决算为50,000.00元，同比下降20.00%，减少12,500.00元。其中：公务接待费支出决
+算为20,000.00元，国内公务接待20,000.00元，接待3批次，45人次（其中陪同人员5人次）。
+四、其他重要事项的情况说明
+（一）机关运行经费支出情况
+本部门2022年度机关运行经费支出300,000.00元，较上年减少10,000.00元，降低3.23%。
+（二）政府采购支出情况
+本部门2022年度政府采购支出总额1,000,000.00元，其中：政府采购货物支出600,000.00元、政府采购工程支出0元、政府采购服务支出400,000.00元。授予中小企业合同金额900,000.00元，占政府采购支出总额的90.00%。
+（三）国有资产占用情况
+截至2022年12月31日，本部门共有车辆2辆，其中：执法执勤用车1辆、其他用车1辆。单价100万元（含）以上专用设备1台（套）。
+第四部分 名词解释
+一、机关运行经费：指行政单位使用一般公共预算财政拨款安排的基本支出中的日常公用经费支出，比上年增加100元。
+"""
+
+
+def facts_of(text: str):
+    facts, _ = extract_facts(split_lines(text))
+    return {(f.fact_key, f.subject): f for f in facts}
+
+
+def test_amounts_printed_in_yuan_are_converted_and_keep_the_printed_text() -> None:
+    facts = facts_of(COUNTY_BUREAU)
+    total = facts[("total_income_expenditure", "total")]
+    assert (total.value, total.unit, total.printed) == (Decimal("1234.56"), "万元", "12,345,600.00元")
+
+
+def test_a_change_broken_by_a_page_number_and_a_caption_is_rebuilt() -> None:
+    facts = facts_of(COUNTY_BUREAU)
+    change = facts[("total_yoy_change", "total")]
+    assert (change.value, change.qualifier) == (Decimal("123.456"), "增加")  # '较上年增' / '加1,234,560.00元'
+    assert change.sentence == "2022年度收入、支出总计12,345,600.00元,较上年增加1,234,560.00元,增长11.11 %。"
+    assert (change.provenance.line_start, change.provenance.line_end) == (17, 17)  # where the amount is printed
+    pct = facts[("total_yoy_change_pct", "total")]
+    assert (pct.value, pct.printed, pct.qualifier) == (Decimal("11.11"), "11.11 %", "增长")
+
+
+def test_classes_and_a_budget_line_named_by_class_kuan_xiang() -> None:
+    facts = facts_of(COUNTY_BUREAU)
+    assert facts[("gpb_class_amount", "205")].value == Decimal("1000")
+    assert facts[("gpb_class_share_pct", "208")].value == Decimal("19.00")
+    # The document prints no code list for 普通教育/小学教育, so the names stay after the class code.
+    line = facts[("budget_final", "205/普通教育/小学教育")]
+    assert (line.value, line.qualifier) == (Decimal("1000"), "大于")
+    assert facts[("budget_completion_pct", "205/普通教育/小学教育")].value == Decimal("111.11")
+
+
+def test_three_public_with_tong_bi_and_reception_kinds() -> None:
+    facts = facts_of(COUNTY_BUREAU)
+    assert facts[("three_public_actual", "total")].value == Decimal("5")
+    assert (facts[("three_public_yoy_change_pct", "total")].value, facts[("three_public_yoy_change_pct", "total")].qualifier) == (Decimal("20.00"), "下降")
+    assert facts[("three_public_yoy_change", "total")].value == Decimal("1.25")
+    assert facts[("three_public_actual", "official_reception")].value == Decimal("2")
+    assert facts[("reception_amount", "domestic")].value == Decimal("2")
+    assert facts[("reception_batches", "total")].printed == "3批次"
+    assert facts[("reception_persons", "total")].value == Decimal(45)
+    assert facts[("reception_accompanying_persons", "total")].value == Decimal(5)
+
+
+def test_sections_under_other_important_matters() -> None:
+    facts = facts_of(COUNTY_BUREAU)
+    admin = facts[("admin_operating_cost_yoy_change_pct", "total")]
+    assert (admin.value, admin.qualifier, admin.section) == (Decimal("3.23"), "下降", "(一)机关运行经费支出情况")
+    assert facts[("admin_operating_cost", "total")].value == Decimal("30")
+    assert facts[("procurement_total", "total")].value == Decimal("100")
+    assert facts[("procurement_amount", "works")].value == Decimal("0")
+    assert facts[("procurement_sme_share_pct", "total")].value == Decimal("90.00")
+    assert facts[("vehicles_by_kind", "执法执勤用车")].value == Decimal(1)
+    assert facts[("equipment_over_1m", "total")].value == Decimal(1)
+
+
+def test_the_glossary_states_no_facts() -> None:
+    facts = facts_of(COUNTY_BUREAU)
+    assert all(f.provenance.line_start < 38 for f in facts.values())
+
+
+def test_profile_of_a_county_bureau() -> None:
+    profile = extract_profile(split_lines(COUNTY_BUREAU))
+    assert profile.department_name == "湖北省长阳土家族自治县教育局"
+    assert profile.region == "湖北省长阳土家族自治县"
+    assert profile.fiscal_year == 2022
+    assert profile.unit == "元"
+    assert {(v.name, v.context) for v in profile.name_variants} >= {
+        ("湖北省长阳土家族自治县教育局", "title"),
+        ("长阳县教育局", "table_header"),
+        ("湖北省长阳土家族自治县教育局", "profile"),
+    }
+    counts = {(f.fact_key, f.subject): f.value for f in profile.facts}
+    assert counts == {
+        ("units_consolidated", "total"): Decimal(3),
+        ("units_consolidated", "行政单位"): Decimal(1),
+        ("units_consolidated", "事业单位"): Decimal(2),
+        ("staff_in_service", "total"): Decimal(45),
+        ("staff_in_service", "行政"): Decimal(10),
+        ("staff_in_service", "事业"): Decimal(35),
+        ("staff_retired", "total"): Decimal(12),
+        ("staff_retired", "离休"): Decimal(1),
+        ("staff_retired", "退休"): Decimal(11),
+    }
