@@ -51,6 +51,12 @@ QUALIFY row_number() OVER (PARTITION BY document_id, fact_key, subject
 """
 
 COMPARISON_COLUMNS = ("document_id", "expected", "observed", "n_terms", "decimals", "expected_at", "observed_at")
+RAW_COMPARISONS_DDL = """
+CREATE OR REPLACE TEMP TABLE raw_comparisons (
+    rule_id VARCHAR, document_id VARCHAR, expected DOUBLE, observed DOUBLE, n_terms INTEGER, decimals INTEGER,
+    expected_at VARCHAR, observed_at VARCHAR
+)
+"""
 
 # Judge every comparison: the band of the rule's rounding model, then passed / note / failed.
 JUDGE_SQL = """
@@ -129,8 +135,9 @@ def run_rules(con: duckdb.DuckDBPyConnection, run_id: str, rules: Iterable[Rule]
     runnable = [r for r in rules if r.rule_id not in skipped]
     con.register("rules", pd.DataFrame(
         [{"rule_id": r.rule_id, "severity": r.severity, "model": r.model, "description": r.description} for r in rules]))
-    con.execute("CREATE OR REPLACE TEMP TABLE raw_comparisons AS " + "\nUNION ALL BY NAME\n".join(
-        comparison_sql(r) for r in runnable))
+    con.execute(RAW_COMPARISONS_DDL)
+    for rule in runnable:
+        con.execute("INSERT INTO raw_comparisons BY NAME " + comparison_sql(rule))
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute(JUDGE_SQL, [run_id, now or datetime.now()])

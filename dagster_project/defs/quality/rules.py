@@ -296,10 +296,10 @@ RULES: tuple[Rule, ...] = (
          fact_sum((FactOp(("procurement_total",), "total"),), ("procurement_amount",), 2, ("goods", "works", "services"))),
     Rule("N_BUDGET_SUM", "error", "fct_budget_execution", "sum",
          "Narrative 年初预算 / 支出决算 of the total = the sum over the subjects the narrative lists (one level)",
-         """
+         r"""
          WITH stated AS (SELECT * FROM dq_fact1 WHERE fact_key IN ('budget_initial', 'budget_final')),
          parts AS (
-             SELECT * FROM stated WHERE regexp_full_match(subject, '\\d{3}(\\d{2}){0,2}')
+             SELECT * FROM stated WHERE regexp_full_match(subject, '\d{3}(\d{2}){0,2}')
              QUALIFY length(subject) = min(length(subject)) OVER (PARTITION BY document_id, fact_key)
          )
          SELECT t.document_id, sum(parts.value) AS expected, any_value(t.value) AS observed, count(*) AS n_terms,
@@ -540,7 +540,7 @@ RULES: tuple[Rule, ...] = (
          """),
     Rule("C_YEAR_MISMATCH", "error", "dim_document", "exact",
          "Every year in a table title and every reporting date (截至 YYYY 年12月31日) is the fiscal year (count of texts that differ)",
-         """
+         r"""
          WITH texts AS (
              SELECT document_id, title AS text, 'table ' || table_no || ' title' || coalesce(', line ' || line_start, '')
                     || coalesce(', page ' || page, '') AS place,
@@ -565,7 +565,7 @@ RULES: tuple[Rule, ...] = (
          """),
     Rule("C_HEADING_SEQUENCE", "warn", "dim_document", "exact",
          "The narrative's numbered headings (一、二、三 …) follow each other in order (count out of sequence)",
-         """
+         r"""
          WITH numerals AS (
              SELECT document_id, section, min(coalesce(page, 0) * 100000 + coalesce(line_start, 0)) AS pos,
                     regexp_extract(section, '^\s*([一二三四五六七八九十]+)、', 1) AS s
