@@ -29,16 +29,9 @@ from .layout.tables import (
 )
 from .model import Cell, ParseIssue, Provenance, TableInfo
 from .numbers import parse_amount, to_wan
-from .pdf_grid import CODE_RE, Grid, GridColumn, GridRow, build_grid
+from .pdf_grid import Grid, GridColumn, build_grid
 from .pdf_words import PageContent, TextLine
-from .text_tables import _classify, _title_of  # shared with the text parser: one reading of labels
-
-
-@dataclass(frozen=True)
-class TableExtraction:
-    tables: list[TableInfo]
-    cells: list[Cell]
-    issues: list[ParseIssue]
+from .text_tables import TableExtraction, _classify, _title_of  # shared with the text parser: one reading of titles and labels
 
 
 @dataclass(frozen=True)
