@@ -73,7 +73,8 @@ _NAME_FIELDS = tuple((re.compile(rx), context) for rx, context in P.NAME_FIELDS)
 _REGION = re.compile(P.REGION_RE)
 _NAME_LIKE = re.compile(rf"^[\u4e00-\u9fff()]{{4,40}}{P.ORG_SUFFIX}$")
 # A line of a function-classification table: '2013101 行政运行 335.64' / '201 06 01 行政运行' / '20131'.
-_FUNCTION_CODE_LINE = re.compile(r"^(?P<code>2\d{2}(?:\s?\d{2}){0,2})(?:\s+(?P<name>[^\s\d][^\s\d]*))?(?P<rest>[\d,.\s-]*)$")
+# (Some PDF producers glue the code to the name: '2010601行政运行'.)
+_FUNCTION_CODE_LINE = re.compile(r"^(?P<code>2\d{2}(?:\s?\d{2}){0,2})(?:\s*(?P<name>[^\s\d][^\s\d]*))?(?P<rest>[\d,.\s-]*)$")
 _NAME_ONLY_LINE = re.compile(r"^[^\s\d]+$")
 
 # Part kinds whose sentences state narrative facts, and the name-variant context of each part.
@@ -585,10 +586,10 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
     def add(name: str, context: str, provenance: Provenance) -> None:
         variants.setdefault((name, context), NameVariant(name, context, provenance))
 
-    title_lines = set()
+    title_lines = set()  # (page, line no): PDF lines are numbered within their page
     for name, _, provenance in titles:
         add(name, "title", provenance)
-        title_lines.update(range(provenance.line_start or 0, (provenance.line_end or 0) + 1))
+        title_lines.update((provenance.page, no) for no in range(provenance.line_start or 0, (provenance.line_end or 0) + 1))
     for line in document.lines:
         if ":" not in line.text:
             continue
@@ -601,7 +602,7 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
             continue
         for match in mention.finditer(sentence.compact):
             provenance = sentence.provenance(match.start(), match.end())
-            if provenance.line_start in title_lines:
+            if (provenance.page, provenance.line_start) in title_lines:
                 continue
             context = NAME_CONTEXT_BY_PART.get(sentence.part, "narrative")
             add(match.group(0), context, provenance)
@@ -648,28 +649,28 @@ def _profile_facts(document: Document) -> list[Fact]:
 
 def _listed_units(document: Document) -> Fact | None:
     """The units consolidated, when the profile lists them in a table ('序号 单位名称 备注' + rows)."""
-    section_of_line = {line.no: s.section for s in document.sentences if _UNITS_SECTION.search(s.section) for line in s.lines}
+    section_of_line = {line: s.section for s in document.sentences if _UNITS_SECTION.search(s.section) for line in s.lines}
     lines = [line for line in document.lines if line.text.strip()]
     for i, header in enumerate(lines):
-        section = section_of_line.get(header.no, "")
+        section = section_of_line.get(header, "")
         if not section or not _UNIT_LIST_HEADER.search(header.text) or ":" in header.text:
             continue
-        rows = []
+        rows: list[tuple[Line, str]] = []  # (line, serial number as printed)
         for line in lines[i + 1 :]:
             row = _UNIT_LIST_ROW.match(line.text.strip())
             if not row or int(row["no"]) != len(rows) + 1:
                 break
-            rows.append(line)
+            rows.append((line, row["no"]))
         if rows:
-            last = rows[-1]
+            last, last_no = rows[-1]
             return Fact(
                 section=section,
                 fact_key="units_consolidated",
                 subject=P.DEFAULT_SUBJECT,
                 value=Decimal(len(rows)),
                 unit="个",
-                printed=last.text.strip().split()[0],
-                sentence=" / ".join(line.text.strip() for line in [header, *rows]),
+                printed=last_no,
+                sentence=" / ".join(line.text.strip() for line in [header, *(row for row, _ in rows)]),
                 provenance=Provenance(header.no, last.no, header.page),
             )
     return None

@@ -277,7 +277,7 @@ UNIT_KIND_ITEM = r"(?:^|[:,、;]|其中)(?P<kind>[\u4e00-\u9fff]{1,8}?单位)(?:
 UNITS_TOTAL = r"(?:共|包括|由)(?:有)?{n:个}(?:独立核算)?(?:的)?(?:预算)?单位"
 # The units listed in a table under a '单位名称' header: '1 上海市普陀区财政局(本级)'.
 UNIT_LIST_HEADER = r"单位名称"
-UNIT_LIST_ROW = r"^(?P<no>\d{1,3})\s+\S"
+UNIT_LIST_ROW = r"^(?P<no>\d{1,3})\s*[^\d\s.,]"
 UNITS_SECTION = r"单位构成|决算单位"
 
 # The title: '<name> 2021 年度部门决算[表|情况说明]' (the name may sit on the line before).

@@ -132,3 +132,21 @@ def test_profile_of_a_county_bureau() -> None:
         ("staff_retired", "离休"): Decimal(1),
         ("staff_retired", "退休"): Decimal(11),
     }
+
+
+def test_budget_lines_resolve_through_the_documents_own_code_list_even_when_glued() -> None:
+    # PDF text as one producer prints it: code glued to the name, lines numbered within their page.
+    from dagster_project.parsing.model import Line
+
+    page_8 = ["一般公共预算财政拨款支出决算表", "20106财政事务 2,106.66 1,503.52 603.14", "2010601行政运行 1,511.89 1,503.52 8.37"]
+    page_19 = [
+        "第三部分 某区财政局2024年度部门决算情况说明",
+        "一、一般公共预算财政拨款支出决算情况说明",
+        "1、一般公共服务支出(类)财政事务(款)行政运行",
+        "(项)。年初预算为1560.05万元,支出决算为1511.89万元。",
+    ]
+    lines = [Line(no, text, 8) for no, text in enumerate(page_8, start=1)] + [Line(no, text, 19) for no, text in enumerate(page_19, start=1)]
+    facts, _ = extract_facts(lines)
+    [final] = [f for f in facts if f.fact_key == "budget_final"]
+    assert (final.subject, final.value) == ("2010601", Decimal("1511.89"))
+    assert (final.provenance.page, final.provenance.line_start) == (19, 4)
