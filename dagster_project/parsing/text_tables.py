@@ -186,7 +186,9 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
     if table.kind == "economic":
         for alias, group in layout.ECONOMIC_GROUP_HEADERS.items():
             vocabulary[alias] = ("group", group)
-    aliases = sorted(vocabulary, key=len, reverse=True)
+    by_first: dict[str, list[str]] = defaultdict(list)  # longest first
+    for alias in sorted(vocabulary, key=len, reverse=True):
+        by_first[alias[0]].append(alias)
 
     text, where = "", []
     for line in lines:
@@ -199,7 +201,7 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
     residues: list[tuple[int, int]] = []
     i = 0
     while i < len(text):
-        alias = next((a for a in aliases if text.startswith(a, i)), None)
+        alias = next((a for a in by_first.get(text[i], ()) if text.startswith(a, i)), None)
         if alias is None:
             if residues and residues[-1][1] == i:
                 residues[-1] = (residues[-1][0], i + 1)
@@ -344,7 +346,7 @@ def _starts_body(table: TableLayout, text: str) -> bool:
             return all(parse_amount(p) is not None for p in pieces[width:])
         return _function_code(pieces)[0] is not None
     if table.kind == "economic":
-        return _economic_code(pieces[0]) is not None if pieces else False
+        return bool(pieces) and (_economic_code(pieces[0]) is not None or flat.startswith(tuple(layout.ECONOMIC_TOTAL_LABELS)))
     # three_public: the first line of amounts that is not the numbering of the columns
     return bool(pieces) and all(parse_amount(p) is not None for p in pieces) and not _is_column_numbering(text)
 
@@ -408,7 +410,9 @@ class _Label:
     lines: list[Line]
 
 
-_UNNUMBERED_LABELS = (*layout.INCOME_LABELS, *layout.EXPENDITURE_LABELS, *layout.BOTH_SIDES_LABELS)
+_UNNUMBERED_LABELS: dict[str, list[str]] = defaultdict(list)  # by first character
+for _label in (*layout.INCOME_LABELS, *layout.EXPENDITURE_LABELS, *layout.BOTH_SIDES_LABELS):
+    _UNNUMBERED_LABELS[_label[0]].append(_label)
 
 
 def _segment_labels(text: str, where: list[Line]) -> list[_Label]:
@@ -424,7 +428,8 @@ def _segment_labels(text: str, where: list[Line]) -> list[_Label]:
             i = numbering.end()
             continue
         current = layout.NUMBERING_RE.sub("", text[cuts[-1]:i], count=1)
-        if current and any(text.startswith(a, i) for a in _UNNUMBERED_LABELS) and _classify(current) is not None:
+        if current and any(text.startswith(a, i) for a in _UNNUMBERED_LABELS.get(text[i], ())) \
+                and _classify(current) is not None:
             cuts.append(i)
         i += 1
     cuts.append(len(text))
@@ -759,23 +764,24 @@ def _row_identities(rows: list[_Row]) -> list[_Constraint]:
 
 
 def _hierarchy_sums(rows: list[_Row], by_table: dict[int, list[int]]) -> list[_Constraint]:
-    """类 = sum of its 款, 款 = sum of its 项, 合计 = sum of 类, in every column."""
+    """In every column: a subject = sum of the subjects directly under it (类 = its 款, 款 = its 项,
+    or its 项 when the 款 is not printed), 合计 = sum of the top subjects."""
     found = []
     for no, members in by_table.items():
         if layout.TABLES[no].kind != "subject":
             continue
         coded = {rows[i].row_code: i for i in members if rows[i].row_code}
-        parents = [(i, rows[i].row_code) for i in members if rows[i].row_code] + \
-                  [(i, "") for i in members if rows[i].row_key == "total"]
-        for parent, code in parents:
-            width = len(code) + 2 if code else 3
-            children = [coded[c] for c in coded if len(c) == width and c.startswith(code)]
-            if not children:
-                continue
+        total = next((i for i in members if rows[i].row_key == "total"), None)
+        children: dict[int, list[int]] = defaultdict(list)
+        for code, i in coded.items():
+            parent = next((coded[code[:k]] for k in range(len(code) - 1, 2, -1) if code[:k] in coded), total)
+            if parent is not None:
+                children[parent].append(i)
+        for parent, parts in children.items():
             for key in _columns_of(rows[parent]):
                 found.append(_Constraint(
                     f"T{no} column {key}: {rows[parent].row_key} = sum of its sub-rows",
-                    (_Term(parent, key, 1), *(_Term(c, key, -1) for c in children))))
+                    (_Term(parent, key, 1), *(_Term(c, key, -1) for c in parts))))
     return found
 
 
@@ -974,8 +980,9 @@ def _cells(row: _Row, issues: list[ParseIssue]) -> list[Cell]:
                     row_label=row.label, value=value.value, printed=value.printed, provenance=provenance)
         if len(positions) == 1:
             key = keys[positions[0]]
-            note = "" if len(keys) == len(row.values) or not row.decided_by else \
-                "column inferred from: " + "; ".join(dict.fromkeys(row.decided_by))
+            reasons = list(dict.fromkeys(row.decided_by))
+            note = "" if len(keys) == len(row.values) or not reasons else \
+                "column inferred from: " + "; ".join(reasons[:3]) + ("; …" if len(reasons) > 3 else "")
             cells.append(Cell(column_key=key, column_label=row.column_labels.get(key, key), certain=True,
                               note=note, **base))
             continue

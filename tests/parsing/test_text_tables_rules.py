@@ -1,0 +1,94 @@
+"""Rules of the table parser on small hand-made extracts (no corpus needed)."""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+
+from dagster_project.parsing.model import Line
+from dagster_project.parsing.text_tables import extract_tables
+
+
+def lines_of(text: str) -> list[Line]:
+    return [Line(i + 1, unicodedata.normalize("NFKC", t).rstrip()) for i, t in enumerate(text.splitlines())]
+
+
+EXPENDITURE_IN_YUAN = """\
+2023 年度支出决算表
+（表 3）
+单位：元
+项目 本年支出合计 基本支出 项目支出
+合 计 15,000,000.00 - 15,000,000.00
+201 一般公共服务支出 15,000,000.00 15,000,000.00
+201 31 01 一般行政管理
+事务
+- 3 -
+15,000,000.00 15,000,000.00
+"""
+
+
+def test_yuan_dash_split_codes_and_page_footer():
+    found = extract_tables(lines_of(EXPENDITURE_IN_YUAN))
+    info = found.tables[2]
+    assert (info.present, info.unit, info.title) == (True, "元", "2023 年度支出决算表")
+    cells = {(c.row_key, c.column_key): (c.value, c.printed, c.certain) for c in found.cells}
+    assert cells[("total", "basic")] == (Decimal(0), "-", True)
+    assert cells[("total", "project")][0] == Decimal("1500")
+    # 合计 has no basic amount, so the second value of 201 (and then of its 项) can only be project
+    assert cells[("201", "project")] == (Decimal("1500"), "15,000,000.00", True)
+    assert cells[("2013101", "project")] == (Decimal("1500"), "15,000,000.00", True)
+    row = next(c for c in found.cells if c.row_key == "2013101")
+    assert row.row_label == "一般行政管理事务" and (row.provenance.line_start, row.provenance.line_end) == (7, 10)
+    assert "inferred" in row.note
+
+
+UNDECIDED = """\
+支出决算表
+单位：万元
+项目 本年支出合计 基本支出 项目支出
+合计 500.00 500.00
+201 一般公共服务支出 500.00 500.00
+"""
+
+
+def test_a_value_the_identities_cannot_place_is_ambiguous_not_guessed():
+    found = extract_tables(lines_of(UNDECIDED))
+    second = [c for c in found.cells if c.column_key is None]
+    assert len(second) == 2 and all(not c.certain and c.candidates == ("basic", "project") for c in second)
+    totals = [c for c in found.cells if c.column_key == "total"]
+    assert len(totals) == 2 and all(c.certain for c in totals)
+    warned = [i for i in found.issues if i.code == "ambiguous_cell"]
+    assert [i.provenance.line_start for i in warned] == [4, 5] and all("table 3" in i.message for i in warned)
+
+
+def test_unknown_column_header_is_an_error_naming_the_text_and_line():
+    text = UNDECIDED.replace("项目支出\n", "项目支出 特别扶贫支出\n")
+    errors = [i for i in extract_tables(lines_of(text)).issues if i.code == "unknown_column_header"]
+    assert len(errors) == 1
+    assert errors[0].severity == "error" and "特别扶贫支出" in errors[0].message and errors[0].provenance.line_start == 3
+
+
+def test_missing_tables_are_reported_and_a_title_may_wrap():
+    text = "2023 年度一般公共预算财政拨款\n基本支出决算表\n单位：万元\n人员经费合计 1.00 公用经费合计 2.00\n"
+    found = extract_tables(lines_of(text))
+    assert [t.table_no for t in found.tables if t.present] == [6]
+    assert len([i for i in found.issues if i.code == "table_missing"]) == 8
+    assert {(c.row_key, c.section, c.value) for c in found.cells} == {
+        ("personnel_total", "personnel", Decimal("1.00")), ("public_total", "public", Decimal("2.00"))}
+
+
+THREE_PUBLIC_ONE_VALUE_PAIR = """\
+财政拨款“三公”经费支出决算表
+单位：万元
+合计 因公出国（境）费 公务用车购置及运行费 公务接待费
+小计 公务用车购置费 公务用车运行费
+预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数
+5.00 5.00 3.00 3.00 2.00 2.00 0 0 2.00 2.00 0 0
+"""
+
+
+def test_table_7_pairs_budget_and_actual_per_item_when_the_header_says_so():
+    cells = {c.column_key: c.value for c in extract_tables(lines_of(THREE_PUBLIC_ONE_VALUE_PAIR)).cells}
+    assert cells["budget_total"] == cells["actual_total"] == Decimal("5.00")
+    assert cells["budget_outbound"] == Decimal("3.00") and cells["actual_vehicle_operation"] == Decimal("2.00")
+    assert len(cells) == 12
