@@ -16,13 +16,12 @@ import random
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 from .accounts import department_years, make_department
 from .document import build_document
 from .faults import FAULT_KINDS, PLANTERS, Label, truncate
-from .layout import draw_layout
+from .layout import draw_layout, format_amount
 from .render_text import render_text
 from .truth import truth_cells, truth_facts
 
@@ -71,8 +70,8 @@ def department_documents(spec: Spec, number: int) -> list[Output]:
         doc.fmt = rng.choice(spec.formats)
         kind = plan.get(acc.year)
         if kind == "carryover_break":
-            label = Label(kind, "table 1 income carryover_begin", str(Decimal(acc.carry_begin) / 100),
-                          str(Decimal(prev.carry_end) / 100))
+            label = Label(kind, "table 1 income carryover_begin", format_amount(acc.carry_begin, layout),
+                          format_amount(prev.carry_end, layout))
         else:
             label = PLANTERS[kind](doc, rng) if kind else None
         outputs.append(_output(doc, label))

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from .catalog import MISPRINTS
 from .document import Document, Fact
+from .layout import format_amount
 
 FAULT_KINDS = ("transposed_digit", "wrong_percentage", "class_total_off", "carryover_break",
                "name_misprint", "missing_table", "truncated_file")
@@ -79,7 +80,7 @@ def plant_class_total_off(doc: Document, rng: random.Random) -> Label | None:
     off = rng.choice((-1, 1)) * rng.randint(10, max(11, true // 50))
     row.cells["amount"] = max(1, true + off)
     return Label("class_total_off", f"table 1 expenditure {row.row_key} amount",
-                 str(Decimal(row.cells["amount"]) / 100), str(Decimal(true) / 100))
+                 format_amount(row.cells["amount"], doc.layout), format_amount(true, doc.layout))
 
 
 def plant_name_misprint(doc: Document, rng: random.Random) -> Label | None:

@@ -32,6 +32,7 @@ class Layout:
     lines_per_page: int
     other_before_performance: bool  # section order: 机关运行经费/采购/资产 before or after 预算绩效
     procurement_first: bool  # 政府采购 before 机关运行经费
+    ruled: bool  # PDF tables drawn with cell borders
 
     @property
     def yuan(self) -> bool:
@@ -56,6 +57,7 @@ def draw_layout(rng: random.Random) -> Layout:
         lines_per_page=rng.randint(38, 55) if style == "broken" else rng.randint(40, 60),
         other_before_performance=rng.random() < 0.5,
         procurement_first=rng.random() < 0.5,
+        ruled=rng.random() < 0.6,
     )
 
 
