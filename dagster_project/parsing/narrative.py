@@ -56,7 +56,6 @@ _FLAT = re.compile(P.FLAT_DIRECTION)
 _YOY_ANCHOR = re.compile(P.YOY_ANCHOR)
 _BUDGET_ANCHOR = re.compile(P.BUDGET_ANCHOR)
 _COMPARISON = re.compile(P.COMPARISON)
-_FUNCTION_SUBJECT = re.compile(P.FUNCTION_SUBJECT_RE)
 # With the literal each template starts with: a cheap test before the regex, on every sentence.
 _PROFILE_PATTERNS = tuple((key, re.match(r"[\u4e00-\u9fff]*", t).group(), P.compile_template(t)) for key, t in P.PROFILE_PATTERNS)
 _PROFILE_KINDS = re.compile(P.PROFILE_KINDS)
@@ -193,7 +192,7 @@ def _paragraphs(content: list[tuple[Line, str]], marks: list[str | None]) -> lis
         elif mark in ("h0", "h1"):
             level = 0 if mark == "h0" else 1
             heading_text, rest = _split_heading(text)
-            if not rest and "。" not in heading_text and i + 1 < len(content) and _continues_heading(*content[i + 1], marks[i + 1]):
+            if not rest and "。" not in heading_text and i + 1 < len(content) and _continues_heading(content[i + 1][1], marks[i + 1]):
                 i += 1
                 heading_text, rest = _split_heading(heading_text + content[i][1])
             compact = _compact(heading_text)
@@ -219,7 +218,7 @@ def _split_heading(text: str) -> tuple[str, str]:
     return head + stop, rest.strip()
 
 
-def _continues_heading(line: Line, text: str, mark: str | None) -> bool:
+def _continues_heading(text: str, mark: str | None) -> bool:
     return len(text) <= SHORT_CONTINUATION and mark is None
 
 
@@ -310,9 +309,14 @@ def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
     for sentences in by_paragraph.values():
         paragraph_facts: list[Fact] = []
         for index, sentence in enumerate(sentences):
-            if sentence.topic in _TOPIC_PATTERNS or sentence.topic in P.CHANGE_KEYS:
-                _sentence_facts(sentence, sentences[:index], document, paragraph_facts, issues)
+            if sentence.topic in _TOPIC_PATTERNS:
+                _sentence_facts(sentence, sentences[:index], document, paragraph_facts)
         facts += paragraph_facts
+    issues += [
+        ParseIssue("info", "subject_unresolved", f"{f.fact_key}: the subject names {f.subject!r} match no code of the document's tables", f.provenance)
+        for f in facts
+        if "/" in f.subject
+    ]
     if narrative and not facts:
         first = narrative[0]
         issues.append(
@@ -321,7 +325,7 @@ def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
     return facts, issues
 
 
-def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Document, out: list[Fact], issues: list[ParseIssue]) -> None:
+def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Document, out: list[Fact]) -> None:
     """Append the facts of one sentence to `out` (the facts of its paragraph so far), in text order."""
     topic = sentence.topic or ""
     events: list[tuple[int, Fact | None, re.Match[str] | None]] = []
@@ -350,14 +354,12 @@ def _fact(key: str, subject: str, match: re.Match[str], sentence: Sentence, qual
     if value is None:
         return None
     unit_word = match.groupdict().get("u")
-    end = match.end("u") if unit_word else match.end("v")
-    if key.endswith("_pct") or (unit_word is None and match.group(0).endswith("%")):
-        unit = "%"
-        end = match.end()
+    if unit_word is None:  # {pct}: the value is followed by '%'
+        unit, end = "%", match.end("v") + 1
     elif unit_word in ("万元", "元"):
-        value, unit = to_wan(value, unit_word), "万元"
+        value, unit, end = to_wan(value, unit_word), "万元", match.end("u")
     else:
-        unit = P.COUNT_UNITS.get(unit_word or "", unit_word or "")
+        unit, end = P.COUNT_UNITS.get(unit_word, unit_word), match.end("u")
     return Fact(
         section=sentence.section,
         fact_key=key,
