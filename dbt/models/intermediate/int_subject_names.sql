@@ -16,10 +16,10 @@ with printed as (
 ),
 
 curated as (
-    select 'function' as classification, subject_code::varchar as subject_code, subject_name
+    select 'function' as classification, subject_code::varchar as subject_code, {{ normalized_label('subject_name') }} as subject_name
     from {{ ref('function_classes') }}
     union all
-    select 'economic', subject_code::varchar, subject_name
+    select 'economic', subject_code::varchar, {{ normalized_label('subject_name') }}
     from {{ ref('economic_subjects') }}
 ),
 

@@ -5,7 +5,7 @@ select
     row_key,
     nullif(row_code, '') as row_code,
     -- labels arrive with the line breaks of the source joined; spaces inside are layout, not text
-    regexp_replace(coalesce(row_label, ''), '\s+', '', 'g') as row_label,
+    {{ normalized_label('row_label') }} as row_label,
     column_key,
     column_label,
     cast(amount as decimal(18, 2)) as amount,
