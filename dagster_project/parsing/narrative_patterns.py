@@ -187,7 +187,7 @@ _BUDGET_EXECUTION = (
 
 TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     "totals": (
-        FactPattern("total_income_expenditure", r"(?:收入?、?支出?|收入、支出)(?:决算)?总计(?:各)?(?:为)?{amt}", level=True),
+        FactPattern("total_income_expenditure", r"(?:收入?、?支出?|收入、支出|收入|支出)(?:决算)?总计(?:各)?(?:为)?{amt}", level=True),
     ),
     "income": (
         FactPattern("income_total", r"收入合计(?:为)?{amt}"),
@@ -251,6 +251,7 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     ),
     "perf": (
         FactPattern("perf_projects_evaluated", r"自评[,的]?[^。;,]{0,20}?项目(?:支出)?{n:个}", "@before"),
+        FactPattern("perf_projects_evaluated", r"{n:个}(?:一级|二级)?项目[^。;,]{0,12}?绩效自评", "@before"),
         FactPattern("perf_funds", r"自评[^。;]*?(?:资金|金额)(?:为)?{amt}", "@before"),
         FactPattern("perf_funds_share_pct", r"自评[^。;]*?占[^。;]{0,20}?(?:总额|支出)的?{pct}", "@before"),
         FactPattern("perf_score", r"(?:自评|平均)得?分(?:为)?{n:分}", "@before"),
@@ -266,7 +267,7 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
 
 # (fact_key, template of the total); the kinds listed after it follow PROFILE_KINDS.
 PROFILE_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("staff_in_service", r"在职(?:实有)?(?:人数|人员)(?:共|为)?{n:人}"),
+    ("staff_in_service", r"(?:在职实有|在职|实有)(?:人数|人员)(?:共|为)?{n:人}"),
     ("staff_retired", r"离退休人员(?:共|为)?{n:人}"),
 )
 # After the total: ',其中:行政22人,事业3人' -> kinds as printed.

@@ -150,3 +150,28 @@ def test_budget_lines_resolve_through_the_documents_own_code_list_even_when_glue
     [final] = [f for f in facts if f.fact_key == "budget_final"]
     assert (final.subject, final.value) == ("2010601", Decimal("1511.89"))
     assert (final.provenance.page, final.provenance.line_start) == (19, 4)
+
+
+def test_income_and_expenditure_totals_stated_apart_and_projects_counted_before_the_noun() -> None:
+    text = "\n".join(
+        [
+            "第一部分 某市文化馆概况",
+            "单位编制人数30人，实有人数28人。",
+            "第三部分 2023年度部门决算情况说明",
+            "一、收入支出决算总体情况说明",
+            "2023年度收入总计500.00万元，支出总计500.00万元。与2022年度相比，收入、支出总计各增加20.00万元，增长4.17%。",
+            "二、预算绩效情况说明",
+            "本单位组织对5个项目开展绩效自评，涉及资金120.00万元。",
+        ]
+    )
+    facts, _ = extract_facts(split_lines(text))
+    assert [(f.fact_key, f.value, f.qualifier) for f in facts] == [
+        ("total_income_expenditure", Decimal("500.00"), ""),
+        ("total_income_expenditure", Decimal("500.00"), ""),
+        ("total_yoy_change", Decimal("20.00"), "增加"),
+        ("total_yoy_change_pct", Decimal("4.17"), "增长"),
+        ("perf_projects_evaluated", Decimal(5), ""),
+        ("perf_funds", Decimal("120.00"), ""),
+    ]
+    staff = [(f.fact_key, f.value) for f in extract_profile(split_lines(text)).facts]
+    assert staff == [("staff_in_service", Decimal(28))]
