@@ -38,6 +38,8 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 MIN_UTF16_NUL_SHARE = 0.6  # of all NULs, the share that must sit on one parity
 # A text whose undecodable bytes are this rare is UTF-8 with damage, not another encoding.
 MAX_DAMAGED_UTF8_SHARE = 0.02
+# Bytes this often undecodable under the encoding chosen are binary data, not a damaged text.
+MIN_BINARY_DAMAGED_SHARE = 0.2
 # Of the non-ASCII characters, the share that must be Chinese characters or punctuation.
 MIN_CHINESE_SHARE = 0.8
 # Of the Chinese characters, the share that must be common ones (in GB2312): mojibake is full of rare ones.
@@ -68,7 +70,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    if _damaged_utf8_share(data) <= MAX_DAMAGED_UTF8_SHARE:
+    if _damaged_share(data, "utf-8") <= MAX_DAMAGED_UTF8_SHARE:
         raise DecodeError(f"invalid UTF-8 {_where(data, utf8_error.start)}: {data[utf8_error.start:utf8_error.start + 4]!r}")
     return _checked(_decode_strict(data, "gb18030"), "gb18030")
 
@@ -90,7 +92,7 @@ def _decode_strict(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        if _damaged_share(data, encoding) > 0.2:
+        if _damaged_share(data, encoding) > MIN_BINARY_DAMAGED_SHARE:
             raise DecodeError(f"not a text file: it looks like binary data (mostly undecodable as {encoding})") from exc
         raise DecodeError(f"not valid {encoding} {_where(data, exc.start)}: {data[exc.start:exc.start + 4]!r}") from exc
 
@@ -121,12 +123,8 @@ def _reads_as_chinese(text: str) -> bool:
     return len(hanzi) - rare >= MIN_COMMON_HANZI_SHARE * len(hanzi)
 
 
-def _damaged_utf8_share(data: bytes) -> float:
-    """Share of the non-ASCII characters that are undecodable when the bytes are read as UTF-8."""
-    return _damaged_share(data, "utf-8")
-
-
 def _damaged_share(data: bytes, encoding: str) -> float:
+    """Share of the non-ASCII characters that are undecodable when the bytes are read as `encoding`."""
     text = data.decode(encoding, errors="replace")
     non_ascii = sum(1 for ch in text if ord(ch) > 0x7F)
     return text.count("\ufffd") / max(non_ascii, 1)
