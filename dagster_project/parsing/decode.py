@@ -126,8 +126,7 @@ def _reads_as_chinese(text: str) -> bool:
 def _damaged_share(data: bytes, encoding: str) -> float:
     """Share of the non-ASCII characters that are undecodable when the bytes are read as `encoding`."""
     text = data.decode(encoding, errors="replace")
-    non_ascii = sum(1 for ch in text if ord(ch) > 0x7F)
-    return text.count("\ufffd") / max(non_ascii, 1)
+    return text.count("\ufffd") / max(len(NON_ASCII_RE.findall(text)), 1)
 
 
 def _where(data: bytes, offset: int) -> str:
