@@ -387,3 +387,20 @@ def test_adding_a_document_leaves_the_others_rows_untouched(built):
 def test_a_run_with_nothing_new_changes_nothing(built):
     _, _, after_night_2, after_night_3 = built
     assert after_night_3 == after_night_2
+
+
+def test_open_alerts_are_the_failed_errors_of_each_documents_latest_run(built):
+    warehouse = built[0]
+    con = duckdb.connect(str(warehouse))
+    try:
+        con.execute("""insert into dq.dq_results (run_id, document_id, rule_id, severity, passed, checked_at) values
+            ('run1', ?, 't1_identity', 'error', false, '2025-03-01 03:00'),
+            ('run2', ?, 't1_identity', 'error', true, '2025-03-02 03:00'),
+            ('run2', ?, 'narrative_vs_table', 'error', false, '2025-03-02 03:00'),
+            ('run2', ?, 'percent_rounding', 'warn', false, '2025-03-02 03:00')""", [WUHAN] * 4)
+    finally:
+        con.close()
+    assert rows(warehouse, "select run_id, count(*) from dq.dq_latest_results where document_id = ? group by 1",
+                [WUHAN]) == [("run2", 3)]
+    assert rows(warehouse, "select rule_id, department_name from dq.dq_open_alerts where document_id = ?", [WUHAN]) == [
+        ("narrative_vs_table", WUHAN_OFFICE)]
