@@ -1,7 +1,8 @@
 """`fdw`: run the pipeline, see the warehouse's state, query it.
 
 Every command honours FDW_RAW (the raw folder, default raw/) and FDW_WAREHOUSE (the DuckDB
-file, default warehouse.duckdb), both relative to the project root unless absolute."""
+file, default warehouse.duckdb, both in the project root). Relative paths in the variables
+are taken from the current directory."""
 
 from __future__ import annotations
 
@@ -48,10 +49,13 @@ def cmd_run(args: argparse.Namespace) -> int:
         with RunLock(warehouse):
             from .pipeline import run_pipeline  # heavy imports (dagster, dbt) only when running
 
-            result = run_pipeline(log_level="INFO" if args.verbose else "WARNING")
+            tool_log = None if args.verbose else warehouse.with_name(warehouse.name + ".last-run.log")
+            result = run_pipeline(log_level="INFO" if args.verbose else "WARNING", tool_log=tool_log)
     except WarehouseBusy as exc:
         err.print(f"[red]{exc}[/red]")
         return 75
+    if tool_log is not None:
+        err.print(f"dbt's log of this run: {tool_log}")
     for step, seconds in result.step_seconds.items():
         err.print(f"  {step:<40} {seconds:6.1f} s")
     if not result.success:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import dagster as dg
 
@@ -24,14 +26,20 @@ def _step_seconds(instance: dg.DagsterInstance, run_id: str) -> dict[str, float]
     }
 
 
-def run_pipeline(log_level: str = "WARNING") -> PipelineResult:
+def run_pipeline(log_level: str = "WARNING", tool_log: Path | None = None) -> PipelineResult:
+    """Execute the full job in-process. `tool_log`: a file that receives what the tools print on
+    stdout (dbt's event stream), instead of the terminal."""
     job = defs.resolve_job_def(FULL_PIPELINE)
     instance = dg.DagsterInstance.ephemeral()
-    result = job.execute_in_process(
-        run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
-        instance=instance,
-        raise_on_error=False,
-    )
+    with contextlib.ExitStack() as stack:
+        if tool_log is not None:
+            tool_log.parent.mkdir(parents=True, exist_ok=True)
+            stack.enter_context(contextlib.redirect_stdout(stack.enter_context(tool_log.open("w", encoding="utf-8"))))
+        result = job.execute_in_process(
+            run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
+            instance=instance,
+            raise_on_error=False,
+        )
     failures = [
         f"{event.step_key}: {event.step_failure_data.error.message.strip() if event.step_failure_data.error else ''}"
         for event in result.all_events

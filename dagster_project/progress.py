@@ -30,3 +30,8 @@ def track(items: Iterable[T], total: int, description: str) -> Iterator[T]:
         yield item
         if done % step == 0 or done == total:
             print(f"{description}: {done}/{total}", file=sys.stderr, flush=True)
+
+
+def announce(message: str) -> None:
+    """A one-line status on stderr (the terminal in `fdw run`, the step's log in the Dagster UI)."""
+    print(message, file=sys.stderr, flush=True)

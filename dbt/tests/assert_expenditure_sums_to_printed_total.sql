@@ -1,4 +1,4 @@
-{{ config(severity='warn') }}
+{{ config(severity='warn', meta={'dagster': {'ref': {'name': 'fct_expenditure'}}}) }}
 -- The grain rule of the contract: per document and scope, the deepest rows of fct_expenditure sum
 -- to the table's printed 合计, within the rounding band of n printed terms (n x 0.005). A published
 -- document may itself be inconsistent, hence a warning (the dq checks locate such conflicts).

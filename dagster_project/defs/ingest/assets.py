@@ -9,7 +9,7 @@ import dagster as dg
 
 from ...parsing import parse_file
 from ...parsing.model import ParsedDocument
-from ...progress import track
+from ...progress import announce, track
 from ...resources import RawFolderResource, WarehouseResource
 from .discovery import discover
 from .loader import PendingFile, ensure_schema, pending_files, record_files, write_documents
@@ -21,7 +21,7 @@ PARALLEL_THRESHOLD = 64  # below this, starting worker processes costs more than
 
 
 @dg.asset(key=["raw", "files"], group_name="ingest", kinds={"duckdb"})
-def raw_files(context: dg.AssetExecutionContext, raw_folder: RawFolderResource, warehouse: WarehouseResource) -> dg.MaterializeResult:
+def raw_files(raw_folder: RawFolderResource, warehouse: WarehouseResource) -> dg.MaterializeResult:
     """Every file of the raw folder keyed by content hash (document_id); documents whose file
     disappeared are marked withdrawn."""
     root = raw_folder.resolved_path()
@@ -32,7 +32,7 @@ def raw_files(context: dg.AssetExecutionContext, raw_folder: RawFolderResource, 
         ensure_schema(con)
         withdrawn = record_files(con, files, datetime.now())
         pending = len(pending_files(con))
-    context.log.info(f"{len(files)} files in {root}: {pending} new or changed, {withdrawn} withdrawn")
+    announce(f"Raw folder {root}: {len(files)} files, {pending} new or changed, {withdrawn} withdrawn")
     return dg.MaterializeResult(metadata={"files": len(files), "new_or_changed": pending, "withdrawn": withdrawn,
                                           "raw_folder": str(root)})
 
@@ -80,6 +80,7 @@ def parsed_documents(context: dg.AssetExecutionContext, raw_folder: RawFolderRes
                 write_documents(con, batch, run_id, infos)
                 batch = []
         write_documents(con, batch, run_id, infos)
-    context.log.info(f"parsed {len(pending)} documents: {statuses or 'nothing new'}")
+    announce(f"Parsed and loaded {len(pending)} documents: "
+             + (", ".join(f"{n} {status}" for status, n in sorted(statuses.items())) or "nothing new"))
     for key in RAW_TABLE_KEYS:
         yield dg.MaterializeResult(asset_key=key, metadata={"documents_parsed": len(pending), **statuses})

@@ -6,6 +6,7 @@ import os
 import dagster as dg
 from dagster_dbt import DbtCliResource, dbt_assets
 
+from ...progress import announce
 from ...resources import WarehouseResource
 from .project import WarehouseTranslator, prepared_dbt_project
 
@@ -17,6 +18,7 @@ def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
     """`dbt build` over the warehouse. A failing dbt data test is reported (as a failed asset
     check) without failing the run; a model that does not build fails it."""
     os.environ["FDW_WAREHOUSE"] = str(warehouse.resolved_path())  # the dbt profile reads it
+    announce("Building the warehouse: dbt build (models and their tests)…")
     invocation = dbt.cli(["build"], context=context, raise_on_error=False)
     yield from invocation.stream()
     results = json.loads((invocation.target_path / "run_results.json").read_text(encoding="utf-8"))["results"]
