@@ -106,11 +106,10 @@ STATUS_QUERIES = {
            FROM dq.dq_results WHERE run_id = (SELECT arg_max(run_id, checked_at) FROM dq.dq_results)
            GROUP BY severity ORDER BY severity""",
     ),
-    "Open alerts (failed 'error' checks of the last run)": (
+    "Open alerts (failed 'error' checks of current documents)": (
         ["file", "rule", "message"],
-        """SELECT d.source_path, r.rule_id, r.message FROM dq.dq_results r LEFT JOIN raw.documents d USING (document_id)
-           WHERE r.run_id = (SELECT arg_max(run_id, checked_at) FROM dq.dq_results)
-             AND r.severity = 'error' AND NOT r.passed ORDER BY 1, 2""",
+        """SELECT d.source_path, a.rule_id, a.message FROM dq.dq_open_alerts a LEFT JOIN raw.documents d USING (document_id)
+           ORDER BY 1, 2""",
     ),
 }
 

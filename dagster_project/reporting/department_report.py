@@ -29,11 +29,8 @@ SECTIONS: dict[str, str] = {
                   p.sme_amount, round(100 * p.sme_amount / nullif(p.total_amount, 0), 1) AS sme_share_pct
            FROM marts.fct_procurement p JOIN marts.dim_document d USING (document_id)
            WHERE d.is_current AND p.department_id = $department ORDER BY year""",
-    "Open data-quality alerts": """SELECT d.fiscal_year AS year, r.rule_id, r.message
-           FROM dq.dq_results r JOIN marts.dim_document d USING (document_id)
-           WHERE d.is_current AND d.department_id = $department AND r.severity = 'error' AND NOT r.passed
-             AND r.run_id = (SELECT arg_max(run_id, checked_at) FROM dq.dq_results)
-           ORDER BY year, r.rule_id""",
+    "Open data-quality alerts": """SELECT fiscal_year AS year, rule_id, message FROM dq.dq_open_alerts
+           WHERE department_id = $department ORDER BY year, rule_id""",
 }
 
 

@@ -19,7 +19,7 @@ from .discovery import RawFile
 
 RAW_SCHEMA_SQL = Path(__file__).with_name("raw_schema.sql")
 DOCUMENT_TABLES = ("documents", "document_names", "document_tables", "table_cells", "narrative_facts", "parse_issues")
-AMOUNT = pa.decimal128(18, 2)
+AMOUNT = pa.decimal128(20, 6)
 FACT_VALUE = pa.decimal128(18, 4)
 
 

@@ -68,7 +68,7 @@ CREATE TABLE IF NOT EXISTS raw.table_cells (
     row_label    VARCHAR,
     column_key   VARCHAR,                   -- NULL when ambiguous
     column_label VARCHAR,
-    amount       DECIMAL(18, 2),            -- 万元
+    amount       DECIMAL(20, 6),            -- 万元
     printed      VARCHAR,
     certain      BOOLEAN NOT NULL,
     candidates   VARCHAR,                   -- comma-separated column keys when ambiguous

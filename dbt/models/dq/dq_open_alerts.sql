@@ -1,5 +1,5 @@
 -- Open alerts: failed checks of severity 'error' in each document's latest run, with the
--- document's department and year.
+-- document's department and year. A superseded or withdrawn document's alerts are closed.
 select
     results.document_id,
     documents.department_id,
@@ -18,3 +18,4 @@ left join {{ ref('dim_document') }} as documents using (document_id)
 left join {{ ref('dim_department') }} as departments using (department_id)
 where results.severity = 'error'
   and not results.passed
+  and documents.is_current

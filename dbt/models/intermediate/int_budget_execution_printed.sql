@@ -13,8 +13,8 @@ select
     case length(subject) when 3 then 'class' when 5 then 'section' else 'item' end as level,
     left(subject, 3) as function_class_code,
     -- a value stated twice is taken where it is first stated
-    cast(first(value order by page nulls last, line_start nulls last) filter (where fact_key = 'budget_initial') as decimal(18, 2)) as initial_budget,
-    cast(first(value order by page nulls last, line_start nulls last) filter (where fact_key = 'budget_final') as decimal(18, 2)) as final_amount,
+    cast(first(value order by page nulls last, line_start nulls last) filter (where fact_key = 'budget_initial') as decimal(20, 6)) as initial_budget,
+    cast(first(value order by page nulls last, line_start nulls last) filter (where fact_key = 'budget_final') as decimal(20, 6)) as final_amount,
     first(value order by page nulls last, line_start nulls last) filter (where fact_key = 'budget_completion_pct') as stated_completion_rate,
     min(line_start) as line_start
 from facts

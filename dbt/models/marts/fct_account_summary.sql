@@ -35,14 +35,14 @@ select
     documents.document_id,
     documents.department_id,
     documents.fiscal_year,
-    summary.total_income::decimal(18, 2) as total_income,
-    summary.total_expenditure::decimal(18, 2) as total_expenditure,
-    coalesce(summary.carryover_begin, 0)::decimal(18, 2) as carryover_begin,
-    coalesce(summary.carryover_end, 0)::decimal(18, 2) as carryover_end,
-    summary.grand_total::decimal(18, 2) as grand_total,
+    summary.total_income::decimal(20, 6) as total_income,
+    summary.total_expenditure::decimal(20, 6) as total_expenditure,
+    coalesce(summary.carryover_begin, 0)::decimal(20, 6) as carryover_begin,
+    coalesce(summary.carryover_end, 0)::decimal(20, 6) as carryover_end,
+    summary.grand_total::decimal(20, 6) as grand_total,
     -- blank in a table 3 that prints a total: 0
-    case when summary.table3_total is not null then coalesce(summary.basic_total, 0) end::decimal(18, 2) as basic_total,
-    case when summary.table3_total is not null then coalesce(summary.project_total, 0) end::decimal(18, 2) as project_total,
+    case when summary.table3_total is not null then coalesce(summary.basic_total, 0) end::decimal(20, 6) as basic_total,
+    case when summary.table3_total is not null then coalesce(summary.project_total, 0) end::decimal(20, 6) as project_total,
     documents.loaded_at
 from documents
 join summary using (document_id)

@@ -29,7 +29,7 @@ select
     subject_rows.subject_code as economic_subject_code,
     coalesce(classes.basic_category, case when subject_rows.section = 'personnel' then 'personnel' else 'public' end)
         as category,
-    cells.amount::decimal(18, 2) as amount,
+    cells.amount::decimal(20, 6) as amount,
     documents.loaded_at
 from documents
 join subject_rows using (document_id)

@@ -44,8 +44,8 @@ select
     documents.department_id,
     documents.fiscal_year,
     by_class.function_class_code,
-    by_class.initial_budget::decimal(18, 2) as initial_budget,
-    by_class.final_amount::decimal(18, 2) as final_amount,
+    by_class.initial_budget::decimal(20, 6) as initial_budget,
+    by_class.final_amount::decimal(20, 6) as final_amount,
     by_class.stated_completion_rate::decimal(18, 4) as stated_completion_rate,
     by_class.is_rolled_up,
     documents.loaded_at

@@ -27,9 +27,9 @@ select
     documents.fiscal_year,
     scopes.scope,
     subject_rows.subject_code as function_subject_code,
-    coalesce(sum(cells.amount) filter (where cells.column_key = 'total'), 0)::decimal(18, 2) as total_amount,
-    coalesce(sum(cells.amount) filter (where cells.column_key = 'basic'), 0)::decimal(18, 2) as basic_amount,
-    coalesce(sum(cells.amount) filter (where cells.column_key = 'project'), 0)::decimal(18, 2) as project_amount,
+    coalesce(sum(cells.amount) filter (where cells.column_key = 'total'), 0)::decimal(20, 6) as total_amount,
+    coalesce(sum(cells.amount) filter (where cells.column_key = 'basic'), 0)::decimal(20, 6) as basic_amount,
+    coalesce(sum(cells.amount) filter (where cells.column_key = 'project'), 0)::decimal(20, 6) as project_amount,
     subject_rows.has_ambiguous_cell,
     documents.loaded_at
 from documents

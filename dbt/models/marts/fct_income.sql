@@ -22,7 +22,7 @@ select
     documents.fiscal_year,
     subject_rows.subject_code as function_subject_code,
     cells.column_key as income_source,
-    cells.amount::decimal(18, 2) as amount,
+    cells.amount::decimal(20, 6) as amount,
     documents.loaded_at
 from documents
 join subject_rows using (document_id)

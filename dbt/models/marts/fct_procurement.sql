@@ -33,12 +33,12 @@ select
     documents.document_id,
     documents.department_id,
     documents.fiscal_year,
-    stated.total_amount::decimal(18, 2) as total_amount,
-    stated.goods_amount::decimal(18, 2) as goods_amount,
-    stated.works_amount::decimal(18, 2) as works_amount,
-    stated.services_amount::decimal(18, 2) as services_amount,
-    coalesce(stated.sme_amount, stated.sme_awarded_reserved + stated.sme_awarded_other)::decimal(18, 2) as sme_amount,
-    stated.small_micro_amount::decimal(18, 2) as small_micro_amount,
+    stated.total_amount::decimal(20, 6) as total_amount,
+    stated.goods_amount::decimal(20, 6) as goods_amount,
+    stated.works_amount::decimal(20, 6) as works_amount,
+    stated.services_amount::decimal(20, 6) as services_amount,
+    coalesce(stated.sme_amount, stated.sme_awarded_reserved + stated.sme_awarded_other)::decimal(20, 6) as sme_amount,
+    stated.small_micro_amount::decimal(20, 6) as small_micro_amount,
     documents.loaded_at
 from documents
 join stated using (document_id)

@@ -22,8 +22,8 @@ select
     documents.department_id,
     documents.fiscal_year,
     cells.item,
-    coalesce(sum(cells.amount) filter (where cells.measure = 'budget'), 0)::decimal(18, 2) as budget_amount,
-    coalesce(sum(cells.amount) filter (where cells.measure = 'actual'), 0)::decimal(18, 2) as actual_amount,
+    coalesce(sum(cells.amount) filter (where cells.measure = 'budget'), 0)::decimal(20, 6) as budget_amount,
+    coalesce(sum(cells.amount) filter (where cells.measure = 'actual'), 0)::decimal(20, 6) as actual_amount,
     documents.loaded_at
 from documents
 join cells using (document_id)

@@ -8,7 +8,7 @@ select
     {{ normalized_label('row_label') }} as row_label,
     column_key,
     column_label,
-    cast(amount as decimal(18, 2)) as amount,
+    cast(amount as decimal(20, 6)) as amount,
     printed,
     certain,
     nullif(candidates, '') as candidates,
