@@ -3,7 +3,8 @@ against the ground truth.
 
 Alerts: a (document, rule) pair from the latest run's failed dq.dq_results rows of severity
 'error' (or of any severity for a rule the fault mapping names), plus 'PARSE_FAILED' for a
-document that did not parse and 'PARSE:<code>' for a parse issue of severity 'error'. The
+document that did not parse and 'PARSE:<code>' for a parse issue of severity 'error' (or 'warn'
+when the mapping names the code, e.g. PARSE:table_missing). The
 mapping fault kind -> rules that reveal it is data: data/fault_rules.csv.
 - recall of a kind: the share of its labels whose document has an alert of one of its rules;
 - precision of a kind: of the alerts of its rules, the share on documents that carry a fault
@@ -117,7 +118,9 @@ def _alerts(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
            WHERE run_id = (SELECT arg_max(run_id, checked_at) FROM dq.dq_results) AND NOT passed
              AND (severity = 'error' OR (severity <> 'info' AND list_contains(?, rule_id)))""", [mapped]).fetchall()
     failed = con.execute("SELECT document_id, 'PARSE_FAILED' FROM raw.documents WHERE status = 'failed'").fetchall()
-    issues = con.execute("SELECT DISTINCT document_id, 'PARSE:' || code FROM raw.parse_issues WHERE severity = 'error'").fetchall()
+    issues = con.execute("""SELECT DISTINCT document_id, 'PARSE:' || code FROM raw.parse_issues
+                            WHERE severity = 'error' OR (severity <> 'info' AND list_contains(?, 'PARSE:' || code))""",
+                         [mapped]).fetchall()
     return {(d, r) for d, r in dq + failed + issues if d}
 
 
