@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import config
+from .generator.cli import add_commands as add_generator_commands
 from .locking import RunLock, WarehouseBusy
 
 console = Console()
@@ -43,6 +44,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not raw.is_dir():
         err.print(f"[red]raw folder {raw} does not exist[/red] (set FDW_RAW or create it)")
         return 2
+    if "FDW_RAW" not in os.environ and not args.no_demo:
+        from .generator.corpus import ensure_demo_corpus
+
+        ensure_demo_corpus(raw)
     os.environ["FDW_RAW"], os.environ["FDW_WAREHOUSE"] = str(raw), str(warehouse)
     err.print(f"raw folder: {raw}\nwarehouse:  {warehouse}")
     try:
@@ -194,6 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="run the whole pipeline over the raw folder (in-process, no daemon)")
     run.add_argument("-v", "--verbose", action="store_true", help="show Dagster's step logs")
+    run.add_argument("--no-demo", action="store_true",
+                     help="do not generate the demo corpus into raw/demo (it is made once, only for the default raw folder)")
     run.set_defaults(func=cmd_run)
     status = commands.add_parser("status", help="documents loaded and failed, parse quality, checks and open alerts")
     status.set_defaults(func=cmd_status)
@@ -210,6 +217,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["csv", "parquet"], default="csv")
     export.add_argument("--out", type=Path, required=True)
     export.set_defaults(func=cmd_export)
+    add_generator_commands(commands)
     return parser
 
 

@@ -17,6 +17,7 @@ class PipelineResult:
     success: bool
     failure: str = ""
     step_seconds: dict[str, float] = field(default_factory=dict)
+    failed_checks: list[str] = field(default_factory=list)  # '<asset key>:<check name>' of every failed asset check
 
 
 def _step_seconds(instance: dg.DagsterInstance, run_id: str) -> dict[str, float]:
@@ -45,4 +46,10 @@ def run_pipeline(log_level: str = "WARNING", tool_log: Path | None = None) -> Pi
         for event in result.all_events
         if event.event_type == dg.DagsterEventType.STEP_FAILURE
     ]
-    return PipelineResult(success=result.success, failure="; ".join(failures), step_seconds=_step_seconds(instance, result.run_id))
+    failed_checks = sorted(
+        f"{evaluation.asset_key.to_user_string()}:{evaluation.check_name}"
+        for evaluation in result.get_asset_check_evaluations()
+        if not evaluation.passed
+    )
+    return PipelineResult(success=result.success, failure="; ".join(failures),
+                          step_seconds=_step_seconds(instance, result.run_id), failed_checks=failed_checks)

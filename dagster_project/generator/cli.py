@@ -93,15 +93,3 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     ev.add_argument("--warehouse", help="keep the warehouse at this path (default: a temporary one)")
     ev.add_argument("--show-missed", type=int, default=10, help="missed labels to list")
     ev.set_defaults(func=cmd_dq_eval)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Standalone entry (`python -m dagster_project.generator.cli generate ...`), same as `fdw`."""
-    parser = argparse.ArgumentParser(prog="fdw")
-    add_commands(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return args.func(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

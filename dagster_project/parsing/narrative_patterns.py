@@ -293,7 +293,7 @@ NAME_FIELDS: tuple[tuple[str, str], ...] = (
 # A name printed in running text: it starts with the party prefix or the region's first unit,
 # ends with an organisation word, and is followed by what a sentence says about a department.
 NAME_PREFIXES = ("中国共产党", "中共")
-ORG_SUFFIX = r"(?:委员会|办公室|政府|法院|检察院|联合会|中心|局|厅|委|办|院|所|站|队|会|部|处|馆|室|府|社|团|校|署|司|组|庭)"
+ORG_SUFFIX = r"(?:委员会|办公室|政府|法院|检察院|联合会|中心|局|厅|委|办|院|所|站|队|会|部|处|馆|室|府|社|团|校|署|司|组|庭|学|园|场)"
 NAME_FOLLOWERS = r"(?:\d{4}年度?|部门决算|决算由|在职|离退休|政府采购|机关运行|共有车辆|执行公务|有一般公共预算|概况|本级|\(本级\))"
 # Region inside a name: province / prefecture / county levels, each optional, in this order.
 _PLACE = r"(?:(?![局委办厅会部处室院所站组])[\u4e00-\u9fff]){{1,{n}}}?"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .model import Line, ParsedDocument, ParseIssue, Provenance
 from .narrative import extract_facts, extract_profile
+from .outcome import settle_status
 from .pdf_tables import extract_pdf_tables
 from .pdf_words import PageContent, PdfOpenError, open_pdf, read_page
 
@@ -46,17 +47,7 @@ def parse_pdf(data: bytes, source_path: str, document_id: str) -> ParsedDocument
     doc.cells = tables.cells
     doc.facts = profile.facts + facts
     doc.issues += profile.issues + tables.issues + fact_issues
-    if not any(t.present for t in doc.tables) and not doc.facts:
-        doc.status = "failed"
-        doc.error = f"{source_path}: unknown layout: none of the nine tables and no narrative section was recognised"
-    elif doc.cells_found == 0:
-        doc.status = "no_values"
-        doc.issues.append(ParseIssue(
-            "warn", "no_values",
-            f"{source_path}: the tables print no values (a blank template?); nothing was loaded as zero",
-            Provenance(None, None),
-        ))
-    return doc
+    return settle_status(doc)
 
 
 def reading_order_lines(pages: list[PageContent]) -> list[Line]:

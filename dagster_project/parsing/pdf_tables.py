@@ -31,7 +31,11 @@ from .model import Cell, ParseIssue, Provenance, TableInfo
 from .numbers import parse_amount, to_wan
 from .pdf_grid import Grid, GridColumn, build_grid
 from .pdf_words import PageContent, TextLine
-from .text_tables import TableExtraction, _classify, _title_of  # shared with the text parser: one reading of titles and labels
+from .text_tables import (  # shared with the text parser: one reading of titles and labels
+    TableExtraction,
+    classify_two_sided_label,
+    table_number_of_title,
+)
 
 
 @dataclass(frozen=True)
@@ -75,10 +79,10 @@ def _starts(pages: list[PageContent]) -> list[_Start]:
     """Table titles and part headings in reading order. A title counts only when a unit line
     (单位：万元) follows it before the next title: a contents list names the tables without one."""
     marks = [
-        _Start(p, i, _title_of(line.text), line)
+        _Start(p, i, table_number_of_title(line.text), line)
         for p, page in enumerate(pages)
         for i, line in enumerate(page.lines)
-        if PART_HEADING_RE.match(squash(line.text)) or _title_of(line.text) is not None
+        if PART_HEADING_RE.match(squash(line.text)) or table_number_of_title(line.text) is not None
     ]
     kept: list[_Start] = []
     for k, mark in enumerate(marks):
@@ -287,7 +291,7 @@ def _row_key(layout: TableLayout, section: str, code: str, label: str, after_car
     fund = INCOME_LABELS.get(bare)
     if after_carryover and fund in FUND_SUBROWS:
         return FUND_SUBROWS[fund][0 if section == "income" else 1], None
-    found = _classify(bare)
+    found = classify_two_sided_label(bare)
     if found is None or found[0] not in (section, "both"):
         return "", None
     return found[1], found[2]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .decode import DecodeError, decode_bytes, split_lines
 from .model import ParsedDocument
 from .narrative import extract_facts, extract_profile
+from .outcome import settle_status
 from .text_tables import extract_tables
 
 
@@ -30,9 +31,4 @@ def parse_text(data: bytes, source_path: str, document_id: str) -> ParsedDocumen
     doc.cells = tables.cells
     doc.facts = profile.facts + facts
     doc.issues = profile.issues + tables.issues + fact_issues
-    if not any(t.present for t in doc.tables) and not doc.facts:
-        doc.status = "failed"
-        doc.error = f"{source_path}: unknown layout: none of the nine tables and no narrative section was recognised"
-    elif doc.cells_found == 0:
-        doc.status = "no_values"
-    return doc
+    return settle_status(doc)

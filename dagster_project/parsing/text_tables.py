@@ -79,7 +79,7 @@ class _Region:
     lines: list[Line]  # after the title line(s), up to the next table or part heading
 
 
-def _title_of(text: str) -> int | None:
+def table_number_of_title(text: str) -> int | None:
     """The table whose title the line is (a year, department, numbering or (表N) may surround it)."""
     flat = squash(text)
     if "表" not in flat:
@@ -102,14 +102,14 @@ def _title_candidates(lines: list[Line]) -> list[tuple[int, int, int]]:
     found = []
     nonblank = [i for i, line in enumerate(lines) if line.text.strip()]
     for k, i in enumerate(nonblank):
-        no = _title_of(lines[i].text)
+        no = table_number_of_title(lines[i].text)
         if no is not None:
             found.append((no, i, i + 1))
             continue
         if k + 1 < len(nonblank):
             j = nonblank[k + 1]
-            joined = _title_of(lines[i].text + lines[j].text)
-            if joined is not None and _title_of(lines[j].text) is None:
+            joined = table_number_of_title(lines[i].text + lines[j].text)
+            if joined is not None and table_number_of_title(lines[j].text) is None:
                 found.append((joined, i, j + 1))
     return found
 
@@ -129,7 +129,7 @@ def _find_regions(lines: list[Line]) -> dict[int, _Region]:
     regions = {}
     for no, (i, after) in starts.items():
         end = next((s for s in stops if s >= after), len(lines))
-        body = [line for line in lines[after:end] if _title_of(line.text) != no]
+        body = [line for line in lines[after:end] if table_number_of_title(line.text) != no]
         regions[no] = _Region(no, lines[i], body)
     return regions
 
@@ -429,7 +429,7 @@ def _segment_labels(text: str, where: list[Line]) -> list[_Label]:
             continue
         current = layout.NUMBERING_RE.sub("", text[cuts[-1]:i], count=1)
         if current and any(text.startswith(a, i) for a in _UNNUMBERED_LABELS.get(text[i], ())) \
-                and _classify(current) is not None:
+                and classify_two_sided_label(current) is not None:
             cuts.append(i)
         i += 1
     cuts.append(len(text))
@@ -437,7 +437,7 @@ def _segment_labels(text: str, where: list[Line]) -> list[_Label]:
             for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
-def _classify(name: str) -> tuple[str, str, str | None] | None:
+def classify_two_sided_label(name: str) -> tuple[str, str, str | None] | None:
     """(side, row_key, code) of a two-sided table's label without its numbering; side is 'income',
     'expenditure' or 'both' (总计)."""
     if name in layout.BOTH_SIDES_LABELS:
@@ -475,7 +475,7 @@ class _TwoSidedReader:
 
     def open(self, label: _Label) -> None:
         name = layout.NUMBERING_RE.sub("", label.text, count=1)
-        kind = _classify(name)
+        kind = classify_two_sided_label(name)
         if kind is None:
             self.context.warn("unknown_row_label", f"unknown row label '{label.text}'", label.lines[0])
             self.current = None

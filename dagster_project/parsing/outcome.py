@@ -1,0 +1,27 @@
+"""The status of a parsed document, decided the same way for every input format."""
+
+from __future__ import annotations
+
+from .model import ParsedDocument, ParseIssue, Provenance
+
+
+def settle_status(doc: ParsedDocument) -> ParsedDocument:
+    """'failed' for an unknown layout or a document that cannot be keyed (no department name or
+    no fiscal year), 'no_values' for tables that print nothing (a blank template), else as is."""
+    if not any(t.present for t in doc.tables) and not doc.facts:
+        doc.status = "failed"
+        doc.error = f"{doc.source_path}: unknown layout: none of the nine tables and no narrative section was recognised"
+    elif doc.cells_found == 0:
+        doc.status = "no_values"
+        doc.issues.append(ParseIssue(
+            "warn", "no_values",
+            f"{doc.source_path}: the tables print no values (a blank template?); nothing was loaded as zero",
+            Provenance(None, None),
+        ))
+    elif not doc.department_name or doc.fiscal_year is None:
+        missing = [what for what, absent in (("department name", not doc.department_name),
+                                             ("fiscal year", doc.fiscal_year is None)) if absent]
+        doc.status = "failed"
+        doc.error = (f"{doc.source_path}: no {' and no '.join(missing)}: the title "
+                     "'<department> YYYY 年度部门决算' was not found, so the values cannot be keyed")
+    return doc
