@@ -52,9 +52,9 @@ def check_results(summary: RunSummary, validated: dict[str, bool]) -> list[dg.As
 def accounting_identities(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource,
                           alert_sink: AlertSink):
     with warehouse.connect() as con:
-        summary = run_rules(con, context.run_id)
+        summary = run_rules(con, context.run.run_id)
         sources = con.execute("SELECT document_id, source_path FROM raw.documents").df()
-    validated = {v.rule_id: v.success for v in validate(summary.comparisons, context.run_id)}
+    validated = {v.rule_id: v.success for v in validate(summary.comparisons, context.run.run_id)}
     context.log.info(f"{len(summary.comparisons)} comparisons, {len(summary.failed())} failed; "
                      f"GX Data Docs: {data_docs_index()}")
     for rule_id, why in summary.skipped.items():

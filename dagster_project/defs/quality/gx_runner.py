@@ -67,6 +67,26 @@ def _suites(gx, rules: list[Rule]) -> list:
     return suites
 
 
+def _content(suite) -> list[dict]:
+    return [{k: v for k, v in e.configuration.to_json_dict().items() if k != "id"} for e in suite.expectations]
+
+
+def _get_or_add(store, name: str, build):
+    """The stored object of that name, else the built one, added (stable ids: no churn in git)."""
+    try:
+        return store.get(name)
+    except Exception:  # GX raises a different not-found error per store
+        return store.add(build())
+
+
+def _stored(context, suite):
+    """The suite as stored, rewritten only when the rules changed."""
+    stored = _get_or_add(context.suites, suite.name, lambda: suite)
+    if _content(stored) == _content(suite) and stored.meta == suite.meta:
+        return stored
+    return context.suites.add_or_update(suite)
+
+
 def validate(comparisons: pd.DataFrame, run_id: str, rules: list[Rule] | None = None,
              gx_root: Path | None = None) -> list[RuleValidation]:
     """Run the checkpoint over the run's comparisons (engine.run_rules; dq.comparisons) and build
@@ -81,10 +101,10 @@ def validate(comparisons: pd.DataFrame, run_id: str, rules: list[Rule] | None = 
     batch = asset.add_batch_definition_whole_dataframe(BATCH)
     definitions = []
     for suite in _suites(gx, rules):
-        suite = context.suites.add_or_update(suite)
-        definitions.append(context.validation_definitions.add_or_update(
-            gx.ValidationDefinition(name=suite.name, data=batch, suite=suite)))
-    checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
+        suite = _stored(context, suite)
+        definitions.append(_get_or_add(context.validation_definitions, suite.name, lambda: gx.ValidationDefinition(
+            name=suite.name, data=batch, suite=suite)))
+    checkpoint = _get_or_add(context.checkpoints, CHECKPOINT, lambda: gx.Checkpoint(
         name=CHECKPOINT, validation_definitions=definitions,
         actions=[gx.checkpoint.UpdateDataDocsAction(name="update_data_docs")],
         result_format={"result_format": "SUMMARY"},

@@ -564,7 +564,7 @@ RULES: tuple[Rule, ...] = (
          GROUP BY d.document_id, d.fiscal_year
          """),
     Rule("C_HEADING_SEQUENCE", "warn", "dim_document", "exact",
-         "The narrative's numbered headings (一、二、三 …) follow each other in order (count out of sequence)",
+         "The narrative's numbered headings (一、二、三 …) follow each other in order; 一、 may start a new part (count out of sequence)",
          r"""
          WITH numerals AS (
              SELECT document_id, section, min(coalesce(page, 0) * 100000 + coalesce(line_start, 0)) AS pos,
@@ -583,7 +583,7 @@ RULES: tuple[Rule, ...] = (
          ),
          ordered AS (SELECT *, lag(n) OVER w AS prev_n, lag(section) OVER w AS prev_section
                      FROM headed WINDOW w AS (PARTITION BY document_id ORDER BY pos)),
-         bad AS (SELECT * FROM ordered WHERE n <= prev_n)
+         bad AS (SELECT * FROM ordered WHERE n <= prev_n AND n > 1)  -- 一、 starts a new part
          SELECT h.document_id, 0 AS expected, count(bad.section) AS observed, NULL::INTEGER AS n_terms,
                 NULL::INTEGER AS decimals, 'headings in their numbered order' AS expected_at,
                 coalesce(left(string_agg('«' || bad.section || '» after «' || bad.prev_section || '»', '; '), 500),
