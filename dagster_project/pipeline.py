@@ -9,6 +9,7 @@ from pathlib import Path
 import dagster as dg
 
 from .definitions import defs
+from .defs.alerts.sinks import AlertSink, run_failure_alert
 from .defs.operations.jobs import FULL_PIPELINE
 
 
@@ -46,6 +47,8 @@ def run_pipeline(log_level: str = "WARNING", tool_log: Path | None = None) -> Pi
         for event in result.all_events
         if event.event_type == dg.DagsterEventType.STEP_FAILURE
     ]
+    if not result.success:  # no daemon runs the run-failure sensor here: send through the same sink
+        AlertSink().send([run_failure_alert(result.run_id, FULL_PIPELINE, "; ".join(failures) or "the run failed")])
     failed_checks = sorted(
         f"{evaluation.asset_key.to_user_string()}:{evaluation.check_name}"
         for evaluation in result.get_asset_check_evaluations()

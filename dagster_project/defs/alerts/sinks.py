@@ -2,7 +2,7 @@
 log; optionally a Slack-compatible webhook and e-mail over SMTP (off unless configured).
 
 Configuration: the resource's fields, else the environment (read when an alert is sent):
-FDW_ALERTS_LOG (default <project>/logs/alerts.jsonl), FDW_ALERT_WEBHOOK_URL, FDW_SMTP_HOST,
+FDW_ALERTS_LOG (default logs/alerts.jsonl beside the warehouse file), FDW_ALERT_WEBHOOK_URL, FDW_SMTP_HOST,
 FDW_SMTP_PORT (default 25), FDW_ALERT_EMAIL_FROM, FDW_ALERT_EMAIL_TO (comma-separated)."""
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ class AlertSink(dg.ConfigurableResource):
     timeout_seconds: float = 10.0
 
     def log_path(self) -> Path:
-        return Path(self.alerts_log or os.environ.get("FDW_ALERTS_LOG") or config.PROJECT_ROOT / "logs" / "alerts.jsonl")
+        return Path(self.alerts_log or os.environ.get("FDW_ALERTS_LOG") or config.warehouse_path().parent / "logs" / "alerts.jsonl")
 
     def send(self, alerts: list[Alert], log: logging.Logger | None = None) -> None:
         """Deliver `alerts`. The log file and the run log always; a failing webhook or SMTP server
