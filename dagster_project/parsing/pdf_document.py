@@ -12,7 +12,7 @@ from .model import Line, ParsedDocument, ParseIssue, Provenance
 from .narrative import extract_facts, extract_profile
 from .outcome import settle_status
 from .pdf_tables import extract_pdf_tables
-from .pdf_words import PageContent, PdfOpenError, open_pdf, read_page
+from .pdf_words import PageContent, PdfOpenError, open_pdf, read_pages
 
 
 def parse_pdf(data: bytes, source_path: str, document_id: str) -> ParsedDocument:
@@ -25,7 +25,7 @@ def parse_pdf(data: bytes, source_path: str, document_id: str) -> ParsedDocument
         doc.status, doc.error = "failed", f"{source_path}: {exc}"
         return doc
     try:
-        pages = [read_page(pdf, i) for i in range(len(pdf))]
+        pages = read_pages(pdf, data)
     finally:
         pdf.close()
     if not any(page.lines for page in pages):

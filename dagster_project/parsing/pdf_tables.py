@@ -48,9 +48,13 @@ class _Start:
     line: TextLine
 
 
+# Headers of a column that numbers the rows (its integers are neither codes nor amounts).
+ROW_NUMBER_HEADERS = ("行次",)
+
+
 @dataclass(frozen=True)
 class _Column:
-    role: str  # 'code' | 'label' | 'value' | 'other'
+    role: str  # 'code' | 'label' | 'value' | 'row_number' | 'other'
     key: str  # column_key for values
     label: str  # header as printed (squashed)
 
@@ -182,6 +186,13 @@ def _match(header: str, specs, words: tuple[str, ...]) -> str | None:
     return None
 
 
+def _names_row_numbers(header: str, words: tuple[str, ...]) -> bool:
+    text: str | None = header
+    while text and text not in ROW_NUMBER_HEADERS:
+        text = _strip_one(text, words)
+    return bool(text)
+
+
 def _only_header_words(header: str, words: tuple[str, ...]) -> bool:
     text: str | None = header
     while text:
@@ -195,6 +206,8 @@ def _role(layout: TableLayout, column: GridColumn, grid: Grid, index: int) -> _C
     if layout.kind == "three_public":
         key = _three_public_key(header, layout.header_words)
         return _Column("value", key, header) if key else _Column("other", "", header)
+    if _names_row_numbers(header, layout.header_words):
+        return _Column("row_number", "", header)
     # The two sides of Tables 1/4 name their value columns differently (决算数 | 合计, 一般公共预算…).
     key = _match(header, layout.income_columns + layout.columns, layout.header_words)
     if key and all(parse_amount(t) is not None for t in texts) and not _is_code_column(texts):
@@ -207,12 +220,14 @@ def _role(layout: TableLayout, column: GridColumn, grid: Grid, index: int) -> _C
 
 
 def _three_public_key(header: str, words: tuple[str, ...]) -> str | None:
-    phase = next((p for p in THREE_PUBLIC_PHASES if any(header.endswith(a) for a in p.aliases)), None)
-    if phase is None:
-        return None
-    rest = header[: -len(next(a for a in phase.aliases if header.endswith(a)))]
-    item = _match(rest, THREE_PUBLIC_ITEMS, words)
-    return f"{phase.key}_{item}" if item else None
+    """'<item><phase>' (item headers above phase headers) or '<phase><item>' (the other way)."""
+    for phase in THREE_PUBLIC_PHASES:
+        for alias in phase.aliases:
+            rest = header[: -len(alias)] if header.endswith(alias) else header[len(alias):] if header.startswith(alias) else None
+            item = _match(rest, THREE_PUBLIC_ITEMS, words) if rest else None
+            if item:
+                return f"{phase.key}_{item}"
+    return None
 
 
 def _is_code_column(texts: list[str]) -> bool:

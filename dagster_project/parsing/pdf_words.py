@@ -3,12 +3,20 @@
 pypdfium2 is used rather than pdfplumber because it reads a 25-page disclosure about ten times
 faster (pdfminer parses content streams in pure Python). Coordinates are converted to the
 top-down convention of pdfplumber: `top` grows downwards from the top of the page.
+
+pdfium leaves out of its text page every text object whose box has no width: a single glyph
+of a font that is neither embedded nor installed (WPS and reportlab reference SimHei, STSong…
+without embedding them) has an empty glyph box. Such a '出' ending a wrapped label would be
+lost; the characters of these objects, and only these, are read again with pdfminer, which
+measures them from the font's declared widths.
 """
 
 from __future__ import annotations
 
 import bisect
 import ctypes
+import io
+import itertools
 import unicodedata
 from dataclasses import dataclass, replace
 
@@ -23,6 +31,10 @@ BASELINE_TOLERANCE = 1.5
 # A path edge thinner than this (pt) is a ruling line; shorter than RULE_MIN_LENGTH is noise.
 RULE_THICKNESS = 3.0
 RULE_MIN_LENGTH = 4.0
+# pdfium skips a text object narrower than this (its kSizeEpsilon); its glyph is re-read with
+# pdfminer at the object's origin, matched within ORIGIN_TOLERANCE (pt).
+UNMEASURED_WIDTH = 1e-4
+ORIGIN_TOLERANCE = 1.0
 
 
 class PdfOpenError(Exception):
@@ -110,13 +122,61 @@ def open_pdf(data: bytes) -> pdfium.PdfDocument:
         raise PdfOpenError(f"malformed PDF: {exc}") from exc
 
 
-def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
+def read_pages(pdf: pdfium.PdfDocument, data: bytes) -> list[PageContent]:
+    """Every page of `pdf` (opened from `data`), first to last."""
+    rereader = _Rereader(data)
+    return [read_page(pdf, i, rereader) for i in range(len(pdf))]
+
+
+def read_page(pdf: pdfium.PdfDocument, index: int, rereader: _Rereader) -> PageContent:
     page = pdf[index]
     width, height = page.get_size()
     textpage = page.get_textpage()
-    rules, images = _rules_and_images(page, height)
-    words = _words(textpage, height, [r for r in rules if not r.horizontal])
+    rules, images, unmeasured = _page_objects(page, height)
+    chars = list(_chars(textpage, height))
+    if unmeasured:
+        chars += rereader.chars_at(index, height, unmeasured)
+    words = _words(chars, [r for r in rules if not r.horizontal])
     return PageContent(index + 1, width, height, _lines(words), rules, images)
+
+
+class _Rereader:
+    """pdfminer over the same bytes, opened at the first page that needs it."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.pages: list | None = None
+
+    def chars_at(self, index: int, page_height: float, points: list[tuple[float, float]]) -> list[tuple]:
+        """pdfminer's characters of page `index` whose origin is one of `points` (x, top-down y)."""
+        from pdfminer.converter import PDFPageAggregator
+        from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+
+        if self.pages is None:
+            from pdfminer.pdfdocument import PDFDocument
+            from pdfminer.pdfpage import PDFPage
+            from pdfminer.pdfparser import PDFParser
+
+            self.pages = list(PDFPage.create_pages(PDFDocument(PDFParser(io.BytesIO(self.data)))))
+        resources = PDFResourceManager()
+        device = PDFPageAggregator(resources, laparams=None)
+        PDFPageInterpreter(resources, device).process_page(self.pages[index])
+        found = []
+        for char in _layout_chars(device.get_result()):
+            x, y = char.matrix[4], page_height - char.matrix[5]
+            text = char.get_text()
+            if len(text) == 1 and text.isprintable() and not text.isspace() and any(abs(x - px) < ORIGIN_TOLERANCE and abs(y - py) < ORIGIN_TOLERANCE for px, py in points):
+                found.append((text, char.x0, char.x1, page_height - char.y1, page_height - char.y0, y, char.size))
+        return found
+
+
+def _layout_chars(item):
+    from pdfminer.layout import LTChar
+
+    if isinstance(item, LTChar):
+        yield item
+    elif hasattr(item, "__iter__"):
+        yield from itertools.chain.from_iterable(_layout_chars(child) for child in item)
 
 
 def _chars(textpage, page_height: float):
@@ -134,11 +194,11 @@ def _chars(textpage, page_height: float):
         yield char, left, right, page_height - top, page_height - bottom, page_height - y.value, size
 
 
-def _words(textpage, page_height: float, verticals: list[Rule]) -> list[Word]:
+def _words(chars: list[tuple], verticals: list[Rule]) -> list[Word]:
     """Characters -> words: one baseline at a time, split where the gap is wide or a vertical
     ruling line passes between two characters (some producers set table cells without gaps)."""
     words: list[Word] = []
-    for line in _cluster(sorted(_chars(textpage, page_height), key=lambda c: c[5]), key=lambda c: c[5]):
+    for line in _cluster(sorted(chars, key=lambda c: c[5]), key=lambda c: c[5]):
         baseline = line[0][5]
         cuts = sorted(r.pos for r in verticals if r.start - BASELINE_TOLERANCE <= baseline <= r.end + BASELINE_TOLERANCE)
         current: list = []
@@ -194,15 +254,22 @@ def _text_line(words: list[Word]) -> TextLine:
     return TextLine(tuple(words), "".join(parts))
 
 
-def _rules_and_images(page, page_height: float) -> tuple[tuple[Rule, ...], int]:
+def _page_objects(page, page_height: float) -> tuple[tuple[Rule, ...], int, list[tuple[float, float]]]:
+    """The page's ruling lines, its number of images, and the origins (x, top-down y) of the
+    text objects pdfium leaves out of its text page (no width: see the module's docstring)."""
     rules: list[Rule] = []
     images = 0
+    unmeasured: list[tuple[float, float]] = []
     for obj in page.get_objects(max_depth=3):
         if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images += 1
         elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
             rules.extend(_path_rules(obj, page_height))
-    return tuple(rules), images
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            left, bottom, right, _top = obj.get_bounds()
+            if right - left < UNMEASURED_WIDTH:
+                unmeasured.append((left, page_height - bottom))
+    return tuple(rules), images, unmeasured
 
 
 def _path_rules(obj, page_height: float) -> list[Rule]:
