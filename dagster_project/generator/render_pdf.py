@@ -1,6 +1,8 @@
 """A document as a PDF (reportlab, the built-in CJK CID font STSong-Light: no font file):
-tables drawn at fixed column positions under their header rows (ruled or not, by layout),
-narrative paragraphs wrapped to the page, a page number at the foot of each page."""
+tables drawn as Word, WPS and ONLYOFFICE draw them (every cell ruled, long texts wrapped inside
+their cell, the cell's text centred vertically in a row made tall by a wrapped neighbour,
+numbers right-aligned), narrative paragraphs wrapped to the page, a page number at the foot of
+each page."""
 
 from __future__ import annotations
 
@@ -92,24 +94,25 @@ class PdfWriter:
             numeric: list[bool] | None = None) -> None:
         leading = size * 1.3
         pieces = [wrap(text, max(1, int((x1 - x0 - 2 * CELL_PADDING) / size) - 1)) if text else [] for text, x0, x1 in cells]
-        height = max(1, max(len(p) for p in pieces)) * leading + 2 * CELL_PADDING
+        lines = max(1, max(len(p) for p in pieces))
+        height = lines * leading + 2 * CELL_PADDING
         if self.y - height < MARGIN:
             self.new_page()
         self.canvas.setFont(FONT, size)
         top = self.y
-        for i, ((_text, x0, x1), lines) in enumerate(zip(cells, pieces, strict=True)):
-            for k, piece in enumerate(lines):
-                baseline = top - CELL_PADDING - (k + 1) * leading + size * 0.25
+        for i, ((_text, x0, x1), texts) in enumerate(zip(cells, pieces, strict=True)):
+            first = top - CELL_PADDING - (lines - len(texts)) * leading / 2  # vertically centred
+            for k, piece in enumerate(texts):
+                baseline = first - (k + 1) * leading + size * 0.25
                 if header:
                     self.canvas.drawCentredString((x0 + x1) / 2, baseline, piece)
                 elif numeric and numeric[i]:
                     self.canvas.drawRightString(x1 - CELL_PADDING, baseline, piece)
                 else:
                     self.canvas.drawString(x0 + CELL_PADDING, baseline, piece)
-        if self.doc.layout.ruled:
-            self.canvas.setLineWidth(0.5)
-            for _text, x0, x1 in cells:
-                self.canvas.rect(x0, top - height, x1 - x0, height)
+        self.canvas.setLineWidth(0.5)
+        for _text, x0, x1 in cells:
+            self.canvas.rect(x0, top - height, x1 - x0, height)
         self.y = top - height
 
     def render(self) -> bytes:
