@@ -8,6 +8,7 @@ carry-overs chain); `Department` is what does not change between years.
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from .catalog import DEPARTMENT_KINDS, ECONOMIC_SUBJECTS, ECONOMIC_WEIGHTS, REGIONS
@@ -161,11 +162,40 @@ ECONOMIC_CLASSES = {"personnel": ("301", "303"), "public": ("302", "310")}
 THREE_PUBLIC_ITEMS = ("outbound_travel", "vehicle_purchase", "vehicle_operation", "official_reception")
 
 
-def make_department(rng: random.Random, number: int) -> Department:
-    kind = rng.choice(sorted(DEPARTMENT_KINDS))
-    province, city, district, streets = rng.choice(REGIONS)
+NUMBERED_SCHOOLS = "一二三四五六七八九"
+
+
+@dataclass(frozen=True)
+class NameSlot:
+    """Which department a number stands for: its kind, region and the variant of its name (the
+    school's number or the street), so that no two departments of a corpus share a name."""
+
+    kind: str
+    region: tuple[str, str, str, tuple[str, ...]]
+    variant: int
+
+
+def _variants(kind: str, region: tuple[str, str, str, tuple[str, ...]]) -> int:
+    name = DEPARTMENT_KINDS[kind]["name"]
+    return len(NUMBERED_SCHOOLS) if "{n}" in name else len(region[3]) if "{street}" in name else 1
+
+
+@lru_cache(maxsize=4)
+def name_slots(seed: int) -> tuple[NameSlot, ...]:
+    """Every distinct department name of the catalogue, in a seeded order: each kind in each
+    region once (kinds evenly spread), then the further schools and street offices."""
+    rng = random.Random(f"{seed}:names")
+    pairs = [(kind, region) for kind in sorted(DEPARTMENT_KINDS) for region in REGIONS]
+    rng.shuffle(pairs)
+    rounds = max(_variants(kind, region) for kind, region in pairs)
+    return tuple(NameSlot(kind, region, v) for v in range(rounds) for kind, region in pairs if v < _variants(kind, region))
+
+
+def make_department(slot: NameSlot, number: int) -> Department:
+    kind, (province, city, district, streets) = slot.kind, slot.region
     spec = DEPARTMENT_KINDS[kind]
-    values = {"city": city, "district": district, "street": rng.choice(streets), "n": rng.choice("一二三四五六七八九")}
+    values = {"city": city, "district": district, "street": streets[slot.variant % len(streets)],
+              "n": NUMBERED_SCHOOLS[slot.variant % len(NUMBERED_SCHOOLS)]}
     full = spec["name"].format(**values)
     short = spec["short"].format(**values) if spec["short"] else ""
     return Department(

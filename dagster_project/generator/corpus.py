@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .accounts import department_years, make_department
+from .accounts import department_years, make_department, name_slots
 from .document import build_document
 from .faults import FAULT_KINDS, PLANTERS, Label, truncate
 from .layout import draw_layout, format_amount
@@ -55,13 +55,15 @@ def department_documents(spec: Spec, number: int) -> list[Output]:
     """Every document of one department: deterministic for (seed, number) alone, so departments
     can be generated in any order or in parallel."""
     rng = random.Random(f"{spec.seed}:{number}")
-    dept = make_department(rng, number)
+    slots = name_slots(spec.seed)  # past the catalogue's distinct names (about 280), names repeat
+    dept = make_department(slots[(number - 1) % len(slots)], number)
     layout = draw_layout(rng)
     plan = {}
     for year in spec.years:
         if rng.random() < spec.fault_rate:
             kinds = [k for k in spec.kinds if k != "carryover_break" or year > spec.years[0]]
-            plan[year] = rng.choice(kinds)
+            if kinds:  # a first year cannot break a chain
+                plan[year] = rng.choice(kinds)
     shifts = {y: rng.randint(100, 5000) for y, kind in plan.items() if kind == "carryover_break"}
     prior, accounts = department_years(dept, spec.years, rng, shifts)
     outputs, prev = [], prior

@@ -42,9 +42,6 @@ class Layout:
 def draw_layout(rng: random.Random) -> Layout:
     style = rng.choice(("broken", "raw"))
     unit = rng.choice(("万元", "万元", "万元", "元"))
-    # A bare page number ('5') inside a table in 元 is read as a 5-元 cell by the text parser (and
-    # the loader then fails on 0.0005 万元): until that is fixed, 元 documents get decorated footers.
-    footers = FOOTER_FORMATS[1:] if unit == "元" else FOOTER_FORMATS
     return Layout(
         style=style,
         split_codes=rng.random() < (0.7 if style == "raw" else 0.3),
@@ -57,7 +54,7 @@ def draw_layout(rng: random.Random) -> Layout:
         pct_decimals=rng.choice((1, 2)),
         label_width=rng.randint(6, 9),
         text_width=rng.randint(24, 28) if style == "broken" else rng.randint(36, 42),
-        footer=rng.choice(footers),
+        footer=rng.choice(FOOTER_FORMATS),
         lines_per_page=rng.randint(38, 55) if style == "broken" else rng.randint(40, 60),
         other_before_performance=rng.random() < 0.5,
         procurement_first=rng.random() < 0.5,

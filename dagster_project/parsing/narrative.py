@@ -44,6 +44,7 @@ MARKER_RE = re.compile(
 ITEM_RE = re.compile(r"^\d{1,2}[.、](?!\d)")
 NOISE_RE = re.compile(r"^(?:[-—]?\s*\d{1,3}\s*[-—]?|第\s*\d+\s*页.*|图\s*\d+\s*[:].*)$")  # page numbers, figure captions
 SENTENCE_RE = re.compile(r"[^。]+。?")
+CHINESE_NUMERALS = {numeral: n for n, numeral in enumerate("一二三四五六七八九十", start=1)}
 SHORT_CONTINUATION = 4  # a wrapped heading's last piece ('说明', '况。') is at most this long
 
 _PART_KINDS = tuple((kind, re.compile(rx)) for kind, rx in P.PART_KINDS)
@@ -136,10 +137,18 @@ class _Paragraph:
 
 
 @dataclass(frozen=True)
+class Part:
+    number: int  # N of its 第N部分 title (0 when the numeral is not read)
+    kind: str  # see narrative_patterns.PART_KINDS
+    line: Line  # its title line
+
+
+@dataclass(frozen=True)
 class Document:
     lines: tuple[Line, ...]
     sentences: tuple[Sentence, ...]
     function_names: dict[str, str]  # function subject code -> name, from the document's tables
+    parts: tuple[Part, ...]  # every 第N部分 title in order (a contents list included)
 
 
 _last_document: list[tuple[list[Line], Document]] = []
@@ -160,7 +169,14 @@ def _build_document(lines: list[Line]) -> Document:
     marks = [_marker(text) for _, text in content]
     paragraphs = _paragraphs(content, marks)
     sentences = tuple(s for no, paragraph in enumerate(paragraphs) for s in _sentences(paragraph, no))
-    return Document(tuple(lines), sentences, _function_names(lines))
+    parts = tuple(Part(_part_number(text), _part_kind("".join(t for _, t in content[i : i + 3])), line)
+                  for i, ((line, text), mark) in enumerate(zip(content, marks, strict=True)) if mark == "part")
+    return Document(tuple(lines), sentences, _function_names(lines), parts)
+
+
+def _part_number(title: str) -> int:
+    numeral = re.match(r"第([一二三四五六七八九十]+)部分", title)
+    return CHINESE_NUMERALS.get(numeral.group(1), 0) if numeral else 0
 
 
 def _marker(text: str) -> str | None:
@@ -291,6 +307,48 @@ def _function_names(lines: list[Line]) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------------------------------------
+# Truncation
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Truncation:
+    part: str  # the kind of part the text ends in
+    reason: str
+    provenance: Provenance
+
+
+def truncation(lines: list[Line]) -> Truncation | None:
+    """Whether the text ends before the document does: the parts announced by its contents list
+    are not all reached, or it ends in a part the 情况说明 always follows, or in a 情况说明
+    that lacks sections of the template or stops inside a sentence. None when the document has
+    no 第N部分 titles to judge by."""
+    document = _document(lines)
+    if not document.parts:
+        return None
+    restarts = [i for i, part in enumerate(document.parts) if part.number == 1]
+    body = document.parts[restarts[-1] if restarts else 0 :]  # the parts after a contents list
+    last = body[-1]
+    end = next((line for line in reversed(document.lines) if line.text.strip()), last.line)
+    where = Provenance(last.line.no, end.no, end.page)
+    announced = max(part.number for part in document.parts)
+    if last.number < announced:
+        return Truncation(last.kind, f"the contents announce 第{announced}部分 but the text ends in 第{last.number}部分 "
+                          f"(line {end.no})", where)
+    if last.kind in P.PARTS_BEFORE_NARRATIVE and not any(part.kind == "narrative" for part in body):
+        return Truncation(last.kind, f"the text ends in the {last.kind} part (line {end.no}): no 情况说明 follows", where)
+    if last.kind != "narrative":
+        return None
+    sentences = [s for s in document.sentences if s.part == "narrative" and s.lines[0].no >= last.line.no]
+    missing = [topic for topic in P.REQUIRED_TOPICS if topic not in {s.topic for s in sentences}]
+    if missing:
+        return Truncation(last.kind, f"the 情况说明 ends at line {end.no} without the sections on {', '.join(missing)}", where)
+    if sentences and not sentences[-1].compact.endswith(P.SENTENCE_ENDS):
+        return Truncation(last.kind, f"the text ends inside a sentence at line {end.no}: «{sentences[-1].text[-30:]}»", where)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
 # Narrative facts
 # ---------------------------------------------------------------------------------------------
 
@@ -317,6 +375,9 @@ def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
         for f in facts
         if "/" in f.subject
     ]
+    cut = truncation(lines)
+    if cut:
+        issues.append(ParseIssue("error", "truncated", f"the file is truncated: {cut.reason}", cut.provenance))
     if narrative and not facts:
         first = narrative[0]
         issues.append(
@@ -599,16 +660,26 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
             for match in rx.finditer(line.text):
                 add(match["name"], context, Provenance(line.no, line.no, line.page))
     mention, starts = _name_mention_re(region)
+    misprinted = _misprint_re({name for name, _, _ in titles})
     for sentence in document.sentences:
-        if not any(start in sentence.compact for start in starts):
-            continue
-        for match in mention.finditer(sentence.compact):
+        matches = list(mention.finditer(sentence.compact)) if any(start in sentence.compact for start in starts) else []
+        if misprinted:
+            matches += misprinted.finditer(sentence.compact)
+        for match in matches:
             provenance = sentence.provenance(match.start(), match.end())
             if (provenance.page, provenance.line_start) in title_lines:
                 continue
             context = NAME_CONTEXT_BY_PART.get(sentence.part, "narrative")
             add(match.group(0), context, provenance)
     return list(variants.values())
+
+
+def _misprint_re(names: set[str]) -> re.Pattern[str] | None:
+    """The title's name with any one character printed differently ('戊汉市…' for '武汉市…'): a
+    misprint the mention pattern cannot find when it is in the region the mention starts with."""
+    forms = [re.escape(name[:i]) + rf"(?!{re.escape(name[i])})[\u4e00-\u9fff]" + re.escape(name[i + 1:])
+             for name in sorted(names) for i in range(len(name))]
+    return re.compile("|".join(forms)) if forms else None
 
 
 def _name_mention_re(region: re.Match[str] | None) -> tuple[re.Pattern[str], list[str]]:

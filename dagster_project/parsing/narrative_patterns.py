@@ -55,6 +55,15 @@ PART_KINDS: tuple[tuple[str, str], ...] = (
     ("annex", r"附件|附表"),
 )
 
+# Parts the 情况说明 follows in every disclosure (a text that ends in one of them was cut).
+PARTS_BEFORE_NARRATIVE = ("front", "profile", "tables")
+# The sections of the 情况说明 the template prescribes (topics below): a 情况说明 that ends the
+# text without one of them was cut.
+REQUIRED_TOPICS = ("totals", "income", "expenditure", "fiscal", "gpb", "basic", "three_public", "gov_fund",
+                   "state_capital", "procurement", "assets", "perf")
+# How the last sentence of a complete text ends (compacted and NFKC-normalised).
+SENTENCE_ENDS = ("。", ";", "!", "?", ")", "”")
+
 # The topic of a narrative section, from the words of its heading (first match wins, so the
 # more specific headings come first: '财政拨款收入支出决算总体' before '收入支出决算总体').
 TOPICS: tuple[tuple[str, str], ...] = (

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict, deque
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict, deque
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .layout import tables as layout
 from .layout.tables import ColumnSpec, TableLayout, squash
 from .model import Cell, Line, ParseIssue, Provenance, TableInfo
+from .narrative import truncation
 from .numbers import parse_amount, to_wan
 
 # A row may be placed in at most this many ways before the solver gives up on it (stays ambiguous).
@@ -48,6 +49,8 @@ class TableExtraction:
 def extract_tables(lines: list[Line]) -> TableExtraction:
     """All nine tables of a decoded text extract (lines NFKC-normalised, 1-based numbers)."""
     issues: list[ParseIssue] = []
+    cut = truncation(lines)
+    lines = _without_page_numbers(lines)
     regions = _find_regions(lines)
     infos: list[TableInfo] = []
     rows: list[_Row] = []
@@ -62,6 +65,9 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         rows.extend(table_rows)
     _solve(rows, _constraints(rows))
     cells = [cell for row in rows for cell in _cells(row, issues)]
+    if cut and cut.part == "tables" and regions:
+        last = max(regions.values(), key=lambda region: region.title.no).no
+        cells = [_cut_off(cell) if cell.table_no == last else cell for cell in cells]
     for info in infos:
         if info.declared_empty and any(c.table_no == info.table_no for c in cells):
             issues.append(ParseIssue("warn", "empty_note_with_values",
@@ -70,7 +76,40 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     return TableExtraction(infos, cells, issues)
 
 
+def _cut_off(cell: Cell) -> Cell:
+    """A cell of the table a truncated file ends in: its value is as printed, but the table (and
+    maybe the number itself) is incomplete, so it is not certain enough to be checked."""
+    candidates = (cell.column_key,) if cell.column_key else cell.candidates
+    return replace(cell, column_key=None, column_label="", certain=False, candidates=candidates,
+                   note="the file ends inside this table (truncated)")
+
+
 # --- 1. regions and headers ------------------------------------------------------------------------
+
+_BARE_NUMBER_RE = re.compile(r"\d{1,3}")
+
+
+def _opens_page(line: Line, previous: Line) -> bool:
+    """A line that starts a new page: the extraction indents it by a space, or numbers its page."""
+    return line.text[:1].isspace() or (line.page is not None and line.page != previous.page)
+
+
+def _without_page_numbers(lines: list[Line]) -> list[Line]:
+    """The lines without bare page numbers ('5' alone on its line, which inside a table reads like
+    a cell). A bare number is a page number when the next line opens a new page and its value
+    counts the pages: value minus the page starts before it is the same for at least two of them
+    (a 行次 or a printed 0 that happens to end a page does not fit the count)."""
+    nonblank = [line for line in lines if line.text.strip()]
+    starts_before, candidates = 0, []  # (line no, value - page starts before it)
+    for previous, line in zip(nonblank, nonblank[1:], strict=False):
+        if _opens_page(line, previous):
+            if _BARE_NUMBER_RE.fullmatch(previous.text.strip()):
+                candidates.append((previous.no, int(previous.text) - starts_before))
+            starts_before += 1
+    offsets = Counter(offset for _, offset in candidates)
+    footers = {no for no, offset in candidates if offsets[offset] >= 2}
+    return [line for line in lines if line.no not in footers] if footers else lines
+
 
 @dataclass
 class _Region:

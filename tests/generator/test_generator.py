@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from dagster_project.generator.accounts import department_years, make_department
+from dagster_project.generator.accounts import department_years, make_department, name_slots
 from dagster_project.generator.corpus import META, Spec, department_documents, ensure_demo_corpus, generate
 from dagster_project.generator.faults import FAULT_KINDS, transposed, truncate
 from dagster_project.generator.layout import percent
@@ -145,8 +145,7 @@ def test_truncation_keeps_whole_utf8_characters():
 
 
 def test_departments_vary_in_kind_region_and_size():
-    rng = random.Random(1)
-    depts = [make_department(rng, n) for n in range(60)]
+    depts = [make_department(slot, n) for n, slot in enumerate(name_slots(1)[:60])]
     assert len({d.kind for d in depts}) >= 8
     assert len({d.region for d in depts}) >= 6
     sizes = [department_years(d, range(2020, 2021), random.Random(n))[1][0].total_expenditure for n, d in enumerate(depts)]
@@ -162,3 +161,11 @@ def test_demo_corpus_is_generated_once(tmp_path):
     stamp = files[0].stat().st_mtime_ns
     ensure_demo_corpus(tmp_path)
     assert files[0].stat().st_mtime_ns == stamp
+
+
+def test_no_two_departments_of_a_corpus_share_a_name():
+    slots = name_slots(5)
+    names = [make_department(slot, n).full_name for n, slot in enumerate(slots)]
+    assert len(set(names)) == len(names) > 200
+    first_round = [slot.kind for slot in slots[:120]]  # every kind in every region before any repeat
+    assert len(set(first_round)) == 15 and all(first_round.count(k) == 8 for k in set(first_round))

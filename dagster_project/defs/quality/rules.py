@@ -512,7 +512,8 @@ RULES: tuple[Rule, ...] = (
                     CASE WHEN bool_or(t.declared_empty) THEN ' (declared empty: ' || coalesce(any_value(t.empty_note), '') || ')'
                          ELSE ' (no values printed)' END AS expected_at,
                 arg_max(s.loc, s.value) AS observed_at
-         FROM stated s LEFT JOIN raw.document_tables t ON t.document_id = s.document_id AND t.table_no = s.table_no
+         FROM stated s JOIN raw.document_tables t ON t.document_id = s.document_id AND t.table_no = s.table_no
+             AND t.present  -- a table that is not printed at all is C_TABLE_PRESENT's finding
          LEFT JOIN printed p ON p.document_id = s.document_id AND p.table_no = s.table_no
          WHERE coalesce(p.amount, 0) = 0
          GROUP BY s.document_id, s.table_no

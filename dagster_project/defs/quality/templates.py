@@ -109,13 +109,17 @@ class CellOp:
 Operand = tuple[FactOp | CellOp, ...]  # alternatives: the first one present wins
 
 
+def _alternatives(alternatives: Operand) -> str:
+    """The relation (priority, document_id, k, value, loc) of every alternative of an operand."""
+    return " UNION ALL ".join(
+        f"SELECT {i} AS priority, * FROM ({alt.relation()})" for i, alt in enumerate(alternatives)
+    )
+
+
 def operand(alternatives: Operand) -> str:
     """The relation (document_id, k, value, loc) of an operand: per document and key, the value
     of the first alternative that has one."""
-    union = " UNION ALL ".join(
-        f"SELECT {i} AS priority, * FROM ({alt.relation()})" for i, alt in enumerate(alternatives)
-    )
-    return (f"SELECT document_id, k, value, loc FROM ({union}) "
+    return (f"SELECT document_id, k, value, loc FROM ({_alternatives(alternatives)}) "
             "QUALIFY row_number() OVER (PARTITION BY document_id, k ORDER BY priority) = 1")
 
 
@@ -157,14 +161,20 @@ def fact_sum(total: Operand, term_keys: tuple[str, ...], min_terms: int,
 
 def percent(key: str, numerator: Operand, denominator: Operand) -> str:
     """Every stated percentage (observed) against 100 x numerator / denominator (expected),
-    judged by the percentage's own printed precision."""
+    judged by the percentage's own printed precision. Of the alternatives (the amounts the
+    narrative states, the tables' amounts) the pair that agrees best is taken: a percentage
+    computed from the tables is right even when the narrative misstates an amount, which the
+    amount's own rule reports."""
     return f"""
-    WITH p AS ({stated_facts(key)}), n AS ({operand(numerator)}), d AS ({operand(denominator)})
+    WITH p AS (SELECT row_number() OVER () AS fact_no, * FROM ({stated_facts(key)})),
+         n AS ({_alternatives(numerator)}), d AS ({_alternatives(denominator)})
     SELECT p.document_id, 100 * n.value / d.value AS expected, p.value AS observed, NULL::INTEGER AS n_terms,
            p.decimals,
            '100 x ' || n.loc || ' / ' || d.loc AS expected_at, p.loc AS observed_at
     FROM p JOIN n ON {_joins('n', 'p')} JOIN d ON {_joins('d', 'p')}
     WHERE d.value <> 0
+    QUALIFY row_number() OVER (PARTITION BY p.fact_no
+                               ORDER BY abs(100 * n.value / d.value - p.value), n.priority, d.priority) = 1
     """
 
 
