@@ -19,7 +19,8 @@ from . import config
 from .generator.cli import add_commands as add_generator_commands
 from .locking import RunLock, WarehouseBusy
 
-console = Console()
+# Piped output (a file, another program) gets wide lines instead of cells wrapped at 80 columns.
+console = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
 

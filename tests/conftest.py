@@ -14,3 +14,12 @@ def corpus_dir() -> Path:
     if not path.is_dir():
         pytest.skip(f"real documents not available: {path} is missing (it sits beside the clone in CI)")
     return path
+
+
+@pytest.fixture(scope="session")
+def reference_warehouse(tmp_path_factory) -> Path:
+    """The real pipeline (parse, load, dbt build, checks) run once over the bundled reference
+    extract; tests that only read it share it."""
+    from tests.helpers import REFERENCE_EXTRACT, build_warehouse
+
+    return build_warehouse(tmp_path_factory.mktemp("reference"), [REFERENCE_EXTRACT])

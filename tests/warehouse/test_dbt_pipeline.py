@@ -9,14 +9,14 @@ from decimal import Decimal
 
 import pytest
 
-from tests.helpers import REFERENCE_EXTRACT, build_warehouse, query
+from tests.helpers import query
 
 D = Decimal
 
 
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory):
-    return build_warehouse(tmp_path_factory.mktemp("pipeline"), [REFERENCE_EXTRACT])
+@pytest.fixture
+def warehouse(reference_warehouse):
+    return reference_warehouse
 
 
 def test_every_contract_table_exists_with_its_columns(warehouse):
