@@ -1,11 +1,14 @@
-"""The asset checks in a Dagster run: dq.dq_results appended, GX suites validated with Data Docs
-built, and an alert for each failed 'error' comparison."""
+"""The asset checks in a Dagster run: dq.dq_results appended, the committed GX suites validated
+through the checkpoint with Data Docs built beside the warehouse, an alert for each failed
+'error' comparison, and nothing written into the committed expectations/ folder."""
 
 import json
 import shutil
+import subprocess
 
 import dagster as dg
 import duckdb
+import pytest
 from documents import holding_document, set_fact
 
 from dagster_project import config
@@ -24,11 +27,21 @@ def marts_stub():
         yield dg.MaterializeResult(asset_key=key)
 
 
-def test_the_checks_run_in_dagster(tmp_path, monkeypatch):
-    gx_root = tmp_path / "expectations"  # a copy of the committed GX project: the run writes into it
-    gx_root.mkdir()
-    shutil.copy2(config.EXPECTATIONS_DIR / "great_expectations.yml", gx_root / "great_expectations.yml")
-    monkeypatch.setattr(config, "EXPECTATIONS_DIR", gx_root)
+def _expectations_state() -> dict[str, tuple[int, int]]:
+    """Every file under expectations/ with its size and modification time."""
+    return {str(p.relative_to(config.EXPECTATIONS_DIR)): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(config.EXPECTATIONS_DIR.rglob("*"))}
+
+
+def _git_status_of_expectations() -> str:
+    if shutil.which("git") is None or not (config.PROJECT_ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    return subprocess.run(["git", "status", "--porcelain", "--", "expectations/"], cwd=config.PROJECT_ROOT,
+                          capture_output=True, text=True, check=True).stdout
+
+
+def test_the_checks_run_in_dagster(tmp_path):
+    status_before, files_before = _git_status_of_expectations(), _expectations_state()
     warehouse = tmp_path / "w.duckdb"
     broken = set_fact(holding_document("doc-broken"), "fiscal_total", "total", "0.3")  # 财政拨款收、支总计 0.3 万元
     load_documents(warehouse, [holding_document(), broken], "load-1")
@@ -50,5 +63,12 @@ def test_the_checks_run_in_dagster(tmp_path, monkeypatch):
     finally:
         con.close()
     assert (runs, failed) == (1, 1)
-    assert (gx_root / "data_docs" / "index.html").is_file()
-    assert (gx_root / "expectations" / "identities_fct_account_summary.json").is_file()
+    # the Data Docs of this warehouse sit beside it: the index, a suite page and the failing validation
+    docs = tmp_path / "gx-data-docs"
+    assert (docs / "index.html").is_file()
+    assert (docs / "expectations" / "identities_fct_account_summary.html").is_file()
+    [failing_page] = (docs / "validations" / "identities_fct_account_summary" / result.run_id).rglob("*.html")
+    assert "doc-broken" in failing_page.read_text(encoding="utf-8")  # the failing document is named
+    # the committed GX project is only read
+    assert _expectations_state() == files_before
+    assert _git_status_of_expectations() == status_before
