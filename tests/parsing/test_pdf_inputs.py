@@ -115,3 +115,79 @@ def test_unknown_column_header_is_an_error_naming_it():
     errors = [i for i in doc.issues if i.code == "unknown_column_header"]
     assert len(errors) == 1 and errors[0].severity == "error" and "'奇怪的列'" in errors[0].message
     assert {c.column_key for c in doc.cells} == {"total", "basic"}
+
+
+def _ruled_table(title: str, xs: list[float], rows: list[tuple[float, list[tuple[int, int, list[str]]]]], size: float = 8):
+    """A ruled table under `title`: each row is (height, cells); a cell (first column, last
+    column, lines) spans columns first..last and prints its lines centred vertically, as Word
+    and WPS set a cell of a row made tall by a wrapped neighbour. Amounts are right-aligned."""
+
+    def draw(pdf):
+        pdf.drawString(200, 790, title)
+        pdf.drawString(450, 772, "单位：万元")
+        pdf.setFont(FONT, size)
+        top = 760.0
+        for height, cells in rows:
+            for first, last, lines in cells:
+                x0, x1 = xs[first], xs[last + 1]
+                pdf.rect(x0, top - height, x1 - x0, height)
+                baseline = top - height / 2 + (len(lines) - 1) * size * 0.65 - size * 0.35
+                for k, text in enumerate(lines):
+                    y = baseline - k * size * 1.3
+                    if text[:1].isdigit() and "." in text:
+                        pdf.drawRightString(x1 - 3, y, text)
+                    else:
+                        pdf.drawString(x0 + 3, y, text)
+            top -= height
+
+    return _pdf(draw)
+
+
+def test_row_numbers_and_a_label_whose_last_line_is_one_glyph():
+    # 行次 columns number the rows: their integers belong to no label. The wrapped label's last
+    # line '出' is a text object of one glyph of a font the PDF does not embed (pdfium drops it).
+    xs = [40, 170, 195, 265, 365, 390, 460]
+
+    def row(height, *cells):
+        return height, [(i, i, c) for i, c in enumerate(cells)]
+
+    data = _ruled_table("收入支出决算总表", xs, [
+        (14, [(0, 2, ["收入"]), (3, 5, ["支出"])]),
+        row(14, ["项目"], ["行次"], ["决算数"], ["项目"], ["行次"], ["决算数"]),
+        row(14, ["一、一般公共预算财政拨款收入"], ["1"], ["1,500.00"], ["一、一般公共服务支出"], ["31"], ["1,200.00"]),
+        row(26, [], ["7"], [], ["七、文化旅游体育与传媒支", "出"], ["37"], ["300.00"]),
+        row(14, ["总计"], ["30"], ["1,500.00"], ["总计"], ["60"], ["1,500.00"]),
+    ])
+    doc = _parse(data)
+    got = {(c.section, c.row_key): c.value for c in doc.cells if c.table_no == 1}
+    assert got == {
+        ("income", "general_budget_appropriation"): Decimal("1500.00"),
+        ("expenditure", "201"): Decimal("1200.00"),
+        ("expenditure", "207"): Decimal("300.00"),
+        ("income", "grand_total"): Decimal("1500.00"),
+        ("expenditure", "grand_total"): Decimal("1500.00"),
+    }
+    assert not [i for i in doc.issues if i.code == "unknown_row"]
+
+
+def test_three_public_phases_printed_above_the_items():
+    # The other order of Table 7's header: 预算数 over six items, then 决算数 over the same six.
+    items = [["合计"], ["因公出国", "(境)费"], ["小计"], ["公务用车", "购置费"], ["公务用车", "运行费"], ["公务接", "待费"]]
+    xs = [40 + 42 * i for i in range(13)]
+    values = ["3.63", "0.00", "2.33", "0.00", "2.33", "1.30", "3.10", "0.00", "2.00", "0.00", "2.00", "1.10"]
+    data = _ruled_table("财政拨款“三公”经费支出决算表", xs, [
+        (14, [(0, 5, ["预算数"]), (6, 11, ["决算数"])]),
+        (26, [(i, i, items[i % 6]) for i in range(12)]),
+        (14, [(i, i, [v]) for i, v in enumerate(values)]),
+    ], size=6)
+    doc = _parse(data)
+    got = {c.column_key: c.value for c in doc.cells if c.table_no == 7}
+    assert got == {
+        "budget_total": Decimal("3.63"), "budget_outbound": Decimal("0.00"), "budget_vehicle_subtotal": Decimal("2.33"),
+        "budget_vehicle_purchase": Decimal("0.00"), "budget_vehicle_operation": Decimal("2.33"),
+        "budget_reception": Decimal("1.30"),
+        "actual_total": Decimal("3.10"), "actual_outbound": Decimal("0.00"), "actual_vehicle_subtotal": Decimal("2.00"),
+        "actual_vehicle_purchase": Decimal("0.00"), "actual_vehicle_operation": Decimal("2.00"),
+        "actual_reception": Decimal("1.10"),
+    }
+    assert not [i for i in doc.issues if i.severity == "error"]
