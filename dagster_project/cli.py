@@ -67,6 +67,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not result.success:
         err.print(f"[red]the pipeline broke:[/red] {result.failure}")
         return 1
+    if result.failed_checks:
+        err.print(f"{len(result.failed_checks)} asset checks failed (dbt data tests and accounting identities); "
+                  "the Dagster UI lists them")
     err.print("[green]pipeline finished[/green]; `fdw status` shows what was loaded and what the checks found")
     _summary(warehouse)
     return 0

@@ -29,12 +29,18 @@ def fdw_env(raw: Path, warehouse: Path):
 
 
 def run_warehouse(raw: Path, warehouse: Path):
-    """Run the full pipeline job over `raw` into `warehouse`; fail the test if the pipeline broke."""
+    """Run the full pipeline job over `raw` into `warehouse`; fail the test if the pipeline broke
+    or a dbt data test failed (the accounting-identity checks may fail: that is data)."""
     from dagster_project.pipeline import run_pipeline
+
+    from dagster_project.defs.quality.checks import CHECK_SPECS
 
     with fdw_env(raw, warehouse):
         result = run_pipeline()
     assert result.success, result.failure
+    identity_checks = {spec.name for spec in CHECK_SPECS}
+    failed_dbt_tests = [check for check in result.failed_checks if check.split(":")[-1] not in identity_checks]
+    assert failed_dbt_tests == [], f"dbt data tests failed: {failed_dbt_tests}"
     return result
 
 

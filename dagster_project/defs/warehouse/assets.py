@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 
 import dagster as dg
 from dagster_dbt import DbtCliResource, dbt_assets
@@ -22,7 +23,9 @@ def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, war
     invocation = dbt.cli(["build"], context=context, raise_on_error=False)
     yield from invocation.stream()
     results = json.loads((invocation.target_path / "run_results.json").read_text(encoding="utf-8"))["results"]
+    shutil.rmtree(invocation.target_path, ignore_errors=True)  # one folder per run (11 MB): do not pile them up
     broken = [r["unique_id"] for r in results
               if r["status"] in ("error", "runtime error") and not r["unique_id"].startswith("test.")]
     if broken:
-        raise dg.Failure(f"dbt could not build {len(broken)} node(s): {', '.join(broken)}; see {invocation.target_path}")
+        raise dg.Failure(f"dbt could not build {len(broken)} node(s): {', '.join(broken)}; "
+                         "dbt's messages are in the run log (or on screen with `fdw run -v`)")
