@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .accounts import department_years, make_department, name_slots
-from .document import build_document
+from .document import TABLE_TITLES, build_document
 from .faults import FAULT_KINDS, PLANTERS, Label, truncate
 from .layout import draw_layout, format_amount
 from .render_text import render_text
@@ -93,7 +93,7 @@ def _output(doc, label: Label | None) -> Output:
     if doc.truncate_at is not None:
         data = truncate(data, doc.truncate_at)
     truth = {"file": path, "document": name, "format": doc.fmt, "department": doc.name, "region": doc.dept.region,
-             "year": doc.year, "complete": doc.truncate_at is None, "cells": truth_cells(doc), "facts": truth_facts(doc)}
+             "year": doc.year, "complete": doc.truncate_at is None and len(doc.tables) == len(TABLE_TITLES), "cells": truth_cells(doc), "facts": truth_facts(doc)}
     return Output(path, data, truth, [label.as_json(path, name)] if label else [])
 
 

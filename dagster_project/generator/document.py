@@ -467,12 +467,22 @@ class NarrativeWriter:
         return "一般公共预算财政拨款“三公”经费支出决算情况说明", "three_public", [*scope, overall, *items, yoy]
 
     def gov_fund(self):
-        return ("政府性基金预算财政拨款收入支出决算情况说明", "gov_fund",
-                [[f"{self.dept.full_name}{self.y}年度无政府性基金预算财政拨款收入和支出。"]])
+        what = "政府性基金预算财政拨款"
+        if self.layout.style == "broken":  # the Wuhan family states every figure, zeros included
+            para = [f"{self.y}年度{what}年初结转和结余", self.amount("gov_fund_carryover_begin", "total", 0), "万元，本年收入",
+                    self.amount("gov_fund_income", "total", 0), "万元，本年支出", self.amount("gov_fund_expenditure", "total", 0),
+                    "万元，年末结转和结余", self.amount("gov_fund_carryover_end", "total", 0), "万元。"]
+        else:
+            para = [f"{self.dept.full_name}{self.y}年度无{what}收入和支出。"]
+        return f"{what}收入支出决算情况说明", "gov_fund", [para]
 
     def state_capital(self):
-        return ("国有资本经营预算财政拨款支出决算情况说明", "state_capital",
-                [[f"{self.dept.full_name}{self.y}年度无国有资本经营预算财政拨款支出。"]])
+        what = "国有资本经营预算财政拨款"
+        if self.layout.style == "broken":
+            para = [f"{self.y}年度{what}本年支出", self.amount("state_capital_expenditure", "total", 0), "万元。"]
+        else:
+            para = [f"{self.dept.full_name}{self.y}年度无{what}支出。"]
+        return f"{what}支出决算情况说明", "state_capital", [para]
 
     def admin_cost(self):
         a, p = self.acc, self.prev

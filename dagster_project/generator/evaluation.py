@@ -11,7 +11,9 @@ mapping fault kind -> rules that reveal it is data: data/fault_rules.csv.
   whose rules include the alert's rule (alerts no fault explains are false alarms).
 Extraction: the share of the truth's printed values (cells and facts) found with the same key
 and exactly the same value in raw.table_cells (certain cells) / raw.narrative_facts, over the
-documents that were not truncated, text and PDF separately.
+documents printed in full (not truncated, no table missing: without Table 5, for one, the columns
+of Table 3's rows may be undecidable, and the parser rightly reports them ambiguous), text and
+PDF separately.
 """
 
 from __future__ import annotations

@@ -237,6 +237,16 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         FactPattern("reception_persons", r"(?<!陪同)(?<!陪同人员)(?<![\d.]){n:人次}"),
         FactPattern("reception_accompanying_persons", r"陪同(?:人员)?{n:人次}"),
     ),
+    "gov_fund": (
+        FactPattern("gov_fund_carryover_begin", r"年初(?:财政拨款)?结转和?结余(?:为)?{amt}"),
+        FactPattern("gov_fund_income", r"(?:本年)?收入(?:决算)?(?:合计)?(?:为)?{amt}"),
+        FactPattern("gov_fund_expenditure", r"(?:本年)?支出(?:决算)?(?:合计)?(?:为)?{amt}"),
+        FactPattern("gov_fund_carryover_end", r"年末(?:财政拨款)?结转和?结余(?:为)?{amt}"),
+    ),
+    "state_capital": (
+        FactPattern("state_capital_income", r"(?:本年)?收入(?:决算)?(?:合计)?(?:为)?{amt}"),
+        FactPattern("state_capital_expenditure", r"(?:本年)?支出(?:决算)?(?:合计)?(?:为)?{amt}"),
+    ),
     "admin": (
         FactPattern("admin_operating_cost", r"机关运行经费(?:支出)?(?:为)?{amt}", level=True),
     ),

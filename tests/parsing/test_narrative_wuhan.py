@@ -214,3 +214,12 @@ def test_the_reference_extract_is_read_in_milliseconds() -> None:
         extract_facts(lines)
         best = min(best, time.perf_counter() - start)
     assert best < 0.15
+
+
+def test_government_fund_and_state_capital_sections_state_their_zeros(facts) -> None:
+    # 八、2021 年度政府性基金预算财政拨款年初结转和结余 0 万元，本年收入 0 万元，本年支出 0 万元，年末结转和结余 0 万元。
+    # 九、2021 年度国有资本经营预算财政拨款本年支出 0 万元。
+    for key in ("gov_fund_carryover_begin", "gov_fund_income", "gov_fund_expenditure", "gov_fund_carryover_end",
+                "state_capital_expenditure"):
+        assert stated(facts, key) == [(Decimal(0), "")], key
+    assert stated(facts, "state_capital_income") == []

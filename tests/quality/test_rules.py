@@ -277,3 +277,21 @@ def test_every_run_appends_its_results_to_dq_results(tmp_path):
     assert [r[0] for r in rows] == ["run-1", "run-2"]
     assert rows[0][1] == rows[1][1] == first
     assert all(r[3] for r in rows)
+
+
+def test_a_misstated_narrative_total_is_reported_once_not_again_by_the_shares_computed_from_it(tmp_path):
+    # income_total restated 101.10 (Table 1: 110.00): 财政拨款 90.91% and 其他 9.09% still agree with the tables;
+    # 政府采购 total restated 33.00 (parts 20.00 + 0 + 10.00): the SME share 90.0% agrees with 27.00 / 30.00
+    doc = set_fact(set_fact(holding_document(), "income_total", "total", "101.10"), "procurement_total", "total", "33.00")
+    comparisons = check(tmp_path, [doc])
+    assert outcomes(comparisons, "N_INCOME_TOTAL") == {("failed", "error")}
+    assert outcomes(comparisons, "N_INCOME_SHARE") == {("passed", "error")}
+    assert ("failed", "error") in outcomes(comparisons, "N_PROCUREMENT_SUM")
+    assert outcomes(comparisons, "N_PROCUREMENT_SME_SHARE") == {("passed", "error")}
+
+
+def test_a_table_not_printed_at_all_is_reported_missing_not_empty(tmp_path):
+    # Table 7 left out while the narrative states 三公 expenditure: C_TABLE_PRESENT, not C_EMPTY_TABLE_VS_NARRATIVE
+    comparisons = check(tmp_path, [_drop_table(holding_document(), 7)])
+    assert ("failed", "error") in outcomes(comparisons, "C_TABLE_PRESENT")
+    assert ("failed", "error") not in outcomes(comparisons, "C_EMPTY_TABLE_VS_NARRATIVE")

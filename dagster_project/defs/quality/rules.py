@@ -24,6 +24,7 @@ from .templates import (
     Cells,
     CellOp,
     FactOp,
+    FactSumOp,
     case_map,
     cell_sum,
     fact_sum,
@@ -84,6 +85,7 @@ TABLE_FACTS = {
     8: ("gov_fund_carryover_begin", "gov_fund_income", "gov_fund_expenditure", "gov_fund_carryover_end"),
     9: ("state_capital_income", "state_capital_expenditure"),
 }
+PROCUREMENT_PARTS = ("goods", "works", "services")
 PLACEHOLDER_RE = "XX|ＸＸ|××|某某"
 
 
@@ -293,7 +295,7 @@ RULES: tuple[Rule, ...] = (
                   ("vehicle_fuel", "vehicle_repair", "vehicle_insurance"), 2)),
     Rule("N_PROCUREMENT_SUM", "error", "fct_procurement", "sum",
          "Narrative 政府采购支出总额 = 货物 + 工程 + 服务",
-         fact_sum((FactOp(("procurement_total",), "total"),), ("procurement_amount",), 2, ("goods", "works", "services"))),
+         fact_sum((FactOp(("procurement_total",), "total"),), ("procurement_amount",), 2, PROCUREMENT_PARTS)),
     Rule("N_BUDGET_SUM", "error", "fct_budget_execution", "sum",
          "Narrative 年初预算 / 支出决算 of the total = the sum over the subjects the narrative lists (one level)",
          r"""
@@ -344,7 +346,7 @@ RULES: tuple[Rule, ...] = (
     Rule("N_PROCUREMENT_SME_SHARE", "error", "fct_procurement", "percent",
          "Narrative SME share = SME amount / procurement amount (total, or of goods / works / services)",
          percent("procurement_sme_share_pct", (FactOp(("procurement_sme_amount",)),),
-                 (FactOp(("procurement_total", "procurement_amount")),))),
+                 (FactOp(("procurement_total", "procurement_amount")), FactSumOp(("procurement_amount",), PROCUREMENT_PARTS)))),
     Rule("N_PROCUREMENT_SMALL_MICRO_SHARE", "error", "fct_procurement", "percent",
          "Narrative small/micro share = small/micro amount / SME amount",
          percent("procurement_small_micro_share_pct", (FactOp(("procurement_small_micro_amount",), "total"),),

@@ -106,7 +106,22 @@ class CellOp:
         return f"SELECT document_id, {k} AS k, amount AS value, loc FROM dq_cells WHERE {self.cells.where()}"
 
 
-Operand = tuple[FactOp | CellOp, ...]  # alternatives: the first one present wins
+@dataclass(frozen=True)
+class FactSumOp:
+    """The sum of stated parts (e.g. 货物 + 工程 + 服务) as the value of one subject."""
+
+    keys: tuple[str, ...]
+    parts: tuple[str, ...]
+    subject: str = "total"
+
+    def relation(self) -> str:
+        return (f"SELECT document_id, {lit(self.subject)} AS k, sum(value) AS value, "
+                f"'the sum of the stated parts (' || string_agg(short, ' + ' ORDER BY line_start) || ')' AS loc "
+                f"FROM dq_fact1 WHERE fact_key IN {in_list(self.keys)} AND subject IN {in_list(self.parts)} "
+                "GROUP BY document_id")
+
+
+Operand = tuple[FactOp | CellOp | FactSumOp, ...]  # alternatives: the first one present wins
 
 
 def _alternatives(alternatives: Operand) -> str:
