@@ -9,8 +9,6 @@ N runs after one warm-up run; the ratio is parse_pdf / pdfplumber page.extract_t
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from pathlib import Path
 
 import pdfplumber
@@ -18,16 +16,7 @@ import pdfplumber
 from dagster_project.parsing.pdf_document import parse_pdf
 
 DEFAULT_PDF = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "shanghai-putuo-2024-finance-bureau.pdf"
-
-
-def cpu_median(action, runs: int) -> float:
-    action()  # warm-up: imports, caches
-    times = []
-    for _ in range(runs):
-        start = time.process_time()
-        action()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
+from timing import cpu_median  # bench/timing.py (the script's folder is on sys.path)
 
 
 def plumber_text(path: Path) -> None:

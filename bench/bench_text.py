@@ -10,8 +10,6 @@ parse_text (the stages plus assembling the document), each measured in the same 
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from pathlib import Path
 
 from dagster_project.parsing.decode import decode_bytes, split_lines
@@ -20,16 +18,7 @@ from dagster_project.parsing.text_document import parse_text
 from dagster_project.parsing.text_tables import extract_tables
 
 DEFAULT_FILE = Path(__file__).resolve().parents[1] / "raw" / "2021" / "wuhan-qiaokou-district-party-committee-office-2021.txt"
-
-
-def cpu_median(action, runs: int) -> float:
-    action()  # warm-up: imports, compiled patterns
-    times = []
-    for _ in range(runs):
-        start = time.process_time()
-        action()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
+from timing import cpu_median  # bench/timing.py (the script's folder is on sys.path)
 
 
 def main() -> None:

@@ -1,8 +1,28 @@
-"""The status of a parsed document, decided the same way for every input format."""
+"""The last steps every input format shares: profile and narrative from the document's lines,
+the tables its own reader found, and the status of the result."""
 
 from __future__ import annotations
 
-from .model import ParsedDocument, ParseIssue, Provenance
+from .model import Line, ParsedDocument, ParseIssue, Provenance
+from .narrative import extract_facts, extract_profile
+from .text_tables import TableExtraction
+
+
+def complete_document(doc: ParsedDocument, lines: list[Line], tables: TableExtraction) -> ParsedDocument:
+    """Fill `doc` with the profile and narrative facts read from `lines` and with `tables`, then
+    settle its status. Issues already on `doc` are kept."""
+    profile = extract_profile(lines)
+    doc.department_name = profile.department_name
+    doc.region = profile.region
+    doc.fiscal_year = profile.fiscal_year
+    doc.unit = profile.unit
+    doc.name_variants = profile.name_variants
+    facts, fact_issues = extract_facts(lines)
+    doc.tables = tables.tables
+    doc.cells = tables.cells
+    doc.facts = profile.facts + facts
+    doc.issues += profile.issues + tables.issues + fact_issues
+    return settle_status(doc)
 
 
 def settle_status(doc: ParsedDocument) -> ParsedDocument:

@@ -9,8 +9,7 @@ its page (1-based); Provenance.page is the 1-based page number.
 from __future__ import annotations
 
 from .model import Line, ParsedDocument, ParseIssue, Provenance
-from .narrative import extract_facts, extract_profile
-from .outcome import settle_status
+from .outcome import complete_document
 from .pdf_tables import extract_pdf_tables
 from .pdf_words import PageContent, PdfOpenError, open_pdf, read_pages
 
@@ -34,20 +33,7 @@ def parse_pdf(data: bytes, source_path: str, document_id: str) -> ParsedDocument
         doc.error = f"{source_path}: no text layer on any of its {len(pages)} pages ({images} images): needs OCR"
         return doc
     doc.issues.extend(_scanned_pages(pages))
-    lines = reading_order_lines(pages)
-    profile = extract_profile(lines)
-    doc.department_name = profile.department_name
-    doc.region = profile.region
-    doc.fiscal_year = profile.fiscal_year
-    doc.unit = profile.unit
-    doc.name_variants = profile.name_variants
-    tables = extract_pdf_tables(pages)
-    facts, fact_issues = extract_facts(lines)
-    doc.tables = tables.tables
-    doc.cells = tables.cells
-    doc.facts = profile.facts + facts
-    doc.issues += profile.issues + tables.issues + fact_issues
-    return settle_status(doc)
+    return complete_document(doc, reading_order_lines(pages), extract_pdf_tables(pages))
 
 
 def reading_order_lines(pages: list[PageContent]) -> list[Line]:
