@@ -14,9 +14,9 @@ from pathlib import Path
 import pdfplumber
 
 from dagster_project.parsing.pdf_document import parse_pdf
+from timing import cpu_median  # bench/timing.py (the script's folder is on sys.path)
 
 DEFAULT_PDF = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "shanghai-putuo-2024-finance-bureau.pdf"
-from timing import cpu_median  # bench/timing.py (the script's folder is on sys.path)
 
 
 def plumber_text(path: Path) -> None:

@@ -16,9 +16,9 @@ from dagster_project.parsing.decode import decode_bytes, split_lines
 from dagster_project.parsing.narrative import extract_facts, extract_profile
 from dagster_project.parsing.text_document import parse_text
 from dagster_project.parsing.text_tables import extract_tables
+from timing import cpu_median  # bench/timing.py (the script's folder is on sys.path)
 
 DEFAULT_FILE = Path(__file__).resolve().parents[1] / "raw" / "2021" / "wuhan-qiaokou-district-party-committee-office-2021.txt"
-from timing import cpu_median  # bench/timing.py (the script's folder is on sys.path)
 
 
 def main() -> None:
