@@ -125,6 +125,7 @@ def _table(layout: TableLayout, pages: list[PageContent], start: _Start, end: _S
     cells: list[Cell] = []
     issues: list[ParseIssue] = []
     columns: tuple[GridColumn, ...] = ()
+    previous: dict[int, str] = {}  # side -> its last recognised row
     for page_index in sorted({p for p, _ in region}):
         page = pages[page_index]
         lines = [line for p, line in region if p == page_index]
@@ -134,8 +135,9 @@ def _table(layout: TableLayout, pages: list[PageContent], start: _Start, end: _S
         words = [w for line in lines if not _is_furniture(line) for w in line.words]
         rules = [r for r in page.rules if _rule_in(r, top, bottom)]
         grid = build_grid(words, rules, columns)
-        if not grid.rows and not columns:
-            continue  # nothing but the header so far (a blank template's table)
+        if not grid.rows:  # a header alone (a blank template's table, or its body starts overleaf)
+            columns = columns or grid.columns
+            continue
         columns = grid.columns
         roles = [_role(layout, c, grid, i) for i, c in enumerate(grid.columns)]
         issues.extend(
@@ -144,7 +146,7 @@ def _table(layout: TableLayout, pages: list[PageContent], start: _Start, end: _S
                        Provenance(None, None, page.number))
             for r in roles if r.role == "other" and r.label and _has_values(grid, roles.index(r))
         )
-        cells.extend(_cells(layout, grid, roles, unit, page.number, issues))
+        cells.extend(_cells(layout, grid, roles, unit, page.number, issues, previous))
     return info, cells, _dedupe(issues)
 
 
@@ -258,10 +260,12 @@ _SUBROWS = {key for pair in FUND_SUBROWS.values() for key in pair}
 _CARRYOVERS = {FUND_SUBROW_AFTER, "carryover_end"}
 
 
-def _cells(layout, grid: Grid, roles: list[_Column], unit: str, page: int, issues: list[ParseIssue]) -> list[Cell]:
+def _cells(layout, grid: Grid, roles: list[_Column], unit: str, page: int, issues: list[ParseIssue],
+           previous: dict[int, str]) -> list[Cell]:
+    """The cells of one page of a table. `previous` holds the last recognised row of each side
+    (fund sub-rows follow their carry-over row, on the next page too); it is updated."""
     cells: list[Cell] = []
     groups = _groups(roles)
-    previous = [""] * len(groups)  # the last recognised row of each side (for fund sub-rows)
     for row in grid.rows:
         for g, group in enumerate(groups):
             section = ("income" if g == 0 else "expenditure") if layout.kind == "two_sided" else ""
@@ -272,8 +276,8 @@ def _cells(layout, grid: Grid, roles: list[_Column], unit: str, page: int, issue
                 or (roles[i].role == "code" and not row.texts[i].isdigit() and squash(row.texts[i]) not in layout.header_words)
             )
             values = [(roles[i], row.texts[i]) for i in group if roles[i].role == "value" and row.texts[i]]
-            row_key, row_code = _row_key(layout, section, code, label, previous[g] in _CARRYOVERS | _SUBROWS)
-            previous[g] = row_key or previous[g]
+            row_key, row_code = _row_key(layout, section, code, label, previous.get(g, "") in _CARRYOVERS | _SUBROWS)
+            previous[g] = row_key or previous.get(g, "")
             if not values:
                 continue
             prov = Provenance(row.line_start, row.line_end, page)

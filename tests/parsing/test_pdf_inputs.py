@@ -120,14 +120,21 @@ def test_unknown_column_header_is_an_error_naming_it():
 def _ruled_table(title: str, xs: list[float], rows: list[tuple[float, list[tuple[int, int, list[str]]]]], size: float = 8):
     """A ruled table under `title`: each row is (height, cells); a cell (first column, last
     column, lines) spans columns first..last and prints its lines centred vertically, as Word
-    and WPS set a cell of a row made tall by a wrapped neighbour. Amounts are right-aligned."""
+    and WPS set a cell of a row made tall by a wrapped neighbour. Amounts are right-aligned.
+    A row None turns the page (the table goes on overleaf, without its header)."""
 
     def draw(pdf):
         pdf.drawString(200, 790, title)
         pdf.drawString(450, 772, "单位：万元")
         pdf.setFont(FONT, size)
         top = 760.0
-        for height, cells in rows:
+        for row in rows:
+            if row is None:
+                pdf.showPage()
+                pdf.setFont(FONT, size)
+                top = 800.0
+                continue
+            height, cells = row
             for first, last, lines in cells:
                 x0, x1 = xs[first], xs[last + 1]
                 pdf.rect(x0, top - height, x1 - x0, height)
@@ -191,3 +198,31 @@ def test_three_public_phases_printed_above_the_items():
         "actual_reception": Decimal("1.10"),
     }
     assert not [i for i in doc.issues if i.severity == "error"]
+
+
+def test_header_alone_at_a_page_foot_and_fund_rows_overleaf():
+    # The header ends page 1, the body starts page 2; the fund sub-row of the carry-over turns
+    # to page 3 and still belongs to it.
+    xs = [40, 200, 270, 430, 500]
+
+    def row(*cells):
+        return 14, [(i, i, c) for i, c in enumerate(cells)]
+
+    data = _ruled_table("收入支出决算总表", xs, [
+        row(["项目"], ["决算数"], ["项目"], ["决算数"]),
+        None,
+        row(["年初结转和结余"], ["0.35"], ["年末结转和结余"], ["66.28"]),
+        None,
+        row(["一般公共预算财政拨款"], ["0.35"], ["一般公共预算财政拨款"], ["66.28"]),
+        row(["总计"], ["3,150.24"], ["总计"], ["3,150.24"]),
+    ])
+    doc = _parse(data)
+    got = {(c.section, c.row_key): c.value for c in doc.cells if c.table_no == 1}
+    assert got == {
+        ("income", "carryover_begin"): Decimal("0.35"),
+        ("income", "carryover_begin_general_budget"): Decimal("0.35"),
+        ("expenditure", "carryover_end"): Decimal("66.28"),
+        ("expenditure", "carryover_end_general_budget"): Decimal("66.28"),
+        ("income", "grand_total"): Decimal("3150.24"),
+        ("expenditure", "grand_total"): Decimal("3150.24"),
+    }
