@@ -63,11 +63,12 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         table_rows, info = _read_table(region, lines, issues)
         infos.append(info)
         rows.extend(table_rows)
-    _solve(rows, _constraints(rows))
+    # The table a truncated file ends in is incomplete: its sums would mislead the solver.
+    cut_table = max(regions.values(), key=lambda region: region.title.no).no if cut and cut.part == "tables" and regions else None
+    complete = [row for row in rows if row.table_no != cut_table]
+    _solve(complete, _constraints(complete))
     cells = [cell for row in rows for cell in _cells(row, issues)]
-    if cut and cut.part == "tables" and regions:
-        last = max(regions.values(), key=lambda region: region.title.no).no
-        cells = [_cut_off(cell) if cell.table_no == last else cell for cell in cells]
+    cells = [_cut_off(cell) if cell.table_no == cut_table else cell for cell in cells]
     for info in infos:
         if info.declared_empty and any(c.table_no == info.table_no for c in cells):
             issues.append(ParseIssue("warn", "empty_note_with_values",

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from dagster_project.generator.corpus import Spec, generate
-from dagster_project.generator.evaluation import Evaluation, evaluate
+from dagster_project.generator.evaluation import Evaluation, check_documents_on, evaluate
+from dagster_project.generator.faults import FAULT_KINDS
 
 
 def _failures(result: Evaluation, target: float) -> list[str]:
@@ -15,12 +16,15 @@ def _failures(result: Evaluation, target: float) -> list[str]:
 
 
 def test_every_planted_fault_of_a_small_corpus_is_found_and_nothing_else(tmp_path):
+    # parser, loader and rules without Dagster and dbt (the full pipeline takes over a minute even
+    # on 20 documents): the carry-over chain needs the marts, so that kind is left to the slow test
     corpus = tmp_path / "corpus"
-    manifest = generate(corpus, Spec(departments=6, years=range(2021, 2025), seed=7, fault_rate=0.6))
+    kinds = tuple(k for k in FAULT_KINDS if k != "carryover_break")
+    manifest = generate(corpus, Spec(departments=5, years=range(2021, 2025), seed=2, fault_rate=0.6, kinds=kinds))
     planted = {kind for kind in manifest["counts"] if not kind.startswith("documents_")}
-    assert len(planted) >= 5  # most kinds are exercised by this seed
+    assert planted == set(kinds)  # this seed plants every kind
 
-    result = evaluate(corpus)
+    result = evaluate(corpus, run=check_documents_on)
 
     assert result.labels > 0 and result.detected == result.labels, result.missed
     assert result.true_alerts == result.alerts, result.false_alarms
