@@ -1,12 +1,15 @@
 """The committed GX suites (expectations/) are exactly what rules.py generates, GX reads them,
 and GX's verdict per rule follows the worst outcome of that rule in any document."""
 
+import sys
+
 import great_expectations as gx
 import pandas as pd
 
 from dagster_project import config
 from dagster_project.defs.quality.gx_runner import (
     committed_suites,
+    import_in_background,
     outcomes_by_document,
     suite_documents,
     suite_files,
@@ -68,3 +71,11 @@ def test_validate_fails_a_rule_only_where_a_document_failed_it(tmp_path):
     verdicts = validate(comparisons, "run-1", suites=[suite], docs_dir=tmp_path / "docs")
     assert verdicts == {"R1": False, "R2": True, "R3": True}  # R3 compared nothing: nothing failed
     assert (tmp_path / "docs" / "index.html").is_file()
+
+
+def test_gx_can_be_imported_ahead_on_a_thread():
+    thread = import_in_background()
+    assert thread.daemon  # never holds the process open
+    thread.join(timeout=300)
+    assert not thread.is_alive()
+    assert "great_expectations" in sys.modules

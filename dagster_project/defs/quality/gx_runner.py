@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import threading
 import uuid
 from pathlib import Path
 
@@ -134,13 +135,27 @@ def _ephemeral_context(gx, docs_dir: Path):
         data_docs_sites={"warehouse_site": site}))
 
 
+def _import_gx():
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations as gx  # heavy (seconds: scipy, altair, sqlalchemy...): only when checks run
+
+    return gx
+
+
+def import_in_background() -> threading.Thread:
+    """Start importing GX on a daemon thread: a run that will check can overlap the import with
+    the steps before (dbt works in its own process); `validate` then finds it imported, or waits
+    for the import to finish."""
+    thread = threading.Thread(target=_import_gx, name="import-great-expectations", daemon=True)
+    thread.start()
+    return thread
+
+
 def validate(comparisons: pd.DataFrame, run_id: str, suites: list[dict] | None = None,
              docs_dir: Path | None = None) -> dict[str, bool]:
     """Run the checkpoint of the committed suites over the run's comparisons (dq.comparisons) and
     build the Data Docs. Success by rule id, for the rules the suites hold."""
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-    import great_expectations as gx  # heavy (seconds): only when checks run
-
+    gx = _import_gx()
     suites = committed_suites() if suites is None else suites
     context = _ephemeral_context(gx, docs_dir or data_docs_dir())
     batch = (context.data_sources.add_pandas("warehouse").add_dataframe_asset("outcomes_by_document")
