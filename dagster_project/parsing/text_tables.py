@@ -64,7 +64,9 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         infos.append(info)
         rows.extend(table_rows)
     # The table a truncated file ends in is incomplete: its sums would mislead the solver.
-    cut_table = max(regions.values(), key=lambda region: region.title.no).no if cut and cut.part == "tables" and regions else None
+    cut_table = None
+    if cut and cut.part == "tables" and regions:
+        cut_table = max(regions.values(), key=lambda region: region.title.no).no
     complete = [row for row in rows if row.table_no != cut_table]
     _solve(complete, _constraints(complete))
     cells = [cell for row in rows for cell in _cells(row, issues)]
