@@ -63,7 +63,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if tool_log is not None:
         err.print(f"dbt's log of this run: {tool_log}")
     for step, seconds in result.step_seconds.items():
-        err.print(f"  {step:<40} {seconds:6.1f} s")
+        err.print(f"  {step:<40} " + ("skipped" if seconds is None else f"{seconds:6.1f} s"))
     if not result.success:
         err.print(f"[red]the pipeline broke:[/red] {result.failure}")
         return 1

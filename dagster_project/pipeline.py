@@ -10,6 +10,7 @@ import dagster as dg
 
 from .definitions import defs
 from .defs.alerts.sinks import AlertSink, run_failure_alert
+from .defs.quality.gx_runner import import_in_background
 from .defs.operations.jobs import FULL_PIPELINE
 
 
@@ -17,13 +18,15 @@ from .defs.operations.jobs import FULL_PIPELINE
 class PipelineResult:
     success: bool
     failure: str = ""
-    step_seconds: dict[str, float] = field(default_factory=dict)
+    step_seconds: dict[str, float | None] = field(default_factory=dict)
     failed_checks: list[str] = field(default_factory=list)  # '<asset key>:<check name>' of every failed asset check
 
 
-def _step_seconds(instance: dg.DagsterInstance, run_id: str) -> dict[str, float]:
+def _step_seconds(instance: dg.DagsterInstance, run_id: str) -> dict[str, float | None]:
+    """Seconds per step; None for a step that was skipped (nothing to do)."""
     return {
-        stats.step_key: (stats.end_time or stats.start_time or 0) - (stats.start_time or 0)
+        stats.step_key: (stats.end_time - stats.start_time)
+        if stats.status is not None and stats.status.value == "SUCCESS" and stats.start_time and stats.end_time else None
         for stats in instance.get_run_step_stats(run_id)
     }
 
@@ -31,6 +34,7 @@ def _step_seconds(instance: dg.DagsterInstance, run_id: str) -> dict[str, float]
 def run_pipeline(log_level: str = "WARNING", tool_log: Path | None = None) -> PipelineResult:
     """Execute the full job in-process. `tool_log`: a file that receives what the tools print on
     stdout (dbt's event stream), instead of the terminal."""
+    import_in_background()  # GX loads while the earlier steps run (dbt works in its own process)
     job = defs.resolve_job_def(FULL_PIPELINE)
     instance = dg.DagsterInstance.ephemeral()
     with contextlib.ExitStack() as stack:

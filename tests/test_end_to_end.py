@@ -103,8 +103,10 @@ def test_a_second_run_with_nothing_new_changes_nothing(run_folder):
     facts = "SELECT document_id, function_subject_code, scope, total_amount, loaded_at FROM marts.fct_expenditure ORDER BY ALL"
     before = query(warehouse, facts)
     loaded = query(warehouse, "SELECT document_id, loaded_at, run_id FROM raw.documents ORDER BY ALL")
+    checked = query(warehouse, "SELECT count(*) FROM dq.dq_results")
     assert _run(raw, warehouse) == 0
     assert query(warehouse, facts) == before
+    assert query(warehouse, "SELECT count(*) FROM dq.dq_results") == checked  # nothing to build or check again
     assert query(warehouse, "SELECT document_id, loaded_at, run_id FROM raw.documents ORDER BY ALL") == loaded
 
 

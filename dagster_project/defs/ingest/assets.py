@@ -13,6 +13,7 @@ from ...progress import announce, track
 from ...resources import RawFolderResource, WarehouseResource
 from .discovery import discover
 from .loader import PendingFile, ensure_schema, pending_files, record_files, write_documents
+from .state import is_up_to_date
 
 RAW_TABLE_KEYS = [dg.AssetKey(["raw", name]) for name in
                   ("documents", "document_names", "document_tables", "table_cells", "narrative_facts", "parse_issues")]
@@ -56,7 +57,9 @@ def _parse_all(root: Path, pending: list[PendingFile]) -> Iterator[ParsedDocumen
 
 
 @dg.multi_asset(
-    specs=[dg.AssetSpec(key, deps=[raw_files], group_name="ingest", kinds={"duckdb"}) for key in RAW_TABLE_KEYS],
+    # skippable: when nothing changed since the last complete run, nothing downstream runs either
+    specs=[dg.AssetSpec(key, deps=[raw_files], group_name="ingest", kinds={"duckdb"}, skippable=True)
+           for key in RAW_TABLE_KEYS],
     can_subset=False,
 )
 def parsed_documents(context: dg.AssetExecutionContext, raw_folder: RawFolderResource, warehouse: WarehouseResource):
@@ -80,7 +83,11 @@ def parsed_documents(context: dg.AssetExecutionContext, raw_folder: RawFolderRes
                 write_documents(con, batch, run_id, infos)
                 batch = []
         write_documents(con, batch, run_id, infos)
+        up_to_date = is_up_to_date(con)
     announce(f"Parsed and loaded {len(pending)} documents: "
              + (", ".join(f"{n} {status}" for status, n in sorted(statuses.items())) or "nothing new"))
+    if up_to_date:
+        announce("Nothing changed since the last complete run (files, parser, models, rules): the warehouse is up to date")
+        return
     for key in RAW_TABLE_KEYS:
         yield dg.MaterializeResult(asset_key=key, metadata={"documents_parsed": len(pending), **statuses})

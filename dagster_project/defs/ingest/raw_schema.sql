@@ -119,3 +119,12 @@ CREATE TABLE IF NOT EXISTS dq.dq_results (
     message        VARCHAR,
     checked_at     TIMESTAMP NOT NULL
 );
+
+-- Runs that completed every step (load, dbt build, checks), with what they were computed from:
+-- a run whose raw rows and code are unchanged since the last completed run has nothing to do.
+CREATE TABLE IF NOT EXISTS raw.completed_runs (
+    run_id           VARCHAR NOT NULL,
+    raw_fingerprint  VARCHAR NOT NULL,      -- digest of raw.documents (ids, load times, withdrawals)
+    code_fingerprint VARCHAR NOT NULL,      -- digest of the dbt project, the rules and the parser version
+    completed_at     TIMESTAMP NOT NULL
+);

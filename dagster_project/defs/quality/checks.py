@@ -5,6 +5,7 @@ import dagster as dg
 import pandas as pd
 
 from ...resources import WarehouseResource
+from ..ingest.state import record_completed_run
 from ..alerts.sinks import Alert, AlertSink
 from .engine import RunSummary, run_rules
 from .gx_runner import data_docs_dir, data_docs_index, validate
@@ -69,3 +70,5 @@ def accounting_identities(context: dg.AssetCheckExecutionContext, warehouse: War
         context.log.warning(f"{rule_id} skipped: {why}")
     alert_sink.send(alerts_of(summary, sources), context.log)
     yield from check_results(summary, validated)
+    with warehouse.connect() as con:  # the last step: what this complete run was computed from
+        record_completed_run(con, context.run.run_id)
