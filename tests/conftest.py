@@ -7,7 +7,7 @@ REPO = Path(__file__).resolve().parent.parent
 os.environ.setdefault("TQDM_DISABLE", "1")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     """The shared real documents (../shared/corpus); tests that need them skip without them."""
     path = (REPO.parent / "shared" / "corpus").resolve()
