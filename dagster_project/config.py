@@ -6,6 +6,8 @@ they are read when a path is asked for, so every command and every run honours t
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -19,3 +21,19 @@ def raw_dir() -> Path:
 
 def warehouse_path() -> Path:
     return Path(os.environ.get("FDW_WAREHOUSE") or PROJECT_ROOT / "warehouse.duckdb").resolve()
+
+
+@contextmanager
+def using_paths(raw: Path, warehouse: Path) -> Iterator[None]:
+    """FDW_RAW and FDW_WAREHOUSE set to these paths for the duration (for runs of the pipeline
+    from code: evaluations, tests), then restored."""
+    saved = {key: os.environ.get(key) for key in ("FDW_RAW", "FDW_WAREHOUSE")}
+    os.environ["FDW_RAW"], os.environ["FDW_WAREHOUSE"] = str(raw), str(warehouse)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value

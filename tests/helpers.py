@@ -2,40 +2,25 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterable
-from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+
+from dagster_project.config import using_paths
 
 REPO = Path(__file__).resolve().parent.parent
 REFERENCE_EXTRACT = REPO / "raw" / "2021" / "wuhan-qiaokou-district-party-committee-office-2021.txt"
 
 
-@contextmanager
-def fdw_env(raw: Path, warehouse: Path):
-    saved = {k: os.environ.get(k) for k in ("FDW_RAW", "FDW_WAREHOUSE")}
-    os.environ["FDW_RAW"], os.environ["FDW_WAREHOUSE"] = str(raw), str(warehouse)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-
-
 def run_warehouse(raw: Path, warehouse: Path):
     """Run the full pipeline job over `raw` into `warehouse`; fail the test if the pipeline broke
     or a dbt data test failed (the accounting-identity checks may fail: that is data)."""
+    from dagster_project.defs.quality.checks import CHECK_SPECS
     from dagster_project.pipeline import run_pipeline
 
-    from dagster_project.defs.quality.checks import CHECK_SPECS
-
-    with fdw_env(raw, warehouse):
+    with using_paths(raw, warehouse):
         result = run_pipeline()
     assert result.success, result.failure
     identity_checks = {spec.name for spec in CHECK_SPECS}

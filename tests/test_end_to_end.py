@@ -14,8 +14,9 @@ from decimal import Decimal
 import pytest
 
 from dagster_project.cli import main
+from dagster_project.config import using_paths
 from dagster_project.locking import RunLock
-from tests.helpers import REFERENCE_EXTRACT, fdw_env, query
+from tests.helpers import REFERENCE_EXTRACT, query
 
 ORIGINAL = "2021/qiaokou-party-office-2021.txt"
 CORRECTED = "2021/qiaokou-party-office-2021-corrected.txt"
@@ -43,7 +44,7 @@ def run_folder(tmp_path_factory):
 
 
 def _run(raw, warehouse) -> int:
-    with fdw_env(raw, warehouse):
+    with using_paths(raw, warehouse):
         return main(["run"])
 
 
@@ -64,7 +65,7 @@ def test_a_batch_with_bad_files_still_loads_the_good_ones(run_folder, capsys):
     assert errors["scan.txt"].startswith("scan.txt: ")
 
     capsys.readouterr()
-    with fdw_env(raw, warehouse):
+    with using_paths(raw, warehouse):
         assert main(["status"]) == 0
     shown = capsys.readouterr().out
     for name in BAD_FILES:
@@ -93,7 +94,7 @@ def test_the_marts_hold_the_reference_totals_and_the_republication_supersedes(ru
     assert history == [(1,)]
 
     capsys.readouterr()
-    with fdw_env(raw, warehouse):
+    with using_paths(raw, warehouse):
         assert main(["query", "SELECT total_expenditure FROM marts.fct_account_summary_current"]) == 0
     assert "1568.88" in capsys.readouterr().out
 
@@ -125,6 +126,6 @@ def test_a_removed_file_is_withdrawn_not_dropped(run_folder):
 def test_a_second_run_on_a_busy_warehouse_refuses_clearly(tmp_path, capsys):
     raw, warehouse = tmp_path / "raw", tmp_path / "w.duckdb"
     raw.mkdir()
-    with RunLock(warehouse), fdw_env(raw, warehouse):
+    with RunLock(warehouse), using_paths(raw, warehouse):
         assert main(["run"]) == 75
     assert "another run" in capsys.readouterr().err

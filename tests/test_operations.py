@@ -15,11 +15,12 @@ import dagster as dg
 import pytest
 
 from dagster_project.cli import main
+from dagster_project.config import using_paths
 from dagster_project.definitions import defs
 from dagster_project.defs.operations.sensors import raw_folder_sensor
 from dagster_project.generator.corpus import Spec, generate
 from dagster_project.resources import RawFolderResource
-from tests.helpers import REFERENCE_EXTRACT, REPO, fdw_env, query, run_warehouse
+from tests.helpers import REFERENCE_EXTRACT, REPO, query, run_warehouse
 
 
 def _evaluate_sensor(raw, cursor):
@@ -41,7 +42,7 @@ def test_the_sensor_requests_a_run_when_files_arrive_and_the_run_loads_them(tmp_
     request, cursor = _evaluate_sensor(raw, cursor)
     assert isinstance(request, dg.RunRequest)
     job = defs.resolve_job_def(request.job_name or raw_folder_sensor.job_name)
-    with fdw_env(raw, warehouse):
+    with using_paths(raw, warehouse):
         assert job.execute_in_process(instance=dg.DagsterInstance.ephemeral(), tags=request.tags).success
     rows = query(warehouse, "SELECT fiscal_year, total_expenditure FROM marts.fct_account_summary")
     assert rows == [(2021, Decimal("1568.88"))]
@@ -96,7 +97,7 @@ def test_report_and_export_on_a_multi_department_corpus(corpus, tmp_path, capsys
     raw, warehouse = corpus
     [(department_id, name)] = query(warehouse, "SELECT department_id, department_name FROM marts.dim_department "
                                                "ORDER BY department_id LIMIT 1")
-    with fdw_env(raw, warehouse):
+    with using_paths(raw, warehouse):
         capsys.readouterr()
         assert main(["report", name]) == 0
         shown = capsys.readouterr().out

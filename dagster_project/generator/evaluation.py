@@ -81,20 +81,11 @@ def read_jsonl(path: Path) -> list[dict]:
 
 def run_pipeline_on(corpus: Path, warehouse: Path) -> None:
     """The real pipeline (parse, load, dbt, checks) over `corpus` into `warehouse`."""
-    import os
-
+    from ..config import using_paths
     from ..pipeline import run_pipeline
 
-    saved = {k: os.environ.get(k) for k in ("FDW_RAW", "FDW_WAREHOUSE")}
-    os.environ["FDW_RAW"], os.environ["FDW_WAREHOUSE"] = str(corpus), str(warehouse)
-    try:
+    with using_paths(corpus, warehouse):
         result = run_pipeline()
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
     if not result.success:
         raise RuntimeError(f"the pipeline broke: {result.failure}")
 
