@@ -86,6 +86,19 @@ class NameVariant:
 
 
 @dataclass(frozen=True)
+class DocumentHeading:
+    """A numbered heading as printed, in document order: a part title (第三部分 …), a section
+    (三、…) or a subsection ((三)…). Numbered row labels of the tables part are not headings."""
+
+    level: str  # 'part' | 'section' | 'subsection'
+    number: int | None  # the numeral read: 第三部分 -> 3, 十一、 -> 11, (二) -> 2 (None when unread)
+    text: str  # as printed, up to its first 。 (a wrapped title joined)
+    part: str  # kind of the enclosing part: 'front' | 'profile' | 'tables' | 'narrative' | 'glossary' | 'annex' | 'other'
+    list_no: int  # the numbered list it continues: its headings should read 1, 2, 3 … (see narrative._headings)
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
 class ParseIssue:
     severity: str  # 'error' | 'warn' | 'info'
     code: str  # short stable code, e.g. 'unknown_column_header', 'ambiguous_cell', 'table_missing'
@@ -110,6 +123,7 @@ class ParsedDocument:
     cells: list[Cell] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     issues: list[ParseIssue] = field(default_factory=list)
+    headings: list[DocumentHeading] = field(default_factory=list)
 
     @property
     def cells_found(self) -> int:

@@ -18,8 +18,9 @@ from functools import cached_property
 from itertools import accumulate
 
 from . import narrative_patterns as P
-from .layout import FUNCTION_CLASSES
-from .model import Fact, Line, NameVariant, ParseIssue, Provenance
+from .layout import FUNCTION_CLASSES, squash
+from .layout.tables import BOTH_SIDES_LABELS, EXPENDITURE_LABELS, INCOME_LABELS
+from .model import DocumentHeading, Fact, Line, NameVariant, ParseIssue, Provenance
 from .numbers import parse_amount, to_wan
 
 
@@ -44,8 +45,22 @@ MARKER_RE = re.compile(
 ITEM_RE = re.compile(r"^\d{1,2}[.、](?!\d)")
 NOISE_RE = re.compile(r"^(?:[-—]?\s*\d{1,3}\s*[-—]?|第\s*\d+\s*页.*|图\s*\d+\s*[:].*)$")  # page numbers, figure captions
 SENTENCE_RE = re.compile(r"[^。]+。?")
-CHINESE_NUMERALS = {numeral: n for n, numeral in enumerate("一二三四五六七八九十", start=1)}
+CHINESE_DIGITS = {numeral: n for n, numeral in enumerate("一二三四五六七八九", start=1)}
 SHORT_CONTINUATION = 4  # a wrapped heading's last piece ('说明', '况。') is at most this long
+PART_TITLE_LINES = 3  # a part title may wrap over this many lines ('第一部分' / '<name>概' / '况')
+HEADING_LEVELS = {"part": "part", "h0": "section", "h1": "subsection"}
+# Numbered lines of the tables part are row labels ('一、一般公共预算财政拨款收入'), not headings.
+PARTS_WITHOUT_HEADINGS = ("tables",)
+# A heading run into the line after a sentence ('…财务规则。(八)负责本区…'): the extraction joined two paragraphs.
+RUN_IN_HEADING_RE = re.compile(r"(?<=。)\s*(?=\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)")
+# A numbered line that is a table row, not a heading, wherever the tables stand (a document may
+# print them without a 第二部分 title): it holds an amount printed without a unit, or it is only
+# row labels of Tables 1 / 4, one per side ('一、一般公共预算财政拨款收入一、一般公共服务支出').
+TABLE_AMOUNT_RE = re.compile(r"\d[\d,]*\.\d{2}(?![\d%]|\s*万?元)")
+SECTION_NUMBER_RE = re.compile(r"[一二三四五六七八九十]{1,3}、")
+ROW_LABEL_NOISE_RE = re.compile(r"[\d,.\s]")
+TABLE_ROW_LABELS = frozenset({*INCOME_LABELS, *EXPENDITURE_LABELS, *BOTH_SIDES_LABELS,
+                              *(name + "支出" for name in FUNCTION_CLASSES)})
 
 _PART_KINDS = tuple((kind, re.compile(rx)) for kind, rx in P.PART_KINDS)
 _TOPICS = tuple((topic, re.compile(rx)) for topic, rx in P.TOPICS)
@@ -149,6 +164,7 @@ class Document:
     sentences: tuple[Sentence, ...]
     function_names: dict[str, str]  # function subject code -> name, from the document's tables
     parts: tuple[Part, ...]  # every 第N部分 title in order (a contents list included)
+    headings: tuple[DocumentHeading, ...]
 
 
 _last_document: list[tuple[list[Line], Document]] = []
@@ -169,14 +185,29 @@ def _build_document(lines: list[Line]) -> Document:
     marks = [_marker(text) for _, text in content]
     paragraphs = _paragraphs(content, marks)
     sentences = tuple(s for no, paragraph in enumerate(paragraphs) for s in _sentences(paragraph, no))
-    parts = tuple(Part(_part_number(text), _part_kind("".join(t for _, t in content[i : i + 3])), line)
+    parts = tuple(Part(_part_number(text) or 0, _part_title_kind(content, marks, i), line)
                   for i, ((line, text), mark) in enumerate(zip(content, marks, strict=True)) if mark == "part")
-    return Document(tuple(lines), sentences, _function_names(lines), parts)
+    return Document(tuple(lines), sentences, _function_names(lines), parts, _headings(content, marks))
 
 
-def _part_number(title: str) -> int:
+def _part_number(title: str) -> int | None:
     numeral = re.match(r"第([一二三四五六七八九十]+)部分", title)
-    return CHINESE_NUMERALS.get(numeral.group(1), 0) if numeral else 0
+    return _chinese_number(numeral.group(1)) if numeral else None
+
+
+def _chinese_number(numeral: str) -> int | None:
+    """一 -> 1, 十 -> 10, 十一 -> 11, 二十六 -> 26; None for what is not a numeral below 100."""
+    tens, ten, ones = numeral.partition("十")
+    if not ten:
+        return CHINESE_DIGITS.get(numeral)
+    tens_value = CHINESE_DIGITS.get(tens) if tens else 1
+    ones_value = CHINESE_DIGITS.get(ones) if ones else 0
+    return None if tens_value is None or ones_value is None else 10 * tens_value + ones_value
+
+
+def _part_title_kind(content: list[tuple[Line, str]], marks: list[str | None], i: int) -> str:
+    """The kind of the part whose title starts at content[i] (its title may wrap)."""
+    return _part_kind(_part_title(content, marks, i)[0])
 
 
 def _marker(text: str) -> str | None:
@@ -201,16 +232,13 @@ def _paragraphs(content: list[tuple[Line, str]], marks: list[str | None]) -> lis
     while i < len(content):
         (line, text), mark = content[i], marks[i]
         if mark == "part":
-            part = _part_kind("".join(t for _, t in content[i : i + 3]))
+            part = _part_title_kind(content, marks, i)
             headings = [None, None]
             start(line, text)
             current = None
         elif mark in ("h0", "h1"):
             level = 0 if mark == "h0" else 1
-            heading_text, rest = _split_heading(text)
-            if not rest and "。" not in heading_text and i + 1 < len(content) and _continues_heading(content[i + 1][1], marks[i + 1]):
-                i += 1
-                heading_text, rest = _split_heading(heading_text + content[i][1])
+            heading_text, rest, i = _heading_at(content, marks, i)
             compact = _compact(heading_text)
             parent_topic = headings[0].topic if level == 1 and headings[0] else None
             headings[level] = Heading(heading_text, compact, parent_topic or _topic(compact))
@@ -226,6 +254,16 @@ def _paragraphs(content: list[tuple[Line, str]], marks: list[str | None]) -> lis
             current.chunks.append((line, text))
         i += 1
     return paragraphs
+
+
+def _heading_at(content: list[tuple[Line, str]], marks: list[str | None], i: int) -> tuple[str, str, int]:
+    """The heading that starts content[i] (a short last piece on the next line joined), the text
+    run into its line after it, and the index of its last line."""
+    heading_text, rest = _split_heading(content[i][1])
+    if not rest and "。" not in heading_text and i + 1 < len(content) and _continues_heading(content[i + 1][1], marks[i + 1]):
+        i += 1
+        heading_text, rest = _split_heading(heading_text + content[i][1])
+    return heading_text, rest, i
 
 
 def _split_heading(text: str) -> tuple[str, str]:
@@ -248,6 +286,116 @@ def _topic(compact_heading: str) -> str | None:
 
 def _compact(text: str) -> str:
     return "".join(text.split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Headings: every numbered heading, with the numbered list it belongs to
+# ---------------------------------------------------------------------------------------------
+
+
+class _Lists:
+    """Which numbered list each heading continues, so that a check can expect 1, 2, 3 … in each.
+
+    A part title closes every list; part titles form their own list (a contents list, then the
+    body: a 第一部分 starts a new one). A heading continues the open list of its marker style
+    and closes the lists opened inside that one, except a 1 under deeper headings or items of
+    another style: it starts a list nested in them ('一、是…' inside a (三) subsection). A
+    heading whose style has no open list but whose number follows the innermost heading list
+    ('(一)…', '二、…', '(三)…') continues that list in the wrong style; otherwise it starts a list."""
+
+    def __init__(self) -> None:
+        self.open: list[list] = []  # [style, list number, last number], outermost first
+        self.count = 0
+        self.parts: int | None = None
+
+    def part(self, number: int | None) -> int:
+        self.open.clear()
+        if self.parts is None or number == 1:
+            self.count += 1
+            self.parts = self.count
+        return self.parts
+
+    def place(self, style: str, number: int | None) -> int:
+        styles = [entry[0] for entry in self.open]
+        if style in styles:
+            at = len(styles) - 1 - styles[::-1].index(style)
+            if number != 1 or at == len(styles) - 1:
+                del self.open[at + 1 :]
+                return self._continue(self.open[at], number)
+        elif self.open and _misstyled(style, number, self.open[-1]):
+            return self._continue(self.open[-1], number)
+        self.count += 1
+        self.open.append([style, self.count, number])
+        return self.count
+
+    @staticmethod
+    def _continue(entry: list, number: int | None) -> int:
+        entry[2] = number
+        return entry[1]
+
+
+def _misstyled(style: str, number: int | None, innermost: list) -> bool:
+    """A heading numbered as the next one of the innermost heading list, in another style."""
+    innermost_style, _, last = innermost
+    return (style in HEADING_LEVELS and innermost_style in HEADING_LEVELS and number is not None
+            and last is not None and number == last + 1)
+
+
+def _headings(content: list[tuple[Line, str]], marks: list[str | None]) -> tuple[DocumentHeading, ...]:
+    """Every numbered heading in document order: part titles, and outside the tables part the
+    sections (一、) and subsections ((一)) that start a line or are run into one after a 。.
+    Numbered items (1. / 1、) are not recorded but nest the lists opened inside them."""
+    headings: list[DocumentHeading] = []
+    lists = _Lists()
+    part = "front" if "part" in marks else "narrative"
+    last_part_title = ""
+    for i, ((line, text), mark) in enumerate(zip(content, marks, strict=True)):
+        if mark == "part":
+            title, last = _part_title(content, marks, i)
+            part = _part_kind(title)
+            if _compact(title) != last_part_title:  # the same title again is a running page header
+                number = _part_number(title)
+                headings.append(DocumentHeading("part", number, title, part, lists.part(number), _lines_provenance(line, content[last][0])))
+            last_part_title = _compact(title)
+            continue
+        if part in PARTS_WITHOUT_HEADINGS or TABLE_AMOUNT_RE.search(text):
+            continue
+        if mark == "item":
+            lists.place(mark, int(re.match(r"\d+", text).group()))
+        elif mark in HEADING_LEVELS:
+            heading_text, _, last = _heading_at(content, marks, i)
+            if _is_row_label(heading_text):
+                continue
+            headings.append(_heading(mark, heading_text, part, lists, _lines_provenance(line, content[last][0])))
+        for run_in in RUN_IN_HEADING_RE.finditer(text):
+            heading_text, _ = _split_heading(text[run_in.end() :])
+            headings.append(_heading(_marker(heading_text), heading_text, part, lists, _lines_provenance(line, line)))
+    return tuple(headings)
+
+
+def _is_row_label(text: str) -> bool:
+    labels = [squash(ROW_LABEL_NOISE_RE.sub("", piece)) for piece in SECTION_NUMBER_RE.split(text)]
+    return len(labels) > 1 and not labels[0] and all(label in TABLE_ROW_LABELS for label in labels[1:] if label)
+
+
+def _heading(mark: str, text: str, part: str, lists: _Lists, provenance: Provenance) -> DocumentHeading:
+    number = _chinese_number(re.match(r"\(?([一二三四五六七八九十]+)", text).group(1))
+    return DocumentHeading(HEADING_LEVELS[mark], number, text, part, lists.place(mark, number), provenance)
+
+
+def _part_title(content: list[tuple[Line, str]], marks: list[str | None], i: int) -> tuple[str, int]:
+    """The part title that starts content[i], joined over its wrapped lines until its words name
+    a kind of part, and the index of its last line."""
+    title, last = content[i][1], i
+    while (_part_kind(title) == "other" and last + 1 < min(i + PART_TITLE_LINES, len(content))
+           and marks[last + 1] is None and "。" not in content[last + 1][1]):
+        last += 1
+        title += content[last][1]
+    return title, last
+
+
+def _lines_provenance(first: Line, last: Line) -> Provenance:
+    return Provenance(first.no, last.no, first.page)
 
 
 def _sentences(paragraph: _Paragraph, number: int) -> list[Sentence]:
@@ -568,6 +716,11 @@ def _strip_expenditure(name: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # Profile
 # ---------------------------------------------------------------------------------------------
+
+
+def extract_headings(lines: list[Line]) -> list[DocumentHeading]:
+    """The document's numbered headings in order (see _headings)."""
+    return list(_document(lines).headings)
 
 
 def extract_profile(lines: list[Line]) -> Profile:

@@ -4,7 +4,7 @@ the tables its own reader found, and the status of the result."""
 from __future__ import annotations
 
 from .model import Line, ParsedDocument, ParseIssue, Provenance
-from .narrative import extract_facts, extract_profile
+from .narrative import extract_facts, extract_headings, extract_profile
 from .text_tables import TableExtraction
 
 
@@ -17,6 +17,7 @@ def complete_document(doc: ParsedDocument, lines: list[Line], tables: TableExtra
     doc.fiscal_year = profile.fiscal_year
     doc.unit = profile.unit
     doc.name_variants = profile.name_variants
+    doc.headings = extract_headings(lines)
     facts, fact_issues = extract_facts(lines)
     doc.tables = tables.tables
     doc.cells = tables.cells

@@ -6,7 +6,15 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from dagster_project.parsing.model import Cell, Fact, NameVariant, ParsedDocument, Provenance, TableInfo
+from dagster_project.parsing.model import (
+    Cell,
+    DocumentHeading,
+    Fact,
+    NameVariant,
+    ParsedDocument,
+    Provenance,
+    TableInfo,
+)
 
 TITLES = {1: "收入支出决算总表", 2: "收入决算表", 3: "支出决算表", 4: "财政拨款收入支出决算总表",
           5: "一般公共预算财政拨款支出决算表", 6: "一般公共预算财政拨款基本支出决算表",
@@ -155,6 +163,20 @@ HOLDING_FACTS = [
     (13, "perf_project_completion_pct", "办公经费", "90.0%", "", "项目全年预算数为 10.00 万元，执行数为 9.00 万元，完成预算的 90.0%。"),
 ]
 
+# (level, number, text, part kind, list): the parts (list 1), the sections of the 情况说明 (list 2)
+# and the subsections of its section 七 (list 3)
+NARRATIVE_SECTIONS = {**SECTIONS, 9: "九、国有资本经营预算财政拨款支出决算情况"}
+HOLDING_HEADINGS = [
+    ("part", 1, "第一部分 {name}概况", "profile", 1),
+    ("part", 2, "第二部分 {name}{year}年度部门决算表", "tables", 1),
+    ("part", 3, "第三部分 {name}{year}年度部门决算情况说明", "narrative", 1),
+    *[("section", n, NARRATIVE_SECTIONS[n], "narrative", 2) for n in range(1, 8)],
+    ("subsection", 1, "(一)“三公”经费的单位范围。", "narrative", 3),
+    ("subsection", 2, "(二)“三公”经费支出决算情况。", "narrative", 3),
+    *[("section", n, NARRATIVE_SECTIONS[n], "narrative", 2) for n in range(8, 14)],
+    ("part", 4, "第四部分 名词解释", "glossary", 1),
+]
+
 NAME = "江城市东湖区财政局"
 UNITS = {"%": "%", "辆": "辆"}
 
@@ -184,9 +206,15 @@ def holding_document(document_id: str = "doc-holds", fiscal_year: int = 2023, na
     facts = [fact(*spec, line=2000 + 100 * spec[0] + i) for i, spec in enumerate(HOLDING_FACTS)]
     names = [NameVariant(name, "title", Provenance(1, 1))] + [
         NameVariant(name, "table_header", Provenance(n * 100 + 2, n * 100 + 2)) for n in range(1, 8)]
+    headings = [heading(level, number, text.format(name=name, year=fiscal_year), part, list_no, line=3000 + i)
+                for i, (level, number, text, part, list_no) in enumerate(HOLDING_HEADINGS)]
     return ParsedDocument(document_id=document_id, source_path=f"{document_id}.txt", source_format="text",
                           status="parsed", department_name=name, region="江城市东湖区", fiscal_year=fiscal_year,
-                          unit="万元", name_variants=names, tables=tables, cells=cells, facts=facts)
+                          unit="万元", name_variants=names, tables=tables, cells=cells, facts=facts, headings=headings)
+
+
+def heading(level: str, number: int, text: str, part: str, list_no: int, line: int = 0) -> DocumentHeading:
+    return DocumentHeading(level, number, text, part, list_no, Provenance(line, line))
 
 
 def set_cell(doc: ParsedDocument, table: int, row: str, column: str, printed: str | None,

@@ -63,9 +63,12 @@ def _placeholder(doc):
     return doc
 
 
-def _heading_moved(doc):
-    doc.facts = [replace(f, section="四、机关运行经费支出情况") if f.fact_key.startswith("admin_operating") else f
-                 for f in doc.facts]
+def _sections_swapped(doc):
+    """Sections 一、 and 二、 printed in each other's place (二、收入决算 first)."""
+    first, second = (i for i, h in enumerate(doc.headings) if h.level == "section" and h.number in (1, 2))
+    a, b = doc.headings[first], doc.headings[second]
+    doc.headings[first] = replace(b, provenance=a.provenance)
+    doc.headings[second] = replace(a, provenance=b.provenance)
     return doc
 
 
@@ -138,7 +141,8 @@ BREAKS = {
     "C_EMPTY_TABLE_VS_NARRATIVE": lambda d: set_fact(d, "gov_fund_income", "total", "12.00"),
     "C_PLACEHOLDER": _placeholder,
     "C_YEAR_MISMATCH": lambda d: _retitle(d, 3, "2022 年度支出决算表（表 3）"),
-    "C_HEADING_SEQUENCE": _heading_moved,
+    "C_HEADING_SEQUENCE": _sections_swapped,
+    "N_THREE_PUBLIC_UNPRINTED": lambda d: set_cell(d, 7, "three_public", "budget_total", None),
 }
 WARNINGS = {"N_ADMIN_COST": lambda d: set_fact(d, "admin_operating_cost", "total", "9.99")}
 

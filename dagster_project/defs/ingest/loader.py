@@ -18,7 +18,8 @@ from ...parsing.model import ParsedDocument, Provenance
 from .discovery import RawFile
 
 RAW_SCHEMA_SQL = Path(__file__).with_name("raw_schema.sql")
-DOCUMENT_TABLES = ("documents", "document_names", "document_tables", "table_cells", "narrative_facts", "parse_issues")
+DOCUMENT_TABLES = ("documents", "document_names", "document_tables", "table_cells", "narrative_facts", "parse_issues",
+                   "document_headings")
 AMOUNT = pa.decimal128(20, 6)
 FACT_VALUE = pa.decimal128(18, 4)
 
@@ -110,6 +111,12 @@ def _batches(docs: list[ParsedDocument], files: dict[str, FileInfo], run_id: str
               "sentence": f.sentence, **_where(f.provenance)} for d in docs for f in d.facts),
             [("section", s), ("fact_key", s), ("subject", s), ("value", FACT_VALUE), ("unit", s), ("printed", s),
              ("qualifier", s), ("sentence", s)], now),
+        "document_headings": _child_table(
+            ({"document_id": d.document_id, "heading_no": no, "level": h.level, "number": h.number, "text": h.text,
+              "part": h.part, "list_no": h.list_no, **_where(h.provenance)}
+             for d in docs for no, h in enumerate(d.headings, 1)),
+            [("heading_no", pa.int32()), ("level", s), ("number", pa.int32()), ("text", s), ("part", s),
+             ("list_no", pa.int32())], now),
         "parse_issues": _child_table(
             ({"document_id": d.document_id, "severity": i.severity, "code": i.code, "message": i.message,
               **_where(i.provenance)} for d in docs for i in d.issues),

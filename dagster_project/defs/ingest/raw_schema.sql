@@ -106,6 +106,22 @@ CREATE TABLE IF NOT EXISTS raw.parse_issues (
     loaded_at   TIMESTAMP NOT NULL
 );
 
+-- The numbered headings as printed, in document order: part titles (第三部分 …), sections (三、…)
+-- and subsections ((三)…); numbered row labels of the tables are not headings.
+CREATE TABLE IF NOT EXISTS raw.document_headings (
+    document_id VARCHAR NOT NULL,
+    heading_no  INTEGER NOT NULL,           -- 1-based position in the document
+    level       VARCHAR NOT NULL,           -- 'part' | 'section' | 'subsection'
+    number      INTEGER,                    -- the numeral read (第三部分 -> 3, 十一、 -> 11, (二) -> 2); NULL if unread
+    text        VARCHAR NOT NULL,           -- as printed, up to its first 。 (a wrapped title joined)
+    part        VARCHAR NOT NULL,           -- kind of the enclosing part (docs/raw-tables.md)
+    list_no     INTEGER NOT NULL,           -- the numbered list it continues: numbered 1, 2, 3 … within one
+    line_start  INTEGER,
+    line_end    INTEGER,
+    page        INTEGER,
+    loaded_at   TIMESTAMP NOT NULL
+);
+
 -- Appended by the quality checks on every run (contract: dq.dq_results).
 CREATE TABLE IF NOT EXISTS dq.dq_results (
     run_id         VARCHAR NOT NULL,

@@ -81,12 +81,15 @@ YOY_FACTS = (
 )
 # narrative facts that state the values of a table that may be printed empty
 TABLE_FACTS = {
-    7: ("three_public_actual",),
+    7: ("three_public_budget", "three_public_actual"),
     8: ("gov_fund_carryover_begin", "gov_fund_income", "gov_fund_expenditure", "gov_fund_carryover_end"),
     9: ("state_capital_income", "state_capital_expenditure"),
 }
 PROCUREMENT_PARTS = ("goods", "works", "services")
-PLACEHOLDER_RE = "XX|ＸＸ|××|某某"
+PLACEHOLDER_RE = "XX|ＸＸ|××|某某|○○|〇〇"
+YEAR_RE = r"((?:19|20)\d{2})\s*年"
+# Where a text of a raw relation was printed (its line and page, when known).
+AT_LINE = "coalesce(', line ' || line_start, '') || coalesce(', page ' || page, '')"
 
 
 def _values(rows: list[tuple]) -> str:
@@ -507,7 +510,8 @@ RULES: tuple[Rule, ...] = (
          WITH spec(table_no, fact_key) AS {_values([(str(t), k) for t, keys in TABLE_FACTS.items() for k in keys])},
          stated AS (SELECT f.document_id, spec.table_no::INTEGER AS table_no, f.value, f.loc
                     FROM dq_fact1 f JOIN spec USING (fact_key)),
-         printed AS (SELECT document_id, table_no, sum(abs(amount)) AS amount FROM dq_cells GROUP BY ALL)
+         printed AS (SELECT document_id, table_no, sum(abs(amount)) AS amount  -- ambiguous cells are printed too
+                     FROM raw.table_cells JOIN dq_docs USING (document_id) GROUP BY ALL)
          SELECT s.document_id, 0 AS expected, max(s.value) AS observed, NULL::INTEGER AS n_terms,
                 NULL::INTEGER AS decimals,
                 'table ' || s.table_no || ' ' || coalesce(any_value(t.title), '') ||
@@ -520,17 +524,39 @@ RULES: tuple[Rule, ...] = (
          WHERE coalesce(p.amount, 0) = 0
          GROUP BY s.document_id, s.table_no
          """),
+    Rule("N_THREE_PUBLIC_UNPRINTED", "error", "fct_three_public_expenses", "exact",
+         "A “三公” budget or actual amount the narrative states (non-zero) is printed in Table 7 "
+         "(1 = printed; a Table 7 left entirely blank is C_EMPTY_TABLE_VS_NARRATIVE's finding)",
+         f"""
+         WITH spec(column_key, fact_key, subject) AS {_values(
+             [(col, "three_public_budget", subject) for col, subject in T7_BUDGET.items()]
+             + [(col, "three_public_actual", subject) for col, subject in T7_ACTUAL.items()])},
+         stated AS (SELECT f.document_id, f.loc, spec.column_key FROM dq_fact1 f JOIN spec USING (fact_key, subject)
+                    WHERE f.value <> 0),
+         printed AS (SELECT document_id, coalesce(column_key, candidates) AS keys, amount  -- ambiguous cells too
+                     FROM raw.table_cells WHERE table_no = 7),
+         printing AS (SELECT document_id FROM printed GROUP BY document_id HAVING sum(abs(amount)) > 0)
+         SELECT s.document_id, 1 AS expected, CASE WHEN count(p.keys) > 0 THEN 1 ELSE 0 END AS observed,
+                NULL::INTEGER AS n_terms, NULL::INTEGER AS decimals,
+                'table 7 column ' || s.column_key || CASE WHEN count(p.keys) = 0 THEN ' (not printed)' ELSE '' END
+                    AS expected_at,
+                any_value(s.loc) AS observed_at
+         FROM stated s JOIN printing USING (document_id)
+         LEFT JOIN printed p ON p.document_id = s.document_id
+             AND list_contains(string_split(p.keys, ','), s.column_key)
+         GROUP BY s.document_id, s.column_key
+         """),
     Rule("C_PLACEHOLDER", "error", "dim_document", "exact",
-         "No template placeholder (XX, ××, 某某) is left in the text (count of texts holding one)",
+         "No template placeholder (XX, ××, 某某, ○○) is left in the text: sentences, headings, table titles, "
+         "column headers, row labels, names (count of texts holding one)",
          f"""
          WITH texts AS (
-             SELECT document_id, sentence AS text, 'narrative' || coalesce(', line ' || line_start, '')
-                    || coalesce(', page ' || page, '') AS place FROM raw.narrative_facts
-             UNION ALL SELECT document_id, title, 'table ' || table_no || ' title' || coalesce(', line ' || line_start, '')
-                    FROM raw.document_tables
-             UNION ALL SELECT document_id, name, 'name (' || context || ')' || coalesce(', line ' || line_start, '')
-                    FROM raw.document_names
-             UNION ALL SELECT document_id, row_label, 'table ' || table_no || ' row label' || coalesce(', line ' || line_start, '')
+             SELECT document_id, sentence AS text, 'narrative' || {AT_LINE} AS place FROM raw.narrative_facts
+             UNION ALL SELECT document_id, text, level || ' heading' || {AT_LINE} FROM raw.document_headings
+             UNION ALL SELECT document_id, title, 'table ' || table_no || ' title' || {AT_LINE} FROM raw.document_tables
+             UNION ALL SELECT document_id, column_label, 'table ' || table_no || ' column header' FROM raw.table_cells
+             UNION ALL SELECT document_id, name, 'name (' || context || ')' || {AT_LINE} FROM raw.document_names
+             UNION ALL SELECT document_id, row_label, 'table ' || table_no || ' row label' || {AT_LINE}
                     FROM raw.table_cells
          ),
          hits AS (SELECT DISTINCT document_id, text, place FROM texts WHERE regexp_matches(text, '{PLACEHOLDER_RE}'))
@@ -542,56 +568,58 @@ RULES: tuple[Rule, ...] = (
          GROUP BY d.document_id
          """),
     Rule("C_YEAR_MISMATCH", "error", "dim_document", "exact",
-         "Every year in a table title and every reporting date (截至 YYYY 年12月31日) is the fiscal year (count of texts that differ)",
-         r"""
+         "Every year in a table title, a part or section heading and a reporting date (截至 YYYY 年12月31日) "
+         "is the fiscal year (count of places that print another year, each place once)",
+         rf"""
          WITH texts AS (
-             SELECT document_id, title AS text, 'table ' || table_no || ' title' || coalesce(', line ' || line_start, '')
-                    || coalesce(', page ' || page, '') AS place,
-                    regexp_extract_all(title, '((?:19|20)\d{2})\s*年', 1) AS years
+             SELECT document_id, title AS text, 'table ' || table_no || ' title' || {AT_LINE} AS place,
+                    regexp_extract_all(title, '{YEAR_RE}', 1) AS years
              FROM raw.document_tables
              UNION ALL
-             SELECT DISTINCT document_id, sentence, 'narrative' || coalesce(', line ' || line_start, '')
-                    || coalesce(', page ' || page, ''),
-                    regexp_extract_all(sentence, '截[至止]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日', 1)
-             FROM raw.narrative_facts
+             SELECT document_id, text, level || ' heading' || {AT_LINE}, regexp_extract_all(text, '{YEAR_RE}', 1)
+             FROM raw.document_headings WHERE level IN ('part', 'section')
+             UNION ALL  -- a sentence once, however many facts it states
+             SELECT document_id, sentence, arg_min('narrative' || {AT_LINE}, coalesce(page, 0) * 100000 + coalesce(line_start, 0)),
+                    regexp_extract_all(sentence, '截[至止]\s*((?:19|20)\d{{2}})\s*年\s*12\s*月\s*31\s*日', 1)
+             FROM raw.narrative_facts GROUP BY document_id, sentence
          ),
-         wrong AS (SELECT DISTINCT t.document_id, t.text, t.place, y.year
+         wrong AS (SELECT t.document_id, t.text, t.place, string_agg(DISTINCT y.year, ', ') AS years
                    FROM texts t, unnest(t.years) AS y(year) JOIN dq_docs d ON d.document_id = t.document_id
-                   WHERE y.year::INTEGER <> d.fiscal_year)
+                   WHERE y.year::INTEGER <> d.fiscal_year
+                   GROUP BY t.document_id, t.text, t.place)
          SELECT d.document_id, 0 AS expected, count(wrong.text) AS observed, NULL::INTEGER AS n_terms,
                 NULL::INTEGER AS decimals, 'the fiscal year ' || d.fiscal_year AS expected_at,
-                coalesce(left(string_agg(wrong.year || ' in «' || wrong.text || '» (' || wrong.place || ')', '; '), 500),
+                coalesce(left(string_agg(wrong.years || ' in «' || wrong.text || '» (' || wrong.place || ')', '; '), 500),
                          'no other year') AS observed_at
          FROM dq_docs d LEFT JOIN wrong USING (document_id)
          WHERE d.fiscal_year IS NOT NULL
          GROUP BY d.document_id, d.fiscal_year
          """),
     Rule("C_HEADING_SEQUENCE", "warn", "dim_document", "exact",
-         "The narrative's numbered headings (一、二、三 …) follow each other in order; 一、 may start a new part (count out of sequence)",
-         r"""
-         WITH numerals AS (
-             SELECT document_id, section, min(coalesce(page, 0) * 100000 + coalesce(line_start, 0)) AS pos,
-                    regexp_extract(section, '^\s*([一二三四五六七八九十]+)、', 1) AS s
-             FROM raw.narrative_facts JOIN dq_docs USING (document_id)
-             GROUP BY document_id, section
+         "Numbered headings read 1, 2, 3 … in each of their lists (part titles; sections 一、二、 and subsections "
+         "(一)(二) restart after a part title or inside a deeper heading) in one numbering style "
+         "(count of headings out of sequence)",
+         f"""
+         WITH numbered AS (
+             SELECT h.*, '«' || h.text || '»' || {AT_LINE} AS place
+             FROM raw.document_headings h JOIN dq_docs USING (document_id) WHERE h.number IS NOT NULL
          ),
-         headed AS (
-             SELECT document_id, section, pos,
-                    CASE WHEN s = '十' THEN 10
-                         WHEN s LIKE '十_' THEN 10 + instr('一二三四五六七八九', right(s, 1))
-                         WHEN s LIKE '_十' THEN 10 * instr('一二三四五六七八九', left(s, 1))
-                         WHEN s LIKE '_十_' THEN 10 * instr('一二三四五六七八九', left(s, 1)) + instr('一二三四五六七八九', right(s, 1))
-                         ELSE instr('一二三四五六七八九', s) END AS n
-             FROM numerals WHERE s <> ''
+         listed AS (
+             SELECT *, lag(number) OVER w AS prev_number, lag(place) OVER w AS prev_place, first_value(level) OVER w AS list_level
+             FROM numbered WINDOW w AS (PARTITION BY document_id, list_no ORDER BY heading_no)
          ),
-         ordered AS (SELECT *, lag(n) OVER w AS prev_n, lag(section) OVER w AS prev_section
-                     FROM headed WINDOW w AS (PARTITION BY document_id ORDER BY pos)),
-         bad AS (SELECT * FROM ordered WHERE n <= prev_n AND n > 1)  -- 一、 starts a new part
-         SELECT h.document_id, 0 AS expected, count(bad.section) AS observed, NULL::INTEGER AS n_terms,
-                NULL::INTEGER AS decimals, 'headings in their numbered order' AS expected_at,
-                coalesce(left(string_agg('«' || bad.section || '» after «' || bad.prev_section || '»', '; '), 500),
-                         'headings in order') AS observed_at
-         FROM (SELECT DISTINCT document_id FROM headed) h LEFT JOIN bad USING (document_id)
+         bad AS (
+             SELECT document_id, heading_no, place || CASE
+                 WHEN level <> list_level THEN ' is numbered as a ' || level || ' in a list of ' || list_level || 's'
+                 WHEN prev_number IS NULL THEN ' starts its list at ' || number
+                 ELSE ' follows ' || prev_place END AS what
+             FROM listed WHERE level <> list_level OR number <> coalesce(prev_number, 0) + 1
+         )
+         SELECT h.document_id, 0 AS expected, count(bad.what) AS observed, NULL::INTEGER AS n_terms,
+                NULL::INTEGER AS decimals, 'numbered headings 1, 2, 3 … in each list' AS expected_at,
+                coalesce(left(string_agg(bad.what, '; ' ORDER BY bad.heading_no), 500), 'headings in order')
+                    AS observed_at
+         FROM (SELECT DISTINCT document_id FROM numbered) h LEFT JOIN bad USING (document_id)
          GROUP BY h.document_id
          """),
 )
