@@ -21,6 +21,7 @@ Layout knowledge (titles, header words, row labels, codes) lives in `layout/`.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field, replace
@@ -36,6 +37,9 @@ from .numbers import parse_amount, to_wan
 MAX_PLACEMENTS = 5000
 # Partial sums a constraint may track before it is skipped as uninformative.
 MAX_PARTIAL_SUMS = 4096
+# Up to this many combinations of the open rows' states, a constraint tries them all (exact, and
+# the same result as the partial sums: so few never exceed MAX_PARTIAL_SUMS).
+MAX_ENUMERATED = 64
 HALF_CENT = Decimal("0.005")  # rounding of one printed amount, in the table's unit
 
 
@@ -327,12 +331,6 @@ class _Row:
     values: list[_Value] = field(default_factory=list)
     options: list[tuple[int, ...]] = field(default_factory=list)  # candidate column indexes per value
     decided_by: list[str] = field(default_factory=list)
-    placed: dict[tuple[int, ...], dict[str, Decimal]] = field(default_factory=dict)  # option -> column -> amount
-
-    def place(self, options: list[tuple[int, ...]]) -> None:
-        self.options = options
-        keys = [c.key for c in self.columns]
-        self.placed = {o: {keys[p]: v.value for p, v in zip(o, self.values)} for o in options}
 
     def provenance(self) -> Provenance:
         numbers = [line.no for line in self.lines] + [v.line.no for v in self.values]
@@ -407,7 +405,7 @@ def _read_table(region: _Region, lines: list[Line], issues: list[ParseIssue]) ->
     rows = reader(context, body.lines)
     for row in rows:
         _drop_stray_numbers(row, issues)
-        row.place(_placements(row))
+        row.options = _placements(row)
     last = (body.note_lines or body.lines or header_lines or [region.title])[-1]
     info = TableInfo(
         table_no=table.no,
@@ -766,7 +764,16 @@ class _Constraint:
     kind: str = "eq"
     printed_rule: bool = True
     dead: bool = False  # contradicted by the printed numbers themselves: the checks report it
-    states: dict = field(default_factory=dict)  # row -> (placements count, _states of the row)
+    states: dict = field(default_factory=dict)  # row with several terms -> (placements count, _states)
+    members: tuple[int, ...] = field(init=False)  # the rows of the terms, each once, in order
+    cells: tuple[tuple[int, str], ...] = field(init=False)  # (row, column) of every term
+    row_terms: dict[int, tuple[tuple[str, int, int], ...]] = field(init=False)  # row -> (column, sign, flag)
+
+    def __post_init__(self) -> None:
+        self.members = tuple(dict.fromkeys(t.row for t in self.terms))
+        self.cells = tuple((t.row, t.column) for t in self.terms)
+        self.row_terms = {m: tuple((t.column, t.sign, TOTAL_TERM if t.sign > 0 else PART_TERM)
+                                   for t in self.terms if t.row == m) for m in self.members}
 
 
 def _constraints(rows: list[_Row]) -> list[_Constraint]:
@@ -896,13 +903,37 @@ def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int],
     return found
 
 
-ZERO = Decimal(0)
+# The solver counts in integers: every amount as a whole number of the smallest unit any amount
+# or rounding tolerance of the document is printed in, so sums are exact and cheap (Decimal is not).
+TOTAL_TERM, PART_TERM = 1, 2  # flags of a state: the placement prints a total term / a part term
+# A set of states: flags -> the signed sums reachable with those flags.
+_StateSet = dict[int, set[int]]
 
 
-def _cell_value(row: _Row, option: tuple[int, ...], column: str) -> tuple[Decimal, bool]:
-    """(amount, printed?) of one column under one placement of the row's values."""
-    amount = row.placed[option].get(column)
-    return (ZERO, False) if amount is None else (amount, True)
+@dataclass
+class _Domain:
+    """A row as the solver sees it: its values as integers (see above) and its column positions."""
+
+    row: _Row
+    values: list[int]
+    positions: dict[str, int]  # column key -> position among the row's columns
+    half_unit: int
+    printable: tuple[int, set[int]] = (0, set())  # (placements, positions some placement prints)
+    states: dict = field(default_factory=dict)  # (column, sign, flag) -> (placements count, _states)
+
+    def prints(self, column: str) -> bool:
+        """Whether some remaining placement prints the column (cached until the row loses placements)."""
+        if self.printable[0] != len(self.row.options):
+            self.printable = (len(self.row.options), set().union(*self.row.options))
+        return self.positions.get(column) in self.printable[1]
+
+
+def _domains(rows: list[_Row]) -> list[_Domain]:
+    decimals = [v.value for row in rows for v in row.values] + [row.half_unit for row in rows]
+    places = max([0] + [-d.as_tuple().exponent for d in decimals])
+    return [_Domain(row, [int(v.value.scaleb(places)) for v in row.values],
+                    {key: j for j, key in enumerate(_columns_of(row))}, int(row.half_unit.scaleb(places)))
+            for row in rows]
 
 
 def _solve(rows: list[_Row], constraints: list[_Constraint]) -> None:
@@ -910,12 +941,14 @@ def _solve(rows: list[_Row], constraints: list[_Constraint]) -> None:
     constraint, until nothing changes. A constraint that would leave a row with no placement
     contradicts the printed numbers: it is dropped (the data-quality checks report it)."""
     usable = [c for c in constraints if all(rows[t.row].options for t in c.terms)]
+    domains = _domains(rows)
     by_row: dict[int, list[int]] = defaultdict(list)
     for k, constraint in enumerate(usable):
         for term in constraint.terms:
             by_row[term.row].append(k)
+
     def open_placements(c: _Constraint) -> int:
-        return sum(len(rows[m].options) - 1 for m in {t.row for t in c.terms})
+        return sum(len(rows[m].options) - 1 for m in c.members)
 
     # the most constrained first: a constraint over known rows and one open row decides it at once
     queue = deque(sorted((k for k, c in enumerate(usable) if open_placements(c)), key=lambda k: open_placements(usable[k])))
@@ -923,92 +956,149 @@ def _solve(rows: list[_Row], constraints: list[_Constraint]) -> None:
     while queue:
         k = queue.popleft()
         queued.discard(k)
-        for changed in _propagate(rows, usable[k]):
+        for changed in _propagate(domains, usable[k]):
             for other in by_row[changed]:
                 if other not in queued and not usable[other].dead:
                     queue.append(other)
                     queued.add(other)
 
 
-def _propagate(rows: list[_Row], constraint: _Constraint) -> list[int]:
+def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
     """Apply one constraint; the rows whose placements it narrowed."""
-    members = list(dict.fromkeys(t.row for t in constraint.terms))
-    variable = [m for m in members if len(rows[m].options) > 1]
+    variable = [m for m in constraint.members if len(domains[m].row.options) > 1]
     if constraint.dead or not variable:
         return []
-    tolerance = sum(
-        (rows[t.row].half_unit for t in constraint.terms
-         if any(t.column in placed for placed in rows[t.row].placed.values())),
-        ZERO)
-    states = {m: _states(rows[m], constraint, m) for m in members}
-    base = (ZERO, False, False)  # the rows whose placement is known add a constant
-    for m in members:
+    tolerance = 0
+    for m, column in constraint.cells:
+        if domains[m].prints(column):
+            tolerance += domains[m].half_unit
+    base_sum, base_flags = 0, 0  # the rows whose placement is known add a constant
+    for m in constraint.members:
         if m not in variable:
-            base = _add(base, next(iter(states[m])))
-    prefix = [{base}]
-    for m in variable[:-1]:
-        prefix.append(_combine(prefix[-1], states[m]))
-    suffix = [{(ZERO, False, False)}]
-    for m in reversed(variable[1:]):
-        suffix.append(_combine(suffix[-1], states[m]))
-    suffix.reverse()
-    narrowed: dict[int, list[tuple[int, ...]]] = {}
-    for position, m in enumerate(variable):
-        others = _combine(prefix[position], suffix[position])
-        if others is None:
+            (state_sum, state_flags), = _states(domains[m], constraint, m)[0]
+            base_sum, base_flags = base_sum + state_sum, base_flags | state_flags
+    grouped = [_states(domains[m], constraint, m) for m in variable]
+    if math.prod(len(states) for states, _ in grouped) <= MAX_ENUMERATED:
+        good = _good_states_enumerated(constraint, [states for states, _ in grouped], base_sum, base_flags, tolerance)
+    else:
+        good = _good_states(constraint, [state_set for _, state_set in grouped], base_sum, base_flags, tolerance)
+    narrowed: dict[int, set[tuple[int, ...]]] = {}
+    for m, (states, _), kept in zip(variable, grouped, good, strict=True):
+        if kept is None:
             continue
-        kept = [option for state, options in states[m].items()
-                if any(_holds(constraint, _add(state, other), tolerance) for other in others)
-                for option in options]
         if not kept:
             constraint.dead = True
             return []
-        if len(kept) < len(rows[m].options):
-            narrowed[m] = kept
+        if len(kept) < len(states):
+            narrowed[m] = {option for state in kept for option in states[state]}
     for m, kept in narrowed.items():
-        rows[m].place([o for o in rows[m].options if o in kept])
-        rows[m].decided_by.append(constraint.name)
+        row = domains[m].row
+        row.options = [o for o in row.options if o in kept]
+        row.decided_by.append(constraint.name)
     return list(narrowed)
 
 
-def _states(row: _Row, constraint: _Constraint, m: int) -> dict[tuple[Decimal, bool, bool], list[tuple[int, ...]]]:
-    """The row's placements grouped by what they add to a constraint: (signed sum, prints a total
-    term, prints a part term). Cached until the row loses placements."""
-    cached = constraint.states.get(m)
-    if cached is not None and cached[0] == len(row.options):
-        return cached[1]
-    terms = [t for t in constraint.terms if t.row == m]
-    states: dict[tuple[Decimal, bool, bool], list[tuple[int, ...]]] = defaultdict(list)
-    for option in row.options:
-        total, lhs, rhs = ZERO, False, False
-        for term in terms:
-            amount, printed = _cell_value(row, option, term.column)
-            total += term.sign * amount
-            lhs |= printed and term.sign > 0
-            rhs |= printed and term.sign < 0
-        states[(total, lhs, rhs)].append(option)
-    constraint.states[m] = (len(row.options), states)
-    return states
-
-
-def _add(a: tuple[Decimal, bool, bool], b: tuple[Decimal, bool, bool]) -> tuple[Decimal, bool, bool]:
-    return a[0] + b[0], a[1] or b[1], a[2] or b[2]
-
-
-def _combine(left, right) -> set | None:
-    """All sums of one state from each side; None when there are too many to be informative
-    (None on either side propagates)."""
-    if left is None or right is None or len(left) * len(right) > MAX_PARTIAL_SUMS * 4:
-        return None
-    combined = {_add(a, b) for a in left for b in right}
-    return combined if len(combined) <= MAX_PARTIAL_SUMS else None
-
-
-def _holds(constraint: _Constraint, state: tuple[Decimal, bool, bool], tolerance: Decimal) -> bool:
-    total, lhs, rhs = state
+def _satisfied(constraint: _Constraint, total: int, flags: int, tolerance: int) -> bool:
+    """Whether the constraint holds for one combination of the rows' placements."""
     if constraint.kind == "ge":
         return total >= -tolerance
-    return abs(total) <= tolerance and (not constraint.printed_rule or lhs or not rhs)
+    printed_rule_broken = constraint.printed_rule and flags & PART_TERM and not flags & TOTAL_TERM
+    return -tolerance <= total <= tolerance and not printed_rule_broken
+
+
+def _good_states_enumerated(constraint: _Constraint, states: list[dict[tuple[int, int], list]], base_sum: int,
+                            base_flags: int, tolerance: int) -> list[set[tuple[int, int]]]:
+    """Per open row, its states that some combination of the other open rows' states completes:
+    every combination tried (there are few)."""
+    good: list[set[tuple[int, int]]] = [set() for _ in states]
+    for combination in itertools.product(*states):
+        total, flags = base_sum, base_flags
+        for state_sum, state_flags in combination:
+            total += state_sum
+            flags |= state_flags
+        if _satisfied(constraint, total, flags, tolerance):
+            for kept, state in zip(good, combination):
+                kept.add(state)
+    return good
+
+
+def _good_states(constraint: _Constraint, sets: list[_StateSet], base_sum: int, base_flags: int,
+                 tolerance: int) -> list[set[tuple[int, int]] | None]:
+    """Per open row, its states that some reachable sum of the other open rows' states completes,
+    or None when those sums are too many to be informative (see _combine)."""
+    prefix: list[_StateSet | None] = [{base_flags: {base_sum}}]
+    for state_set in sets[:-1]:
+        prefix.append(_combine(prefix[-1], state_set))
+    suffix: list[_StateSet | None] = [{0: {0}}]
+    for state_set in reversed(sets[1:]):
+        suffix.append(_combine(suffix[-1], state_set))
+    suffix.reverse()
+    good: list[set[tuple[int, int]] | None] = []
+    for state_set, before, after in zip(sets, prefix, suffix, strict=True):
+        reachable = _combine(before, after)
+        if reachable is None:
+            good.append(None)
+            continue
+        good.append({(total, flags) for flags, sums in state_set.items() for total in sums
+                     if any(_satisfied(constraint, total + other, flags | other_flags, tolerance)
+                            for other_flags, others in reachable.items() for other in others)})
+    return good
+
+
+def _states(domain: _Domain, constraint: _Constraint, m: int) -> tuple[dict[tuple[int, int], list[tuple[int, ...]]], _StateSet]:
+    """The row's placements grouped by what they add to a constraint: (signed sum, flags of the
+    total and part terms it prints); and the same states as a _StateSet. Cached until the row
+    loses placements, by constraint, or by (column, sign) when the row has one term (the same
+    for every constraint that sums that cell)."""
+    terms = constraint.row_terms[m]
+    cache, key = (domain.states, terms[0]) if len(terms) == 1 else (constraint.states, m)
+    options = domain.row.options
+    cached = cache.get(key)
+    if cached is not None and cached[0] == len(options):
+        return cached[1]
+    grouped: dict[tuple[int, int], list[tuple[int, ...]]] = defaultdict(list)
+    values = domain.values
+    if len(terms) == 1:
+        column, sign, flag = terms[0]
+        position = domain.positions.get(column)
+        for option in options:
+            if position in option:
+                grouped[(sign * values[option.index(position)], flag)].append(option)
+            else:
+                grouped[(0, 0)].append(option)
+    else:
+        at = {domain.positions[column]: (sign, flag) for column, sign, flag in terms if column in domain.positions}
+        for option in options:
+            total, flags = 0, 0
+            for position, value in zip(option, values):
+                term = at.get(position)
+                if term is not None:
+                    total += term[0] * value
+                    flags |= term[1]
+            grouped[(total, flags)].append(option)
+    state_set: _StateSet = defaultdict(set)
+    for total, flags in grouped:
+        state_set[flags].add(total)
+    cache[key] = (len(options), (grouped, state_set))
+    return grouped, state_set
+
+
+def _size(states: _StateSet) -> int:
+    return sum(map(len, states.values()))
+
+
+def _combine(left: _StateSet | None, right: _StateSet | None) -> _StateSet | None:
+    """All sums of one state from each side; None when there are too many to be informative
+    (None on either side propagates)."""
+    if left is None or right is None:
+        return None
+    if _size(left) * _size(right) > MAX_PARTIAL_SUMS * 4:
+        return None
+    combined: _StateSet = defaultdict(set)
+    for left_flags, left_sums in left.items():
+        for right_flags, right_sums in right.items():
+            combined[left_flags | right_flags].update([a + b for a in left_sums for b in right_sums])
+    return combined if _size(combined) <= MAX_PARTIAL_SUMS else None
 
 
 def _cells(row: _Row, issues: list[ParseIssue]) -> list[Cell]:
