@@ -47,10 +47,11 @@ MIN_COMMON_HANZI_SHARE = 0.85
 MAX_CONTROL_SHARE = 0.01
 LINE_END_RE = re.compile(r"\r\n|\r|\n")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 HANZI_RE = re.compile(r"[\u4e00-\u9fff]+")
 CJK_PUNCTUATION_RE = re.compile(r"[\u3000-\u303f\uff00-\uffef\u2010-\u2027\u00b7\u00d7\u2103\u2264\u2265\u2610\u2611\u25a1]")
 PAGE_BREAK = "\f"
+# Full-width forms and the ideographic space: the characters NFKC changes in most Chinese texts.
+FULL_WIDTH_RE = re.compile("[\u3000\uff01-\uffee]")
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -112,7 +113,7 @@ def _checked(text: str, encoding: str) -> tuple[str, str]:
 
 def _reads_as_chinese(text: str) -> bool:
     """True if the non-ASCII part of the text is Chinese characters and punctuation, mostly common ones."""
-    non_ascii = len(NON_ASCII_RE.findall(text))
+    non_ascii = _non_ascii_count(text)
     if not non_ascii:
         return True  # plain ASCII is unambiguous
     hanzi = "".join(HANZI_RE.findall(text))
@@ -126,7 +127,11 @@ def _reads_as_chinese(text: str) -> bool:
 def _damaged_share(data: bytes, encoding: str) -> float:
     """Share of the non-ASCII characters that are undecodable when the bytes are read as `encoding`."""
     text = data.decode(encoding, errors="replace")
-    return text.count("\ufffd") / max(len(NON_ASCII_RE.findall(text)), 1)
+    return text.count("\ufffd") / max(_non_ascii_count(text), 1)
+
+
+def _non_ascii_count(text: str) -> int:
+    return len(text) - len(text.encode("ascii", errors="ignore"))
 
 
 def _where(data: bytes, offset: int) -> str:
@@ -138,7 +143,8 @@ def split_lines(text: str) -> list[Line]:
     """The text's lines, numbered from 1 as an editor shows them (CRLF, CR and LF all end a line),
     blank lines kept, NFKC-normalised (full-width digits, commas, parentheses, % -> ASCII) and
     right-stripped. Form feeds (page breaks of pdftotext) are dropped and number the pages."""
-    raw_lines = LINE_END_RE.split(unicodedata.normalize("NFKC", text))  # NFKC keeps line ends and form feeds
+    normalized = _nfkc(text)  # NFKC keeps line ends and form feeds
+    raw_lines = LINE_END_RE.split(normalized) if "\r" in normalized else normalized.split("\n")
     if PAGE_BREAK not in text:
         lines = [Line(no, raw.rstrip()) for no, raw in enumerate(raw_lines, start=1)]
     else:
@@ -151,3 +157,14 @@ def split_lines(text: str) -> list[Line]:
     if lines and not lines[-1].text and text.endswith(("\n", "\r")):
         lines.pop()  # the empty remainder after the final line end is not a line
     return lines
+
+
+def _nfkc(text: str) -> str:
+    """unicodedata.normalize('NFKC', text), without normalising the whole text when only full-width
+    forms need it: each is replaced by its own NFKC form first, which leaves the text's NFKC
+    unchanged (the compatibility decomposition of every character is kept), and often normalised."""
+    if text.isascii():
+        return text
+    for char in set(FULL_WIDTH_RE.findall(text)):
+        text = text.replace(char, unicodedata.normalize("NFKC", char))
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
