@@ -63,6 +63,10 @@ def test_wuhan_real_inconsistencies(wuhan):
     assert found(wuhan, "N_ADMIN_COST", 51.78, 51.79) == {("failed", "warn")}
     # the name misprint 侨口 for 硚口
     assert found(wuhan, "D_NAME_MISPRINT", 1) == {("failed", "warn")}
+    # 第四部分 numbers its three items （一）, 二、, （三） (lines 1773, 1904, 2029): 二、 should read （二）
+    assert found(wuhan, "C_HEADING_SEQUENCE", 1) == {("failed", "warn")}
+    [where] = wuhan[wuhan["rule_id"] == "C_HEADING_SEQUENCE"]["observed_at"]
+    assert where.startswith("«二、聚焦主责主业主线") and "line 1904" in where
 
 
 def test_wuhan_raises_nothing_where_the_numbers_add_up(wuhan):
@@ -92,3 +96,17 @@ def test_shanghai_real_inconsistencies(shanghai):
 def test_shanghai_raises_nothing_else(shanghai):
     errors = shanghai[(shanghai["outcome"] == "failed") & (shanghai["severity"] == "error")]
     assert sorted(errors["rule_id"]) == ["N_CLASS_SHARE", "N_FISCAL_TOTAL", "X_T3_T1_CLASS", "X_T5_T4_CLASS"]
+
+
+@pytest.mark.parametrize("rule_id", ["C_PLACEHOLDER", "C_YEAR_MISMATCH", "C_HEADING_SEQUENCE", "N_THREE_PUBLIC_UNPRINTED"])
+def test_the_shanghai_template_is_clean(shanghai, rule_id):
+    """No placeholder, no other year, headings in order (its (八) is run into the line of (七),
+    line 58), and Table 7's 0.95 printed (in cells whose column the text does not decide)."""
+    rows = shanghai[shanghai["rule_id"] == rule_id]
+    assert len(rows) > 0 and rows["outcome"].eq("passed").all()
+
+
+@pytest.mark.parametrize("rule_id", ["C_PLACEHOLDER", "C_YEAR_MISMATCH", "N_THREE_PUBLIC_UNPRINTED"])
+def test_the_wuhan_template_is_clean(wuhan, rule_id):
+    rows = wuhan[wuhan["rule_id"] == rule_id]
+    assert len(rows) > 0 and rows["outcome"].eq("passed").all()
