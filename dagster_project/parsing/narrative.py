@@ -48,10 +48,10 @@ SENTENCE_RE = re.compile(r"[^。]+。?")
 CHINESE_DIGITS = {numeral: n for n, numeral in enumerate("一二三四五六七八九", start=1)}
 SHORT_CONTINUATION = 4  # a wrapped heading's last piece ('说明', '况。') is at most this long
 PART_TITLE_LINES = 3  # a part title may wrap over this many lines ('第一部分' / '<name>概' / '况')
-HEADING_LEVELS = {"part": "part", "h0": "section", "h1": "subsection"}
+HEADING_LEVELS = {"h0": "section", "h1": "subsection"}  # marker -> DocumentHeading.level
 # Numbered lines of the tables part are row labels ('一、一般公共预算财政拨款收入'), not headings.
 PARTS_WITHOUT_HEADINGS = ("tables",)
-# A heading run into the line after a sentence ('…财务规则。(八)负责本区…'): the extraction joined two paragraphs.
+# A heading run into a line after a sentence ('…财务规则。(八)负责本区…'): two paragraphs joined.
 RUN_IN_HEADING_RE = re.compile(r"(?<=。)\s*(?=\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)")
 # A numbered line that is a table row, not a heading, wherever the tables stand (a document may
 # print them without a 第二部分 title): it holds an amount printed without a unit, or it is only
@@ -293,6 +293,13 @@ def _compact(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+@dataclass
+class _OpenList:
+    style: str  # the marker style of its headings: 'h0', 'h1' or 'item'
+    list_no: int
+    last: int | None  # the number of its last heading
+
+
 class _Lists:
     """Which numbered list each heading continues, so that a check can expect 1, 2, 3 … in each.
 
@@ -304,7 +311,7 @@ class _Lists:
     ('(一)…', '二、…', '(三)…') continues that list in the wrong style; otherwise it starts a list."""
 
     def __init__(self) -> None:
-        self.open: list[list] = []  # [style, list number, last number], outermost first
+        self.open: list[_OpenList] = []  # outermost first
         self.count = 0
         self.parts: int | None = None
 
@@ -316,7 +323,7 @@ class _Lists:
         return self.parts
 
     def place(self, style: str, number: int | None) -> int:
-        styles = [entry[0] for entry in self.open]
+        styles = [entry.style for entry in self.open]
         if style in styles:
             at = len(styles) - 1 - styles[::-1].index(style)
             if number != 1 or at == len(styles) - 1:
@@ -325,20 +332,19 @@ class _Lists:
         elif self.open and _misstyled(style, number, self.open[-1]):
             return self._continue(self.open[-1], number)
         self.count += 1
-        self.open.append([style, self.count, number])
+        self.open.append(_OpenList(style, self.count, number))
         return self.count
 
     @staticmethod
-    def _continue(entry: list, number: int | None) -> int:
-        entry[2] = number
-        return entry[1]
+    def _continue(entry: _OpenList, number: int | None) -> int:
+        entry.last = number
+        return entry.list_no
 
 
-def _misstyled(style: str, number: int | None, innermost: list) -> bool:
+def _misstyled(style: str, number: int | None, innermost: _OpenList) -> bool:
     """A heading numbered as the next one of the innermost heading list, in another style."""
-    innermost_style, _, last = innermost
-    return (style in HEADING_LEVELS and innermost_style in HEADING_LEVELS and number is not None
-            and last is not None and number == last + 1)
+    return (style in HEADING_LEVELS and innermost.style in HEADING_LEVELS and number is not None
+            and innermost.last is not None and number == innermost.last + 1)
 
 
 def _headings(content: list[tuple[Line, str]], marks: list[str | None]) -> tuple[DocumentHeading, ...]:
@@ -355,7 +361,8 @@ def _headings(content: list[tuple[Line, str]], marks: list[str | None]) -> tuple
             part = _part_kind(title)
             if _compact(title) != last_part_title:  # the same title again is a running page header
                 number = _part_number(title)
-                headings.append(DocumentHeading("part", number, title, part, lists.part(number), _lines_provenance(line, content[last][0])))
+                where = _lines_provenance(line, content[last][0])
+                headings.append(DocumentHeading("part", number, title, part, lists.part(number), where))
             last_part_title = _compact(title)
             continue
         if part in PARTS_WITHOUT_HEADINGS or TABLE_AMOUNT_RE.search(text):
@@ -374,6 +381,7 @@ def _headings(content: list[tuple[Line, str]], marks: list[str | None]) -> tuple
 
 
 def _is_row_label(text: str) -> bool:
+    """Only Table 1 / 4 row labels after their numbers ('九、卫生健康支出', two sides on one line)."""
     labels = [squash(ROW_LABEL_NOISE_RE.sub("", piece)) for piece in SECTION_NUMBER_RE.split(text)]
     return len(labels) > 1 and not labels[0] and all(label in TABLE_ROW_LABELS for label in labels[1:] if label)
 
