@@ -26,6 +26,7 @@ import re
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from .layout import tables as layout
 from .layout.tables import ColumnSpec, TableLayout, squash
@@ -41,6 +42,14 @@ MAX_PARTIAL_SUMS = 4096
 # the same result as the partial sums: so few never exceed MAX_PARTIAL_SUMS).
 MAX_ENUMERATED = 64
 HALF_CENT = Decimal("0.005")  # rounding of one printed amount, in the table's unit
+_DIGITS_RE = re.compile(r"\d+")
+_DIGITS_ONLY_RE = re.compile(r"[\d\s]+")
+_TWO_DIGITS_RE = re.compile(r"\d{2}")
+_SENTENCE_MARK_RE = re.compile(r"[，。；]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_CLASS_SUFFIX_RE = re.compile(r"(\(类\))?(支出)?$")
+_FUNCTION_CODE_RE = re.compile(r"2\d{2}(?:\d{2}){0,2}")
+_ECONOMIC_CODE_RE = re.compile(r"\d{3}|\d{5}")
 
 
 @dataclass
@@ -127,9 +136,9 @@ class _Region:
 
 def table_number_of_title(text: str) -> int | None:
     """The table whose title the line is (a year, department, numbering or (表N) may surround it)."""
-    flat = squash(text)
-    if "表" not in flat:
+    if "表" not in text:  # no other character has a 表 in its NFKC form
         return None
+    flat = squash(text)
     best: tuple[int, int] | None = None  # (alias length, table)
     for no, table in layout.TABLES.items():
         for alias in table.titles:
@@ -148,6 +157,8 @@ def _title_candidates(lines: list[Line]) -> list[tuple[int, int, int]]:
     found = []
     nonblank = [i for i, line in enumerate(lines) if line.text.strip()]
     for k, i in enumerate(nonblank):
+        if "表" not in lines[i].text and (k + 1 == len(nonblank) or "表" not in lines[nonblank[k + 1]].text):
+            continue  # neither the line nor the line and the next one can hold a title
         no = table_number_of_title(lines[i].text)
         if no is not None:
             found.append((no, i, i + 1))
@@ -164,7 +175,7 @@ def _find_regions(lines: list[Line]) -> dict[int, _Region]:
     """The region of each table. A title followed by no table body (the contents list) is skipped;
     a title repeated later (a continuation page) stays inside the first region."""
     candidates = _title_candidates(lines)
-    part_headings = [i for i, line in enumerate(lines) if layout.PART_HEADING_RE.match(squash(line.text))]
+    part_headings = [i for i, line in enumerate(lines) if _is_part_heading(line.text)]
     stops = sorted({i for _, i, _ in candidates} | set(part_headings))
     starts: dict[int, tuple[int, int]] = {}  # table -> (title index, index after the title)
     for no, i, after in candidates:
@@ -178,6 +189,11 @@ def _find_regions(lines: list[Line]) -> dict[int, _Region]:
         body = [line for line in lines[after:end] if table_number_of_title(line.text) != no]
         regions[no] = _Region(no, lines[i], body)
     return regions
+
+
+def _is_part_heading(text: str) -> bool:
+    # no other character has a 第 in its NFKC form: a line without one is no heading
+    return "第" in text and layout.PART_HEADING_RE.match(squash(text)) is not None
 
 
 def _has_body(lines: list[Line]) -> bool:
@@ -204,13 +220,13 @@ def _is_column_numbering(text: str) -> bool:
     """'栏次 1 2 3', '1 2 3 … 12', '栏次 1 栏次 2 3 4 5': numbers of columns, not values."""
     if not layout.COLUMN_NUMBER_RE.match(text.strip()):
         return False
-    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    numbers = [int(n) for n in _DIGITS_RE.findall(text)]
     return "栏" in text or (len(numbers) > 1 and numbers == list(range(numbers[0], numbers[0] + len(numbers))))
 
 
 def _is_sentence(text: str) -> bool:
     """A stray narrative line inside a table header ('离退休人员5人，其中：…')."""
-    return bool(re.search(r"[，。；]", text))
+    return bool(_SENTENCE_MARK_RE.search(text))
 
 
 def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]) -> _Header:
@@ -259,7 +275,7 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
         i += len(alias)
     for start, end in residues:
         residue = text[start:end]
-        if re.search(r"[^\W\d_]", residue):  # letters, not just punctuation or digits
+        if _LETTER_RE.search(residue):  # letters, not just punctuation or digits
             issues.append(ParseIssue(
                 "error", "unknown_column_header",
                 f"table {table.no}: unknown column header '{residue}' at line {where[start].no}",
@@ -371,7 +387,7 @@ def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]
             note_at = 0
     if note_at is None:
         return header, _Body(body, "", [])
-    note_lines = [line for line in body[note_at:] if not re.fullmatch(r"[\d\s]+", line.text)]
+    note_lines = [line for line in body[note_at:] if not _DIGITS_ONLY_RE.fullmatch(line.text)]
     return header, _Body(body[:note_at], "".join(line.text.strip() for line in note_lines), note_lines)
 
 
@@ -430,7 +446,7 @@ class _Context:
         amount = parse_amount(piece)
         if amount is None:
             return None
-        return _Value(piece, to_wan(amount, self.unit), line, bool(re.fullmatch(r"\d+", piece)), alone)
+        return _Value(piece, to_wan(amount, self.unit), line, bool(_DIGITS_RE.fullmatch(piece)), alone)
 
     def row(self, section: str, key: str, code: str | None, label: str, columns: tuple[ColumnSpec, ...],
             lines: list[Line]) -> _Row:
@@ -450,6 +466,7 @@ class _Label:
     lines: list[Line]
 
 
+_NUMERALS = frozenset("一二三四五六七八九十")  # the first character of a numbering (layout.NUMBERING_RE)
 _UNNUMBERED_LABELS: dict[str, list[str]] = defaultdict(list)  # by first character
 for _label in (*layout.INCOME_LABELS, *layout.EXPENDITURE_LABELS, *layout.BOTH_SIDES_LABELS):
     _UNNUMBERED_LABELS[_label[0]].append(_label)
@@ -461,16 +478,16 @@ def _segment_labels(text: str, where: list[Line]) -> list[_Label]:
     cuts = [0]
     i = 0
     while i < len(text):
-        numbering = layout.NUMBERING_RE.match(text, i)
+        numbering = layout.NUMBERING_RE.match(text, i) if text[i] in _NUMERALS else None
         if numbering:
             if i > cuts[-1]:
                 cuts.append(i)
             i = numbering.end()
             continue
-        current = layout.NUMBERING_RE.sub("", text[cuts[-1]:i], count=1)
-        if current and any(text.startswith(a, i) for a in _UNNUMBERED_LABELS.get(text[i], ())) \
-                and classify_two_sided_label(current) is not None:
-            cuts.append(i)
+        if any(text.startswith(a, i) for a in _UNNUMBERED_LABELS.get(text[i], ())):
+            current = layout.NUMBERING_RE.sub("", text[cuts[-1]:i], count=1)
+            if current and classify_two_sided_label(current) is not None:
+                cuts.append(i)
         i += 1
     cuts.append(len(text))
     return [_Label(text[a:b], sorted(set(where[a:b]), key=lambda line: line.no))
@@ -486,7 +503,7 @@ def classify_two_sided_label(name: str) -> tuple[str, str, str | None] | None:
         return "income", layout.INCOME_LABELS[name], None
     if name in layout.EXPENDITURE_LABELS:
         return "expenditure", layout.EXPENDITURE_LABELS[name], None
-    code = layout.FUNCTION_CLASSES.get(re.sub(r"(\(类\))?(支出)?$", "", name))
+    code = layout.FUNCTION_CLASSES.get(_CLASS_SUFFIX_RE.sub("", name))
     if code:
         return "expenditure", code, code
     return None
@@ -606,11 +623,11 @@ def _two_sided_rows(context: _Context, lines: list[Line]) -> list[_Row]:
 def _function_code(pieces: list[str]) -> tuple[str | None, int]:
     """A function subject code at the start of a row, joined ('2013101') or split into 类/款/项
     ('201 06 01'), and how many pieces it took."""
-    if not pieces or not re.fullmatch(r"2\d{2}(?:\d{2}){0,2}", pieces[0]):
+    if not pieces or not _FUNCTION_CODE_RE.fullmatch(pieces[0]):
         return None, 0
     code, used = pieces[0], 1
     while len(code) == 3 + 2 * (used - 1) and len(code) < 7 and used < len(pieces) \
-            and re.fullmatch(r"\d{2}", pieces[used]):
+            and _TWO_DIGITS_RE.fullmatch(pieces[used]):
         code += pieces[used]
         used += 1
     return code, used
@@ -655,7 +672,7 @@ def _subject_rows(context: _Context, lines: list[Line]) -> list[_Row]:
 
 def _economic_code(piece: str) -> str | None:
     """An economic class (301) or item (30101) code, by its class."""
-    if re.fullmatch(r"\d{3}|\d{5}", piece) and piece[:3] in layout.ECONOMIC_CLASSES:
+    if _ECONOMIC_CODE_RE.fullmatch(piece) and piece[:3] in layout.ECONOMIC_CLASSES:
         return piece
     return None
 
@@ -675,7 +692,7 @@ def _economic_rows(context: _Context, lines: list[Line]) -> list[_Row]:
                                       context.table.columns, [line])
                 rows.append(current)
             elif current and current.row_code and len(current.row_code) == 3 and not current.label \
-                    and not current.values and re.fullmatch(r"\d{2}", piece):
+                    and not current.values and _TWO_DIGITS_RE.fullmatch(piece):
                 current.row_code += piece
                 current.row_key = current.row_code
                 current.section = _economic_section(current.row_code, context.header)
@@ -747,8 +764,7 @@ def _binomial(n: int, k: int) -> int:
     return result
 
 
-@dataclass(frozen=True)
-class _Term:
+class _Term(NamedTuple):
     row: int
     column: str
     sign: int  # +1: the total side, -1: a part
@@ -770,10 +786,12 @@ class _Constraint:
     row_terms: dict[int, tuple[tuple[str, int, int], ...]] = field(init=False)  # row -> (column, sign, flag)
 
     def __post_init__(self) -> None:
-        self.members = tuple(dict.fromkeys(t.row for t in self.terms))
+        row_terms: dict[int, list[tuple[str, int, int]]] = {}
+        for t in self.terms:
+            row_terms.setdefault(t.row, []).append((t.column, t.sign, TOTAL_TERM if t.sign > 0 else PART_TERM))
+        self.members = tuple(row_terms)
         self.cells = tuple((t.row, t.column) for t in self.terms)
-        self.row_terms = {m: tuple((t.column, t.sign, TOTAL_TERM if t.sign > 0 else PART_TERM)
-                                   for t in self.terms if t.row == m) for m in self.members}
+        self.row_terms = {m: tuple(terms) for m, terms in row_terms.items()}
 
 
 def _constraints(rows: list[_Row]) -> list[_Constraint]:
@@ -908,6 +926,8 @@ def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int],
 TOTAL_TERM, PART_TERM = 1, 2  # flags of a state: the placement prints a total term / a part term
 # A set of states: flags -> the signed sums reachable with those flags.
 _StateSet = dict[int, set[int]]
+# A row's placements by the state they give: (signed sum, flags) -> placements.
+_Grouped = dict[tuple[int, int], list[tuple[int, ...]]]
 
 
 @dataclass
@@ -929,6 +949,7 @@ class _Domain:
 
 
 def _domains(rows: list[_Row]) -> list[_Domain]:
+    """Every row as the solver sees it, its amounts scaled to integers of one common unit."""
     decimals = [v.value for row in rows for v in row.values] + [row.half_unit for row in rows]
     places = max([0] + [-d.as_tuple().exponent for d in decimals])
     return [_Domain(row, [int(v.value.scaleb(places)) for v in row.values],
@@ -1006,7 +1027,7 @@ def _satisfied(constraint: _Constraint, total: int, flags: int, tolerance: int) 
     return -tolerance <= total <= tolerance and not printed_rule_broken
 
 
-def _good_states_enumerated(constraint: _Constraint, states: list[dict[tuple[int, int], list]], base_sum: int,
+def _good_states_enumerated(constraint: _Constraint, states: list[_Grouped], base_sum: int,
                             base_flags: int, tolerance: int) -> list[set[tuple[int, int]]]:
     """Per open row, its states that some combination of the other open rows' states completes:
     every combination tried (there are few)."""
@@ -1045,7 +1066,7 @@ def _good_states(constraint: _Constraint, sets: list[_StateSet], base_sum: int, 
     return good
 
 
-def _states(domain: _Domain, constraint: _Constraint, m: int) -> tuple[dict[tuple[int, int], list[tuple[int, ...]]], _StateSet]:
+def _states(domain: _Domain, constraint: _Constraint, m: int) -> tuple[_Grouped, _StateSet]:
     """The row's placements grouped by what they add to a constraint: (signed sum, flags of the
     total and part terms it prints); and the same states as a _StateSet. Cached until the row
     loses placements, by constraint, or by (column, sign) when the row has one term (the same
@@ -1056,7 +1077,7 @@ def _states(domain: _Domain, constraint: _Constraint, m: int) -> tuple[dict[tupl
     cached = cache.get(key)
     if cached is not None and cached[0] == len(options):
         return cached[1]
-    grouped: dict[tuple[int, int], list[tuple[int, ...]]] = defaultdict(list)
+    grouped: _Grouped = defaultdict(list)
     values = domain.values
     if len(terms) == 1:
         column, sign, flag = terms[0]
