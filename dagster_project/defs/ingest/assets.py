@@ -12,11 +12,10 @@ from ...parsing.model import ParsedDocument
 from ...progress import announce, track
 from ...resources import RawFolderResource, WarehouseResource
 from .discovery import discover
-from .loader import PendingFile, ensure_schema, pending_files, record_files, write_documents
+from .loader import DOCUMENT_TABLES, PendingFile, ensure_schema, pending_files, record_files, write_documents
 from .state import is_up_to_date
 
-RAW_TABLE_KEYS = [dg.AssetKey(["raw", name]) for name in
-                  ("documents", "document_names", "document_tables", "table_cells", "narrative_facts", "parse_issues")]
+RAW_TABLE_KEYS = [dg.AssetKey(["raw", name]) for name in DOCUMENT_TABLES]
 LOAD_BATCH_SIZE = 500  # documents per transaction: bounds memory on large loads
 PARALLEL_THRESHOLD = 64  # below this, starting worker processes costs more than it saves
 
