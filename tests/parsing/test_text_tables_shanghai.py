@@ -5,37 +5,16 @@ shanghai-putuo-2024-finance-bureau.raw.txt."""
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
-from pathlib import Path
 
 import pytest
 
-from dagster_project.parsing.decode import decode_bytes, split_lines
-from dagster_project.parsing.text_tables import TableExtraction, extract_tables
-
-
-@cache
-def _extract(path: Path) -> TableExtraction:
-    text, _ = decode_bytes(path.read_bytes())
-    return extract_tables(split_lines(text))
+from dagster_project.parsing.text_tables import TableExtraction
+from tests.parsing.table_expectations import expect, extract, table
 
 
 @pytest.fixture
 def extraction(corpus_dir) -> TableExtraction:
-    return _extract(corpus_dir / "shanghai-putuo-2024-finance-bureau.raw.txt")
-
-
-def table(extraction: TableExtraction, no: int) -> dict[tuple[str, str, str], Decimal]:
-    cells = [c for c in extraction.cells if c.table_no == no]
-    assert all(c.certain for c in cells), [c for c in cells if not c.certain]
-    keys = [(c.section, c.row_key, c.column_key) for c in cells]
-    assert len(keys) == len(set(keys)), "a cell was placed twice"
-    return {(c.section, c.row_key, c.column_key): c.value for c in cells}
-
-
-def expect(rows: dict[str, tuple[str | None, ...]], columns: tuple[str, ...], section: str = "") -> dict:
-    return {(section, row, column): Decimal(v) for row, values in rows.items()
-            for column, v in zip(columns, values) if v is not None}
+    return extract(corpus_dir / "shanghai-putuo-2024-finance-bureau.raw.txt")
 
 
 def test_contents_list_is_not_taken_for_the_tables(extraction):

@@ -4,41 +4,19 @@ Tables 1-7, typed by hand from wuhan-qiaokou-2021-party-office.txt, and Tables 8
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
-from pathlib import Path
 
 import pytest
 
-from dagster_project.parsing.decode import decode_bytes, split_lines
-from dagster_project.parsing.text_tables import TableExtraction, extract_tables
+from dagster_project.parsing.text_tables import TableExtraction
+from tests.parsing.table_expectations import expect, extract, table
 
 ZERO_CLASSES = ("202", "203", "204", "205", "206", "207", "211", "212", "213", "214", "215", "216", "217",
                 "219", "220", "222", "223", "224", "229", "231", "232", "234")
 
 
-@cache
-def _extract(path: Path) -> TableExtraction:
-    text, _ = decode_bytes(path.read_bytes())
-    return extract_tables(split_lines(text))
-
-
 @pytest.fixture
 def extraction(corpus_dir) -> TableExtraction:
-    return _extract(corpus_dir / "wuhan-qiaokou-2021-party-office.txt")
-
-
-def table(extraction: TableExtraction, no: int) -> dict[tuple[str, str, str], Decimal]:
-    cells = [c for c in extraction.cells if c.table_no == no]
-    assert all(c.certain for c in cells), [c for c in cells if not c.certain]
-    keys = [(c.section, c.row_key, c.column_key) for c in cells]
-    assert len(keys) == len(set(keys)), "a cell was placed twice"
-    return {(c.section, c.row_key, c.column_key): c.value for c in cells}
-
-
-def expect(rows: dict[str, tuple[str, ...]], columns: tuple[str, ...], section: str = "") -> dict:
-    """{row: printed values in column order (None = blank)} -> {(section, row, column): amount}."""
-    return {(section, row, column): Decimal(v) for row, values in rows.items()
-            for column, v in zip(columns, values) if v is not None}
+    return extract(corpus_dir / "wuhan-qiaokou-2021-party-office.txt")
 
 
 def test_table_1(extraction):
