@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a document has thousands of lines
 class Line:
     """One line of the decoded source text. `no` is 1-based in the decoded file (or the PDF page's
     reading order, with `page` set)."""
