@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .layout import TABLES, TableLayout, squash
+from .layout import ROW_NUMBER_HEADERS, TABLES, TableLayout, squash
 from .layout.tables import (
     DEPARTMENT_LINE_RE,
     ECONOMIC_CLASSES,
@@ -47,9 +47,6 @@ class _Start:
     table_no: int | None  # None: a part heading
     line: TextLine
 
-
-# Headers of a column that numbers the rows (its integers are neither codes nor amounts).
-ROW_NUMBER_HEADERS = ("行次",)
 
 
 @dataclass(frozen=True)

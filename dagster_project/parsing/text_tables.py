@@ -291,7 +291,7 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
     return _Header(
         columns=columns,
         labels=labels,
-        has_row_numbers=any(key == "行次" for _, key, _ in found),
+        has_row_numbers=any(key in layout.ROW_NUMBER_HEADERS for _, key, _ in found),
         capital_group=any(kind == "group" and key == "capital" for kind, key, _ in found),
     )
 

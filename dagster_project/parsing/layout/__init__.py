@@ -7,10 +7,11 @@ so aliases are written here as they are printed."""
 from .tables import (
     ECONOMIC_CLASSES,
     FUNCTION_CLASSES,
+    ROW_NUMBER_HEADERS,
     TABLES,
     ColumnSpec,
     TableLayout,
     squash,
 )
 
-__all__ = ["ECONOMIC_CLASSES", "FUNCTION_CLASSES", "TABLES", "ColumnSpec", "TableLayout", "squash"]
+__all__ = ["ECONOMIC_CLASSES", "FUNCTION_CLASSES", "ROW_NUMBER_HEADERS", "TABLES", "ColumnSpec", "TableLayout", "squash"]

@@ -37,6 +37,9 @@ class TableLayout:
     row_total: str = ""  # column that is the sum of the row's other columns ('' if none)
 
 
+# Headers of a column that numbers the rows (its integers are neither codes nor amounts).
+ROW_NUMBER_HEADERS = ("行次",)
+
 # --- column vocabularies -------------------------------------------------------------------------
 _AMOUNT = ColumnSpec("amount", ("决算数", "金额"))
 _SUBJECT_WORDS = (
