@@ -87,7 +87,14 @@ def _summary(warehouse: Path) -> None:
 
 
 STATUS_QUERIES = {
-    "Documents loaded, by year and department": (
+    "Documents loaded, by year": (
+        ["fiscal year", "departments", "documents", "cells found", "certain", "ambiguous"],
+        """SELECT fiscal_year, count(DISTINCT department_name), count(*), sum(cells_found), sum(cells_certain),
+                  sum(cells_ambiguous)
+           FROM raw.documents WHERE status IN ('parsed', 'no_values') AND withdrawn_at IS NULL
+           GROUP BY ALL ORDER BY fiscal_year""",
+    ),
+    "Documents loaded, by year and department (the first 100 rows)": (
         ["fiscal year", "department", "documents", "cells found", "certain", "ambiguous"],
         """SELECT fiscal_year, department_name, count(*), sum(cells_found), sum(cells_certain), sum(cells_ambiguous)
            FROM raw.documents WHERE status IN ('parsed', 'no_values') AND withdrawn_at IS NULL
@@ -115,10 +122,14 @@ STATUS_QUERIES = {
            FROM dq.dq_results WHERE run_id = (SELECT arg_max(run_id, checked_at) FROM dq.dq_results)
            GROUP BY severity ORDER BY severity""",
     ),
-    "Open alerts (failed 'error' checks of current documents)": (
+    "Open alerts by rule (failed 'error' checks of current documents)": (
+        ["rule", "alerts", "documents"],
+        """SELECT rule_id, count(*), count(DISTINCT document_id) FROM dq.dq_open_alerts GROUP BY ALL ORDER BY 2 DESC, 1""",
+    ),
+    "Open alerts (the first 30; all of them: fdw query \"SELECT * FROM dq.dq_open_alerts\")": (
         ["file", "rule", "message"],
         """SELECT d.source_path, a.rule_id, a.message FROM dq.dq_open_alerts a LEFT JOIN raw.documents d USING (document_id)
-           ORDER BY 1, 2""",
+           ORDER BY 1, 2 LIMIT 30""",
     ),
 }
 
