@@ -53,7 +53,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     err.print(f"raw folder: {raw}\nwarehouse:  {warehouse}")
     try:
         with RunLock(warehouse):
-            from .pipeline import run_pipeline  # heavy imports (dagster, dbt) only when running
+            from .defs.ingest.state import nothing_to_do
+
+            if nothing_to_do(raw, warehouse):
+                err.print("[green]nothing changed since the last complete run[/green] (files, parser, models, rules): "
+                          "the warehouse is up to date")
+                _summary(warehouse)
+                return 0
+            from .pipeline import run_pipeline  # heavy imports (dagster, dbt) only when there is work
 
             tool_log = None if args.verbose else warehouse.with_name(warehouse.name + ".last-run.log")
             result = run_pipeline(log_level="INFO" if args.verbose else "WARNING", tool_log=tool_log)

@@ -11,6 +11,8 @@ import duckdb
 
 from ... import config
 from ...parsing import PARSER_VERSION
+from .discovery import discover
+from .loader import pending_files
 
 QUALITY_DIR = Path(__file__).resolve().parent.parent / "quality"
 DBT_INPUT_DIRS = ("models", "seeds", "macros", "tests")
@@ -44,3 +46,20 @@ def is_up_to_date(con: duckdb.DuckDBPyConnection) -> bool:
 def record_completed_run(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
     con.execute("INSERT INTO raw.completed_runs VALUES (?, ?, ?, ?)",
                 [run_id, raw_fingerprint(con), code_fingerprint(), datetime.now()])
+
+
+def nothing_to_do(raw_root: Path, warehouse: Path) -> bool:
+    """True when the raw folder holds exactly the files the last discovery recorded, all of them
+    parsed by this parser version, and the last complete run saw the same raw rows and code:
+    a run would only confirm that. Reads only (the warehouse is opened read-only)."""
+    if not warehouse.exists():
+        return False
+    present = {(f.source_path, f.document_id) for f in discover(raw_root)}
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        recorded = set(con.execute("SELECT source_path, document_id FROM raw.files").fetchall())
+        return present == recorded and not pending_files(con) and is_up_to_date(con)
+    except duckdb.CatalogException:  # a warehouse from before these tables existed
+        return False
+    finally:
+        con.close()
