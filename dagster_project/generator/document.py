@@ -340,13 +340,17 @@ class NarrativeWriter:
             result.append(Section(f"{number}、{title}", paragraphs, key))
         return result
 
+    def _grand_total(self, words: tuple[str, str], fact_key: str, change_key: str, current, previous) -> list:
+        """'<year>年度<both>X万元。与<year-1>年度相比，<both>增加/减少…。主要原因是…。' for the
+        all-funds and the fiscal grand totals (the two template wordings by style)."""
+        both = words[0] if self.layout.style == "broken" else words[1]
+        return [f"{self.y}年度{both}", self.amount(fact_key, "total", current), "万元。",
+                f"与{self.y - 1}年度相比，{both}", *self.change(change_key, "total", current, previous),
+                f"。主要原因是{self.reason(current >= previous)}。"]
+
     def totals(self):
-        a, p = self.acc, self.prev
-        both = "收、支总计" if self.layout.style == "broken" else "收入支出总计"
-        up = a.grand_total >= p.grand_total
-        para = [f"{self.y}年度{both}", self.amount("total_income_expenditure", "total", a.grand_total), "万元。",
-                f"与{self.y - 1}年度相比，{both}", *self.change("total", "total", a.grand_total, p.grand_total),
-                f"。主要原因是{self.reason(up)}。"]
+        para = self._grand_total(("收、支总计", "收入支出总计"), "total_income_expenditure", "total",
+                                 self.acc.grand_total, self.prev.grand_total)
         return "收入支出决算总体情况说明", "totals", [para]
 
     def income(self):
@@ -375,12 +379,8 @@ class NarrativeWriter:
         return "支出决算情况说明", "expenditure", [para]
 
     def fiscal_totals(self):
-        a, p = self.acc, self.prev
-        both = "财政拨款收、支总计" if self.layout.style == "broken" else "财政拨款收入支出总计"
-        up = a.fiscal_grand_total >= p.fiscal_grand_total
-        para = [f"{self.y}年度{both}", self.amount("fiscal_total", "total", a.fiscal_grand_total), "万元。",
-                f"与{self.y - 1}年度相比，{both}", *self.change("fiscal", "total", a.fiscal_grand_total, p.fiscal_grand_total),
-                f"。主要原因是{self.reason(up)}。"]
+        para = self._grand_total(("财政拨款收、支总计", "财政拨款收入支出总计"), "fiscal_total", "fiscal",
+                                 self.acc.fiscal_grand_total, self.prev.fiscal_grand_total)
         return "财政拨款收入支出决算总体情况说明", "fiscal_totals", [para]
 
     def general_budget(self):
