@@ -2,20 +2,21 @@
 
     uv run python bench/bench_text.py [FILE] [--runs N] [--repo CHECKOUT]
 
-Process CPU time (time.process_time), median of N runs after one warm-up run. The stages are
-decoding + line splitting, the nine tables, the profile, and the narrative facts; 'whole' is
-parse_text (the stages plus assembling the document), each measured in the same run. The tables
-stage is also split into its steps. --repo measures the parser of another checkout (e.g. a git
-worktree of an older commit) on the same file, for before/after ratios.
+Process CPU time (time.process_time), median of N runs after one warm-up run. Each run parses
+the file twice: once as parse_text does ('whole'), and once stage by stage on fresh lines, each
+stage timed in that same run (the narrative's sentence model is built once per list of lines and
+shared by the tables, profile and facts, so it is timed as its own stage before them). --repo
+measures the parser of another checkout (e.g. a git worktree of an older commit) on the same
+file, for before/after ratios.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
+import time
 from pathlib import Path
-
-from timing import cpu_median  # bench/timing.py (the script's folder is on sys.path)
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_FILE = REPO / "raw" / "2021" / "wuhan-qiaokou-district-party-committee-office-2021.txt"
@@ -28,49 +29,42 @@ def main() -> None:
     parser.add_argument("--repo", type=Path, default=REPO, help="checkout whose parser is measured")
     args = parser.parse_args()
     sys.path.insert(0, str(args.repo.resolve()))
-    from dagster_project.parsing import text_tables
+    from dagster_project.parsing import narrative, text_tables
     from dagster_project.parsing.decode import decode_bytes, split_lines
-    from dagster_project.parsing.narrative import extract_facts, extract_profile
     from dagster_project.parsing.text_document import parse_text
 
     data = args.file.read_bytes()
-    lines = split_lines(decode_bytes(data)[0])
-    stages = {
-        "decode + split lines": lambda: split_lines(decode_bytes(data)[0]),
-        "tables": lambda: text_tables.extract_tables(lines),
-        "profile": lambda: extract_profile(lines),
-        "narrative facts": lambda: extract_facts(lines),
-        "whole (parse_text)": lambda: parse_text(data, args.file.name, "bench"),
+    line_stages = {  # each takes the fresh lines of the run, in the order parse_text needs them
+        "sentence model": narrative._document,
+        "tables": text_tables.extract_tables,
+        "profile": narrative.extract_profile,
+        "headings": narrative.extract_headings,
+        "narrative facts": narrative.extract_facts,
     }
-    doc = parse_text(data, args.file.name, "bench")
+    times: dict[str, list[float]] = {name: [] for name in ["whole (parse_text)", "decode", "split lines", *line_stages]}
+    for run in range(args.runs + 1):  # run 0 warms up (imports, compiled patterns)
+        elapsed = []
+        doc = _timed(elapsed, parse_text, data, args.file.name, "bench")
+        text, _ = _timed(elapsed, decode_bytes, data)
+        lines = _timed(elapsed, split_lines, text)
+        for stage in line_stages.values():
+            _timed(elapsed, stage, lines)
+        if run:
+            for name, seconds in zip(times, elapsed, strict=True):
+                times[name].append(seconds)
     print(f"parser: {Path(text_tables.__file__).parents[2]}")
-    print(f"file: {args.file.name} ({len(data):,} bytes, {len(lines)} lines); {doc.cells_found} cells, {len(doc.facts)} facts")
-    for name, action in stages.items():
-        print(f"{name:<22} median CPU over {args.runs} runs: {cpu_median(action, args.runs) * 1000:7.1f} ms")
-    for name, action in _table_steps(text_tables, lines).items():
-        print(f"  tables: {name:<20} {cpu_median(action, args.runs) * 1000:7.1f} ms")
+    print(f"file: {args.file.name} ({len(data):,} bytes); {doc.cells_found} cells, {len(doc.facts)} facts")
+    print(f"median CPU over {args.runs} runs:")
+    for name, seconds in times.items():
+        print(f"  {name:<20} {statistics.median(seconds) * 1000:7.2f} ms")
 
 
-def _table_steps(text_tables, lines) -> dict:
-    """The steps of the tables stage, each on the previous step's result (solving works on fresh rows)."""
-    page_lines = text_tables._without_page_numbers(lines)
-    regions = text_tables._find_regions(page_lines)
-
-    def rows():
-        return [row for no in sorted(regions) for row in text_tables._read_table(regions[no], page_lines, [])[0]]
-
-    def solved():
-        read = rows()
-        text_tables._solve(read, text_tables._constraints(read))
-        return read
-
-    placed = solved()
-    return {
-        "regions": lambda: text_tables._find_regions(text_tables._without_page_numbers(lines)),
-        "rows": rows,
-        "rows + solver": solved,
-        "cells": lambda: [cell for row in placed for cell in text_tables._cells(row, [])],
-    }
+def _timed(elapsed: list[float], action, *args):
+    """action(*args), its CPU time appended to `elapsed`."""
+    start = time.process_time()
+    result = action(*args)
+    elapsed.append(time.process_time() - start)
+    return result
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ files, misprinted department names."""
 from __future__ import annotations
 
 import unicodedata
-from decimal import Decimal
 
 from dagster_project.parsing.model import Line
 from dagster_project.parsing.narrative import extract_facts, extract_profile, truncation

@@ -1,0 +1,402 @@
+"""Step 3 of reading a text table: place each row's values into its columns.
+
+A row's values keep their left-to-right order, so its candidate placements are the
+order-preserving ways to put them into its columns. The accounting identities (row total = sum
+of parts, 类 = sum of 款, 合计 = sum of 类, the cross-table equalities) become constraints over
+the rows' cells, and a small propagation solver removes every placement that no combination of
+the other rows' placements can reconcile with some constraint. What stays open is reported
+ambiguous by the caller, never guessed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
+
+from .layout import tables as layout
+
+if TYPE_CHECKING:
+    from .text_tables import _Row
+
+# A row may be placed in at most this many ways before the solver gives up on it (stays ambiguous).
+MAX_PLACEMENTS = 5000
+# Partial sums a constraint may track before it is skipped as uninformative.
+MAX_PARTIAL_SUMS = 4096
+# Up to this many combinations of the open rows' states, a constraint tries them all (exact, and
+# the same result as the partial sums: so few never exceed MAX_PARTIAL_SUMS).
+MAX_ENUMERATED = 64
+
+def placements(row: _Row) -> list[tuple[int, ...]]:
+    """Every order-preserving way to put the row's values into its columns."""
+    n, k = len(row.columns), len(row.values)
+    if k > n or _binomial(n, k) > MAX_PLACEMENTS:
+        return []
+    return list(itertools.combinations(range(n), k))
+
+
+def _binomial(n: int, k: int) -> int:
+    result = 1
+    for i in range(k):
+        result = result * (n - i) // (i + 1)
+    return result
+
+
+class _Term(NamedTuple):
+    row: int
+    column: str
+    sign: int  # +1: the total side, -1: a part
+
+
+@dataclass
+class _Constraint:
+    """sum(sign * cell) == 0 (within rounding), or >= 0 for 'ge'. With `printed_rule`, a part printed
+    in a column means the total is printed there too (a blank total holds no printed part)."""
+
+    name: str
+    terms: tuple[_Term, ...]
+    kind: str = "eq"
+    printed_rule: bool = True
+    dead: bool = False  # contradicted by the printed numbers themselves: the checks report it
+    states: dict = field(default_factory=dict)  # row with several terms -> (placements count, _states)
+    members: tuple[int, ...] = field(init=False)  # the rows of the terms, each once, in order
+    cells: tuple[tuple[int, str], ...] = field(init=False)  # (row, column) of every term
+    row_terms: dict[int, tuple[tuple[str, int, int], ...]] = field(init=False)  # row -> (column, sign, flag)
+
+    def __post_init__(self) -> None:
+        row_terms: dict[int, list[tuple[str, int, int]]] = {}
+        for t in self.terms:
+            row_terms.setdefault(t.row, []).append((t.column, t.sign, TOTAL_TERM if t.sign > 0 else PART_TERM))
+        self.members = tuple(row_terms)
+        self.cells = tuple((t.row, t.column) for t in self.terms)
+        self.row_terms = {m: tuple(terms) for m, terms in row_terms.items()}
+
+
+def constraints(rows: list[_Row]) -> list[_Constraint]:
+    index = {(r.table_no, r.section, r.row_key): i for i, r in enumerate(rows)}
+    by_table: dict[int, list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        by_table[row.table_no].append(i)
+    found: list[_Constraint] = []
+    found += _row_identities(rows)
+    found += _hierarchy_sums(rows, by_table)
+    found += _two_sided_sums(rows, index)
+    found += _cross_table(rows, index, by_table)
+    return [c for c in found if len(c.terms) > 1]
+
+
+def column_keys(row: _Row) -> list[str]:
+    return [c.key for c in row.columns]
+
+
+def _row_identities(rows: list[_Row]) -> list[_Constraint]:
+    found = []
+    for i, row in enumerate(rows):
+        keys = column_keys(row)
+        table = layout.TABLES[row.table_no]
+        if table.kind == "three_public":
+            for phase in ("budget", "actual"):
+                for total, parts in layout.THREE_PUBLIC_SUMS:
+                    found.append(_Constraint(
+                        f"T7 {phase} {total} = {' + '.join(parts)}",
+                        (_Term(i, f"{phase}_{total}", 1), *(_Term(i, f"{phase}_{p}", -1) for p in parts))))
+        elif table.row_total and table.row_total in keys and row.section != "income":
+            parts = layout.ROW_TOTAL_PARTS.get(row.table_no, tuple(k for k in keys if k != table.row_total))
+            found.append(_Constraint(
+                f"T{row.table_no} row {row.row_key}: total = sum of its columns",
+                (_Term(i, table.row_total, 1), *(_Term(i, p, -1) for p in parts if p in keys))))
+    return found
+
+
+def _hierarchy_sums(rows: list[_Row], by_table: dict[int, list[int]]) -> list[_Constraint]:
+    """In every column: a subject = sum of the subjects directly under it (类 = its 款, 款 = its 项,
+    or its 项 when the 款 is not printed), 合计 = sum of the top subjects."""
+    found = []
+    for no, members in by_table.items():
+        if layout.TABLES[no].kind != "subject":
+            continue
+        coded = {rows[i].row_code: i for i in members if rows[i].row_code}
+        total = next((i for i in members if rows[i].row_key == "total"), None)
+        children: dict[int, list[int]] = defaultdict(list)
+        for code, i in coded.items():
+            parent = next((coded[code[:k]] for k in range(len(code) - 1, 2, -1) if code[:k] in coded), total)
+            if parent is not None:
+                children[parent].append(i)
+        for parent, parts in children.items():
+            for key in column_keys(rows[parent]):
+                found.append(_Constraint(
+                    f"T{no} column {key}: {rows[parent].row_key} = sum of its sub-rows",
+                    (_Term(parent, key, 1), *(_Term(c, key, -1) for c in parts))))
+    return found
+
+
+def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int]) -> list[_Constraint]:
+    found = []
+    for no in (1, 4):
+        for side, total, parts in layout.TWO_SIDED_SUMS:
+            if (no, side, total) not in index:
+                continue
+            parent = index[(no, side, total)]
+            if parts == (layout.CLASS_ROWS,):
+                children = [i for i, r in enumerate(rows) if r.table_no == no and r.section == side and r.row_code]
+            else:
+                children = [index[(no, side, p)] for p in parts if (no, side, p) in index]
+            if not children:
+                continue
+            for key in column_keys(rows[parent]):
+                found.append(_Constraint(
+                    f"T{no} {side} column {key}: {total} = sum of its lines",
+                    (_Term(parent, key, 1), *(_Term(c, key, -1) for c in children))))
+        grand = index.get((no, "expenditure", "grand_total"))
+        for income_key, column in layout.FUND_COLUMNS.items():
+            begin = layout.FUND_SUBROWS[income_key][0]
+            parts = [index[(no, "income", k)] for k in (income_key, begin) if (no, "income", k) in index]
+            if grand is not None and parts and column in column_keys(rows[grand]):
+                found.append(_Constraint(
+                    f"T{no} {column}: income + carry-over = 总计",
+                    (_Term(grand, column, 1), *(_Term(p, "amount", -1) for p in parts)), printed_rule=False))
+    return found
+
+
+def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int],
+                 by_table: dict[int, list[int]]) -> list[_Constraint]:
+    """Equalities between tables: T2 合计 = T1 income lines, T3 = T1 by class, T5 = T4 general
+    budget column, T6 人员+公用 = T5 basic; and T3 >= T5 (T5 is the general-budget part of T3)."""
+    found: list[_Constraint] = []
+
+    def equal(name: str, left: tuple[int, str] | None, right: list[tuple[int, str]]) -> None:
+        if left is not None and right:
+            found.append(_Constraint(name, (_Term(*left, 1), *(_Term(i, k, -1) for i, k in right)),
+                                     printed_rule=False))
+
+    def at(no: int, section: str, key: str, column: str) -> tuple[int, str] | None:
+        i = index.get((no, section, key))
+        return (i, column) if i is not None and column in column_keys(rows[i]) else None
+
+    if by_table.get(1):
+        for column, t1_keys in layout.T2_TOTAL_EQUALS_T1.items():
+            right = [p for k in t1_keys if (p := at(1, "income", k, "amount"))]
+            equal(f"T2 合计 {column} = T1 income", at(2, "", "total", column), right)
+        for i in by_table.get(3, []):
+            t1_key = "total_expenditure" if rows[i].row_key == "total" else rows[i].row_key
+            if rows[i].row_key == "total" or len(rows[i].row_key) == 3:
+                right = at(1, "expenditure", t1_key, "amount")
+                equal(f"T3 {rows[i].row_key} total = T1", at(3, "", rows[i].row_key, "total"), [right] if right else [])
+    for i in by_table.get(5, []):
+        key = rows[i].row_key
+        t4_key = "total_expenditure" if key == "total" else key
+        right = at(4, "expenditure", t4_key, "general_budget")
+        if key == "total" or len(key) == 3:
+            equal(f"T5 {key} total = T4 general budget", at(5, "", key, "total"), [right] if right else [])
+        for column in ("basic", "project"):
+            left = at(3, "", key, column)
+            part = at(5, "", key, column)
+            if left and part:
+                found.append(_Constraint(f"T3 {key} {column} >= T5", (_Term(*left, 1), _Term(*part, -1)),
+                                         kind="ge", printed_rule=False))
+    right6 = [p for k, (key, section) in layout.ECONOMIC_TOTAL_LABELS.items() if (p := at(6, section, key, "amount"))]
+    equal("T6 人员经费 + 公用经费 = T5 basic", at(5, "", "total", "basic"), right6)
+    return found
+
+
+# The solver counts in integers: every amount as a whole number of the smallest unit any amount
+# or rounding tolerance of the document is printed in, so sums are exact and cheap (Decimal is not).
+TOTAL_TERM, PART_TERM = 1, 2  # flags of a state: the placement prints a total term / a part term
+# A set of states: flags -> the signed sums reachable with those flags.
+_StateSet = dict[int, set[int]]
+# A row's placements by the state they give: (signed sum, flags) -> placements.
+_Grouped = dict[tuple[int, int], list[tuple[int, ...]]]
+
+
+@dataclass
+class _Domain:
+    """A row as the solver sees it: its values as integers (see above) and its column positions."""
+
+    row: _Row
+    values: list[int]
+    positions: dict[str, int]  # column key -> position among the row's columns
+    half_unit: int
+    printable: tuple[int, set[int]] = (0, set())  # (placements, positions some placement prints)
+    states: dict = field(default_factory=dict)  # (column, sign, flag) -> (placements count, _states)
+
+    def prints(self, column: str) -> bool:
+        """Whether some remaining placement prints the column (cached until the row loses placements)."""
+        if self.printable[0] != len(self.row.options):
+            self.printable = (len(self.row.options), set().union(*self.row.options))
+        return self.positions.get(column) in self.printable[1]
+
+
+def _domains(rows: list[_Row]) -> list[_Domain]:
+    """Every row as the solver sees it, its amounts scaled to integers of one common unit."""
+    decimals = [v.value for row in rows for v in row.values] + [row.half_unit for row in rows]
+    places = max([0] + [-d.as_tuple().exponent for d in decimals])
+    return [_Domain(row, [int(v.value.scaleb(places)) for v in row.values],
+                    {key: j for j, key in enumerate(column_keys(row))}, int(row.half_unit.scaleb(places)))
+            for row in rows]
+
+
+def solve(rows: list[_Row], constraints: list[_Constraint]) -> None:
+    """Remove placements that no combination of the other rows' placements can reconcile with a
+    constraint, until nothing changes. A constraint that would leave a row with no placement
+    contradicts the printed numbers: it is dropped (the data-quality checks report it)."""
+    usable = [c for c in constraints if all(rows[t.row].options for t in c.terms)]
+    domains = _domains(rows)
+    by_row: dict[int, list[int]] = defaultdict(list)
+    for k, constraint in enumerate(usable):
+        for term in constraint.terms:
+            by_row[term.row].append(k)
+
+    def open_placements(c: _Constraint) -> int:
+        return sum(len(rows[m].options) - 1 for m in c.members)
+
+    # the most constrained first: a constraint over known rows and one open row decides it at once
+    queue = deque(sorted((k for k, c in enumerate(usable) if open_placements(c)), key=lambda k: open_placements(usable[k])))
+    queued = set(queue)
+    while queue:
+        k = queue.popleft()
+        queued.discard(k)
+        for changed in _propagate(domains, usable[k]):
+            for other in by_row[changed]:
+                if other not in queued and not usable[other].dead:
+                    queue.append(other)
+                    queued.add(other)
+
+
+def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
+    """Apply one constraint; the rows whose placements it narrowed."""
+    variable = [m for m in constraint.members if len(domains[m].row.options) > 1]
+    if constraint.dead or not variable:
+        return []
+    tolerance = 0
+    for m, column in constraint.cells:
+        if domains[m].prints(column):
+            tolerance += domains[m].half_unit
+    base_sum, base_flags = 0, 0  # the rows whose placement is known add a constant
+    for m in constraint.members:
+        if m not in variable:
+            (state_sum, state_flags), = _states(domains[m], constraint, m)[0]
+            base_sum, base_flags = base_sum + state_sum, base_flags | state_flags
+    grouped = [_states(domains[m], constraint, m) for m in variable]
+    if math.prod(len(states) for states, _ in grouped) <= MAX_ENUMERATED:
+        good = _good_states_enumerated(constraint, [states for states, _ in grouped], base_sum, base_flags, tolerance)
+    else:
+        good = _good_states(constraint, [state_set for _, state_set in grouped], base_sum, base_flags, tolerance)
+    narrowed: dict[int, set[tuple[int, ...]]] = {}
+    for m, (states, _), kept in zip(variable, grouped, good, strict=True):
+        if kept is None:
+            continue
+        if not kept:
+            constraint.dead = True
+            return []
+        if len(kept) < len(states):
+            narrowed[m] = {option for state in kept for option in states[state]}
+    for m, kept in narrowed.items():
+        row = domains[m].row
+        row.options = [o for o in row.options if o in kept]
+        row.decided_by.append(constraint.name)
+    return list(narrowed)
+
+
+def _satisfied(constraint: _Constraint, total: int, flags: int, tolerance: int) -> bool:
+    """Whether the constraint holds for one combination of the rows' placements."""
+    if constraint.kind == "ge":
+        return total >= -tolerance
+    printed_rule_broken = constraint.printed_rule and flags & PART_TERM and not flags & TOTAL_TERM
+    return -tolerance <= total <= tolerance and not printed_rule_broken
+
+
+def _good_states_enumerated(constraint: _Constraint, states: list[_Grouped], base_sum: int,
+                            base_flags: int, tolerance: int) -> list[set[tuple[int, int]]]:
+    """Per open row, its states that some combination of the other open rows' states completes:
+    every combination tried (there are few)."""
+    good: list[set[tuple[int, int]]] = [set() for _ in states]
+    for combination in itertools.product(*states):
+        total, flags = base_sum, base_flags
+        for state_sum, state_flags in combination:
+            total += state_sum
+            flags |= state_flags
+        if _satisfied(constraint, total, flags, tolerance):
+            for kept, state in zip(good, combination):
+                kept.add(state)
+    return good
+
+
+def _good_states(constraint: _Constraint, sets: list[_StateSet], base_sum: int, base_flags: int,
+                 tolerance: int) -> list[set[tuple[int, int]] | None]:
+    """Per open row, its states that some reachable sum of the other open rows' states completes,
+    or None when those sums are too many to be informative (see _combine)."""
+    prefix: list[_StateSet | None] = [{base_flags: {base_sum}}]
+    for state_set in sets[:-1]:
+        prefix.append(_combine(prefix[-1], state_set))
+    suffix: list[_StateSet | None] = [{0: {0}}]
+    for state_set in reversed(sets[1:]):
+        suffix.append(_combine(suffix[-1], state_set))
+    suffix.reverse()
+    good: list[set[tuple[int, int]] | None] = []
+    for state_set, before, after in zip(sets, prefix, suffix, strict=True):
+        reachable = _combine(before, after)
+        if reachable is None:
+            good.append(None)
+            continue
+        good.append({(total, flags) for flags, sums in state_set.items() for total in sums
+                     if any(_satisfied(constraint, total + other, flags | other_flags, tolerance)
+                            for other_flags, others in reachable.items() for other in others)})
+    return good
+
+
+def _states(domain: _Domain, constraint: _Constraint, m: int) -> tuple[_Grouped, _StateSet]:
+    """The row's placements grouped by what they add to a constraint: (signed sum, flags of the
+    total and part terms it prints); and the same states as a _StateSet. Cached until the row
+    loses placements, by constraint, or by (column, sign) when the row has one term (the same
+    for every constraint that sums that cell)."""
+    terms = constraint.row_terms[m]
+    cache, key = (domain.states, terms[0]) if len(terms) == 1 else (constraint.states, m)
+    options = domain.row.options
+    cached = cache.get(key)
+    if cached is not None and cached[0] == len(options):
+        return cached[1]
+    grouped: _Grouped = defaultdict(list)
+    values = domain.values
+    if len(terms) == 1:
+        column, sign, flag = terms[0]
+        position = domain.positions.get(column)
+        for option in options:
+            if position in option:
+                grouped[(sign * values[option.index(position)], flag)].append(option)
+            else:
+                grouped[(0, 0)].append(option)
+    else:
+        at = {domain.positions[column]: (sign, flag) for column, sign, flag in terms if column in domain.positions}
+        for option in options:
+            total, flags = 0, 0
+            for position, value in zip(option, values):
+                term = at.get(position)
+                if term is not None:
+                    total += term[0] * value
+                    flags |= term[1]
+            grouped[(total, flags)].append(option)
+    state_set: _StateSet = defaultdict(set)
+    for total, flags in grouped:
+        state_set[flags].add(total)
+    cache[key] = (len(options), (grouped, state_set))
+    return grouped, state_set
+
+
+def _size(states: _StateSet) -> int:
+    return sum(map(len, states.values()))
+
+
+def _combine(left: _StateSet | None, right: _StateSet | None) -> _StateSet | None:
+    """All sums of one state from each side; None when there are too many to be informative
+    (None on either side propagates)."""
+    if left is None or right is None:
+        return None
+    if _size(left) * _size(right) > MAX_PARTIAL_SUMS * 4:
+        return None
+    combined: _StateSet = defaultdict(set)
+    for left_flags, left_sums in left.items():
+        for right_flags, right_sums in right.items():
+            combined[left_flags | right_flags].update([a + b for a in left_sums for b in right_sums])
+    return combined if _size(combined) <= MAX_PARTIAL_SUMS else None
