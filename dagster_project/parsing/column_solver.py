@@ -248,11 +248,9 @@ def solve(rows: list[_Row], constraints: list[_Constraint]) -> None:
         for term in constraint.terms:
             by_row[term.row].append(k)
 
-    def open_placements(c: _Constraint) -> int:
-        return sum(len(rows[m].options) - 1 for m in c.members)
-
     # the most constrained first: a constraint over known rows and one open row decides it at once
-    queue = deque(sorted((k for k, c in enumerate(usable) if open_placements(c)), key=lambda k: open_placements(usable[k])))
+    open_placements = [sum(len(rows[m].options) - 1 for m in c.members) for c in usable]
+    queue = deque(sorted((k for k, count in enumerate(open_placements) if count), key=open_placements.__getitem__))
     queued = set(queue)
     while queue:
         k = queue.popleft()
@@ -276,15 +274,17 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
     base_sum, base_flags = 0, 0  # the rows whose placement is known add a constant
     for m in constraint.members:
         if m not in variable:
-            (state_sum, state_flags), = _states(domains[m], constraint, m)[0]
+            (state_sum, state_flags), = _states(domains[m], constraint, m)
             base_sum, base_flags = base_sum + state_sum, base_flags | state_flags
     grouped = [_states(domains[m], constraint, m) for m in variable]
-    if math.prod(len(states) for states, _ in grouped) <= MAX_ENUMERATED:
-        good = _good_states_enumerated(constraint, [states for states, _ in grouped], base_sum, base_flags, tolerance)
+    if len(grouped) == 1:  # the common case: every other row is placed
+        good = [{state for state in grouped[0] if _satisfied(constraint, base_sum + state[0], base_flags | state[1], tolerance)}]
+    elif math.prod(map(len, grouped)) <= MAX_ENUMERATED:
+        good = _good_states_enumerated(constraint, grouped, base_sum, base_flags, tolerance)
     else:
-        good = _good_states(constraint, [state_set for _, state_set in grouped], base_sum, base_flags, tolerance)
+        good = _good_states(constraint, [_state_set(states) for states in grouped], base_sum, base_flags, tolerance)
     narrowed: dict[int, set[tuple[int, ...]]] = {}
-    for m, (states, _), kept in zip(variable, grouped, good, strict=True):
+    for m, states, kept in zip(variable, grouped, good, strict=True):
         if kept is None:
             continue
         if not kept:
@@ -346,11 +346,10 @@ def _good_states(constraint: _Constraint, sets: list[_StateSet], base_sum: int, 
     return good
 
 
-def _states(domain: _Domain, constraint: _Constraint, m: int) -> tuple[_Grouped, _StateSet]:
+def _states(domain: _Domain, constraint: _Constraint, m: int) -> _Grouped:
     """The row's placements grouped by what they add to a constraint: (signed sum, flags of the
-    total and part terms it prints); and the same states as a _StateSet. Cached until the row
-    loses placements, by constraint, or by (column, sign) when the row has one term (the same
-    for every constraint that sums that cell)."""
+    total and part terms it prints). Cached until the row loses placements, by constraint, or by
+    (column, sign) when the row has one term (the same for every constraint that sums that cell)."""
     terms = constraint.row_terms[m]
     cache, key = (domain.states, terms[0]) if len(terms) == 1 else (constraint.states, m)
     options = domain.row.options
@@ -377,11 +376,15 @@ def _states(domain: _Domain, constraint: _Constraint, m: int) -> tuple[_Grouped,
                     total += term[0] * value
                     flags |= term[1]
             grouped[(total, flags)].append(option)
+    cache[key] = (len(options), grouped)
+    return grouped
+
+
+def _state_set(grouped: _Grouped) -> _StateSet:
     state_set: _StateSet = defaultdict(set)
     for total, flags in grouped:
         state_set[flags].add(total)
-    cache[key] = (len(options), (grouped, state_set))
-    return grouped, state_set
+    return state_set
 
 
 def _size(states: _StateSet) -> int:
