@@ -45,6 +45,7 @@ MARKER_RE = re.compile(
 ITEM_RE = re.compile(r"^\d{1,2}[.、](?!\d)")
 NOISE_RE = re.compile(r"^(?:[-—]?\s*\d{1,3}\s*[-—]?|第\s*\d+\s*页.*|图\s*\d+\s*[:].*)$")  # page numbers, figure captions
 SENTENCE_RE = re.compile(r"[^。]+。?")
+NON_SPACE_RE = re.compile(r"\S+")
 CHINESE_DIGITS = {numeral: n for n, numeral in enumerate("一二三四五六七八九", start=1)}
 SHORT_CONTINUATION = 4  # a wrapped heading's last piece ('说明', '况。') is at most this long
 PART_TITLE_LINES = 3  # a part title may wrap over this many lines ('第一部分' / '<name>概' / '况')
@@ -79,7 +80,6 @@ _PROFILE_KIND_ITEM = P.compile_template(P.PROFILE_KIND_ITEM)
 _UNIT_KIND_ITEM = P.compile_template(P.UNIT_KIND_ITEM)
 _UNITS_TOTAL = P.compile_template(P.UNITS_TOTAL)
 _UNITS_SECTION = re.compile(P.UNITS_SECTION)
-_UNIT_LIST_HEADER = re.compile(P.UNIT_LIST_HEADER)
 _UNIT_LIST_ROW = re.compile(P.UNIT_LIST_ROW)
 _TITLE = re.compile(P.TITLE_RE)
 _TABLE_TITLE_YEAR = re.compile(P.TABLE_TITLE_YEAR_RE)
@@ -103,16 +103,35 @@ NAME_CONTEXT_BY_PART = {"front": "profile", "profile": "profile", "tables": "tab
 
 
 @dataclass(frozen=True)
+class _ParagraphLines:
+    """The source lines of a paragraph and where each starts in the paragraph's joined text."""
+
+    lines: tuple[Line, ...]
+    starts: tuple[int, ...]
+
+    def line_at(self, index: int) -> int:
+        """The position in `lines` of the line holding character `index` of the paragraph's text."""
+        return bisect_right(self.starts, index) - 1
+
+
+@dataclass(frozen=True)
 class Sentence:
     text: str  # as printed, its lines joined
     compact: str  # whitespace removed: what the patterns match
-    lines: tuple[Line, ...]  # the source lines it spans
-    line_starts: tuple[int, ...]  # where each of those lines starts in `text`
+    source: _ParagraphLines  # the lines of its paragraph
+    start: int  # where `text` starts in the paragraph's text
     part: str  # kind of the enclosing 第N部分 part
     section: str  # the innermost heading, as printed
     topic: str | None
     context: tuple[str, ...]  # where a subject is named when the sentence does not: item lead, headings (inner first)
     paragraph: int
+
+    @cached_property
+    def lines(self) -> tuple[Line, ...]:
+        """The source lines it spans."""
+        first = self.source.line_at(self.start)
+        last = self.source.line_at(self.start + len(self.text) - 1)
+        return self.source.lines[first : last + 1]
 
     def provenance(self, start: int, end: int) -> Provenance:
         """The source lines of the compact span [start, end)."""
@@ -125,15 +144,23 @@ class Sentence:
         return self.text[self._text_index(start) : self._text_index(end - 1) + 1]
 
     def _text_index(self, compact_index: int) -> int:
-        return self._text_positions[min(compact_index, len(self._text_positions) - 1)]
+        """Index in `text` of character `compact_index` of `compact` (the last one beyond it)."""
+        compact_index = min(compact_index, len(self.compact) - 1)
+        piece = bisect_right(self._pieces[1], compact_index) - 1
+        return self._pieces[0][piece] + compact_index - self._pieces[1][piece]
 
     @cached_property
-    def _text_positions(self) -> tuple[int, ...]:
-        """Index in `text` of each character of `compact`."""
-        return tuple(i for i, ch in enumerate(self.text) if not ch.isspace())
+    def _pieces(self) -> tuple[list[int], list[int]]:
+        """Where each whitespace-free piece of `text` starts, in `text` and in `compact`."""
+        in_text, in_compact, length = [], [], 0
+        for piece in NON_SPACE_RE.finditer(self.text):
+            in_text.append(piece.start())
+            in_compact.append(length)
+            length += piece.end() - piece.start()
+        return in_text, in_compact
 
     def _line(self, text_index: int) -> Line:
-        return self.lines[bisect_right(self.line_starts, text_index) - 1]
+        return self.source.lines[self.source.line_at(self.start + text_index)]
 
 
 @dataclass(frozen=True)
@@ -408,8 +435,9 @@ def _lines_provenance(first: Line, last: Line) -> Provenance:
 
 def _sentences(paragraph: _Paragraph, number: int) -> list[Sentence]:
     """The paragraph's sentences (split after each 。), each knowing the source lines it spans."""
-    text = "".join(chunk for _, chunk in paragraph.chunks)
-    chunk_starts = list(accumulate((len(chunk) for _, chunk in paragraph.chunks[:-1]), initial=0))
+    lines, chunks = zip(*paragraph.chunks)
+    text = "".join(chunks)
+    source = _ParagraphLines(lines, tuple(accumulate(map(len, chunks[:-1]), initial=0)))
     outer, inner = paragraph.headings
     section = (inner or outer).text if (inner or outer) else ""
     topic = next((h.topic for h in (outer, inner) if h and h.topic), None)
@@ -419,24 +447,9 @@ def _sentences(paragraph: _Paragraph, number: int) -> list[Sentence]:
     for match in SENTENCE_RE.finditer(text):
         raw = match.group()
         sentence_text = raw.strip()
-        if not sentence_text:
-            continue
-        first = match.start() + len(raw) - len(raw.lstrip())
-        last = first + len(sentence_text) - 1
-        i0, i1 = bisect_right(chunk_starts, first) - 1, bisect_right(chunk_starts, last) - 1
-        sentences.append(
-            Sentence(
-                text=sentence_text,
-                compact=_compact(sentence_text),
-                lines=tuple(line for line, _ in paragraph.chunks[i0 : i1 + 1]),
-                line_starts=tuple(max(start - first, 0) for start in chunk_starts[i0 : i1 + 1]),
-                part=paragraph.part,
-                section=section,
-                topic=topic,
-                context=context,
-                paragraph=number,
-            )
-        )
+        if sentence_text:
+            start = match.start() + len(raw) - len(raw.lstrip())
+            sentences.append(Sentence(sentence_text, _compact(sentence_text), source, start, paragraph.part, section, topic, context, number))
     return sentences
 
 
@@ -739,8 +752,9 @@ def extract_profile(lines: list[Line]) -> Profile:
     name, year, title_provenance = titles[0] if titles else ("", None, Provenance(None, None))
     if not titles:
         issues.append(ParseIssue("warn", "title_missing", "no title '<department> YYYY 年度部门决算' was found", Provenance(None, None)))
-    year = year or _most_common_table_year(document.lines)
-    issues += _year_conflicts(document.lines, year)
+    table_years = _table_title_years(document.lines)
+    year = year or _most_common_year(table_years)
+    issues += _year_conflicts(table_years, year)
     region_match = _REGION.match(name)
     region = region_match["region"] if region_match else ""
     if name and not region:
@@ -765,7 +779,7 @@ def _titles(lines: tuple[Line, ...]) -> list[tuple[str, int, Provenance]]:
         text = line.text.strip()
         if not text:
             continue
-        match = _TITLE.match(text)
+        match = _TITLE.match(text) if P.TITLE_WORD in text else None
         if match:
             name, first = match["name"], line
             if name and not _NAME_LIKE.match(name):
@@ -778,24 +792,29 @@ def _titles(lines: tuple[Line, ...]) -> list[tuple[str, int, Provenance]]:
     return titles
 
 
-def _most_common_table_year(lines: tuple[Line, ...]) -> int | None:
-    years = Counter(int(m["year"]) for line in lines for m in [_TABLE_TITLE_YEAR.search(line.text)] if m)
+def _table_title_years(lines: tuple[Line, ...]) -> list[tuple[Line, str]]:
+    """The lines that print a table title with a year, and that year as printed."""
+    return [(line, match["year"]) for line in lines if P.TITLE_WORD in line.text
+            for match in [_TABLE_TITLE_YEAR.search(line.text)] if match]
+
+
+def _most_common_year(table_years: list[tuple[Line, str]]) -> int | None:
+    years = Counter(int(year) for _, year in table_years)
     return years.most_common(1)[0][0] if years else None
 
 
-def _year_conflicts(lines: tuple[Line, ...], year: int | None) -> list[ParseIssue]:
+def _year_conflicts(table_years: list[tuple[Line, str]], year: int | None) -> list[ParseIssue]:
     issues = []
-    for line in lines:
-        match = _TABLE_TITLE_YEAR.search(line.text)
-        if match and year and int(match["year"]) != year:
+    for line, table_year in table_years:
+        if year and int(table_year) != year:
             issues.append(
-                ParseIssue("warn", "fiscal_year_mismatch", f"line {line.no}: table title year {match['year']} differs from the document's {year}", Provenance(line.no, line.no, line.page))
+                ParseIssue("warn", "fiscal_year_mismatch", f"line {line.no}: table title year {table_year} differs from the document's {year}", Provenance(line.no, line.no, line.page))
             )
     return issues
 
 
 def _unit(lines: tuple[Line, ...]) -> tuple[str, list[ParseIssue]]:
-    units = Counter(m["unit"] for line in lines for m in _UNIT.finditer(line.text))
+    units = Counter(m["unit"] for line in lines if P.UNIT_WORD in line.text for m in _UNIT.finditer(line.text))
     if not units:
         return "", [ParseIssue("warn", "unit_missing", "no '单位：万元/元' was found in the table headers", Provenance(None, None))]
     issues = []
@@ -857,6 +876,7 @@ def _name_mention_re(region: re.Match[str] | None) -> tuple[re.Pattern[str], lis
 def _profile_facts(document: Document) -> list[Fact]:
     """Staff and units: the first statement of each (key, subject), wherever the extraction put it."""
     facts: dict[tuple[str, str], Fact] = {}
+    units_sections = {section for section in {s.section for s in document.sentences} if _UNITS_SECTION.search(section)}
 
     def add(fact: Fact | None) -> None:
         if fact:
@@ -872,22 +892,24 @@ def _profile_facts(document: Document) -> list[Fact]:
                 if kinds:
                     for item in _PROFILE_KIND_ITEM.finditer(sentence.compact, kinds.start("list"), kinds.end("list")):
                         add(_fact(key, item["kind"], item, sentence))
-        if _UNITS_SECTION.search(sentence.section):
+        if sentence.section in units_sections:
             for match in _UNIT_KIND_ITEM.finditer(sentence.compact):
                 add(_fact("units_consolidated", match["kind"], match, sentence))
             for match in _UNITS_TOTAL.finditer(sentence.compact):
                 add(_fact("units_consolidated", P.DEFAULT_SUBJECT, match, sentence))
-    add(_listed_units(document))
+    add(_listed_units(document, units_sections))
     return list(facts.values())
 
 
-def _listed_units(document: Document) -> Fact | None:
+def _listed_units(document: Document, units_sections: set[str]) -> Fact | None:
     """The units consolidated, when the profile lists them in a table ('序号 单位名称 备注' + rows)."""
-    section_of_line = {line: s.section for s in document.sentences if _UNITS_SECTION.search(s.section) for line in s.lines}
+    section_of_line = {line: s.section for s in document.sentences if s.section in units_sections for line in s.lines}
     lines = [line for line in document.lines if line.text.strip()]
     for i, header in enumerate(lines):
+        if P.UNIT_LIST_HEADER not in header.text or ":" in header.text:
+            continue
         section = section_of_line.get(header, "")
-        if not section or not _UNIT_LIST_HEADER.search(header.text) or ":" in header.text:
+        if not section:
             continue
         rows: list[tuple[Line, str]] = []  # (line, serial number as printed)
         for line in lines[i + 1 :]:
