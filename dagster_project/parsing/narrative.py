@@ -39,11 +39,13 @@ class Profile:
 # Compiled data
 # ---------------------------------------------------------------------------------------------
 
-MARKER_RE = re.compile(
-    r"(?P<part>第[一二三四五六七八九十]+部分)|(?P<h0>[一二三四五六七八九十]{1,3}、)|(?P<h1>\([一二三四五六七八九十]{1,3}\))|(?P<item>\d{1,2}[.、](?!\d))"
-)
+MARKER = r"(?P<part>第[一二三四五六七八九十]+部分)|(?P<h0>[一二三四五六七八九十]{1,3}、)|(?P<h1>\([一二三四五六七八九十]{1,3}\))|(?P<item>\d{1,2}[.、](?!\d))"
+MARKER_RE = re.compile(MARKER)
 ITEM_RE = re.compile(r"^\d{1,2}[.、](?!\d)")
-NOISE_RE = re.compile(r"^(?:[-—]?\s*\d{1,3}\s*[-—]?|第\s*\d+\s*页.*|图\s*\d+\s*[:].*)$")  # page numbers, figure captions
+ITEM_LEAD_END_RE = re.compile(r"[。:]")  # an item's lead runs up to the first of these
+NOISE = r"(?:[-—]?\s*\d{1,3}\s*[-—]?|第\s*\d+\s*页.*|图\s*\d+\s*[:].*)$"  # page numbers, figure captions
+# What a line is, in one match: 'noise', else its marker (see _marker).
+LINE_KIND_RE = re.compile(rf"(?P<noise>{NOISE})|{MARKER}")
 SENTENCE_RE = re.compile(r"[^。]+。?")
 NON_SPACE_RE = re.compile(r"\S+")
 CHINESE_DIGITS = {numeral: n for n, numeral in enumerate("一二三四五六七八九", start=1)}
@@ -114,7 +116,7 @@ class _ParagraphLines:
         return bisect_right(self.starts, index) - 1
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: a document has hundreds, and a frozen one takes three times as long to make
 class Sentence:
     text: str  # as printed, its lines joined
     compact: str  # whitespace removed: what the patterns match
@@ -170,11 +172,37 @@ class Heading:
     topic: str | None
 
 
+@dataclass(frozen=True)
+class _Scope:
+    """The headings a paragraph stands under: the section (一、) and the subsection ((一)) in it."""
+
+    outer: Heading | None
+    inner: Heading | None
+
+    @cached_property
+    def section(self) -> str:
+        """The innermost heading, as printed."""
+        heading = self.inner or self.outer
+        return heading.text if heading else ""
+
+    @cached_property
+    def topic(self) -> str | None:
+        return next((h.topic for h in (self.outer, self.inner) if h and h.topic), None)
+
+    @cached_property
+    def context(self) -> tuple[str, ...]:
+        """The headings, inner first."""
+        return tuple(h.compact for h in (self.inner, self.outer) if h and h.compact)
+
+
+NO_HEADINGS = _Scope(None, None)
+
+
 @dataclass
 class _Paragraph:
     chunks: list[tuple[Line, str]]
     part: str
-    headings: tuple[Heading | None, Heading | None]
+    scope: _Scope
     is_item: bool
 
 
@@ -192,6 +220,8 @@ class Document:
     function_names: dict[str, str]  # function subject code -> name, from the document's tables
     parts: tuple[Part, ...]  # every 第N部分 title in order (a contents list included)
     headings: tuple[DocumentHeading, ...]
+    # (text, topic) -> its subject mentions (see _mentions): the values of a sentence look up the same ones.
+    mentions: dict[tuple[str, str], list[tuple[int, int, str]]] = field(default_factory=dict)
 
 
 _last_document: list[tuple[list[Line], Document]] = []
@@ -208,13 +238,27 @@ def _document(lines: list[Line]) -> Document:
 
 
 def _build_document(lines: list[Line]) -> Document:
-    content = [(line, text) for line in lines for text in [line.text.strip()] if text and not NOISE_RE.match(text)]
-    marks = [_marker(text) for _, text in content]
+    content, marks = _content(lines)
     paragraphs = _paragraphs(content, marks)
     sentences = tuple(s for no, paragraph in enumerate(paragraphs) for s in _sentences(paragraph, no))
-    parts = tuple(Part(_part_number(text) or 0, _part_title_kind(content, marks, i), line)
-                  for i, ((line, text), mark) in enumerate(zip(content, marks, strict=True)) if mark == "part")
+    parts = tuple(Part(_part_number(content[i][1]) or 0, _part_title_kind(content, marks, i), content[i][0])
+                  for i, mark in enumerate(marks) if mark == "part")
     return Document(tuple(lines), sentences, _function_names(lines), parts, _headings(content, marks))
+
+
+def _content(lines: list[Line]) -> tuple[list[tuple[Line, str]], list[str | None]]:
+    """The lines that carry text (stripped; page numbers and figure captions dropped) and the marker of each."""
+    content, marks = [], []
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        kind = LINE_KIND_RE.match(text)
+        mark = kind.lastgroup if kind else None
+        if mark != "noise":
+            content.append((line, text))
+            marks.append(mark)
+    return content, marks
 
 
 def _part_number(title: str) -> int | None:
@@ -247,39 +291,34 @@ def _paragraphs(content: list[tuple[Line, str]], marks: list[str | None]) -> lis
     """Paragraphs: a part title, a heading or a numbered item starts a new one."""
     paragraphs: list[_Paragraph] = []
     part = "front" if "part" in marks else "narrative"
-    headings: list[Heading | None] = [None, None]
-    current: _Paragraph | None = None
+    scope = NO_HEADINGS
 
-    def start(line: Line, text: str, is_item: bool = False) -> _Paragraph:
-        paragraph = _Paragraph([(line, text)], part, (headings[0], headings[1]), is_item)
-        paragraphs.append(paragraph)
-        return paragraph
+    def add(chunks: list[tuple[Line, str]], is_item: bool = False) -> None:
+        if chunks:
+            paragraphs.append(_Paragraph(chunks, part, scope, is_item))
 
-    i = 0
-    while i < len(content):
+    numbered = [i for i, mark in enumerate(marks) if mark]
+    add(content[: numbered[0] if numbered else len(content)])  # the running text before the first number
+    for i, end in zip(numbered, [*numbered[1:], len(content)]):  # a numbered line and the running text after it
         (line, text), mark = content[i], marks[i]
         if mark == "part":
             part = _part_title_kind(content, marks, i)
-            headings = [None, None]
-            start(line, text)
-            current = None
+            scope = NO_HEADINGS
+            add([(line, text)])
+            add(content[i + 1 : end])
         elif mark in ("h0", "h1"):
-            level = 0 if mark == "h0" else 1
-            heading_text, rest, i = _heading_at(content, marks, i)
+            heading_text, rest, last = _heading_at(content, marks, i)
             compact = _compact(heading_text)
-            parent_topic = headings[0].topic if level == 1 and headings[0] else None
-            headings[level] = Heading(heading_text, compact, parent_topic or _topic(compact))
-            if level == 0:
-                headings[1] = None
-            start(line, heading_text)
-            current = start(content[i][0], rest) if rest else None
-        elif mark == "item":
-            current = start(line, text, is_item=True)
-        elif current is None:
-            current = start(line, text)
+            if mark == "h0":
+                scope = _Scope(Heading(heading_text, compact, _topic(compact)), None)
+            else:
+                parent_topic = scope.outer.topic if scope.outer else None
+                scope = _Scope(scope.outer, Heading(heading_text, compact, parent_topic or _topic(compact)))
+            add([(line, heading_text)])
+            run_in = [(content[last][0], rest)] if rest else []  # the text after the heading on its line
+            add(run_in + content[last + 1 : end])
         else:
-            current.chunks.append((line, text))
-        i += 1
+            add(content[i:end], is_item=True)
     return paragraphs
 
 
@@ -382,7 +421,10 @@ def _headings(content: list[tuple[Line, str]], marks: list[str | None]) -> tuple
     lists = _Lists()
     part = "front" if "part" in marks else "narrative"
     last_part_title = ""
-    for i, ((line, text), mark) in enumerate(zip(content, marks, strict=True)):
+    # An unnumbered line holds a heading only when one is run in after a 。.
+    candidates = [i for i, ((_, text), mark) in enumerate(zip(content, marks, strict=True)) if mark or "。" in text]
+    for i in candidates:
+        (line, text), mark = content[i], marks[i]
         if mark == "part":
             title, last = _part_title(content, marks, i)
             part = _part_kind(title)
@@ -438,27 +480,25 @@ def _sentences(paragraph: _Paragraph, number: int) -> list[Sentence]:
     lines, chunks = zip(*paragraph.chunks)
     text = "".join(chunks)
     source = _ParagraphLines(lines, tuple(accumulate(map(len, chunks[:-1]), initial=0)))
-    outer, inner = paragraph.headings
-    section = (inner or outer).text if (inner or outer) else ""
-    topic = next((h.topic for h in (outer, inner) if h and h.topic), None)
-    lead = _compact(re.split(r"[。:]", ITEM_RE.sub("", text, count=1), maxsplit=1)[0]) if paragraph.is_item else ""
-    context = tuple(c for c in (lead, inner.compact if inner else "", outer.compact if outer else "") if c)
+    scope = paragraph.scope
+    lead = _compact(ITEM_LEAD_END_RE.split(ITEM_RE.sub("", text, count=1), maxsplit=1)[0]) if paragraph.is_item else ""
+    context = (lead, *scope.context) if lead else scope.context
     sentences = []
     for match in SENTENCE_RE.finditer(text):
         raw = match.group()
         sentence_text = raw.strip()
         if sentence_text:
             start = match.start() + len(raw) - len(raw.lstrip())
-            sentences.append(Sentence(sentence_text, _compact(sentence_text), source, start, paragraph.part, section, topic, context, number))
+            sentences.append(Sentence(sentence_text, _compact(sentence_text), source, start, paragraph.part, scope.section, scope.topic, context, number))
     return sentences
 
 
 def _function_names(lines: list[Line]) -> dict[str, str]:
     """Function subject code -> name as printed in the document's tables (names joined across wraps)."""
     names: dict[str, str] = {}
-    texts = [line.text.strip() for line in lines if line.text.strip()]
+    texts = [text for line in lines if (text := line.text.strip())]
     for i, text in enumerate(texts):
-        match = _FUNCTION_CODE_LINE.match(text)
+        match = _FUNCTION_CODE_LINE.match(text) if text.startswith("2") else None  # every code starts with 2
         if not match:
             continue
         code = match["code"].replace(" ", "")
@@ -673,22 +713,30 @@ def _subject(rule: str, match: re.Match[str], sentence: Sentence, document: Docu
     if rule == "@kind":
         kind = match["kind"]
         return P.KIND_SUBJECTS.get(kind, kind)
-    mentions = _MENTIONS.get(sentence.topic or "", ())
+    topic = sentence.topic or ""
     if rule == "@in_match":
-        inside = _mentions(sentence.compact[match.start() : match.end()], mentions, document)
+        inside = _mentions(sentence.compact[match.start() : match.end()], topic, document)
         return inside[0][2] if inside else P.DEFAULT_SUBJECT
     value_start = position if position is not None else match.start("v") if "v" in match.groupdict() else match.start()
-    found = [m for m in _mentions(sentence.compact, mentions, document) if m[1] <= value_start]
+    found = [m for m in _mentions(sentence.compact, topic, document) if m[1] <= value_start]
     if found:
         return max(found, key=lambda m: m[1])[2]
     for text in sentence.context:
-        in_context = _mentions(text, mentions, document)
+        in_context = _mentions(text, topic, document)
         if in_context:
             return min(in_context, key=lambda m: m[0])[2]
     return P.DEFAULT_SUBJECT
 
 
-def _mentions(text: str, mentions: tuple[tuple[re.Pattern[str], str], ...], document: Document) -> list[tuple[int, int, str]]:
+def _mentions(text: str, topic: str, document: Document) -> list[tuple[int, int, str]]:
+    """The subject mentions of the topic in the text (see _find_mentions), found once per document."""
+    key = (text, topic)
+    if key not in document.mentions:
+        document.mentions[key] = _find_mentions(text, _MENTIONS.get(topic, ()), document.function_names)
+    return document.mentions[key]
+
+
+def _find_mentions(text: str, mentions: tuple[tuple[re.Pattern[str], str], ...], function_names: dict[str, str]) -> list[tuple[int, int, str]]:
     """(start, end, subject) of every subject mention in the text; at the same end, the earlier entry wins."""
     found: dict[int, tuple[int, int, str]] = {}
     for rx, subject in mentions:
@@ -696,7 +744,7 @@ def _mentions(text: str, mentions: tuple[tuple[re.Pattern[str], str], ...], docu
             if m.end() in found:
                 continue
             if subject == "@function":
-                found[m.end()] = (m.start(), m.end(), _function_code(m, document.function_names))
+                found[m.end()] = (m.start(), m.end(), _function_code(m, function_names))
             elif subject == "@name":
                 found[m.end()] = (m.start(), m.end(), m["name"])
             else:
@@ -840,10 +888,10 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
             for match in rx.finditer(line.text):
                 add(match["name"], context, Provenance(line.no, line.no, line.page))
     mention, starts = _name_mention_re(region)
-    misprinted = _misprint_re({name for name, _, _ in titles})
+    misprinted, halves = _misprint_re({name for name, _, _ in titles})
     for sentence in document.sentences:
         matches = list(mention.finditer(sentence.compact)) if any(start in sentence.compact for start in starts) else []
-        if misprinted:
+        if misprinted and any(half in sentence.compact for half in halves):
             matches += misprinted.finditer(sentence.compact)
         for match in matches:
             provenance = sentence.provenance(match.start(), match.end())
@@ -854,12 +902,14 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
     return list(variants.values())
 
 
-def _misprint_re(names: set[str]) -> re.Pattern[str] | None:
+def _misprint_re(names: set[str]) -> tuple[re.Pattern[str] | None, list[str]]:
     """The title's name with any one character printed differently ('戊汉市…' for '武汉市…'): a
-    misprint the mention pattern cannot find when it is in the region the mention starts with."""
+    misprint the mention pattern cannot find when it is in the region the mention starts with.
+    Also the two halves of each name: a misprint leaves one of them as printed."""
     forms = [re.escape(name[:i]) + rf"(?!{re.escape(name[i])})[\u4e00-\u9fff]" + re.escape(name[i + 1:])
              for name in sorted(names) for i in range(len(name))]
-    return re.compile("|".join(forms)) if forms else None
+    halves = [half for name in names for half in (name[: len(name) // 2], name[len(name) // 2 :])]
+    return (re.compile("|".join(forms)) if forms else None), halves
 
 
 def _name_mention_re(region: re.Match[str] | None) -> tuple[re.Pattern[str], list[str]]:
@@ -904,16 +954,18 @@ def _profile_facts(document: Document) -> list[Fact]:
 def _listed_units(document: Document, units_sections: set[str]) -> Fact | None:
     """The units consolidated, when the profile lists them in a table ('序号 单位名称 备注' + rows)."""
     section_of_line = {line: s.section for s in document.sentences if s.section in units_sections for line in s.lines}
-    lines = [line for line in document.lines if line.text.strip()]
-    for i, header in enumerate(lines):
+    for i, header in enumerate(document.lines):
         if P.UNIT_LIST_HEADER not in header.text or ":" in header.text:
             continue
         section = section_of_line.get(header, "")
         if not section:
             continue
         rows: list[tuple[Line, str]] = []  # (line, serial number as printed)
-        for line in lines[i + 1 :]:
-            row = _UNIT_LIST_ROW.match(line.text.strip())
+        for line in document.lines[i + 1 :]:
+            text = line.text.strip()
+            if not text:
+                continue
+            row = _UNIT_LIST_ROW.match(text)
             if not row or int(row["no"]) != len(rows) + 1:
                 break
             rows.append((line, row["no"]))
