@@ -67,7 +67,8 @@ TABLE_ROW_LABELS = frozenset({*INCOME_LABELS, *EXPENDITURE_LABELS, *BOTH_SIDES_L
 
 _PART_KINDS = tuple((kind, re.compile(rx)) for kind, rx in P.PART_KINDS)
 _TOPICS = tuple((topic, re.compile(rx)) for topic, rx in P.TOPICS)
-_TOPIC_PATTERNS = {topic: tuple((p, P.compile_template(p.template)) for p in ps) for topic, ps in P.TOPIC_PATTERNS.items()}
+# With the word each template prints after its value: a cheap test before the regex.
+_TOPIC_PATTERNS = {topic: tuple((p, P.value_word(p.template), P.compile_template(p.template)) for p in ps) for topic, ps in P.TOPIC_PATTERNS.items()}
 _MENTIONS = {topic: tuple((re.compile(rx), subject) for rx, subject in ms) for topic, ms in P.MENTIONS.items()}
 _CHANGE_AMOUNT = P.compile_template(P.CHANGE_DIRECTION + "{amt}")
 _CHANGE_PCT = P.compile_template(P.CHANGE_DIRECTION + "{pct}")
@@ -128,7 +129,7 @@ class Sentence:
     context: tuple[str, ...]  # where a subject is named when the sentence does not: item lead, headings (inner first)
     paragraph: int
 
-    @cached_property
+    @property
     def lines(self) -> tuple[Line, ...]:
         """The source lines it spans."""
         first = self.source.line_at(self.start)
@@ -178,24 +179,18 @@ class _Scope:
 
     outer: Heading | None
     inner: Heading | None
-
-    @cached_property
-    def section(self) -> str:
-        """The innermost heading, as printed."""
-        heading = self.inner or self.outer
-        return heading.text if heading else ""
-
-    @cached_property
-    def topic(self) -> str | None:
-        return next((h.topic for h in (self.outer, self.inner) if h and h.topic), None)
-
-    @cached_property
-    def context(self) -> tuple[str, ...]:
-        """The headings, inner first."""
-        return tuple(h.compact for h in (self.inner, self.outer) if h and h.compact)
+    section: str  # the innermost heading, as printed
+    topic: str | None
+    context: tuple[str, ...]  # the headings, inner first
 
 
-NO_HEADINGS = _Scope(None, None)
+def _scope(outer: Heading | None, inner: Heading | None) -> _Scope:
+    heading = inner or outer
+    return _Scope(outer, inner, heading.text if heading else "", next((h.topic for h in (outer, inner) if h and h.topic), None),
+                  tuple(h.compact for h in (inner, outer) if h and h.compact))
+
+
+NO_HEADINGS = _scope(None, None)
 
 
 @dataclass
@@ -310,10 +305,10 @@ def _paragraphs(content: list[tuple[Line, str]], marks: list[str | None]) -> lis
             heading_text, rest, last = _heading_at(content, marks, i)
             compact = _compact(heading_text)
             if mark == "h0":
-                scope = _Scope(Heading(heading_text, compact, _topic(compact)), None)
+                scope = _scope(Heading(heading_text, compact, _topic(compact)), None)
             else:
                 parent_topic = scope.outer.topic if scope.outer else None
-                scope = _Scope(scope.outer, Heading(heading_text, compact, parent_topic or _topic(compact)))
+                scope = _scope(scope.outer, Heading(heading_text, compact, parent_topic or _topic(compact)))
             add([(line, heading_text)])
             run_in = [(content[last][0], rest)] if rest else []  # the text after the heading on its line
             add(run_in + content[last + 1 : end])
@@ -599,7 +594,9 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
     """Append the facts of one sentence to `out` (the facts of its paragraph so far), in text order."""
     topic = sentence.topic or ""
     events: list[tuple[int, Fact | None, re.Match[str] | None]] = []
-    for pattern, rx in _TOPIC_PATTERNS.get(topic, ()):
+    for pattern, word, rx in _TOPIC_PATTERNS.get(topic, ()):
+        if word not in sentence.compact:
+            continue
         for match in rx.finditer(sentence.compact):
             subject = _subject(pattern.subject, match, sentence, document)
             key = pattern.fact_key

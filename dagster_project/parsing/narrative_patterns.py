@@ -336,6 +336,17 @@ _COUNT = r"(?P<v>\d+(?:\.\d+)?)(?P<u>{unit})"
 COUNT_UNITS = {"批": "批次"}
 
 
+def value_word(template: str) -> str:
+    """A word every match of the template prints after its value: the unit of its placeholder
+    (元 of {amt}, % of {pct}, the first character of the unit of {n:...}); '' when none is sure."""
+    placeholders = re.findall(r"\{(amt|pct|n:[^}]+)\}", template)
+    if len(placeholders) != 1:
+        return ""
+    name = placeholders[0]
+    word = {"amt": "元", "pct": "%"}.get(name) or name[2:3]
+    return word if word == "%" or "\u4e00" <= word <= "\u9fff" else ""
+
+
 def compile_template(template: str) -> re.Pattern[str]:
     """A template with {amt} / {pct} / {n:<unit regex>} placeholders -> a compiled regex."""
 
