@@ -55,7 +55,8 @@ HEADING_LEVELS = {"h0": "section", "h1": "subsection"}  # marker -> DocumentHead
 # Numbered lines of the tables part are row labels ('一、一般公共预算财政拨款收入'), not headings.
 PARTS_WITHOUT_HEADINGS = ("tables",)
 # A heading run into a line after a sentence ('…财务规则。(八)负责本区…'): two paragraphs joined.
-RUN_IN_HEADING_RE = re.compile(r"(?<=。)\s*(?=\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)")
+# (The match starts with its 。 rather than looking behind for it: the regex engine then skips to each 。.)
+RUN_IN_HEADING_RE = re.compile(r"。\s*(?=\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)")
 # A numbered line that is a table row, not a heading, wherever the tables stand (a document may
 # print them without a 第二部分 title): it holds an amount printed without a unit, or it is only
 # row labels of Tables 1 / 4, one per side ('一、一般公共预算财政拨款收入一、一般公共服务支出').
