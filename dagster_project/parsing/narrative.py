@@ -888,8 +888,8 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
     mention, starts = _name_mention_re(region)
     misprinted, halves = _misprint_re({name for name, _, _ in titles})
     for sentence in document.sentences:
-        matches = list(mention.finditer(sentence.compact)) if any(start in sentence.compact for start in starts) else []
-        if misprinted and any(half in sentence.compact for half in halves):
+        matches = list(mention.finditer(sentence.compact)) if starts.search(sentence.compact) else []
+        if misprinted and halves.search(sentence.compact):
             matches += misprinted.finditer(sentence.compact)
         for match in matches:
             provenance = sentence.provenance(match.start(), match.end())
@@ -900,25 +900,26 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
     return list(variants.values())
 
 
-def _misprint_re(names: set[str]) -> tuple[re.Pattern[str] | None, list[str]]:
+def _misprint_re(names: set[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
     """The title's name with any one character printed differently ('戊汉市…' for '武汉市…'): a
     misprint the mention pattern cannot find when it is in the region the mention starts with.
-    Also the two halves of each name: a misprint leaves one of them as printed."""
+    Also a pattern of the two halves of each name: a misprint leaves one of them as printed."""
     forms = [re.escape(name[:i]) + rf"(?!{re.escape(name[i])})[\u4e00-\u9fff]" + re.escape(name[i + 1:])
              for name in sorted(names) for i in range(len(name))]
-    halves = [half for name in names for half in (name[: len(name) // 2], name[len(name) // 2 :])]
-    return (re.compile("|".join(forms)) if forms else None), halves
+    halves = [re.escape(half) for name in sorted(names) for half in (name[: len(name) // 2], name[len(name) // 2 :])]
+    return (re.compile("|".join(forms)) if forms else None), re.compile("|".join(halves))
 
 
-def _name_mention_re(region: re.Match[str] | None) -> tuple[re.Pattern[str], list[str]]:
+def _name_mention_re(region: re.Match[str] | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A name in running text: from the party prefix or the region's first unit to an organisation
-    word that is followed by what sentences say about a department. Also the possible starts."""
+    word that is followed by what sentences say about a department. Also a pattern of its possible
+    starts: a cheap test before the slow one."""
     starts = list(P.NAME_PREFIXES)
     first_unit = next((region[g] for g in ("province", "city", "county") if region and region[g]), None)
     if first_unit:
         starts.append(first_unit)
     alternatives = "|".join(re.escape(start) for start in starts)
-    return re.compile(rf"(?:{alternatives})[\u4e00-\u9fff()]{{0,25}}?{P.ORG_SUFFIX}(?={P.NAME_FOLLOWERS})"), starts
+    return re.compile(rf"(?:{alternatives})[\u4e00-\u9fff()]{{0,25}}?{P.ORG_SUFFIX}(?={P.NAME_FOLLOWERS})"), re.compile(alternatives)
 
 
 def _profile_facts(document: Document) -> list[Fact]:
