@@ -212,6 +212,7 @@ class Part:
 @dataclass(frozen=True)
 class Document:
     lines: tuple[Line, ...]
+    texts: tuple[tuple[Line, str], ...]  # the lines that are not blank, and their text stripped
     sentences: tuple[Sentence, ...]
     function_names: dict[str, str]  # function subject code -> name, from the document's tables
     parts: tuple[Part, ...]  # every 第N部分 title in order (a contents list included)
@@ -234,21 +235,19 @@ def _document(lines: list[Line]) -> Document:
 
 
 def _build_document(lines: list[Line]) -> Document:
-    content, marks = _content(lines)
+    texts = tuple((line, text) for line in lines if (text := line.text.strip()))
+    content, marks = _content(texts)
     paragraphs = _paragraphs(content, marks)
     sentences = tuple(s for no, paragraph in enumerate(paragraphs) for s in _sentences(paragraph, no))
     parts = tuple(Part(_part_number(content[i][1]) or 0, _part_title_kind(content, marks, i), content[i][0])
                   for i, mark in enumerate(marks) if mark == "part")
-    return Document(tuple(lines), sentences, _function_names(lines), parts, _headings(content, marks))
+    return Document(tuple(lines), texts, sentences, _function_names(texts), parts, _headings(content, marks))
 
 
-def _content(lines: list[Line]) -> tuple[list[tuple[Line, str]], list[str | None]]:
-    """The lines that carry text (stripped; page numbers and figure captions dropped) and the marker of each."""
+def _content(texts: tuple[tuple[Line, str], ...]) -> tuple[list[tuple[Line, str]], list[str | None]]:
+    """The lines that carry text (page numbers and figure captions dropped) and the marker of each."""
     content, marks = [], []
-    for line in lines:
-        text = line.text.strip()
-        if not text:
-            continue
+    for line, text in texts:
         kind = LINE_KIND_RE.match(text)
         mark = kind.lastgroup if kind else None
         if mark != "noise":
@@ -489,10 +488,10 @@ def _sentences(paragraph: _Paragraph, number: int) -> list[Sentence]:
     return sentences
 
 
-def _function_names(lines: list[Line]) -> dict[str, str]:
+def _function_names(lines: tuple[tuple[Line, str], ...]) -> dict[str, str]:
     """Function subject code -> name as printed in the document's tables (names joined across wraps)."""
     names: dict[str, str] = {}
-    texts = [text for line in lines if (text := line.text.strip())]
+    texts = [text for _, text in lines]
     for i, text in enumerate(texts):
         match = _FUNCTION_CODE_LINE.match(text) if text.startswith("2") else None  # every code starts with 2
         if not match:
@@ -794,7 +793,7 @@ def extract_profile(lines: list[Line]) -> Profile:
     """Name, region, fiscal year, unit, the printed variants of the name, and the profile facts."""
     document = _document(lines)
     issues: list[ParseIssue] = []
-    titles = _titles(document.lines)
+    titles = _titles(document.texts)
     name, year, title_provenance = titles[0] if titles else ("", None, Provenance(None, None))
     if not titles:
         issues.append(ParseIssue("warn", "title_missing", "no title '<department> YYYY 年度部门决算' was found", Provenance(None, None)))
@@ -817,14 +816,11 @@ def extract_profile(lines: list[Line]) -> Profile:
     )
 
 
-def _titles(lines: tuple[Line, ...]) -> list[tuple[str, int, Provenance]]:
+def _titles(texts: tuple[tuple[Line, str], ...]) -> list[tuple[str, int, Provenance]]:
     """(name, year, provenance) of every title line: '<name> 2021 年度部门决算…', name possibly on the line before."""
     titles = []
     previous: Line | None = None
-    for line in lines:
-        text = line.text.strip()
-        if not text:
-            continue
+    for line, text in texts:
         match = _TITLE.match(text) if P.TITLE_WORD in text else None
         if match:
             name, first = match["name"], line
@@ -953,17 +949,14 @@ def _profile_facts(document: Document) -> list[Fact]:
 def _listed_units(document: Document, units_sections: set[str]) -> Fact | None:
     """The units consolidated, when the profile lists them in a table ('序号 单位名称 备注' + rows)."""
     section_of_line = {line: s.section for s in document.sentences if s.section in units_sections for line in s.lines}
-    for i, header in enumerate(document.lines):
-        if P.UNIT_LIST_HEADER not in header.text or ":" in header.text:
+    for i, (header, header_text) in enumerate(document.texts):
+        if P.UNIT_LIST_HEADER not in header_text or ":" in header_text:
             continue
         section = section_of_line.get(header, "")
         if not section:
             continue
         rows: list[tuple[Line, str]] = []  # (line, serial number as printed)
-        for line in document.lines[i + 1 :]:
-            text = line.text.strip()
-            if not text:
-                continue
+        for line, text in document.texts[i + 1 :]:
             row = _UNIT_LIST_ROW.match(text)
             if not row or int(row["no"]) != len(rows) + 1:
                 break
