@@ -68,6 +68,7 @@ TABLE_ROW_LABELS = frozenset({*INCOME_LABELS, *EXPENDITURE_LABELS, *BOTH_SIDES_L
 
 _PART_KINDS = tuple((kind, re.compile(rx)) for kind, rx in P.PART_KINDS)
 _TOPICS = tuple((topic, re.compile(rx)) for topic, rx in P.TOPICS)
+_ANY_TOPIC = re.compile("|".join(f"(?:{rx})" for _, rx in P.TOPICS))  # one search rules out most headings
 # With the word each template prints after its value: a cheap test before the regex.
 _TOPIC_PATTERNS = {topic: tuple((p, P.value_word(p.template), P.compile_template(p.template)) for p in ps) for topic, ps in P.TOPIC_PATTERNS.items()}
 _MENTIONS = {topic: tuple((re.compile(rx), subject) for rx, subject in ms) for topic, ms in P.MENTIONS.items()}
@@ -342,6 +343,8 @@ def _part_kind(title: str) -> str:
 
 
 def _topic(compact_heading: str) -> str | None:
+    if not _ANY_TOPIC.search(compact_heading):
+        return None
     return next((topic for topic, rx in _TOPICS if rx.search(compact_heading)), None)
 
 
