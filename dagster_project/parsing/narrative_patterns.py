@@ -337,8 +337,9 @@ COUNT_UNITS = {"批": "批次"}
 
 
 def value_word(template: str) -> str:
-    """A word every match of the template prints after its value: the unit of its placeholder
-    (元 of {amt}, % of {pct}, the first character of the unit of {n:...}); '' when none is sure."""
+    """A word every match of the template prints after its value: the unit of its one placeholder
+    (元 of {amt}, % of {pct}, the first character of the unit of {n:...}), which no template makes
+    optional; '' when none is sure. The engine tests it before the regex."""
     placeholders = re.findall(r"\{(amt|pct|n:[^}]+)\}", template)
     if len(placeholders) != 1:
         return ""
