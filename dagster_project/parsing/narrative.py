@@ -78,8 +78,9 @@ _FLAT = re.compile(P.FLAT_DIRECTION)
 _YOY_ANCHOR = re.compile(P.YOY_ANCHOR)
 _BUDGET_ANCHOR = re.compile(P.BUDGET_ANCHOR)
 _COMPARISON = re.compile(P.COMPARISON)
-# With the literal each template starts with: a cheap test before the regex, on every sentence.
-_PROFILE_PATTERNS = tuple((key, re.match(r"[\u4e00-\u9fff]*", t).group(), P.compile_template(t)) for key, t in P.PROFILE_PATTERNS)
+# With a word each template prints (the literal it starts with, else its value's unit): a cheap test
+# before the regex, on every sentence.
+_PROFILE_PATTERNS = tuple((key, re.match(r"[\u4e00-\u9fff]*", t).group() or P.value_word(t), P.compile_template(t)) for key, t in P.PROFILE_PATTERNS)
 _PROFILE_KINDS = re.compile(P.PROFILE_KINDS)
 _PROFILE_KIND_ITEM = P.compile_template(P.PROFILE_KIND_ITEM)
 _UNIT_KIND_ITEM = P.compile_template(P.UNIT_KIND_ITEM)
