@@ -39,12 +39,15 @@ class Profile:
 # Compiled data
 # ---------------------------------------------------------------------------------------------
 
-MARKER_RE = re.compile(
-    r"(?P<part>第[一二三四五六七八九十]+部分)|(?P<h0>[一二三四五六七八九十]{1,3}、)|(?P<h1>\([一二三四五六七八九十]{1,3}\))|(?P<item>\d{1,2}[.、](?!\d))"
-)
+MARKER = r"(?P<part>第[一二三四五六七八九十]+部分)|(?P<h0>[一二三四五六七八九十]{1,3}、)|(?P<h1>\([一二三四五六七八九十]{1,3}\))|(?P<item>\d{1,2}[.、](?!\d))"
+MARKER_RE = re.compile(MARKER)
 ITEM_RE = re.compile(r"^\d{1,2}[.、](?!\d)")
-NOISE_RE = re.compile(r"^(?:[-—]?\s*\d{1,3}\s*[-—]?|第\s*\d+\s*页.*|图\s*\d+\s*[:].*)$")  # page numbers, figure captions
+ITEM_LEAD_END_RE = re.compile(r"[。:]")  # an item's lead runs up to the first of these
+NOISE = r"(?:[-—]?\s*\d{1,3}\s*[-—]?|第\s*\d+\s*页.*|图\s*\d+\s*[:].*)$"  # page numbers, figure captions
+# What a line is, in one match: 'noise', else its marker (see _marker).
+LINE_KIND_RE = re.compile(rf"(?P<noise>{NOISE})|{MARKER}")
 SENTENCE_RE = re.compile(r"[^。]+。?")
+NON_SPACE_RE = re.compile(r"\S+")
 CHINESE_DIGITS = {numeral: n for n, numeral in enumerate("一二三四五六七八九", start=1)}
 SHORT_CONTINUATION = 4  # a wrapped heading's last piece ('说明', '况。') is at most this long
 PART_TITLE_LINES = 3  # a part title may wrap over this many lines ('第一部分' / '<name>概' / '况')
@@ -52,7 +55,8 @@ HEADING_LEVELS = {"h0": "section", "h1": "subsection"}  # marker -> DocumentHead
 # Numbered lines of the tables part are row labels ('一、一般公共预算财政拨款收入'), not headings.
 PARTS_WITHOUT_HEADINGS = ("tables",)
 # A heading run into a line after a sentence ('…财务规则。(八)负责本区…'): two paragraphs joined.
-RUN_IN_HEADING_RE = re.compile(r"(?<=。)\s*(?=\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)")
+# (The match starts with its 。 rather than looking behind for it: the regex engine then skips to each 。.)
+RUN_IN_HEADING_RE = re.compile(r"。\s*(?=\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)")
 # A numbered line that is a table row, not a heading, wherever the tables stand (a document may
 # print them without a 第二部分 title): it holds an amount printed without a unit, or it is only
 # row labels of Tables 1 / 4, one per side ('一、一般公共预算财政拨款收入一、一般公共服务支出').
@@ -64,7 +68,9 @@ TABLE_ROW_LABELS = frozenset({*INCOME_LABELS, *EXPENDITURE_LABELS, *BOTH_SIDES_L
 
 _PART_KINDS = tuple((kind, re.compile(rx)) for kind, rx in P.PART_KINDS)
 _TOPICS = tuple((topic, re.compile(rx)) for topic, rx in P.TOPICS)
-_TOPIC_PATTERNS = {topic: tuple((p, P.compile_template(p.template)) for p in ps) for topic, ps in P.TOPIC_PATTERNS.items()}
+_ANY_TOPIC = re.compile("|".join(f"(?:{rx})" for _, rx in P.TOPICS))  # one search rules out most headings
+# With the word each template prints after its value: a cheap test before the regex.
+_TOPIC_PATTERNS = {topic: tuple((p, P.value_word(p.template), P.compile_template(p.template)) for p in ps) for topic, ps in P.TOPIC_PATTERNS.items()}
 _MENTIONS = {topic: tuple((re.compile(rx), subject) for rx, subject in ms) for topic, ms in P.MENTIONS.items()}
 _CHANGE_AMOUNT = P.compile_template(P.CHANGE_DIRECTION + "{amt}")
 _CHANGE_PCT = P.compile_template(P.CHANGE_DIRECTION + "{pct}")
@@ -72,14 +78,14 @@ _FLAT = re.compile(P.FLAT_DIRECTION)
 _YOY_ANCHOR = re.compile(P.YOY_ANCHOR)
 _BUDGET_ANCHOR = re.compile(P.BUDGET_ANCHOR)
 _COMPARISON = re.compile(P.COMPARISON)
-# With the literal each template starts with: a cheap test before the regex, on every sentence.
-_PROFILE_PATTERNS = tuple((key, re.match(r"[\u4e00-\u9fff]*", t).group(), P.compile_template(t)) for key, t in P.PROFILE_PATTERNS)
+# With a word each template prints (the literal it starts with, else its value's unit): a cheap test
+# before the regex, on every sentence.
+_PROFILE_PATTERNS = tuple((key, re.match(r"[\u4e00-\u9fff]*", t).group() or P.value_word(t), P.compile_template(t)) for key, t in P.PROFILE_PATTERNS)
 _PROFILE_KINDS = re.compile(P.PROFILE_KINDS)
 _PROFILE_KIND_ITEM = P.compile_template(P.PROFILE_KIND_ITEM)
 _UNIT_KIND_ITEM = P.compile_template(P.UNIT_KIND_ITEM)
 _UNITS_TOTAL = P.compile_template(P.UNITS_TOTAL)
 _UNITS_SECTION = re.compile(P.UNITS_SECTION)
-_UNIT_LIST_HEADER = re.compile(P.UNIT_LIST_HEADER)
 _UNIT_LIST_ROW = re.compile(P.UNIT_LIST_ROW)
 _TITLE = re.compile(P.TITLE_RE)
 _TABLE_TITLE_YEAR = re.compile(P.TABLE_TITLE_YEAR_RE)
@@ -103,16 +109,35 @@ NAME_CONTEXT_BY_PART = {"front": "profile", "profile": "profile", "tables": "tab
 
 
 @dataclass(frozen=True)
+class _ParagraphLines:
+    """The source lines of a paragraph and where each starts in the paragraph's joined text."""
+
+    lines: tuple[Line, ...]
+    starts: tuple[int, ...]
+
+    def line_at(self, index: int) -> int:
+        """The position in `lines` of the line holding character `index` of the paragraph's text."""
+        return bisect_right(self.starts, index) - 1
+
+
+@dataclass  # not frozen: a document has hundreds, and a frozen one takes three times as long to make
 class Sentence:
     text: str  # as printed, its lines joined
     compact: str  # whitespace removed: what the patterns match
-    lines: tuple[Line, ...]  # the source lines it spans
-    line_starts: tuple[int, ...]  # where each of those lines starts in `text`
+    source: _ParagraphLines  # the lines of its paragraph
+    start: int  # where `text` starts in the paragraph's text
     part: str  # kind of the enclosing 第N部分 part
     section: str  # the innermost heading, as printed
     topic: str | None
     context: tuple[str, ...]  # where a subject is named when the sentence does not: item lead, headings (inner first)
     paragraph: int
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """The source lines it spans."""
+        first = self.source.line_at(self.start)
+        last = self.source.line_at(self.start + len(self.text) - 1)
+        return self.source.lines[first : last + 1]
 
     def provenance(self, start: int, end: int) -> Provenance:
         """The source lines of the compact span [start, end)."""
@@ -125,15 +150,23 @@ class Sentence:
         return self.text[self._text_index(start) : self._text_index(end - 1) + 1]
 
     def _text_index(self, compact_index: int) -> int:
-        return self._text_positions[min(compact_index, len(self._text_positions) - 1)]
+        """Index in `text` of character `compact_index` of `compact` (the last one beyond it)."""
+        compact_index = min(compact_index, len(self.compact) - 1)
+        piece = bisect_right(self._pieces[1], compact_index) - 1
+        return self._pieces[0][piece] + compact_index - self._pieces[1][piece]
 
     @cached_property
-    def _text_positions(self) -> tuple[int, ...]:
-        """Index in `text` of each character of `compact`."""
-        return tuple(i for i, ch in enumerate(self.text) if not ch.isspace())
+    def _pieces(self) -> tuple[list[int], list[int]]:
+        """Where each whitespace-free piece of `text` starts, in `text` and in `compact`."""
+        in_text, in_compact, length = [], [], 0
+        for piece in NON_SPACE_RE.finditer(self.text):
+            in_text.append(piece.start())
+            in_compact.append(length)
+            length += piece.end() - piece.start()
+        return in_text, in_compact
 
     def _line(self, text_index: int) -> Line:
-        return self.lines[bisect_right(self.line_starts, text_index) - 1]
+        return self.source.lines[self.source.line_at(self.start + text_index)]
 
 
 @dataclass(frozen=True)
@@ -143,11 +176,31 @@ class Heading:
     topic: str | None
 
 
+@dataclass(frozen=True)
+class _Scope:
+    """The headings a paragraph stands under: the section (一、) and the subsection ((一)) in it."""
+
+    outer: Heading | None
+    inner: Heading | None
+    section: str  # the innermost heading, as printed
+    topic: str | None
+    context: tuple[str, ...]  # the headings, inner first
+
+
+def _scope(outer: Heading | None, inner: Heading | None) -> _Scope:
+    heading = inner or outer
+    return _Scope(outer, inner, heading.text if heading else "", next((h.topic for h in (outer, inner) if h and h.topic), None),
+                  tuple(h.compact for h in (inner, outer) if h and h.compact))
+
+
+NO_HEADINGS = _scope(None, None)
+
+
 @dataclass
 class _Paragraph:
     chunks: list[tuple[Line, str]]
     part: str
-    headings: tuple[Heading | None, Heading | None]
+    scope: _Scope
     is_item: bool
 
 
@@ -161,10 +214,13 @@ class Part:
 @dataclass(frozen=True)
 class Document:
     lines: tuple[Line, ...]
+    texts: tuple[tuple[Line, str], ...]  # the lines that are not blank, and their text stripped
     sentences: tuple[Sentence, ...]
     function_names: dict[str, str]  # function subject code -> name, from the document's tables
     parts: tuple[Part, ...]  # every 第N部分 title in order (a contents list included)
     headings: tuple[DocumentHeading, ...]
+    # (text, topic) -> its subject mentions (see _mentions): the values of a sentence look up the same ones.
+    mentions: dict[tuple[str, str], list[tuple[int, int, str]]] = field(default_factory=dict)
 
 
 _last_document: list[tuple[list[Line], Document]] = []
@@ -181,13 +237,25 @@ def _document(lines: list[Line]) -> Document:
 
 
 def _build_document(lines: list[Line]) -> Document:
-    content = [(line, text) for line in lines for text in [line.text.strip()] if text and not NOISE_RE.match(text)]
-    marks = [_marker(text) for _, text in content]
+    texts = tuple((line, text) for line in lines if (text := line.text.strip()))
+    content, marks = _content(texts)
     paragraphs = _paragraphs(content, marks)
     sentences = tuple(s for no, paragraph in enumerate(paragraphs) for s in _sentences(paragraph, no))
-    parts = tuple(Part(_part_number(text) or 0, _part_title_kind(content, marks, i), line)
-                  for i, ((line, text), mark) in enumerate(zip(content, marks, strict=True)) if mark == "part")
-    return Document(tuple(lines), sentences, _function_names(lines), parts, _headings(content, marks))
+    parts = tuple(Part(_part_number(content[i][1]) or 0, _part_title_kind(content, marks, i), content[i][0])
+                  for i, mark in enumerate(marks) if mark == "part")
+    return Document(tuple(lines), texts, sentences, _function_names(texts), parts, _headings(content, marks))
+
+
+def _content(texts: tuple[tuple[Line, str], ...]) -> tuple[list[tuple[Line, str]], list[str | None]]:
+    """The lines that carry text (page numbers and figure captions dropped) and the marker of each."""
+    content, marks = [], []
+    for line, text in texts:
+        kind = LINE_KIND_RE.match(text)
+        mark = kind.lastgroup if kind else None
+        if mark != "noise":
+            content.append((line, text))
+            marks.append(mark)
+    return content, marks
 
 
 def _part_number(title: str) -> int | None:
@@ -220,39 +288,34 @@ def _paragraphs(content: list[tuple[Line, str]], marks: list[str | None]) -> lis
     """Paragraphs: a part title, a heading or a numbered item starts a new one."""
     paragraphs: list[_Paragraph] = []
     part = "front" if "part" in marks else "narrative"
-    headings: list[Heading | None] = [None, None]
-    current: _Paragraph | None = None
+    scope = NO_HEADINGS
 
-    def start(line: Line, text: str, is_item: bool = False) -> _Paragraph:
-        paragraph = _Paragraph([(line, text)], part, (headings[0], headings[1]), is_item)
-        paragraphs.append(paragraph)
-        return paragraph
+    def add(chunks: list[tuple[Line, str]], is_item: bool = False) -> None:
+        if chunks:
+            paragraphs.append(_Paragraph(chunks, part, scope, is_item))
 
-    i = 0
-    while i < len(content):
+    numbered = [i for i, mark in enumerate(marks) if mark]
+    add(content[: numbered[0] if numbered else len(content)])  # the running text before the first number
+    for i, end in zip(numbered, [*numbered[1:], len(content)]):  # a numbered line and the running text after it
         (line, text), mark = content[i], marks[i]
         if mark == "part":
             part = _part_title_kind(content, marks, i)
-            headings = [None, None]
-            start(line, text)
-            current = None
+            scope = NO_HEADINGS
+            add([(line, text)])
+            add(content[i + 1 : end])
         elif mark in ("h0", "h1"):
-            level = 0 if mark == "h0" else 1
-            heading_text, rest, i = _heading_at(content, marks, i)
+            heading_text, rest, last = _heading_at(content, marks, i)
             compact = _compact(heading_text)
-            parent_topic = headings[0].topic if level == 1 and headings[0] else None
-            headings[level] = Heading(heading_text, compact, parent_topic or _topic(compact))
-            if level == 0:
-                headings[1] = None
-            start(line, heading_text)
-            current = start(content[i][0], rest) if rest else None
-        elif mark == "item":
-            current = start(line, text, is_item=True)
-        elif current is None:
-            current = start(line, text)
+            if mark == "h0":
+                scope = _scope(Heading(heading_text, compact, _topic(compact)), None)
+            else:
+                parent_topic = scope.outer.topic if scope.outer else None
+                scope = _scope(scope.outer, Heading(heading_text, compact, parent_topic or _topic(compact)))
+            add([(line, heading_text)])
+            run_in = [(content[last][0], rest)] if rest else []  # the text after the heading on its line
+            add(run_in + content[last + 1 : end])
         else:
-            current.chunks.append((line, text))
-        i += 1
+            add(content[i:end], is_item=True)
     return paragraphs
 
 
@@ -281,6 +344,8 @@ def _part_kind(title: str) -> str:
 
 
 def _topic(compact_heading: str) -> str | None:
+    if not _ANY_TOPIC.search(compact_heading):
+        return None
     return next((topic for topic, rx in _TOPICS if rx.search(compact_heading)), None)
 
 
@@ -355,7 +420,10 @@ def _headings(content: list[tuple[Line, str]], marks: list[str | None]) -> tuple
     lists = _Lists()
     part = "front" if "part" in marks else "narrative"
     last_part_title = ""
-    for i, ((line, text), mark) in enumerate(zip(content, marks, strict=True)):
+    # An unnumbered line holds a heading only when one is run in after a 。.
+    candidates = [i for i, ((_, text), mark) in enumerate(zip(content, marks, strict=True)) if mark or "。" in text]
+    for i in candidates:
+        (line, text), mark = content[i], marks[i]
         if mark == "part":
             title, last = _part_title(content, marks, i)
             part = _part_kind(title)
@@ -408,44 +476,28 @@ def _lines_provenance(first: Line, last: Line) -> Provenance:
 
 def _sentences(paragraph: _Paragraph, number: int) -> list[Sentence]:
     """The paragraph's sentences (split after each 。), each knowing the source lines it spans."""
-    text = "".join(chunk for _, chunk in paragraph.chunks)
-    chunk_starts = list(accumulate((len(chunk) for _, chunk in paragraph.chunks[:-1]), initial=0))
-    outer, inner = paragraph.headings
-    section = (inner or outer).text if (inner or outer) else ""
-    topic = next((h.topic for h in (outer, inner) if h and h.topic), None)
-    lead = _compact(re.split(r"[。:]", ITEM_RE.sub("", text, count=1), maxsplit=1)[0]) if paragraph.is_item else ""
-    context = tuple(c for c in (lead, inner.compact if inner else "", outer.compact if outer else "") if c)
+    lines, chunks = zip(*paragraph.chunks)
+    text = "".join(chunks)
+    source = _ParagraphLines(lines, tuple(accumulate(map(len, chunks[:-1]), initial=0)))
+    scope = paragraph.scope
+    lead = _compact(ITEM_LEAD_END_RE.split(ITEM_RE.sub("", text, count=1), maxsplit=1)[0]) if paragraph.is_item else ""
+    context = (lead, *scope.context) if lead else scope.context
     sentences = []
     for match in SENTENCE_RE.finditer(text):
         raw = match.group()
         sentence_text = raw.strip()
-        if not sentence_text:
-            continue
-        first = match.start() + len(raw) - len(raw.lstrip())
-        last = first + len(sentence_text) - 1
-        i0, i1 = bisect_right(chunk_starts, first) - 1, bisect_right(chunk_starts, last) - 1
-        sentences.append(
-            Sentence(
-                text=sentence_text,
-                compact=_compact(sentence_text),
-                lines=tuple(line for line, _ in paragraph.chunks[i0 : i1 + 1]),
-                line_starts=tuple(max(start - first, 0) for start in chunk_starts[i0 : i1 + 1]),
-                part=paragraph.part,
-                section=section,
-                topic=topic,
-                context=context,
-                paragraph=number,
-            )
-        )
+        if sentence_text:
+            start = match.start() + len(raw) - len(raw.lstrip())
+            sentences.append(Sentence(sentence_text, _compact(sentence_text), source, start, paragraph.part, scope.section, scope.topic, context, number))
     return sentences
 
 
-def _function_names(lines: list[Line]) -> dict[str, str]:
+def _function_names(lines: tuple[tuple[Line, str], ...]) -> dict[str, str]:
     """Function subject code -> name as printed in the document's tables (names joined across wraps)."""
     names: dict[str, str] = {}
-    texts = [line.text.strip() for line in lines if line.text.strip()]
+    texts = [text for _, text in lines]
     for i, text in enumerate(texts):
-        match = _FUNCTION_CODE_LINE.match(text)
+        match = _FUNCTION_CODE_LINE.match(text) if text.startswith("2") else None  # every code starts with 2
         if not match:
             continue
         code = match["code"].replace(" ", "")
@@ -546,7 +598,9 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
     """Append the facts of one sentence to `out` (the facts of its paragraph so far), in text order."""
     topic = sentence.topic or ""
     events: list[tuple[int, Fact | None, re.Match[str] | None]] = []
-    for pattern, rx in _TOPIC_PATTERNS.get(topic, ()):
+    for pattern, word, rx in _TOPIC_PATTERNS.get(topic, ()):
+        if word not in sentence.compact:
+            continue
         for match in rx.finditer(sentence.compact):
             subject = _subject(pattern.subject, match, sentence, document)
             key = pattern.fact_key
@@ -660,22 +714,30 @@ def _subject(rule: str, match: re.Match[str], sentence: Sentence, document: Docu
     if rule == "@kind":
         kind = match["kind"]
         return P.KIND_SUBJECTS.get(kind, kind)
-    mentions = _MENTIONS.get(sentence.topic or "", ())
+    topic = sentence.topic or ""
     if rule == "@in_match":
-        inside = _mentions(sentence.compact[match.start() : match.end()], mentions, document)
+        inside = _mentions(sentence.compact[match.start() : match.end()], topic, document)
         return inside[0][2] if inside else P.DEFAULT_SUBJECT
     value_start = position if position is not None else match.start("v") if "v" in match.groupdict() else match.start()
-    found = [m for m in _mentions(sentence.compact, mentions, document) if m[1] <= value_start]
+    found = [m for m in _mentions(sentence.compact, topic, document) if m[1] <= value_start]
     if found:
         return max(found, key=lambda m: m[1])[2]
     for text in sentence.context:
-        in_context = _mentions(text, mentions, document)
+        in_context = _mentions(text, topic, document)
         if in_context:
             return min(in_context, key=lambda m: m[0])[2]
     return P.DEFAULT_SUBJECT
 
 
-def _mentions(text: str, mentions: tuple[tuple[re.Pattern[str], str], ...], document: Document) -> list[tuple[int, int, str]]:
+def _mentions(text: str, topic: str, document: Document) -> list[tuple[int, int, str]]:
+    """The subject mentions of the topic in the text (see _find_mentions), found once per document."""
+    key = (text, topic)
+    if key not in document.mentions:
+        document.mentions[key] = _find_mentions(text, _MENTIONS.get(topic, ()), document.function_names)
+    return document.mentions[key]
+
+
+def _find_mentions(text: str, mentions: tuple[tuple[re.Pattern[str], str], ...], function_names: dict[str, str]) -> list[tuple[int, int, str]]:
     """(start, end, subject) of every subject mention in the text; at the same end, the earlier entry wins."""
     found: dict[int, tuple[int, int, str]] = {}
     for rx, subject in mentions:
@@ -683,7 +745,7 @@ def _mentions(text: str, mentions: tuple[tuple[re.Pattern[str], str], ...], docu
             if m.end() in found:
                 continue
             if subject == "@function":
-                found[m.end()] = (m.start(), m.end(), _function_code(m, document.function_names))
+                found[m.end()] = (m.start(), m.end(), _function_code(m, function_names))
             elif subject == "@name":
                 found[m.end()] = (m.start(), m.end(), m["name"])
             else:
@@ -735,12 +797,13 @@ def extract_profile(lines: list[Line]) -> Profile:
     """Name, region, fiscal year, unit, the printed variants of the name, and the profile facts."""
     document = _document(lines)
     issues: list[ParseIssue] = []
-    titles = _titles(document.lines)
+    titles = _titles(document.texts)
     name, year, title_provenance = titles[0] if titles else ("", None, Provenance(None, None))
     if not titles:
         issues.append(ParseIssue("warn", "title_missing", "no title '<department> YYYY 年度部门决算' was found", Provenance(None, None)))
-    year = year or _most_common_table_year(document.lines)
-    issues += _year_conflicts(document.lines, year)
+    table_years = _table_title_years(document.lines)
+    year = year or _most_common_year(table_years)
+    issues += _year_conflicts(table_years, year)
     region_match = _REGION.match(name)
     region = region_match["region"] if region_match else ""
     if name and not region:
@@ -757,15 +820,12 @@ def extract_profile(lines: list[Line]) -> Profile:
     )
 
 
-def _titles(lines: tuple[Line, ...]) -> list[tuple[str, int, Provenance]]:
+def _titles(texts: tuple[tuple[Line, str], ...]) -> list[tuple[str, int, Provenance]]:
     """(name, year, provenance) of every title line: '<name> 2021 年度部门决算…', name possibly on the line before."""
     titles = []
     previous: Line | None = None
-    for line in lines:
-        text = line.text.strip()
-        if not text:
-            continue
-        match = _TITLE.match(text)
+    for line, text in texts:
+        match = _TITLE.match(text) if P.TITLE_WORD in text else None
         if match:
             name, first = match["name"], line
             if name and not _NAME_LIKE.match(name):
@@ -778,24 +838,29 @@ def _titles(lines: tuple[Line, ...]) -> list[tuple[str, int, Provenance]]:
     return titles
 
 
-def _most_common_table_year(lines: tuple[Line, ...]) -> int | None:
-    years = Counter(int(m["year"]) for line in lines for m in [_TABLE_TITLE_YEAR.search(line.text)] if m)
+def _table_title_years(lines: tuple[Line, ...]) -> list[tuple[Line, str]]:
+    """The lines that print a table title with a year, and that year as printed."""
+    return [(line, match["year"]) for line in lines if P.TITLE_WORD in line.text
+            for match in [_TABLE_TITLE_YEAR.search(line.text)] if match]
+
+
+def _most_common_year(table_years: list[tuple[Line, str]]) -> int | None:
+    years = Counter(int(year) for _, year in table_years)
     return years.most_common(1)[0][0] if years else None
 
 
-def _year_conflicts(lines: tuple[Line, ...], year: int | None) -> list[ParseIssue]:
+def _year_conflicts(table_years: list[tuple[Line, str]], year: int | None) -> list[ParseIssue]:
     issues = []
-    for line in lines:
-        match = _TABLE_TITLE_YEAR.search(line.text)
-        if match and year and int(match["year"]) != year:
+    for line, table_year in table_years:
+        if year and int(table_year) != year:
             issues.append(
-                ParseIssue("warn", "fiscal_year_mismatch", f"line {line.no}: table title year {match['year']} differs from the document's {year}", Provenance(line.no, line.no, line.page))
+                ParseIssue("warn", "fiscal_year_mismatch", f"line {line.no}: table title year {table_year} differs from the document's {year}", Provenance(line.no, line.no, line.page))
             )
     return issues
 
 
 def _unit(lines: tuple[Line, ...]) -> tuple[str, list[ParseIssue]]:
-    units = Counter(m["unit"] for line in lines for m in _UNIT.finditer(line.text))
+    units = Counter(m["unit"] for line in lines if P.UNIT_WORD in line.text for m in _UNIT.finditer(line.text))
     if not units:
         return "", [ParseIssue("warn", "unit_missing", "no '单位：万元/元' was found in the table headers", Provenance(None, None))]
     issues = []
@@ -821,10 +886,10 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
             for match in rx.finditer(line.text):
                 add(match["name"], context, Provenance(line.no, line.no, line.page))
     mention, starts = _name_mention_re(region)
-    misprinted = _misprint_re({name for name, _, _ in titles})
+    misprinted, halves = _misprint_re({name for name, _, _ in titles})
     for sentence in document.sentences:
-        matches = list(mention.finditer(sentence.compact)) if any(start in sentence.compact for start in starts) else []
-        if misprinted:
+        matches = list(mention.finditer(sentence.compact)) if starts.search(sentence.compact) else []
+        if misprinted and halves.search(sentence.compact):
             matches += misprinted.finditer(sentence.compact)
         for match in matches:
             provenance = sentence.provenance(match.start(), match.end())
@@ -835,28 +900,32 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
     return list(variants.values())
 
 
-def _misprint_re(names: set[str]) -> re.Pattern[str] | None:
+def _misprint_re(names: set[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
     """The title's name with any one character printed differently ('戊汉市…' for '武汉市…'): a
-    misprint the mention pattern cannot find when it is in the region the mention starts with."""
+    misprint the mention pattern cannot find when it is in the region the mention starts with.
+    Also a pattern of the two halves of each name: a misprint leaves one of them as printed."""
     forms = [re.escape(name[:i]) + rf"(?!{re.escape(name[i])})[\u4e00-\u9fff]" + re.escape(name[i + 1:])
              for name in sorted(names) for i in range(len(name))]
-    return re.compile("|".join(forms)) if forms else None
+    halves = [re.escape(half) for name in sorted(names) for half in (name[: len(name) // 2], name[len(name) // 2 :])]
+    return (re.compile("|".join(forms)) if forms else None), re.compile("|".join(halves))
 
 
-def _name_mention_re(region: re.Match[str] | None) -> tuple[re.Pattern[str], list[str]]:
+def _name_mention_re(region: re.Match[str] | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A name in running text: from the party prefix or the region's first unit to an organisation
-    word that is followed by what sentences say about a department. Also the possible starts."""
+    word that is followed by what sentences say about a department. Also a pattern of its possible
+    starts: a cheap test before the slow one."""
     starts = list(P.NAME_PREFIXES)
     first_unit = next((region[g] for g in ("province", "city", "county") if region and region[g]), None)
     if first_unit:
         starts.append(first_unit)
     alternatives = "|".join(re.escape(start) for start in starts)
-    return re.compile(rf"(?:{alternatives})[\u4e00-\u9fff()]{{0,25}}?{P.ORG_SUFFIX}(?={P.NAME_FOLLOWERS})"), starts
+    return re.compile(rf"(?:{alternatives})[\u4e00-\u9fff()]{{0,25}}?{P.ORG_SUFFIX}(?={P.NAME_FOLLOWERS})"), re.compile(alternatives)
 
 
 def _profile_facts(document: Document) -> list[Fact]:
     """Staff and units: the first statement of each (key, subject), wherever the extraction put it."""
     facts: dict[tuple[str, str], Fact] = {}
+    units_sections = {section for section in {s.section for s in document.sentences} if _UNITS_SECTION.search(section)}
 
     def add(fact: Fact | None) -> None:
         if fact:
@@ -872,26 +941,27 @@ def _profile_facts(document: Document) -> list[Fact]:
                 if kinds:
                     for item in _PROFILE_KIND_ITEM.finditer(sentence.compact, kinds.start("list"), kinds.end("list")):
                         add(_fact(key, item["kind"], item, sentence))
-        if _UNITS_SECTION.search(sentence.section):
+        if sentence.section in units_sections:
             for match in _UNIT_KIND_ITEM.finditer(sentence.compact):
                 add(_fact("units_consolidated", match["kind"], match, sentence))
             for match in _UNITS_TOTAL.finditer(sentence.compact):
                 add(_fact("units_consolidated", P.DEFAULT_SUBJECT, match, sentence))
-    add(_listed_units(document))
+    add(_listed_units(document, units_sections))
     return list(facts.values())
 
 
-def _listed_units(document: Document) -> Fact | None:
+def _listed_units(document: Document, units_sections: set[str]) -> Fact | None:
     """The units consolidated, when the profile lists them in a table ('序号 单位名称 备注' + rows)."""
-    section_of_line = {line: s.section for s in document.sentences if _UNITS_SECTION.search(s.section) for line in s.lines}
-    lines = [line for line in document.lines if line.text.strip()]
-    for i, header in enumerate(lines):
+    section_of_line = {line: s.section for s in document.sentences if s.section in units_sections for line in s.lines}
+    for i, (header, header_text) in enumerate(document.texts):
+        if P.UNIT_LIST_HEADER not in header_text or ":" in header_text:
+            continue
         section = section_of_line.get(header, "")
-        if not section or not _UNIT_LIST_HEADER.search(header.text) or ":" in header.text:
+        if not section:
             continue
         rows: list[tuple[Line, str]] = []  # (line, serial number as printed)
-        for line in lines[i + 1 :]:
-            row = _UNIT_LIST_ROW.match(line.text.strip())
+        for line, text in document.texts[i + 1 :]:
+            row = _UNIT_LIST_ROW.match(text)
             if not row or int(row["no"]) != len(rows) + 1:
                 break
             rows.append((line, row["no"]))

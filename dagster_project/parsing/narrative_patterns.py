@@ -295,8 +295,8 @@ PROFILE_KIND_ITEM = r"(?P<kind>[\u4e00-\u9fff]{1,8}?)(?:人员|编制)?{n:人}"
 # A kind of unit follows a separator or 其中 ('其中：行政单位1个，事业单位2个'), unlike '范围的单位共3个'.
 UNIT_KIND_ITEM = r"(?:^|[:,、;]|其中)(?P<kind>[\u4e00-\u9fff]{1,8}?单位)(?:共)?{n:个}"
 UNITS_TOTAL = r"(?:共|包括|由)(?:有)?{n:个}(?:独立核算)?(?:的)?(?:预算)?单位"
-# The units listed in a table under a '单位名称' header: '1 上海市普陀区财政局(本级)'.
-UNIT_LIST_HEADER = r"单位名称"
+# The units listed in a table under a '单位名称' header (a word): '1 上海市普陀区财政局(本级)'.
+UNIT_LIST_HEADER = "单位名称"
 UNIT_LIST_ROW = r"^(?P<no>\d{1,3})\s*[^\d\s.,]"
 UNITS_SECTION = r"单位构成|决算单位"
 
@@ -304,6 +304,9 @@ UNITS_SECTION = r"单位构成|决算单位"
 TITLE_RE = r"^(?:第[一二三四五六七八九十]+部分\s*)?(?P<name>[^\d\s]*?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?决算"
 TABLE_TITLE_YEAR_RE = r"(?P<year>(?:19|20)\d{2})\s*年度?\s*[^\s\d]{0,24}决算(?:总)?表"
 UNIT_RE = r"单位\s*:\s*(?P<unit>万元|元)"
+# A word every match of the patterns above prints: the lines without it are not matched.
+TITLE_WORD = "决算"  # TITLE_RE, TABLE_TITLE_YEAR_RE
+UNIT_WORD = "单位"  # UNIT_RE
 # Fields that print the department's name: (regex over a line, context).
 NAME_FIELDS: tuple[tuple[str, str], ...] = (
     (r"(?:^|\s)(?:部门|编制部门|编制单位|部门名称)\s*:\s*(?P<name>[^\s:]+)", "table_header"),
@@ -331,6 +334,18 @@ NUMBER_TEMPLATES = {
 _COUNT = r"(?P<v>\d+(?:\.\d+)?)(?P<u>{unit})"
 # The unit recorded for a count unit word, where they differ.
 COUNT_UNITS = {"批": "批次"}
+
+
+def value_word(template: str) -> str:
+    """A word every match of the template prints after its value: the unit of its one placeholder
+    (元 of {amt}, % of {pct}, the first character of the unit of {n:...}), which no template makes
+    optional; '' when none is sure. The engine tests it before the regex."""
+    placeholders = re.findall(r"\{(amt|pct|n:[^}]+)\}", template)
+    if len(placeholders) != 1:
+        return ""
+    name = placeholders[0]
+    word = {"amt": "元", "pct": "%"}.get(name) or name[2:3]
+    return word if word == "%" or "\u4e00" <= word <= "\u9fff" else ""
 
 
 def compile_template(template: str) -> re.Pattern[str]:
