@@ -13,8 +13,10 @@ from __future__ import annotations
 import itertools
 import math
 from collections import defaultdict, deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .layout import tables as layout
 
@@ -44,34 +46,28 @@ def _binomial(n: int, k: int) -> int:
     return result
 
 
-class _Term(NamedTuple):
-    row: int
-    column: str
-    sign: int  # +1: the total side, -1: a part
-
-
-@dataclass
 class _Constraint:
-    """sum(sign * cell) == 0 (within rounding), or >= 0 for 'ge'. With `printed_rule`, a part printed
-    in a column means the total is printed there too (a blank total holds no printed part)."""
+    """total - sum(parts) == 0 (within rounding), or >= 0 for 'ge'; a term is a cell: (row, column).
+    With `printed_rule`, a part printed in a column means the total is printed there too (a blank
+    total holds no printed part)."""
 
-    name: str
-    terms: tuple[_Term, ...]
-    kind: str = "eq"
-    printed_rule: bool = True
-    dead: bool = False  # contradicted by the printed numbers themselves: the checks report it
-    states: dict = field(default_factory=dict)  # row with several terms -> (placements count, _states)
-    members: tuple[int, ...] = field(init=False)  # the rows of the terms, each once, in order
-    cells: tuple[tuple[int, str], ...] = field(init=False)  # (row, column) of every term
-    row_terms: dict[int, tuple[tuple[str, int, int], ...]] = field(init=False)  # row -> (column, sign, flag)
+    __slots__ = ("name", "kind", "printed_rule", "dead", "states", "size", "members", "row_terms")
 
-    def __post_init__(self) -> None:
-        row_terms: dict[int, list[tuple[str, int, int]]] = {}
-        for t in self.terms:
-            row_terms.setdefault(t.row, []).append((t.column, t.sign, TOTAL_TERM if t.sign > 0 else PART_TERM))
-        self.members = tuple(row_terms)
-        self.cells = tuple((t.row, t.column) for t in self.terms)
-        self.row_terms = {m: tuple(terms) for m, terms in row_terms.items()}
+    def __init__(self, name: str, total: tuple[int, str], parts: Iterable[tuple[int, str]], kind: str = "eq",
+                 printed_rule: bool = True) -> None:
+        self.name = name
+        self.kind = kind
+        self.printed_rule = printed_rule
+        self.dead = False  # contradicted by the printed numbers themselves: the checks report it
+        self.states: dict = {}  # row with several terms -> (placements count, _states)
+        row, column = total
+        row_terms: dict[int, list[tuple[str, int, int]]] = {row: [(column, 1, TOTAL_TERM)]}
+        self.size = 1  # number of terms
+        for row, column in parts:
+            row_terms.setdefault(row, []).append((column, -1, PART_TERM))
+            self.size += 1
+        self.members = tuple(row_terms)  # the rows of the terms, each once, in order
+        self.row_terms = row_terms  # row -> its terms: (column, sign, flag)
 
 
 def constraints(rows: list[_Row]) -> list[_Constraint]:
@@ -84,7 +80,7 @@ def constraints(rows: list[_Row]) -> list[_Constraint]:
     found += _hierarchy_sums(rows, by_table)
     found += _two_sided_sums(rows, index)
     found += _cross_table(rows, index, by_table)
-    return [c for c in found if len(c.terms) > 1]
+    return [c for c in found if c.size > 1]
 
 
 def column_keys(row: _Row) -> list[str]:
@@ -101,12 +97,12 @@ def _row_identities(rows: list[_Row]) -> list[_Constraint]:
                 for total, parts in layout.THREE_PUBLIC_SUMS:
                     found.append(_Constraint(
                         f"T7 {phase} {total} = {' + '.join(parts)}",
-                        (_Term(i, f"{phase}_{total}", 1), *(_Term(i, f"{phase}_{p}", -1) for p in parts))))
+                        (i, f"{phase}_{total}"), [(i, f"{phase}_{p}") for p in parts]))
         elif table.row_total and table.row_total in keys and row.section != "income":
             parts = layout.ROW_TOTAL_PARTS.get(row.table_no, tuple(k for k in keys if k != table.row_total))
             found.append(_Constraint(
                 f"T{row.table_no} row {row.row_key}: total = sum of its columns",
-                (_Term(i, table.row_total, 1), *(_Term(i, p, -1) for p in parts if p in keys))))
+                (i, table.row_total), [(i, p) for p in parts if p in keys]))
     return found
 
 
@@ -128,7 +124,7 @@ def _hierarchy_sums(rows: list[_Row], by_table: dict[int, list[int]]) -> list[_C
             for key in column_keys(rows[parent]):
                 found.append(_Constraint(
                     f"T{no} column {key}: {rows[parent].row_key} = sum of its sub-rows",
-                    (_Term(parent, key, 1), *(_Term(c, key, -1) for c in parts))))
+                    (parent, key), [(c, key) for c in parts]))
     return found
 
 
@@ -148,7 +144,7 @@ def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int]) ->
             for key in column_keys(rows[parent]):
                 found.append(_Constraint(
                     f"T{no} {side} column {key}: {total} = sum of its lines",
-                    (_Term(parent, key, 1), *(_Term(c, key, -1) for c in children))))
+                    (parent, key), [(c, key) for c in children]))
         grand = index.get((no, "expenditure", "grand_total"))
         for income_key, column in layout.FUND_COLUMNS.items():
             begin = layout.FUND_SUBROWS[income_key][0]
@@ -156,7 +152,7 @@ def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int]) ->
             if grand is not None and parts and column in column_keys(rows[grand]):
                 found.append(_Constraint(
                     f"T{no} {column}: income + carry-over = 总计",
-                    (_Term(grand, column, 1), *(_Term(p, "amount", -1) for p in parts)), printed_rule=False))
+                    (grand, column), [(p, "amount") for p in parts], printed_rule=False))
     return found
 
 
@@ -168,8 +164,7 @@ def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int],
 
     def equal(name: str, left: tuple[int, str] | None, right: list[tuple[int, str]]) -> None:
         if left is not None and right:
-            found.append(_Constraint(name, (_Term(*left, 1), *(_Term(i, k, -1) for i, k in right)),
-                                     printed_rule=False))
+            found.append(_Constraint(name, left, right, printed_rule=False))
 
     def at(no: int, section: str, key: str, column: str) -> tuple[int, str] | None:
         i = index.get((no, section, key))
@@ -194,7 +189,7 @@ def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int],
             left = at(3, "", key, column)
             part = at(5, "", key, column)
             if left and part:
-                found.append(_Constraint(f"T3 {key} {column} >= T5", (_Term(*left, 1), _Term(*part, -1)),
+                found.append(_Constraint(f"T3 {key} {column} >= T5", left, [part],
                                          kind="ge", printed_rule=False))
     right6 = [p for k, (key, section) in layout.ECONOMIC_TOTAL_LABELS.items() if (p := at(6, section, key, "amount"))]
     equal("T6 人员经费 + 公用经费 = T5 basic", at(5, "", "total", "basic"), right6)
@@ -230,10 +225,14 @@ class _Domain:
 
 def _domains(rows: list[_Row]) -> list[_Domain]:
     """Every row as the solver sees it, its amounts scaled to integers of one common unit."""
-    decimals = [v.value for row in rows for v in row.values] + [row.half_unit for row in rows]
-    places = max([0] + [-d.as_tuple().exponent for d in decimals])
-    return [_Domain(row, [int(v.value.scaleb(places)) for v in row.values],
-                    {key: j for j, key in enumerate(column_keys(row))}, int(row.half_unit.scaleb(places)))
+    distinct = {v.value for row in rows for v in row.values} | {row.half_unit for row in rows}
+    # each distinct number once (a document repeats its amounts across tables); any of its equal
+    # representations has at least the places it needs
+    places = max(0, -min(d.as_tuple().exponent for d in distinct))
+    scale = Decimal(10) ** places
+    integers = {d: int(d * scale) for d in distinct}
+    return [_Domain(row, [integers[v.value] for v in row.values],
+                    {key: j for j, key in enumerate(column_keys(row))}, integers[row.half_unit])
             for row in rows]
 
 
@@ -241,12 +240,12 @@ def solve(rows: list[_Row], constraints: list[_Constraint]) -> None:
     """Remove placements that no combination of the other rows' placements can reconcile with a
     constraint, until nothing changes. A constraint that would leave a row with no placement
     contradicts the printed numbers: it is dropped (the data-quality checks report it)."""
-    usable = [c for c in constraints if all(rows[t.row].options for t in c.terms)]
+    usable = [c for c in constraints if all(rows[m].options for m in c.members)]
     domains = _domains(rows)
     by_row: dict[int, list[int]] = defaultdict(list)
     for k, constraint in enumerate(usable):
-        for term in constraint.terms:
-            by_row[term.row].append(k)
+        for m in constraint.members:
+            by_row[m].append(k)
 
     # the most constrained first: a constraint over known rows and one open row decides it at once
     open_placements = [sum(len(rows[m].options) - 1 for m in c.members) for c in usable]
@@ -267,10 +266,12 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
     variable = [m for m in constraint.members if len(domains[m].row.options) > 1]
     if constraint.dead or not variable:
         return []
-    tolerance = 0
-    for m, column in constraint.cells:
-        if domains[m].prints(column):
-            tolerance += domains[m].half_unit
+    tolerance = 0  # half a unit for every cell some remaining placement prints
+    for m, terms in constraint.row_terms.items():
+        domain = domains[m]
+        for column, _, _ in terms:
+            if domain.prints(column):
+                tolerance += domain.half_unit
     base_sum, base_flags = 0, 0  # the rows whose placement is known add a constant
     for m in constraint.members:
         if m not in variable:
