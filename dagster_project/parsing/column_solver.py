@@ -216,11 +216,11 @@ class _Domain:
     printable: tuple[int, set[int]] = (0, set())  # (placements, positions some placement prints)
     states: dict = field(default_factory=dict)  # (column, sign, flag) -> (placements count, _states)
 
-    def prints(self, column: str) -> bool:
-        """Whether some remaining placement prints the column (cached until the row loses placements)."""
+    def printed_positions(self) -> set[int]:
+        """The positions some remaining placement prints (cached until the row loses placements)."""
         if self.printable[0] != len(self.row.options):
             self.printable = (len(self.row.options), set().union(*self.row.options))
-        return self.positions.get(column) in self.printable[1]
+        return self.printable[1]
 
 
 def _domains(rows: list[_Row]) -> list[_Domain]:
@@ -269,8 +269,9 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
     tolerance = 0  # half a unit for every cell some remaining placement prints
     for m, terms in constraint.row_terms.items():
         domain = domains[m]
+        printed, positions = domain.printed_positions(), domain.positions
         for column, _, _ in terms:
-            if domain.prints(column):
+            if positions.get(column) in printed:
                 tolerance += domain.half_unit
     base_sum, base_flags = 0, 0  # the rows whose placement is known add a constant
     for m in constraint.members:
@@ -304,8 +305,11 @@ def _satisfied(constraint: _Constraint, total: int, flags: int, tolerance: int) 
     """Whether the constraint holds for one combination of the rows' placements."""
     if constraint.kind == "ge":
         return total >= -tolerance
-    printed_rule_broken = constraint.printed_rule and flags & PART_TERM and not flags & TOTAL_TERM
-    return -tolerance <= total <= tolerance and not printed_rule_broken
+    return -tolerance <= total <= tolerance and not _printed_rule_broken(constraint, flags)
+
+
+def _printed_rule_broken(constraint: _Constraint, flags: int) -> bool:
+    return bool(constraint.printed_rule and flags & PART_TERM and not flags & TOTAL_TERM)
 
 
 def _good_states_enumerated(constraint: _Constraint, states: list[_Grouped], base_sum: int,
@@ -342,9 +346,21 @@ def _good_states(constraint: _Constraint, sets: list[_StateSet], base_sum: int, 
             good.append(None)
             continue
         good.append({(total, flags) for flags, sums in state_set.items() for total in sums
-                     if any(_satisfied(constraint, total + other, flags | other_flags, tolerance)
-                            for other_flags, others in reachable.items() for other in others)})
+                     if _completed(constraint, total, flags, reachable, tolerance)})
     return good
+
+
+def _completed(constraint: _Constraint, total: int, flags: int, reachable: _StateSet, tolerance: int) -> bool:
+    """Whether some reachable sum of the other rows completes the state (total, flags): _satisfied
+    for any of them."""
+    for other_flags, others in reachable.items():
+        if constraint.kind == "ge":
+            if total + max(others) >= -tolerance:
+                return True
+        elif not _printed_rule_broken(constraint, flags | other_flags) and \
+                any(-tolerance <= total + other <= tolerance for other in others):
+            return True
+    return False
 
 
 def _states(domain: _Domain, constraint: _Constraint, m: int) -> _Grouped:
@@ -399,8 +415,13 @@ def _combine(left: _StateSet | None, right: _StateSet | None) -> _StateSet | Non
         return None
     if _size(left) * _size(right) > MAX_PARTIAL_SUMS * 4:
         return None
-    combined: _StateSet = defaultdict(set)
+    combined: _StateSet = {}
     for left_flags, left_sums in left.items():
         for right_flags, right_sums in right.items():
-            combined[left_flags | right_flags].update([a + b for a in left_sums for b in right_sums])
+            sums = {a + b for a in left_sums for b in right_sums}
+            flags = left_flags | right_flags
+            if flags in combined:
+                combined[flags] |= sums
+            else:
+                combined[flags] = sums
     return combined if _size(combined) <= MAX_PARTIAL_SUMS else None
