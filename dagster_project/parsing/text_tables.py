@@ -457,29 +457,27 @@ class _Label:
     lines: list[Line]
 
 
-_NUMERALS = frozenset("一二三四五六七八九十")  # the first character of a numbering (layout.NUMBERING_RE)
-_UNNUMBERED_LABELS: dict[str, list[str]] = defaultdict(list)  # by first character
-for _label in (*layout.INCOME_LABELS, *layout.EXPENDITURE_LABELS, *layout.BOTH_SIDES_LABELS):
-    _UNNUMBERED_LABELS[_label[0]].append(_label)
+# Where a row label starts: at a numbering (一、), or maybe where a known unnumbered label starts.
+_LABEL_START_RE = re.compile(
+    f"(?P<numbering>{layout.NUMBERING_RE.pattern})|(?="
+    + "|".join(re.escape(label) for label in (*layout.INCOME_LABELS, *layout.EXPENDITURE_LABELS, *layout.BOTH_SIDES_LABELS))
+    + ")"
+)
 
 
 def _segment_labels(text: str, where: list[Line]) -> list[_Label]:
     """Split the joined text between two numbers into row labels: a label starts at a numbering
     (一、) or where a known unnumbered label starts right after a complete one."""
     cuts = [0]
-    i = 0
-    while i < len(text):
-        numbering = layout.NUMBERING_RE.match(text, i) if text[i] in _NUMERALS else None
-        if numbering:
+    for start in _LABEL_START_RE.finditer(text):  # after a numbering, the search goes on behind it
+        i = start.start()
+        if start.group("numbering"):
             if i > cuts[-1]:
                 cuts.append(i)
-            i = numbering.end()
             continue
-        if any(text.startswith(a, i) for a in _UNNUMBERED_LABELS.get(text[i], ())):
-            current = layout.NUMBERING_RE.sub("", text[cuts[-1]:i], count=1)
-            if current and classify_two_sided_label(current) is not None:
-                cuts.append(i)
-        i += 1
+        current = layout.NUMBERING_RE.sub("", text[cuts[-1]:i], count=1)
+        if current and classify_two_sided_label(current) is not None:
+            cuts.append(i)
     cuts.append(len(text))
     return [_Label(text[a:b], sorted(set(where[a:b]), key=lambda line: line.no))
             for a, b in zip(cuts, cuts[1:]) if b > a]
