@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from .column_solver import column_keys, constraints, placements, solve
 from .layout import tables as layout
@@ -315,8 +316,7 @@ def _unit_of(region: _Region, lines: list[Line]) -> str:
 
 # --- 2. bodies -> rows -----------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Value:
+class _Value(NamedTuple):  # a tuple: a document has hundreds of values
     printed: str
     value: Decimal  # 万元
     line: Line
@@ -437,7 +437,7 @@ class _Context:
         amount = parse_amount(piece)
         if amount is None:
             return None
-        return _Value(piece, to_wan(amount, self.unit), line, bool(_DIGITS_RE.fullmatch(piece)), alone)
+        return _Value(piece, to_wan(amount, self.unit), line, piece.isdecimal(), alone)
 
     def row(self, section: str, key: str, code: str | None, label: str, columns: tuple[ColumnSpec, ...],
             lines: list[Line]) -> _Row:
@@ -743,22 +743,22 @@ def _cells(row: _Row, issues: list[ParseIssue]) -> list[Cell]:
     cells = []
     provenance = row.provenance()
     keys = column_keys(row)
+    reasons = list(dict.fromkeys(row.decided_by))
+    inferred = "" if len(keys) == len(row.values) or not reasons else \
+        "column inferred from: " + "; ".join(reasons[:3]) + ("; …" if len(reasons) > 3 else "")
     for k, value in enumerate(row.values):
         positions = sorted({option[k] for option in row.options})
-        base = dict(table_no=row.table_no, section=row.section, row_key=row.row_key, row_code=row.row_code,
-                    row_label=row.label, value=value.value, printed=value.printed, provenance=provenance)
         if len(positions) == 1:
             key = keys[positions[0]]
-            reasons = list(dict.fromkeys(row.decided_by))
-            note = "" if len(keys) == len(row.values) or not reasons else \
-                "column inferred from: " + "; ".join(reasons[:3]) + ("; …" if len(reasons) > 3 else "")
-            cells.append(Cell(column_key=key, column_label=row.column_labels.get(key, key), certain=True,
-                              note=note, **base))
+            cells.append(Cell(row.table_no, row.section, row.row_key, row.row_code, row.label,
+                              column_key=key, column_label=row.column_labels.get(key, key), value=value.value,
+                              printed=value.printed, certain=True, provenance=provenance, note=inferred))
             continue
         candidates = tuple(keys[p] for p in positions) if positions else tuple(keys)
         why = "more values than columns" if not row.options else "the identities do not decide between them"
-        cells.append(Cell(column_key=None, column_label="", certain=False, candidates=candidates,
-                          note=f"could be {', '.join(candidates)}: {why}", **base))
+        cells.append(Cell(row.table_no, row.section, row.row_key, row.row_code, row.label,
+                          column_key=None, column_label="", value=value.value, printed=value.printed, certain=False,
+                          provenance=provenance, candidates=candidates, note=f"could be {', '.join(candidates)}: {why}"))
         issues.append(ParseIssue(
             "warn", "ambiguous_cell",
             f"table {row.table_no} row '{row.label or row.row_key}' ({row.section or 'main'} {row.row_key}), "
