@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cache
 from typing import NamedTuple
 
 from .column_solver import column_keys, constraints, placements, solve
@@ -221,9 +222,10 @@ def _is_sentence(text: str) -> bool:
     return bool(_SENTENCE_MARK_RE.search(text))
 
 
-def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]) -> _Header:
-    """Which columns the header prints. Header words are matched longest-first on the joined
-    header text, so a header broken one character per line reads the same as an unbroken one."""
+@cache  # per table: layout data only
+def _header_vocabulary(table_no: int) -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
+    """The header words of a table: alias -> (kind, key), and a pattern of the aliases, longest first."""
+    table = layout.TABLES[table_no]
     vocabulary: dict[str, tuple[str, str]] = {}  # alias -> (kind, key)
     for word in table.header_words:
         vocabulary[word] = ("word", word)
@@ -240,10 +242,14 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
     if table.kind == "economic":
         for alias, group in layout.ECONOMIC_GROUP_HEADERS.items():
             vocabulary[alias] = ("group", group)
-    by_first: dict[str, list[str]] = defaultdict(list)  # longest first
-    for alias in sorted(vocabulary, key=len, reverse=True):
-        by_first[alias[0]].append(alias)
+    longest_first = sorted(vocabulary, key=len, reverse=True)
+    return vocabulary, re.compile("|".join(re.escape(alias) for alias in longest_first))
 
+
+def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]) -> _Header:
+    """Which columns the header prints. Header words are matched longest-first on the joined
+    header text, so a header broken one character per line reads the same as an unbroken one."""
+    vocabulary, aliases = _header_vocabulary(table.no)
     text, where = "", []
     for line in lines:
         flat = squash(line.text)
@@ -252,19 +258,15 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
         text += flat
         where += [line] * len(flat)
     found: list[tuple[str, str, str]] = []  # (kind, key, alias)
-    residues: list[tuple[int, int]] = []
+    residues: list[tuple[int, int]] = []  # the text between the aliases
     i = 0
-    while i < len(text):
-        alias = next((a for a in by_first.get(text[i], ()) if text.startswith(a, i)), None)
-        if alias is None:
-            if residues and residues[-1][1] == i:
-                residues[-1] = (residues[-1][0], i + 1)
-            else:
-                residues.append((i, i + 1))
-            i += 1
-            continue
-        found.append((*vocabulary[alias], alias))
-        i += len(alias)
+    for match in aliases.finditer(text):
+        if match.start() > i:
+            residues.append((i, match.start()))
+        found.append((*vocabulary[match.group()], match.group()))
+        i = match.end()
+    if i < len(text):
+        residues.append((i, len(text)))
     for start, end in residues:
         residue = text[start:end]
         if _LETTER_RE.search(residue):  # letters, not just punctuation or digits
