@@ -149,9 +149,10 @@ def _title_candidates(lines: list[Line]) -> list[tuple[int, int, int]]:
     also when a title is broken over two lines."""
     found = []
     nonblank = [i for i, line in enumerate(lines) if line.text.strip()]
-    for k, i in enumerate(nonblank):
-        if "表" not in lines[i].text and (k + 1 == len(nonblank) or "表" not in lines[nonblank[k + 1]].text):
-            continue  # neither the line nor the line and the next one can hold a title
+    with_table = [k for k, i in enumerate(nonblank) if "表" in lines[i].text]
+    # only a line with a 表, or the line before one, can start a title (alone or joined to the next)
+    for k in sorted({k for t in with_table for k in (t - 1, t) if k >= 0}):
+        i = nonblank[k]
         no = table_number_of_title(lines[i].text)
         if no is not None:
             found.append((no, i, i + 1))
@@ -168,7 +169,7 @@ def _find_regions(lines: list[Line]) -> dict[int, _Region]:
     """The region of each table. A title followed by no table body (the contents list) is skipped;
     a title repeated later (a continuation page) stays inside the first region."""
     candidates = _title_candidates(lines)
-    part_headings = [i for i, line in enumerate(lines) if _is_part_heading(line.text)]
+    part_headings = _part_headings(lines)
     stops = sorted({i for _, i, _ in candidates} | set(part_headings))
     starts: dict[int, tuple[int, int]] = {}  # table -> (title index, index after the title)
     for no, i, after in candidates:
@@ -176,17 +177,19 @@ def _find_regions(lines: list[Line]) -> dict[int, _Region]:
         if no not in starts and _has_body(lines[after:end]):
             starts[no] = (i, after)
     stops = sorted([i for i, _ in starts.values()] + part_headings)
+    titles = {i: no for no, i, after in candidates if after == i + 1}  # the titles on one line
     regions = {}
     for no, (i, after) in starts.items():
         end = next((s for s in stops if s >= after), len(lines))
-        body = [line for line in lines[after:end] if table_number_of_title(line.text) != no]
+        body = [lines[k] for k in range(after, end) if titles.get(k) != no]
         regions[no] = _Region(no, lines[i], body)
     return regions
 
 
-def _is_part_heading(text: str) -> bool:
+def _part_headings(lines: list[Line]) -> list[int]:
+    """Indexes of the part headings (第三部分 …)."""
     # no other character has a 第 in its NFKC form: a line without one is no heading
-    return "第" in text and layout.PART_HEADING_RE.match(squash(text)) is not None
+    return [i for i, line in enumerate(lines) if "第" in line.text and layout.PART_HEADING_RE.match(squash(line.text))]
 
 
 def _has_body(lines: list[Line]) -> bool:
@@ -364,12 +367,7 @@ class _Body:
 def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]:
     """Header lines, then the body lines (page furniture, unit and department lines removed) and
     the note that ends the table."""
-    content = [
-        line for line in region.lines
-        if line.text.strip() and not layout.PAGE_FURNITURE_RE.match(line.text.strip())
-        and not layout.DEPARTMENT_LINE_RE.match(squash(line.text))
-        and not layout.UNIT_RE.fullmatch(squash(line.text).removeprefix("金额"))
-    ]
+    content = [line for line in region.lines if not _is_furniture(line.text)]
     start = next((k for k, line in enumerate(content) if _starts_body(table, line.text)), len(content))
     header, body = content[:start], content[start:]
     note_at = next((k for k, line in enumerate(body) if layout.NOTE_RE.match(squash(line.text))), None)
@@ -382,6 +380,15 @@ def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]
         return header, _Body(body, "", [])
     note_lines = [line for line in body[note_at:] if not _DIGITS_ONLY_RE.fullmatch(line.text)]
     return header, _Body(body[:note_at], "".join(line.text.strip() for line in note_lines), note_lines)
+
+
+def _is_furniture(text: str) -> bool:
+    """A blank line, page furniture, the department or the unit line: neither header nor body."""
+    stripped = text.strip()
+    if not stripped or layout.PAGE_FURNITURE_RE.match(stripped):
+        return True
+    flat = squash(text)
+    return bool(layout.DEPARTMENT_LINE_RE.match(flat) or layout.UNIT_RE.fullmatch(flat.removeprefix("金额")))
 
 
 def _starts_body(table: TableLayout, text: str) -> bool:
