@@ -117,9 +117,12 @@ def _reads_as_chinese(text: str) -> bool:
     if not non_ascii:
         return True  # plain ASCII is unambiguous
     hanzi = "".join(HANZI_RE.findall(text))
-    chinese = len(hanzi) + len(CJK_PUNCTUATION_RE.findall(text))
-    if chinese < MIN_CHINESE_SHARE * non_ascii or not hanzi:
+    if not hanzi:
         return False
+    if len(hanzi) < MIN_CHINESE_SHARE * non_ascii:  # only then is the punctuation worth counting
+        chinese = len(hanzi) + len(CJK_PUNCTUATION_RE.findall(text))
+        if chinese < MIN_CHINESE_SHARE * non_ascii:
+            return False
     rare = hanzi.encode("gb2312", errors="replace").count(b"?")  # characters outside GB2312
     return len(hanzi) - rare >= MIN_COMMON_HANZI_SHARE * len(hanzi)
 
