@@ -610,7 +610,8 @@ def _two_sided_rows(context: _Context, lines: list[Line]) -> list[_Row]:
                 text += flat
                 where += [line] * len(flat)
                 continue
-            flush()
+            if text:
+                flush()
             reader.number(value)
     flush()
     return [row for row in reader.rows if row.row_key]
@@ -643,6 +644,7 @@ def _subject_rows(context: _Context, lines: list[Line]) -> list[_Row]:
     rows: list[_Row] = []
     for line in lines:
         pieces = _pieces(line.text)
+        alone = len(pieces) == 1  # a value alone on its line
         code, used = _function_code(pieces)
         width = _total_label_width(pieces) if code is None else 0
         if width:
@@ -656,7 +658,7 @@ def _subject_rows(context: _Context, lines: list[Line]) -> list[_Row]:
             continue
         row = rows[-1]
         for piece in pieces:
-            value = context.value(piece, line, len(pieces) == 1 and len(_pieces(line.text)) == 1)
+            value = context.value(piece, line, alone)
             if value is not None:
                 row.values.append(value)
             elif not row.values:
