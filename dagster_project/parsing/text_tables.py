@@ -466,7 +466,7 @@ class _Label:
     lines: list[Line]
 
 
-# Where a row label starts: at a numbering (一、), or maybe where a known unnumbered label starts.
+# Where a row label may start: at a numbering (一、) or at a known unnumbered label (see _segment_labels).
 _LABEL_START_RE = re.compile(
     f"(?P<numbering>{layout.NUMBERING_RE.pattern})|(?="
     + "|".join(re.escape(label) for label in (*layout.INCOME_LABELS, *layout.EXPENDITURE_LABELS, *layout.BOTH_SIDES_LABELS))
@@ -672,7 +672,7 @@ def _subject_rows(context: _Context, lines: list[Line]) -> list[_Row]:
 
 def _economic_code(piece: str) -> str | None:
     """An economic class (301) or item (30101) code, by its class."""
-    if _ECONOMIC_CODE_RE.fullmatch(piece) and piece[:3] in layout.ECONOMIC_CLASSES:
+    if piece[:3] in layout.ECONOMIC_CLASSES and _ECONOMIC_CODE_RE.fullmatch(piece):
         return piece
     return None
 
