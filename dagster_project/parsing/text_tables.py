@@ -127,21 +127,23 @@ class _Region:
     lines: list[Line]  # after the title line(s), up to the next table or part heading
 
 
+# Every title alias with its table, longest first (tables in order among equally long ones).
+_TITLE_ALIASES = sorted(((alias, no) for no, table in layout.TABLES.items() for alias in table.titles),
+                        key=lambda alias_no: len(alias_no[0]), reverse=True)
+
+
 def table_number_of_title(text: str) -> int | None:
-    """The table whose title the line is (a year, department, numbering or (表N) may surround it)."""
+    """The table whose title the line is (a year, department, numbering or (表N) may surround it);
+    the longest title that reads so wins."""
     if "表" not in text:  # no other character has a 表 in its NFKC form
         return None
     flat = squash(text)
-    best: tuple[int, int] | None = None  # (alias length, table)
-    for no, table in layout.TABLES.items():
-        for alias in table.titles:
-            at = flat.find(alias)
-            if at < 0 or (best and len(alias) <= best[0]):
-                continue
-            prefix, suffix = flat[:at], flat[at + len(alias):]
-            if layout.TITLE_PREFIX_RE.fullmatch(prefix) and layout.TITLE_SUFFIX_RE.fullmatch(suffix):
-                best = (len(alias), no)
-    return best[1] if best else None
+    for alias, no in _TITLE_ALIASES:
+        at = flat.find(alias)
+        if at >= 0 and layout.TITLE_PREFIX_RE.fullmatch(flat[:at]) and \
+                layout.TITLE_SUFFIX_RE.fullmatch(flat[at + len(alias):]):
+            return no
+    return None
 
 
 def _title_candidates(lines: list[Line]) -> list[tuple[int, int, int]]:
