@@ -98,9 +98,10 @@ def _cut_off(cell: Cell) -> Cell:
 _BARE_NUMBER_RE = re.compile(r"\d{1,3}")
 
 
-def _opens_page(line: Line, previous: Line) -> bool:
-    """A line that starts a new page: the extraction indents it by a space, or numbers its page."""
-    return line.text[:1].isspace() or (line.page is not None and line.page != previous.page)
+def _page_starts(lines: list[Line]) -> list[int]:
+    """Indexes of the lines that start a new page: the extraction indents them by a space, or numbers their page."""
+    return [k for k in range(1, len(lines))
+            if lines[k].text[:1].isspace() or (lines[k].page is not None and lines[k].page != lines[k - 1].page)]
 
 
 def _without_page_numbers(lines: list[Line]) -> list[Line]:
@@ -109,12 +110,11 @@ def _without_page_numbers(lines: list[Line]) -> list[Line]:
     counts the pages: value minus the page starts before it is the same for at least two of them
     (a 行次 or a printed 0 that happens to end a page does not fit the count)."""
     nonblank = [line for line in lines if line.text.strip()]
-    starts_before, candidates = 0, []  # (line no, value - page starts before it)
-    for previous, line in zip(nonblank, nonblank[1:], strict=False):
-        if _opens_page(line, previous):
-            if _BARE_NUMBER_RE.fullmatch(previous.text.strip()):
-                candidates.append((previous.no, int(previous.text) - starts_before))
-            starts_before += 1
+    candidates = []  # (line no, value - page starts before it)
+    for starts_before, k in enumerate(_page_starts(nonblank)):
+        previous = nonblank[k - 1]
+        if _BARE_NUMBER_RE.fullmatch(previous.text.strip()):
+            candidates.append((previous.no, int(previous.text) - starts_before))
     offsets = Counter(offset for _, offset in candidates)
     footers = {no for no, offset in candidates if offsets[offset] >= 2}
     return [line for line in lines if line.no not in footers] if footers else lines
