@@ -168,6 +168,11 @@ def _nfkc(text: str) -> str:
     unchanged (the compatibility decomposition of every character is kept), and often normalised."""
     if text.isascii():
         return text
-    for char in set(FULL_WIDTH_RE.findall(text)):
-        text = text.replace(char, unicodedata.normalize("NFKC", char))
+    found = FULL_WIDTH_RE.search(text)
+    while found:  # one replace per distinct form: a text has hundreds of full-width characters, of a few kinds
+        char = found.group()
+        normal = unicodedata.normalize("NFKC", char)  # never full-width (an unassigned code point stays itself)
+        if normal != char:
+            text = text.replace(char, normal)  # every one of them: none is before this one
+        found = FULL_WIDTH_RE.search(text, found.start() + len(normal))
     return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
