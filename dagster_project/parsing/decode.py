@@ -117,9 +117,12 @@ def _reads_as_chinese(text: str) -> bool:
     if not non_ascii:
         return True  # plain ASCII is unambiguous
     hanzi = "".join(HANZI_RE.findall(text))
-    chinese = len(hanzi) + len(CJK_PUNCTUATION_RE.findall(text))
-    if chinese < MIN_CHINESE_SHARE * non_ascii or not hanzi:
+    if not hanzi:
         return False
+    if len(hanzi) < MIN_CHINESE_SHARE * non_ascii:  # only then is the punctuation worth counting
+        chinese = len(hanzi) + len(CJK_PUNCTUATION_RE.findall(text))
+        if chinese < MIN_CHINESE_SHARE * non_ascii:
+            return False
     rare = hanzi.encode("gb2312", errors="replace").count(b"?")  # characters outside GB2312
     return len(hanzi) - rare >= MIN_COMMON_HANZI_SHARE * len(hanzi)
 
@@ -165,6 +168,11 @@ def _nfkc(text: str) -> str:
     unchanged (the compatibility decomposition of every character is kept), and often normalised."""
     if text.isascii():
         return text
-    for char in set(FULL_WIDTH_RE.findall(text)):
-        text = text.replace(char, unicodedata.normalize("NFKC", char))
+    found = FULL_WIDTH_RE.search(text)
+    while found:  # one replace per distinct form: a text has hundreds of full-width characters, of a few kinds
+        char = found.group()
+        normal = unicodedata.normalize("NFKC", char)  # never full-width (an unassigned code point stays itself)
+        if normal != char:
+            text = text.replace(char, normal)  # every one of them: none is before this one
+        found = FULL_WIDTH_RE.search(text, found.start() + len(normal))
     return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)  # slots: a document has thousands of lines
-class Line:
+class Line(NamedTuple):  # a document has thousands of lines: a tuple is built twice as fast as a frozen dataclass
     """One line of the decoded source text. `no` is 1-based in the decoded file (or the PDF page's
     reading order, with `page` set)."""
 

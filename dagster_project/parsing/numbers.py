@@ -16,6 +16,8 @@ def parse_amount(token: str) -> Decimal | None:
 
     The token is expected NFKC-normalised (full-width digits and commas already half-width)."""
     token = token.strip()
+    if token.isdecimal():  # the common plain integer ('\d+'), without the pattern
+        return Decimal(token)
     if token in DASHES:
         return Decimal(0)
     if not AMOUNT_RE.match(token):

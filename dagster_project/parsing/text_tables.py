@@ -21,9 +21,11 @@ Layout knowledge (titles, header words, row labels, codes) lives in `layout/`.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cache
+from typing import NamedTuple
 
 from .column_solver import column_keys, constraints, placements, solve
 from .layout import tables as layout
@@ -96,9 +98,10 @@ def _cut_off(cell: Cell) -> Cell:
 _BARE_NUMBER_RE = re.compile(r"\d{1,3}")
 
 
-def _opens_page(line: Line, previous: Line) -> bool:
-    """A line that starts a new page: the extraction indents it by a space, or numbers its page."""
-    return line.text[:1].isspace() or (line.page is not None and line.page != previous.page)
+def _page_starts(lines: list[Line]) -> list[int]:
+    """Indexes of the lines that start a new page: the extraction indents them by a space, or numbers their page."""
+    return [k for k in range(1, len(lines))
+            if lines[k].text[:1].isspace() or (lines[k].page is not None and lines[k].page != lines[k - 1].page)]
 
 
 def _without_page_numbers(lines: list[Line]) -> list[Line]:
@@ -107,12 +110,11 @@ def _without_page_numbers(lines: list[Line]) -> list[Line]:
     counts the pages: value minus the page starts before it is the same for at least two of them
     (a 行次 or a printed 0 that happens to end a page does not fit the count)."""
     nonblank = [line for line in lines if line.text.strip()]
-    starts_before, candidates = 0, []  # (line no, value - page starts before it)
-    for previous, line in zip(nonblank, nonblank[1:], strict=False):
-        if _opens_page(line, previous):
-            if _BARE_NUMBER_RE.fullmatch(previous.text.strip()):
-                candidates.append((previous.no, int(previous.text) - starts_before))
-            starts_before += 1
+    candidates = []  # (line no, value - page starts before it)
+    for starts_before, k in enumerate(_page_starts(nonblank)):
+        previous = nonblank[k - 1]
+        if _BARE_NUMBER_RE.fullmatch(previous.text.strip()):
+            candidates.append((previous.no, int(previous.text) - starts_before))
     offsets = Counter(offset for _, offset in candidates)
     footers = {no for no, offset in candidates if offsets[offset] >= 2}
     return [line for line in lines if line.no not in footers] if footers else lines
@@ -125,21 +127,23 @@ class _Region:
     lines: list[Line]  # after the title line(s), up to the next table or part heading
 
 
+# Every title alias with its table, longest first (tables in order among equally long ones).
+_TITLE_ALIASES = sorted(((alias, no) for no, table in layout.TABLES.items() for alias in table.titles),
+                        key=lambda alias_no: len(alias_no[0]), reverse=True)
+
+
 def table_number_of_title(text: str) -> int | None:
-    """The table whose title the line is (a year, department, numbering or (表N) may surround it)."""
+    """The table whose title the line is (a year, department, numbering or (表N) may surround it);
+    the longest title that reads so wins."""
     if "表" not in text:  # no other character has a 表 in its NFKC form
         return None
     flat = squash(text)
-    best: tuple[int, int] | None = None  # (alias length, table)
-    for no, table in layout.TABLES.items():
-        for alias in table.titles:
-            at = flat.find(alias)
-            if at < 0 or (best and len(alias) <= best[0]):
-                continue
-            prefix, suffix = flat[:at], flat[at + len(alias):]
-            if layout.TITLE_PREFIX_RE.fullmatch(prefix) and layout.TITLE_SUFFIX_RE.fullmatch(suffix):
-                best = (len(alias), no)
-    return best[1] if best else None
+    for alias, no in _TITLE_ALIASES:
+        at = flat.find(alias)
+        if at >= 0 and layout.TITLE_PREFIX_RE.fullmatch(flat[:at]) and \
+                layout.TITLE_SUFFIX_RE.fullmatch(flat[at + len(alias):]):
+            return no
+    return None
 
 
 def _title_candidates(lines: list[Line]) -> list[tuple[int, int, int]]:
@@ -147,9 +151,10 @@ def _title_candidates(lines: list[Line]) -> list[tuple[int, int, int]]:
     also when a title is broken over two lines."""
     found = []
     nonblank = [i for i, line in enumerate(lines) if line.text.strip()]
-    for k, i in enumerate(nonblank):
-        if "表" not in lines[i].text and (k + 1 == len(nonblank) or "表" not in lines[nonblank[k + 1]].text):
-            continue  # neither the line nor the line and the next one can hold a title
+    with_table = [k for k, i in enumerate(nonblank) if "表" in lines[i].text]
+    # only a line with a 表, or the line before one, can start a title (alone or joined to the next)
+    for k in sorted({k for t in with_table for k in (t - 1, t) if k >= 0}):
+        i = nonblank[k]
         no = table_number_of_title(lines[i].text)
         if no is not None:
             found.append((no, i, i + 1))
@@ -166,7 +171,7 @@ def _find_regions(lines: list[Line]) -> dict[int, _Region]:
     """The region of each table. A title followed by no table body (the contents list) is skipped;
     a title repeated later (a continuation page) stays inside the first region."""
     candidates = _title_candidates(lines)
-    part_headings = [i for i, line in enumerate(lines) if _is_part_heading(line.text)]
+    part_headings = _part_headings(lines)
     stops = sorted({i for _, i, _ in candidates} | set(part_headings))
     starts: dict[int, tuple[int, int]] = {}  # table -> (title index, index after the title)
     for no, i, after in candidates:
@@ -174,17 +179,19 @@ def _find_regions(lines: list[Line]) -> dict[int, _Region]:
         if no not in starts and _has_body(lines[after:end]):
             starts[no] = (i, after)
     stops = sorted([i for i, _ in starts.values()] + part_headings)
+    titles = {i: no for no, i, after in candidates if after == i + 1}  # the titles on one line
     regions = {}
     for no, (i, after) in starts.items():
         end = next((s for s in stops if s >= after), len(lines))
-        body = [line for line in lines[after:end] if table_number_of_title(line.text) != no]
+        body = [lines[k] for k in range(after, end) if titles.get(k) != no]
         regions[no] = _Region(no, lines[i], body)
     return regions
 
 
-def _is_part_heading(text: str) -> bool:
+def _part_headings(lines: list[Line]) -> list[int]:
+    """Indexes of the part headings (第三部分 …)."""
     # no other character has a 第 in its NFKC form: a line without one is no heading
-    return "第" in text and layout.PART_HEADING_RE.match(squash(text)) is not None
+    return [i for i, line in enumerate(lines) if "第" in line.text and layout.PART_HEADING_RE.match(squash(line.text))]
 
 
 def _has_body(lines: list[Line]) -> bool:
@@ -220,9 +227,10 @@ def _is_sentence(text: str) -> bool:
     return bool(_SENTENCE_MARK_RE.search(text))
 
 
-def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]) -> _Header:
-    """Which columns the header prints. Header words are matched longest-first on the joined
-    header text, so a header broken one character per line reads the same as an unbroken one."""
+@cache  # per table: layout data only
+def _header_vocabulary(table_no: int) -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
+    """The header words of a table: alias -> (kind, key), and a pattern of the aliases, longest first."""
+    table = layout.TABLES[table_no]
     vocabulary: dict[str, tuple[str, str]] = {}  # alias -> (kind, key)
     for word in table.header_words:
         vocabulary[word] = ("word", word)
@@ -239,10 +247,14 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
     if table.kind == "economic":
         for alias, group in layout.ECONOMIC_GROUP_HEADERS.items():
             vocabulary[alias] = ("group", group)
-    by_first: dict[str, list[str]] = defaultdict(list)  # longest first
-    for alias in sorted(vocabulary, key=len, reverse=True):
-        by_first[alias[0]].append(alias)
+    longest_first = sorted(vocabulary, key=len, reverse=True)
+    return vocabulary, re.compile("|".join(re.escape(alias) for alias in longest_first))
 
+
+def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]) -> _Header:
+    """Which columns the header prints. Header words are matched longest-first on the joined
+    header text, so a header broken one character per line reads the same as an unbroken one."""
+    vocabulary, aliases = _header_vocabulary(table.no)
     text, where = "", []
     for line in lines:
         flat = squash(line.text)
@@ -251,19 +263,15 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
         text += flat
         where += [line] * len(flat)
     found: list[tuple[str, str, str]] = []  # (kind, key, alias)
-    residues: list[tuple[int, int]] = []
+    residues: list[tuple[int, int]] = []  # the text between the aliases
     i = 0
-    while i < len(text):
-        alias = next((a for a in by_first.get(text[i], ()) if text.startswith(a, i)), None)
-        if alias is None:
-            if residues and residues[-1][1] == i:
-                residues[-1] = (residues[-1][0], i + 1)
-            else:
-                residues.append((i, i + 1))
-            i += 1
-            continue
-        found.append((*vocabulary[alias], alias))
-        i += len(alias)
+    for match in aliases.finditer(text):
+        if match.start() > i:
+            residues.append((i, match.start()))
+        found.append((*vocabulary[match.group()], match.group()))
+        i = match.end()
+    if i < len(text):
+        residues.append((i, len(text)))
     for start, end in residues:
         residue = text[start:end]
         if _LETTER_RE.search(residue):  # letters, not just punctuation or digits
@@ -315,8 +323,7 @@ def _unit_of(region: _Region, lines: list[Line]) -> str:
 
 # --- 2. bodies -> rows -----------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Value:
+class _Value(NamedTuple):  # a tuple: a document has hundreds of values
     printed: str
     value: Decimal  # 万元
     line: Line
@@ -362,12 +369,7 @@ class _Body:
 def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]:
     """Header lines, then the body lines (page furniture, unit and department lines removed) and
     the note that ends the table."""
-    content = [
-        line for line in region.lines
-        if line.text.strip() and not layout.PAGE_FURNITURE_RE.match(line.text.strip())
-        and not layout.DEPARTMENT_LINE_RE.match(squash(line.text))
-        and not layout.UNIT_RE.fullmatch(squash(line.text).removeprefix("金额"))
-    ]
+    content = [line for line in region.lines if not _is_furniture(line.text)]
     start = next((k for k, line in enumerate(content) if _starts_body(table, line.text)), len(content))
     header, body = content[:start], content[start:]
     note_at = next((k for k, line in enumerate(body) if layout.NOTE_RE.match(squash(line.text))), None)
@@ -380,6 +382,15 @@ def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]
         return header, _Body(body, "", [])
     note_lines = [line for line in body[note_at:] if not _DIGITS_ONLY_RE.fullmatch(line.text)]
     return header, _Body(body[:note_at], "".join(line.text.strip() for line in note_lines), note_lines)
+
+
+def _is_furniture(text: str) -> bool:
+    """A blank line, page furniture, the department or the unit line: neither header nor body."""
+    stripped = text.strip()
+    if not stripped or layout.PAGE_FURNITURE_RE.match(stripped):
+        return True
+    flat = squash(text)
+    return bool(layout.DEPARTMENT_LINE_RE.match(flat) or layout.UNIT_RE.fullmatch(flat.removeprefix("金额")))
 
 
 def _starts_body(table: TableLayout, text: str) -> bool:
@@ -437,7 +448,7 @@ class _Context:
         amount = parse_amount(piece)
         if amount is None:
             return None
-        return _Value(piece, to_wan(amount, self.unit), line, bool(_DIGITS_RE.fullmatch(piece)), alone)
+        return _Value(piece, to_wan(amount, self.unit), line, piece.isdecimal(), alone)
 
     def row(self, section: str, key: str, code: str | None, label: str, columns: tuple[ColumnSpec, ...],
             lines: list[Line]) -> _Row:
@@ -457,29 +468,27 @@ class _Label:
     lines: list[Line]
 
 
-_NUMERALS = frozenset("一二三四五六七八九十")  # the first character of a numbering (layout.NUMBERING_RE)
-_UNNUMBERED_LABELS: dict[str, list[str]] = defaultdict(list)  # by first character
-for _label in (*layout.INCOME_LABELS, *layout.EXPENDITURE_LABELS, *layout.BOTH_SIDES_LABELS):
-    _UNNUMBERED_LABELS[_label[0]].append(_label)
+# Where a row label may start: at a numbering (一、) or at a known unnumbered label (see _segment_labels).
+_LABEL_START_RE = re.compile(
+    f"(?P<numbering>{layout.NUMBERING_RE.pattern})|(?="
+    + "|".join(re.escape(label) for label in (*layout.INCOME_LABELS, *layout.EXPENDITURE_LABELS, *layout.BOTH_SIDES_LABELS))
+    + ")"
+)
 
 
 def _segment_labels(text: str, where: list[Line]) -> list[_Label]:
     """Split the joined text between two numbers into row labels: a label starts at a numbering
     (一、) or where a known unnumbered label starts right after a complete one."""
     cuts = [0]
-    i = 0
-    while i < len(text):
-        numbering = layout.NUMBERING_RE.match(text, i) if text[i] in _NUMERALS else None
-        if numbering:
+    for start in _LABEL_START_RE.finditer(text):  # after a numbering, the search goes on behind it
+        i = start.start()
+        if start.group("numbering"):
             if i > cuts[-1]:
                 cuts.append(i)
-            i = numbering.end()
             continue
-        if any(text.startswith(a, i) for a in _UNNUMBERED_LABELS.get(text[i], ())):
-            current = layout.NUMBERING_RE.sub("", text[cuts[-1]:i], count=1)
-            if current and classify_two_sided_label(current) is not None:
-                cuts.append(i)
-        i += 1
+        current = layout.NUMBERING_RE.sub("", text[cuts[-1]:i], count=1)
+        if current and classify_two_sided_label(current) is not None:
+            cuts.append(i)
     cuts.append(len(text))
     return [_Label(text[a:b], sorted(set(where[a:b]), key=lambda line: line.no))
             for a, b in zip(cuts, cuts[1:]) if b > a]
@@ -603,7 +612,8 @@ def _two_sided_rows(context: _Context, lines: list[Line]) -> list[_Row]:
                 text += flat
                 where += [line] * len(flat)
                 continue
-            flush()
+            if text:
+                flush()
             reader.number(value)
     flush()
     return [row for row in reader.rows if row.row_key]
@@ -636,6 +646,7 @@ def _subject_rows(context: _Context, lines: list[Line]) -> list[_Row]:
     rows: list[_Row] = []
     for line in lines:
         pieces = _pieces(line.text)
+        alone = len(pieces) == 1  # a value alone on its line
         code, used = _function_code(pieces)
         width = _total_label_width(pieces) if code is None else 0
         if width:
@@ -649,7 +660,7 @@ def _subject_rows(context: _Context, lines: list[Line]) -> list[_Row]:
             continue
         row = rows[-1]
         for piece in pieces:
-            value = context.value(piece, line, len(pieces) == 1 and len(_pieces(line.text)) == 1)
+            value = context.value(piece, line, alone)
             if value is not None:
                 row.values.append(value)
             elif not row.values:
@@ -663,7 +674,7 @@ def _subject_rows(context: _Context, lines: list[Line]) -> list[_Row]:
 
 def _economic_code(piece: str) -> str | None:
     """An economic class (301) or item (30101) code, by its class."""
-    if _ECONOMIC_CODE_RE.fullmatch(piece) and piece[:3] in layout.ECONOMIC_CLASSES:
+    if piece[:3] in layout.ECONOMIC_CLASSES and _ECONOMIC_CODE_RE.fullmatch(piece):
         return piece
     return None
 
@@ -745,22 +756,22 @@ def _cells(row: _Row, issues: list[ParseIssue]) -> list[Cell]:
     cells = []
     provenance = row.provenance()
     keys = column_keys(row)
+    reasons = list(dict.fromkeys(row.decided_by))
+    inferred = "" if len(keys) == len(row.values) or not reasons else \
+        "column inferred from: " + "; ".join(reasons[:3]) + ("; …" if len(reasons) > 3 else "")
     for k, value in enumerate(row.values):
         positions = sorted({option[k] for option in row.options})
-        base = dict(table_no=row.table_no, section=row.section, row_key=row.row_key, row_code=row.row_code,
-                    row_label=row.label, value=value.value, printed=value.printed, provenance=provenance)
         if len(positions) == 1:
             key = keys[positions[0]]
-            reasons = list(dict.fromkeys(row.decided_by))
-            note = "" if len(keys) == len(row.values) or not reasons else \
-                "column inferred from: " + "; ".join(reasons[:3]) + ("; …" if len(reasons) > 3 else "")
-            cells.append(Cell(column_key=key, column_label=row.column_labels.get(key, key), certain=True,
-                              note=note, **base))
+            cells.append(Cell(row.table_no, row.section, row.row_key, row.row_code, row.label,
+                              column_key=key, column_label=row.column_labels.get(key, key), value=value.value,
+                              printed=value.printed, certain=True, provenance=provenance, note=inferred))
             continue
         candidates = tuple(keys[p] for p in positions) if positions else tuple(keys)
         why = "more values than columns" if not row.options else "the identities do not decide between them"
-        cells.append(Cell(column_key=None, column_label="", certain=False, candidates=candidates,
-                          note=f"could be {', '.join(candidates)}: {why}", **base))
+        cells.append(Cell(row.table_no, row.section, row.row_key, row.row_code, row.label,
+                          column_key=None, column_label="", value=value.value, printed=value.printed, certain=False,
+                          provenance=provenance, candidates=candidates, note=f"could be {', '.join(candidates)}: {why}"))
         issues.append(ParseIssue(
             "warn", "ambiguous_cell",
             f"table {row.table_no} row '{row.label or row.row_key}' ({row.section or 'main'} {row.row_key}), "
