@@ -1,13 +1,16 @@
 """Benchmark: CPU time of parsing a text extract, whole and by stage.
 
     uv run python bench/bench_text.py [FILE] [--runs N] [--repo CHECKOUT]
+    uv run python bench/bench_text.py --batch DIR [--repo CHECKOUT]   # e.g. a folder made by `fdw generate`
 
 Process CPU time (time.process_time), median of N runs after one warm-up run. Each run parses
 the file twice: once as parse_text does ('whole'), and once stage by stage on fresh lines, each
 stage timed in that same run (the narrative's sentence model is built once per list of lines and
 shared by the tables, profile and facts, so it is timed as its own stage before them). --repo
 measures the parser of another checkout (e.g. a git worktree of an older commit) on the same
-file, for before/after ratios.
+file, for before/after ratios. --batch parses every .txt file under DIR once, in one process and
+keeping every result, as an ingest worker does with a batch (parse_file, so with what the
+dispatcher adds), and prints the CPU time per document.
 """
 
 from __future__ import annotations
@@ -27,8 +30,12 @@ def main() -> None:
     parser.add_argument("file", nargs="?", type=Path, default=DEFAULT_FILE)
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--repo", type=Path, default=REPO, help="checkout whose parser is measured")
+    parser.add_argument("--batch", type=Path, help="parse every .txt file under this folder once, as one batch")
     args = parser.parse_args()
     sys.path.insert(0, str(args.repo.resolve()))
+    if args.batch:
+        batch(args.batch)
+        return
     from dagster_project.parsing import narrative, text_tables
     from dagster_project.parsing.decode import decode_bytes, split_lines
     from dagster_project.parsing.text_document import parse_text
@@ -57,6 +64,18 @@ def main() -> None:
     print(f"median CPU over {args.runs} runs:")
     for name, seconds in times.items():
         print(f"  {name:<20} {statistics.median(seconds) * 1000:7.2f} ms")
+
+
+def batch(folder: Path) -> None:
+    from dagster_project.parsing import parse_file
+
+    files = sorted(folder.rglob("*.txt"))
+    contents = [(path.read_bytes(), str(path)) for path in files]
+    start = time.process_time()
+    documents = [parse_file(data, name, name, "text") for data, name in contents]
+    seconds = time.process_time() - start
+    print(f"parser: {Path(sys.modules[parse_file.__module__].__file__).parents[2]}")
+    print(f"{len(documents)} documents of {folder}: {seconds:.2f} s CPU, {seconds / len(documents) * 1000:.1f} ms per document")
 
 
 def _timed(elapsed: list[float], action, *args):
