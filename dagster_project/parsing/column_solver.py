@@ -384,14 +384,16 @@ def _states(domain: _Domain, constraint: _Constraint, m: int) -> _Grouped:
             else:
                 grouped[(0, 0)].append(option)
     else:
-        at = {domain.positions[column]: (sign, flag) for column, sign, flag in terms if column in domain.positions}
+        at: list[tuple[int, int]] = [(0, 0)] * len(domain.positions)  # position -> (sign, flag); (0, 0): no term
+        for column, sign, flag in terms:
+            if column in domain.positions:
+                at[domain.positions[column]] = (sign, flag)
         for option in options:
             total, flags = 0, 0
             for position, value in zip(option, values):
-                term = at.get(position)
-                if term is not None:
-                    total += term[0] * value
-                    flags |= term[1]
+                sign, flag = at[position]
+                total += sign * value
+                flags |= flag
             grouped[(total, flags)].append(option)
     cache[key] = (len(options), grouped)
     return grouped
