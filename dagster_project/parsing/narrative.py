@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
@@ -43,9 +44,14 @@ MARKER = r"(?P<part>第[一二三四五六七八九十]+部分)|(?P<h0>[一二�
 MARKER_RE = re.compile(MARKER)
 ITEM_RE = re.compile(r"^\d{1,2}[.、](?!\d)")
 ITEM_LEAD_END_RE = re.compile(r"[。:]")  # an item's lead runs up to the first of these
-NOISE = r"(?:[-—]?\s*\d{1,3}\s*[-—]?|第\s*\d+\s*页.*|图\s*\d+\s*[:].*)$"  # page numbers, figure captions
-# What a line is, in one match: 'noise', else its marker (see _marker).
-LINE_KIND_RE = re.compile(rf"(?P<noise>{NOISE})|{MARKER}")
+# Whitespace within a line: the patterns that search the document's lines joined (see
+# _line_matches) must not run on into the next line.
+SPACE = r"[^\S\n]"
+NOISE = rf"(?:[-—]?{SPACE}*\d{{1,3}}{SPACE}*[-—]?|第{SPACE}*\d+{SPACE}*页.*|图{SPACE}*\d+{SPACE}*[:].*)$"  # page numbers, figure captions
+# What a line is, in one match at its start: 'noise', else its marker (see _marker). The lookahead
+# is a cheap test of the first character before the alternatives.
+LINE_KIND_RE = re.compile(rf"\n(?=[-—\d第图(一二三四五六七八九十])(?:(?P<noise>{NOISE})|{MARKER})", re.MULTILINE)
+FUNCTION_CODE_START_RE = re.compile(r"\n2")  # every function subject code starts with 2
 SENTENCE_RE = re.compile(r"[^。]+。?")
 NON_SPACE_RE = re.compile(r"\S+")
 CHINESE_DIGITS = {numeral: n for n, numeral in enumerate("一二三四五六七八九", start=1)}
@@ -215,6 +221,7 @@ class Part:
 class Document:
     lines: tuple[Line, ...]
     texts: tuple[tuple[Line, str], ...]  # the lines that are not blank, and their text stripped
+    joined: str  # those texts, each after a newline: one search over it finds the lines that matter
     sentences: tuple[Sentence, ...]
     function_names: dict[str, str]  # function subject code -> name, from the document's tables
     parts: tuple[Part, ...]  # every 第N部分 title in order (a contents list included)
@@ -237,24 +244,41 @@ def _document(lines: list[Line]) -> Document:
 
 
 def _build_document(lines: list[Line]) -> Document:
-    texts = tuple((line, text) for line in lines if (text := line.text.strip()))
-    content, marks = _content(texts)
+    texts = tuple([(line, text) for line in lines if (text := line.text.strip())])
+    joined = "\n" + "\n".join([text for _, text in texts])
+    content, marks = _content(texts, joined)
     paragraphs = _paragraphs(content, marks)
     sentences = tuple(s for no, paragraph in enumerate(paragraphs) for s in _sentences(paragraph, no))
     parts = tuple(Part(_part_number(content[i][1]) or 0, _part_title_kind(content, marks, i), content[i][0])
                   for i, mark in enumerate(marks) if mark == "part")
-    return Document(tuple(lines), texts, sentences, _function_names(texts), parts, _headings(content, marks))
+    return Document(tuple(lines), texts, joined, sentences, _function_names(texts, joined), parts, _headings(content, marks))
 
 
-def _content(texts: tuple[tuple[Line, str], ...]) -> tuple[list[tuple[Line, str]], list[str | None]]:
+def _line_matches(joined: str, rx: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+    """Every match of rx in the joined lines, with the index of the line it starts in: one search
+    of the whole text instead of a call per line, most of which find nothing. A pattern that
+    starts with a newline (a match at a line start) lets the regex engine skip to each newline."""
+    index, counted = 0, 0
+    for match in rx.finditer(joined):
+        index += joined.count("\n", counted, match.start())
+        counted = match.start()
+        yield index, match
+
+
+def _content(texts: tuple[tuple[Line, str], ...], joined: str) -> tuple[list[tuple[Line, str]], list[str | None]]:
     """The lines that carry text (page numbers and figure captions dropped) and the marker of each."""
-    content, marks = [], []
-    for line, text in texts:
-        kind = LINE_KIND_RE.match(text)
-        mark = kind.lastgroup if kind else None
-        if mark != "noise":
-            content.append((line, text))
-            marks.append(mark)
+    content: list[tuple[Line, str]] = []
+    marks: list[str | None] = []
+    done = 0  # texts[:done] are placed
+    for i, kind in _line_matches(joined, LINE_KIND_RE):
+        content += texts[done:i]  # running text
+        marks += [None] * (i - done)
+        if kind.lastgroup != "noise":
+            content.append(texts[i])
+            marks.append(kind.lastgroup)
+        done = i + 1
+    content += texts[done:]
+    marks += [None] * (len(texts) - done)
     return content, marks
 
 
@@ -492,12 +516,11 @@ def _sentences(paragraph: _Paragraph, number: int) -> list[Sentence]:
     return sentences
 
 
-def _function_names(lines: tuple[tuple[Line, str], ...]) -> dict[str, str]:
+def _function_names(lines: tuple[tuple[Line, str], ...], joined: str) -> dict[str, str]:
     """Function subject code -> name as printed in the document's tables (names joined across wraps)."""
     names: dict[str, str] = {}
-    texts = [text for _, text in lines]
-    for i, text in enumerate(texts):
-        match = _FUNCTION_CODE_LINE.match(text) if text.startswith("2") else None  # every code starts with 2
+    for i, _ in _line_matches(joined, FUNCTION_CODE_START_RE):
+        match = _FUNCTION_CODE_LINE.match(lines[i][1])
         if not match:
             continue
         code = match["code"].replace(" ", "")
@@ -505,7 +528,7 @@ def _function_names(lines: tuple[tuple[Line, str], ...]) -> dict[str, str]:
             continue
         name = match["name"] or ""
         if not match["rest"].strip():  # the name may continue on the next lines, up to the amounts
-            for following in texts[i + 1 : i + 4]:
+            for _, following in lines[i + 1 : i + 4]:
                 if not _NAME_ONLY_LINE.match(following):
                     break
                 name += following
