@@ -229,6 +229,12 @@ class Document:
     # (text, topic) -> its subject mentions (see _mentions): the values of a sentence look up the same ones.
     mentions: dict[tuple[str, str], list[tuple[int, int, str]]] = field(default_factory=dict)
 
+    @cached_property
+    def compacts(self) -> str:
+        """The sentences' compact texts, each after a newline: one search over it finds the
+        sentences that hold a word (see _lines_holding)."""
+        return "\n" + "\n".join([sentence.compact for sentence in self.sentences])
+
 
 _last_document: list[tuple[list[Line], Document]] = []
 
@@ -820,18 +826,18 @@ def extract_profile(lines: list[Line]) -> Profile:
     """Name, region, fiscal year, unit, the printed variants of the name, and the profile facts."""
     document = _document(lines)
     issues: list[ParseIssue] = []
-    titles = _titles(document.texts)
+    titles = _titles(document)
     name, year, title_provenance = titles[0] if titles else ("", None, Provenance(None, None))
     if not titles:
         issues.append(ParseIssue("warn", "title_missing", "no title '<department> YYYY 年度部门决算' was found", Provenance(None, None)))
-    table_years = _table_title_years(document.lines)
+    table_years = _table_title_years(document)
     year = year or _most_common_year(table_years)
     issues += _year_conflicts(table_years, year)
     region_match = _REGION.match(name)
     region = region_match["region"] if region_match else ""
     if name and not region:
         issues.append(ParseIssue("info", "region_not_in_name", f"no province/city/district was found in the name {name!r}", title_provenance))
-    unit, unit_issues = _unit(document.lines)
+    unit, unit_issues = _unit(document)
     return Profile(
         department_name=name,
         region=region,
@@ -843,28 +849,48 @@ def extract_profile(lines: list[Line]) -> Profile:
     )
 
 
-def _titles(texts: tuple[tuple[Line, str], ...]) -> list[tuple[str, int, Provenance]]:
+def _titles(document: Document) -> list[tuple[str, int, Provenance]]:
     """(name, year, provenance) of every title line: '<name> 2021 年度部门决算…', name possibly on the line before."""
     titles = []
-    previous: Line | None = None
-    for line, text in texts:
-        match = _TITLE.match(text) if P.TITLE_WORD in text else None
-        if match:
-            name, first = match["name"], line
-            if name and not _NAME_LIKE.match(name):
-                continue  # a sentence that happens to mention 'YYYY 年度部门决算'
-            if not name and previous and _NAME_LIKE.match(previous.text.strip()):
-                name, first = previous.text.strip(), previous
-            if name:
-                titles.append((name, int(match["year"]), Provenance(first.no, line.no, line.page)))
-        previous = line
+    sentences = set()  # lines that mention 'YYYY 年度部门决算': never the line before a title
+    for i in _lines_holding(document.joined, P.TITLE_WORD):
+        line, text = document.texts[i]
+        match = _TITLE.match(text)
+        if not match:
+            continue
+        name, first = match["name"], line
+        if name and not _NAME_LIKE.match(name):
+            sentences.add(i)
+            continue
+        before = next((j for j in range(i - 1, -1, -1) if j not in sentences), None)
+        if not name and before is not None and _NAME_LIKE.match(document.texts[before][1]):
+            first, name = document.texts[before]
+        if name:
+            titles.append((name, int(match["year"]), Provenance(first.no, line.no, line.page)))
     return titles
 
 
-def _table_title_years(lines: tuple[Line, ...]) -> list[tuple[Line, str]]:
+def _lines_holding(joined: str, word: str) -> list[int]:
+    """The index of every line that holds the word, not empty (see Document.joined and .compacts):
+    a search of the whole text instead of an `in` test per line."""
+    found: list[int] = []
+    newlines, counted = 0, 0
+    start = joined.find(word)
+    while start >= 0:
+        newlines += joined.count("\n", counted, start)
+        counted = start
+        found.append(newlines - 1)  # each line follows its newline
+        line_end = joined.find("\n", start)
+        if line_end < 0:
+            break
+        start = joined.find(word, line_end)
+    return found
+
+
+def _table_title_years(document: Document) -> list[tuple[Line, str]]:
     """The lines that print a table title with a year, and that year as printed."""
-    return [(line, match["year"]) for line in lines if P.TITLE_WORD in line.text
-            for match in [_TABLE_TITLE_YEAR.search(line.text)] if match]
+    lines = [document.texts[i] for i in _lines_holding(document.joined, P.TITLE_WORD)]
+    return [(line, match["year"]) for line, text in lines for match in [_TABLE_TITLE_YEAR.search(text)] if match]
 
 
 def _most_common_year(table_years: list[tuple[Line, str]]) -> int | None:
@@ -882,8 +908,8 @@ def _year_conflicts(table_years: list[tuple[Line, str]], year: int | None) -> li
     return issues
 
 
-def _unit(lines: tuple[Line, ...]) -> tuple[str, list[ParseIssue]]:
-    units = Counter(m["unit"] for line in lines if P.UNIT_WORD in line.text for m in _UNIT.finditer(line.text))
+def _unit(document: Document) -> tuple[str, list[ParseIssue]]:
+    units = Counter(m["unit"] for i in _lines_holding(document.joined, P.UNIT_WORD) for m in _UNIT.finditer(document.texts[i][1]))
     if not units:
         return "", [ParseIssue("warn", "unit_missing", "no '单位：万元/元' was found in the table headers", Provenance(None, None))]
     issues = []
@@ -902,17 +928,15 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
     for name, _, provenance in titles:
         add(name, "title", provenance)
         title_lines.update((provenance.page, no) for no in range(provenance.line_start or 0, (provenance.line_end or 0) + 1))
-    for line in document.lines:
-        if ":" not in line.text:
-            continue
+    for line, text in (document.texts[i] for i in _lines_holding(document.joined, ":")):
         for rx, context in _NAME_FIELDS:
-            for match in rx.finditer(line.text):
+            for match in rx.finditer(text):
                 add(match["name"], context, Provenance(line.no, line.no, line.page))
     mention, starts = _name_mention_re(region)
     misprinted, halves = _misprint_re({name for name, _, _ in titles})
-    for sentence in document.sentences:
-        matches = list(mention.finditer(sentence.compact)) if starts.search(sentence.compact) else []
-        if misprinted and halves.search(sentence.compact):
+    for sentence in _sentences_holding(document, starts + halves):  # only they can hold a match
+        matches = list(mention.finditer(sentence.compact))
+        if misprinted:
             matches += misprinted.finditer(sentence.compact)
         for match in matches:
             provenance = sentence.provenance(match.start(), match.end())
@@ -923,26 +947,31 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
     return list(variants.values())
 
 
-def _misprint_re(names: set[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
+def _sentences_holding(document: Document, words: list[str], also: list[int] = ()) -> list[Sentence]:
+    """The document's sentences that hold one of the words, or whose index is in `also`, in order."""
+    indexes = {i for word in words for i in _lines_holding(document.compacts, word)}
+    return [document.sentences[i] for i in sorted(indexes.union(also))]
+
+
+def _misprint_re(names: set[str]) -> tuple[re.Pattern[str] | None, list[str]]:
     """The title's name with any one character printed differently ('戊汉市…' for '武汉市…'): a
     misprint the mention pattern cannot find when it is in the region the mention starts with.
-    Also a pattern of the two halves of each name: a misprint leaves one of them as printed."""
+    Also the two halves of each name: a misprint leaves one of them as printed."""
     forms = [re.escape(name[:i]) + rf"(?!{re.escape(name[i])})[\u4e00-\u9fff]" + re.escape(name[i + 1:])
              for name in sorted(names) for i in range(len(name))]
-    halves = [re.escape(half) for name in sorted(names) for half in (name[: len(name) // 2], name[len(name) // 2 :])]
-    return (re.compile("|".join(forms)) if forms else None), re.compile("|".join(halves))
+    halves = [half for name in sorted(names) for half in (name[: len(name) // 2], name[len(name) // 2 :])]
+    return (re.compile("|".join(forms)) if forms else None), halves
 
 
-def _name_mention_re(region: re.Match[str] | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _name_mention_re(region: re.Match[str] | None) -> tuple[re.Pattern[str], list[str]]:
     """A name in running text: from the party prefix or the region's first unit to an organisation
-    word that is followed by what sentences say about a department. Also a pattern of its possible
-    starts: a cheap test before the slow one."""
+    word that is followed by what sentences say about a department. Also the words it can start with."""
     starts = list(P.NAME_PREFIXES)
     first_unit = next((region[g] for g in ("province", "city", "county") if region and region[g]), None)
     if first_unit:
         starts.append(first_unit)
     alternatives = "|".join(re.escape(start) for start in starts)
-    return re.compile(rf"(?:{alternatives})[\u4e00-\u9fff()]{{0,25}}?{P.ORG_SUFFIX}(?={P.NAME_FOLLOWERS})"), re.compile(alternatives)
+    return re.compile(rf"(?:{alternatives})[\u4e00-\u9fff()]{{0,25}}?{P.ORG_SUFFIX}(?={P.NAME_FOLLOWERS})"), starts
 
 
 def _profile_facts(document: Document) -> list[Fact]:
@@ -954,7 +983,8 @@ def _profile_facts(document: Document) -> list[Fact]:
         if fact:
             facts.setdefault((fact.fact_key, fact.subject), fact)
 
-    for sentence in document.sentences:
+    in_units_sections = [i for i, sentence in enumerate(document.sentences) if sentence.section in units_sections]
+    for sentence in _sentences_holding(document, [literal for _, literal, _ in _PROFILE_PATTERNS], in_units_sections):
         for key, literal, rx in _PROFILE_PATTERNS:
             if literal not in sentence.compact:
                 continue
