@@ -1006,8 +1006,9 @@ def _profile_facts(document: Document) -> list[Fact]:
 def _listed_units(document: Document, units_sections: set[str]) -> Fact | None:
     """The units consolidated, when the profile lists them in a table ('序号 单位名称 备注' + rows)."""
     section_of_line = {line: s.section for s in document.sentences if s.section in units_sections for line in s.lines}
-    for i, (header, header_text) in enumerate(document.texts):
-        if P.UNIT_LIST_HEADER not in header_text or ":" in header_text:
+    for i in _lines_holding(document.joined, P.UNIT_LIST_HEADER):
+        header, header_text = document.texts[i]
+        if ":" in header_text:
             continue
         section = section_of_line.get(header, "")
         if not section:
