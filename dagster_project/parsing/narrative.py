@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
@@ -43,9 +44,14 @@ MARKER = r"(?P<part>第[一二三四五六七八九十]+部分)|(?P<h0>[一二�
 MARKER_RE = re.compile(MARKER)
 ITEM_RE = re.compile(r"^\d{1,2}[.、](?!\d)")
 ITEM_LEAD_END_RE = re.compile(r"[。:]")  # an item's lead runs up to the first of these
-NOISE = r"(?:[-—]?\s*\d{1,3}\s*[-—]?|第\s*\d+\s*页.*|图\s*\d+\s*[:].*)$"  # page numbers, figure captions
-# What a line is, in one match: 'noise', else its marker (see _marker).
-LINE_KIND_RE = re.compile(rf"(?P<noise>{NOISE})|{MARKER}")
+# Whitespace within a line: the patterns that search the document's lines joined (see
+# _line_matches) must not run on into the next line.
+SPACE = r"[^\S\n]"
+NOISE = rf"(?:[-—]?{SPACE}*\d{{1,3}}{SPACE}*[-—]?|第{SPACE}*\d+{SPACE}*页.*|图{SPACE}*\d+{SPACE}*[:].*)$"  # page numbers, figure captions
+# What a line is, in one match at its start: 'noise', else its marker (see _marker). The lookahead
+# is a cheap test of the first character before the alternatives.
+LINE_KIND_RE = re.compile(rf"\n(?=[-—\d第图(一二三四五六七八九十])(?:(?P<noise>{NOISE})|{MARKER})", re.MULTILINE)
+FUNCTION_CODE_START_RE = re.compile(r"\n2")  # every function subject code starts with 2
 SENTENCE_RE = re.compile(r"[^。]+。?")
 NON_SPACE_RE = re.compile(r"\S+")
 CHINESE_DIGITS = {numeral: n for n, numeral in enumerate("一二三四五六七八九", start=1)}
@@ -215,12 +221,19 @@ class Part:
 class Document:
     lines: tuple[Line, ...]
     texts: tuple[tuple[Line, str], ...]  # the lines that are not blank, and their text stripped
+    joined: str  # those texts, each after a newline: one search over it finds the lines that matter
     sentences: tuple[Sentence, ...]
     function_names: dict[str, str]  # function subject code -> name, from the document's tables
     parts: tuple[Part, ...]  # every 第N部分 title in order (a contents list included)
     headings: tuple[DocumentHeading, ...]
     # (text, topic) -> its subject mentions (see _mentions): the values of a sentence look up the same ones.
     mentions: dict[tuple[str, str], list[tuple[int, int, str]]] = field(default_factory=dict)
+
+    @cached_property
+    def compacts(self) -> str:
+        """The sentences' compact texts, each after a newline: one search over it finds the
+        sentences that hold a word (see _lines_holding)."""
+        return "\n" + "\n".join([sentence.compact for sentence in self.sentences])
 
 
 _last_document: list[tuple[list[Line], Document]] = []
@@ -237,24 +250,41 @@ def _document(lines: list[Line]) -> Document:
 
 
 def _build_document(lines: list[Line]) -> Document:
-    texts = tuple((line, text) for line in lines if (text := line.text.strip()))
-    content, marks = _content(texts)
+    texts = tuple([(line, text) for line in lines if (text := line.text.strip())])
+    joined = "\n" + "\n".join([text for _, text in texts])
+    content, marks = _content(texts, joined)
     paragraphs = _paragraphs(content, marks)
     sentences = tuple(s for no, paragraph in enumerate(paragraphs) for s in _sentences(paragraph, no))
     parts = tuple(Part(_part_number(content[i][1]) or 0, _part_title_kind(content, marks, i), content[i][0])
                   for i, mark in enumerate(marks) if mark == "part")
-    return Document(tuple(lines), texts, sentences, _function_names(texts), parts, _headings(content, marks))
+    return Document(tuple(lines), texts, joined, sentences, _function_names(texts, joined), parts, _headings(content, marks))
 
 
-def _content(texts: tuple[tuple[Line, str], ...]) -> tuple[list[tuple[Line, str]], list[str | None]]:
+def _line_matches(joined: str, rx: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+    """Every match of rx in the joined lines, with the index of the line it starts in: one search
+    of the whole text instead of a call per line, most of which find nothing. A pattern that
+    starts with a newline (a match at a line start) lets the regex engine skip to each newline."""
+    index, counted = 0, 0
+    for match in rx.finditer(joined):
+        index += joined.count("\n", counted, match.start())
+        counted = match.start()
+        yield index, match
+
+
+def _content(texts: tuple[tuple[Line, str], ...], joined: str) -> tuple[list[tuple[Line, str]], list[str | None]]:
     """The lines that carry text (page numbers and figure captions dropped) and the marker of each."""
-    content, marks = [], []
-    for line, text in texts:
-        kind = LINE_KIND_RE.match(text)
-        mark = kind.lastgroup if kind else None
-        if mark != "noise":
-            content.append((line, text))
-            marks.append(mark)
+    content: list[tuple[Line, str]] = []
+    marks: list[str | None] = []
+    done = 0  # texts[:done] are placed
+    for i, kind in _line_matches(joined, LINE_KIND_RE):
+        content += texts[done:i]  # running text
+        marks += [None] * (i - done)
+        if kind.lastgroup != "noise":
+            content.append(texts[i])
+            marks.append(kind.lastgroup)
+        done = i + 1
+    content += texts[done:]
+    marks += [None] * (len(texts) - done)
     return content, marks
 
 
@@ -492,12 +522,11 @@ def _sentences(paragraph: _Paragraph, number: int) -> list[Sentence]:
     return sentences
 
 
-def _function_names(lines: tuple[tuple[Line, str], ...]) -> dict[str, str]:
+def _function_names(lines: tuple[tuple[Line, str], ...], joined: str) -> dict[str, str]:
     """Function subject code -> name as printed in the document's tables (names joined across wraps)."""
     names: dict[str, str] = {}
-    texts = [text for _, text in lines]
-    for i, text in enumerate(texts):
-        match = _FUNCTION_CODE_LINE.match(text) if text.startswith("2") else None  # every code starts with 2
+    for i, _ in _line_matches(joined, FUNCTION_CODE_START_RE):
+        match = _FUNCTION_CODE_LINE.match(lines[i][1])
         if not match:
             continue
         code = match["code"].replace(" ", "")
@@ -505,7 +534,7 @@ def _function_names(lines: tuple[tuple[Line, str], ...]) -> dict[str, str]:
             continue
         name = match["name"] or ""
         if not match["rest"].strip():  # the name may continue on the next lines, up to the amounts
-            for following in texts[i + 1 : i + 4]:
+            for _, following in lines[i + 1 : i + 4]:
                 if not _NAME_ONLY_LINE.match(following):
                     break
                 name += following
@@ -797,18 +826,18 @@ def extract_profile(lines: list[Line]) -> Profile:
     """Name, region, fiscal year, unit, the printed variants of the name, and the profile facts."""
     document = _document(lines)
     issues: list[ParseIssue] = []
-    titles = _titles(document.texts)
+    titles = _titles(document)
     name, year, title_provenance = titles[0] if titles else ("", None, Provenance(None, None))
     if not titles:
         issues.append(ParseIssue("warn", "title_missing", "no title '<department> YYYY 年度部门决算' was found", Provenance(None, None)))
-    table_years = _table_title_years(document.lines)
+    table_years = _table_title_years(document)
     year = year or _most_common_year(table_years)
     issues += _year_conflicts(table_years, year)
     region_match = _REGION.match(name)
     region = region_match["region"] if region_match else ""
     if name and not region:
         issues.append(ParseIssue("info", "region_not_in_name", f"no province/city/district was found in the name {name!r}", title_provenance))
-    unit, unit_issues = _unit(document.lines)
+    unit, unit_issues = _unit(document)
     return Profile(
         department_name=name,
         region=region,
@@ -820,28 +849,48 @@ def extract_profile(lines: list[Line]) -> Profile:
     )
 
 
-def _titles(texts: tuple[tuple[Line, str], ...]) -> list[tuple[str, int, Provenance]]:
+def _titles(document: Document) -> list[tuple[str, int, Provenance]]:
     """(name, year, provenance) of every title line: '<name> 2021 年度部门决算…', name possibly on the line before."""
     titles = []
-    previous: Line | None = None
-    for line, text in texts:
-        match = _TITLE.match(text) if P.TITLE_WORD in text else None
-        if match:
-            name, first = match["name"], line
-            if name and not _NAME_LIKE.match(name):
-                continue  # a sentence that happens to mention 'YYYY 年度部门决算'
-            if not name and previous and _NAME_LIKE.match(previous.text.strip()):
-                name, first = previous.text.strip(), previous
-            if name:
-                titles.append((name, int(match["year"]), Provenance(first.no, line.no, line.page)))
-        previous = line
+    sentences = set()  # lines that mention 'YYYY 年度部门决算': never the line before a title
+    for i in _lines_holding(document.joined, P.TITLE_WORD):
+        line, text = document.texts[i]
+        match = _TITLE.match(text)
+        if not match:
+            continue
+        name, first = match["name"], line
+        if name and not _NAME_LIKE.match(name):
+            sentences.add(i)
+            continue
+        before = next((j for j in range(i - 1, -1, -1) if j not in sentences), None)
+        if not name and before is not None and _NAME_LIKE.match(document.texts[before][1]):
+            first, name = document.texts[before]
+        if name:
+            titles.append((name, int(match["year"]), Provenance(first.no, line.no, line.page)))
     return titles
 
 
-def _table_title_years(lines: tuple[Line, ...]) -> list[tuple[Line, str]]:
+def _lines_holding(joined: str, word: str) -> list[int]:
+    """The index of every line that holds the word, not empty (see Document.joined and .compacts):
+    a search of the whole text instead of an `in` test per line."""
+    found: list[int] = []
+    newlines, counted = 0, 0
+    start = joined.find(word)
+    while start >= 0:
+        newlines += joined.count("\n", counted, start)
+        counted = start
+        found.append(newlines - 1)  # each line follows its newline
+        line_end = joined.find("\n", start)
+        if line_end < 0:
+            break
+        start = joined.find(word, line_end)
+    return found
+
+
+def _table_title_years(document: Document) -> list[tuple[Line, str]]:
     """The lines that print a table title with a year, and that year as printed."""
-    return [(line, match["year"]) for line in lines if P.TITLE_WORD in line.text
-            for match in [_TABLE_TITLE_YEAR.search(line.text)] if match]
+    lines = [document.texts[i] for i in _lines_holding(document.joined, P.TITLE_WORD)]
+    return [(line, match["year"]) for line, text in lines for match in [_TABLE_TITLE_YEAR.search(text)] if match]
 
 
 def _most_common_year(table_years: list[tuple[Line, str]]) -> int | None:
@@ -859,8 +908,8 @@ def _year_conflicts(table_years: list[tuple[Line, str]], year: int | None) -> li
     return issues
 
 
-def _unit(lines: tuple[Line, ...]) -> tuple[str, list[ParseIssue]]:
-    units = Counter(m["unit"] for line in lines if P.UNIT_WORD in line.text for m in _UNIT.finditer(line.text))
+def _unit(document: Document) -> tuple[str, list[ParseIssue]]:
+    units = Counter(m["unit"] for i in _lines_holding(document.joined, P.UNIT_WORD) for m in _UNIT.finditer(document.texts[i][1]))
     if not units:
         return "", [ParseIssue("warn", "unit_missing", "no '单位：万元/元' was found in the table headers", Provenance(None, None))]
     issues = []
@@ -879,17 +928,15 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
     for name, _, provenance in titles:
         add(name, "title", provenance)
         title_lines.update((provenance.page, no) for no in range(provenance.line_start or 0, (provenance.line_end or 0) + 1))
-    for line in document.lines:
-        if ":" not in line.text:
-            continue
+    for line, text in (document.texts[i] for i in _lines_holding(document.joined, ":")):
         for rx, context in _NAME_FIELDS:
-            for match in rx.finditer(line.text):
+            for match in rx.finditer(text):
                 add(match["name"], context, Provenance(line.no, line.no, line.page))
     mention, starts = _name_mention_re(region)
     misprinted, halves = _misprint_re({name for name, _, _ in titles})
-    for sentence in document.sentences:
-        matches = list(mention.finditer(sentence.compact)) if starts.search(sentence.compact) else []
-        if misprinted and halves.search(sentence.compact):
+    for sentence in _sentences_holding(document, starts + halves):  # only they can hold a match
+        matches = list(mention.finditer(sentence.compact))
+        if misprinted:
             matches += misprinted.finditer(sentence.compact)
         for match in matches:
             provenance = sentence.provenance(match.start(), match.end())
@@ -900,26 +947,31 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
     return list(variants.values())
 
 
-def _misprint_re(names: set[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
+def _sentences_holding(document: Document, words: list[str], also: list[int] = ()) -> list[Sentence]:
+    """The document's sentences that hold one of the words, or whose index is in `also`, in order."""
+    indexes = {i for word in words for i in _lines_holding(document.compacts, word)}
+    return [document.sentences[i] for i in sorted(indexes.union(also))]
+
+
+def _misprint_re(names: set[str]) -> tuple[re.Pattern[str] | None, list[str]]:
     """The title's name with any one character printed differently ('戊汉市…' for '武汉市…'): a
     misprint the mention pattern cannot find when it is in the region the mention starts with.
-    Also a pattern of the two halves of each name: a misprint leaves one of them as printed."""
+    Also the two halves of each name: a misprint leaves one of them as printed."""
     forms = [re.escape(name[:i]) + rf"(?!{re.escape(name[i])})[\u4e00-\u9fff]" + re.escape(name[i + 1:])
              for name in sorted(names) for i in range(len(name))]
-    halves = [re.escape(half) for name in sorted(names) for half in (name[: len(name) // 2], name[len(name) // 2 :])]
-    return (re.compile("|".join(forms)) if forms else None), re.compile("|".join(halves))
+    halves = [half for name in sorted(names) for half in (name[: len(name) // 2], name[len(name) // 2 :])]
+    return (re.compile("|".join(forms)) if forms else None), halves
 
 
-def _name_mention_re(region: re.Match[str] | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _name_mention_re(region: re.Match[str] | None) -> tuple[re.Pattern[str], list[str]]:
     """A name in running text: from the party prefix or the region's first unit to an organisation
-    word that is followed by what sentences say about a department. Also a pattern of its possible
-    starts: a cheap test before the slow one."""
+    word that is followed by what sentences say about a department. Also the words it can start with."""
     starts = list(P.NAME_PREFIXES)
     first_unit = next((region[g] for g in ("province", "city", "county") if region and region[g]), None)
     if first_unit:
         starts.append(first_unit)
     alternatives = "|".join(re.escape(start) for start in starts)
-    return re.compile(rf"(?:{alternatives})[\u4e00-\u9fff()]{{0,25}}?{P.ORG_SUFFIX}(?={P.NAME_FOLLOWERS})"), re.compile(alternatives)
+    return re.compile(rf"(?:{alternatives})[\u4e00-\u9fff()]{{0,25}}?{P.ORG_SUFFIX}(?={P.NAME_FOLLOWERS})"), starts
 
 
 def _profile_facts(document: Document) -> list[Fact]:
@@ -931,7 +983,8 @@ def _profile_facts(document: Document) -> list[Fact]:
         if fact:
             facts.setdefault((fact.fact_key, fact.subject), fact)
 
-    for sentence in document.sentences:
+    in_units_sections = [i for i, sentence in enumerate(document.sentences) if sentence.section in units_sections]
+    for sentence in _sentences_holding(document, [literal for _, literal, _ in _PROFILE_PATTERNS], in_units_sections):
         for key, literal, rx in _PROFILE_PATTERNS:
             if literal not in sentence.compact:
                 continue
@@ -953,8 +1006,9 @@ def _profile_facts(document: Document) -> list[Fact]:
 def _listed_units(document: Document, units_sections: set[str]) -> Fact | None:
     """The units consolidated, when the profile lists them in a table ('序号 单位名称 备注' + rows)."""
     section_of_line = {line: s.section for s in document.sentences if s.section in units_sections for line in s.lines}
-    for i, (header, header_text) in enumerate(document.texts):
-        if P.UNIT_LIST_HEADER not in header_text or ":" in header_text:
+    for i in _lines_holding(document.joined, P.UNIT_LIST_HEADER):
+        header, header_text = document.texts[i]
+        if ":" in header_text:
             continue
         section = section_of_line.get(header, "")
         if not section:
