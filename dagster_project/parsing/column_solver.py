@@ -228,7 +228,7 @@ def _domains(rows: list[_Row]) -> list[_Domain]:
     distinct = {v.value for row in rows for v in row.values} | {row.half_unit for row in rows}
     # each distinct number once (a document repeats its amounts across tables); any of its equal
     # representations has at least the places it needs
-    places = max(0, -min(d.as_tuple().exponent for d in distinct))
+    places = max(0, -min((d.as_tuple().exponent for d in distinct), default=0))
     scale = Decimal(10) ** places
     integers = {d: int(d * scale) for d in distinct}
     return [_Domain(row, [integers[v.value] for v in row.values],

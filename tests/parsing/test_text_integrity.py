@@ -4,7 +4,9 @@ files, misprinted department names."""
 from __future__ import annotations
 
 import unicodedata
+from decimal import Decimal
 
+from dagster_project.parsing import parse_file
 from dagster_project.parsing.model import Line
 from dagster_project.parsing.narrative import extract_facts, extract_profile, truncation
 from dagster_project.parsing.text_tables import extract_tables
@@ -100,3 +102,12 @@ def test_a_name_misprinted_in_its_first_character_is_recorded_as_a_variant():
     names = {(v.name, v.context) for v in extract_profile(lines_of(NAMES)).name_variants}
     assert ("戊汉市硚口区民政局", "narrative") in names
     assert ("武汉市硚口区民政局", "title") in names
+
+
+def test_a_text_with_a_narrative_and_no_table_parses_without_a_parser_error():
+    text = "某区财政局2023年度部门决算\n第三部分 2023年度部门决算情况说明\n一、收入支出决算总体情况说明\n2023年度收、支总计120.50万元。\n"
+    doc = parse_file(text.encode("utf-8"), "narrative-only.txt", "narrative-only", "text")
+    assert "parser_exception" not in [i.code for i in doc.issues]
+    assert doc.status == "no_values"
+    assert doc.cells == []
+    assert ("total_income_expenditure", Decimal("120.50")) in [(f.fact_key, f.value) for f in doc.facts]
