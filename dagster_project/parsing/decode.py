@@ -46,8 +46,10 @@ MIN_CHINESE_SHARE = 0.8
 MIN_COMMON_HANZI_SHARE = 0.85
 MAX_CONTROL_SHARE = 0.01
 LINE_END_RE = re.compile(r"\r\n|\r|\n")
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])  # in UTF-8 (\t, line ends, form feed allowed)
 HANZI_RE = re.compile(r"[\u4e00-\u9fff]+")
+HANZI_5000_9FFF_LEADS = bytes(range(0xE5, 0xEA))  # UTF-8 lead bytes of U+5000-U+9FFF
+EXTENSION_A_4000_4DFF_RE = re.compile(rb"\xe4[\x80-\xb7]")  # UTF-8 of U+4000-U+4DFF
 CJK_PUNCTUATION_RE = re.compile(r"[\u3000-\u303f\uff00-\uffef\u2010-\u2027\u00b7\u00d7\u2103\u2264\u2265\u2610\u2611\u25a1]")
 PAGE_BREAK = "\f"
 # Full-width forms and the ideographic space: the characters NFKC changes in most Chinese texts.
@@ -103,28 +105,42 @@ def _checked(text: str, encoding: str) -> tuple[str, str]:
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise DecodeError("empty file")
-    controls = len(CONTROL_RE.findall(text))
+    utf8 = text.encode("utf-8", errors="surrogatepass")  # counted by bytes: no Python object per character
+    controls = len(utf8) - len(utf8.translate(None, CONTROL_BYTES))  # single bytes that are never part of another character
     if controls > MAX_CONTROL_SHARE * len(text):
         raise DecodeError(f"not a text file: it looks like binary data ({controls} control characters after decoding as {encoding})")
-    if not _reads_as_chinese(text):
+    if not _reads_as_chinese(text, utf8):
         raise DecodeError(f"decoding as {encoding} gives text that is not Chinese (mojibake or another language)")
     return text, encoding
 
 
-def _reads_as_chinese(text: str) -> bool:
+def _reads_as_chinese(text: str, utf8: bytes) -> bool:
     """True if the non-ASCII part of the text is Chinese characters and punctuation, mostly common ones."""
     non_ascii = _non_ascii_count(text)
     if not non_ascii:
         return True  # plain ASCII is unambiguous
-    hanzi = "".join(HANZI_RE.findall(text))
+    hanzi = _hanzi_count(utf8)
     if not hanzi:
         return False
-    if len(hanzi) < MIN_CHINESE_SHARE * non_ascii:  # only then is the punctuation worth counting
-        chinese = len(hanzi) + len(CJK_PUNCTUATION_RE.findall(text))
+    if hanzi < MIN_CHINESE_SHARE * non_ascii:  # only then is the punctuation worth counting
+        chinese = hanzi + len(CJK_PUNCTUATION_RE.findall(text))
         if chinese < MIN_CHINESE_SHARE * non_ascii:
             return False
-    rare = hanzi.encode("gb2312", errors="replace").count(b"?")  # characters outside GB2312
-    return len(hanzi) - rare >= MIN_COMMON_HANZI_SHARE * len(hanzi)
+    # Characters outside GB2312 of any kind, by one encoding of the text (GB2312 bytes never hold a '?'):
+    # when even all of them together are few, the rare hanzi among them need not be found.
+    outside_gb2312 = text.encode("gb2312", errors="replace").count(b"?") - text.count("?")
+    if hanzi - outside_gb2312 >= MIN_COMMON_HANZI_SHARE * hanzi:
+        return True
+    rare = "".join(HANZI_RE.findall(text)).encode("gb2312", errors="replace").count(b"?")
+    return hanzi - rare >= MIN_COMMON_HANZI_SHARE * hanzi
+
+
+def _hanzi_count(utf8: bytes) -> int:
+    """How many characters HANZI_RE matches (U+4E00-U+9FFF), counted on the text's UTF-8 bytes: every
+    character with a lead byte E5-E9 (U+5000-U+9FFF), and those with the lead byte E4 (U+4000-U+4FFF)
+    but for the rare Extension A ones before U+4E00."""
+    count = len(utf8) - len(utf8.translate(None, HANZI_5000_9FFF_LEADS))
+    return count + utf8.count(b"\xe4") - len(EXTENSION_A_4000_4DFF_RE.findall(utf8))
 
 
 def _damaged_share(data: bytes, encoding: str) -> float:

@@ -130,6 +130,7 @@ class _Region:
 # Every title alias with its table, longest first (tables in order among equally long ones).
 _TITLE_ALIASES = sorted(((alias, no) for no, table in layout.TABLES.items() for alias in table.titles),
                         key=lambda alias_no: len(alias_no[0]), reverse=True)
+_ANY_TITLE_RE = re.compile("|".join(re.escape(alias) for alias, _ in _TITLE_ALIASES))
 
 
 def table_number_of_title(text: str) -> int | None:
@@ -138,6 +139,8 @@ def table_number_of_title(text: str) -> int | None:
     if "表" not in text:  # no other character has a 表 in its NFKC form
         return None
     flat = squash(text)
+    if not _ANY_TITLE_RE.search(flat):  # one search for the lines that name no table (most of them)
+        return None
     for alias, no in _TITLE_ALIASES:
         at = flat.find(alias)
         if at >= 0 and layout.TITLE_PREFIX_RE.fullmatch(flat[:at]) and \
@@ -150,21 +153,28 @@ def _title_candidates(lines: list[Line]) -> list[tuple[int, int, int]]:
     """(table, index of the title line, index after the title) for every line that is a title,
     also when a title is broken over two lines."""
     found = []
-    nonblank = [i for i, line in enumerate(lines) if line.text.strip()]
-    with_table = [k for k, i in enumerate(nonblank) if "表" in lines[i].text]
-    # only a line with a 表, or the line before one, can start a title (alone or joined to the next)
-    for k in sorted({k for t in with_table for k in (t - 1, t) if k >= 0}):
-        i = nonblank[k]
+    with_table = [i for i, line in enumerate(lines) if "表" in line.text]
+    # only a line with a 表, or the non-blank line before one, can start a title (alone or joined to the next)
+    starts = {k for i in with_table for k in (_nonblank_before(lines, i), i) if k is not None}
+    for i in sorted(starts):
         no = table_number_of_title(lines[i].text)
         if no is not None:
             found.append((no, i, i + 1))
             continue
-        if k + 1 < len(nonblank):
-            j = nonblank[k + 1]
+        j = _nonblank_after(lines, i)
+        if j is not None:
             joined = table_number_of_title(lines[i].text + lines[j].text)
             if joined is not None and table_number_of_title(lines[j].text) is None:
                 found.append((joined, i, j + 1))
     return found
+
+
+def _nonblank_before(lines: list[Line], i: int) -> int | None:
+    return next((k for k in range(i - 1, -1, -1) if lines[k].text.strip()), None)
+
+
+def _nonblank_after(lines: list[Line], i: int) -> int | None:
+    return next((k for k in range(i + 1, len(lines)) if lines[k].text.strip()), None)
 
 
 def _find_regions(lines: list[Line]) -> dict[int, _Region]:
