@@ -21,14 +21,7 @@ class Line(NamedTuple):  # a document has thousands of lines: a tuple is built t
     page: int | None = None
 
 
-# The classes built by the hundred per document (Provenance, Cell, Fact) are frozen dataclasses with
-# their own __init__, which fills the instance's __dict__ in one step: the __init__ dataclass
-# generates for a frozen class sets every field through object.__setattr__, which made a cell cost
-# twice as much to build. Fields, repr, equality, hash, immutability and dataclasses.replace stay
-# those of the dataclass; the __init__ takes the fields in their order, with their defaults.
-
-
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Provenance:
     """Where a value was printed: first and last source line (or PDF page), plus the table/section."""
 
@@ -36,11 +29,8 @@ class Provenance:
     line_end: int | None
     page: int | None = None
 
-    def __init__(self, line_start: int | None, line_end: int | None, page: int | None = None):
-        object.__setattr__(self, "__dict__", {"line_start": line_start, "line_end": line_end, "page": page})
 
-
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Cell:
     """One printed cell of one of the nine tables.
 
@@ -61,15 +51,6 @@ class Cell:
     candidates: tuple[str, ...] = ()
     note: str = ""  # why the column was inferred / why it is ambiguous
 
-    def __init__(self, table_no: int, section: str, row_key: str, row_code: str | None, row_label: str,
-                 column_key: str | None, column_label: str, value: Decimal | None, printed: str, certain: bool,
-                 provenance: Provenance, candidates: tuple[str, ...] = (), note: str = ""):
-        object.__setattr__(self, "__dict__", {
-            "table_no": table_no, "section": section, "row_key": row_key, "row_code": row_code, "row_label": row_label,
-            "column_key": column_key, "column_label": column_label, "value": value, "printed": printed,
-            "certain": certain, "provenance": provenance, "candidates": candidates, "note": note,
-        })
-
 
 @dataclass(frozen=True)
 class TableInfo:
@@ -82,7 +63,7 @@ class TableInfo:
     provenance: Provenance
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Fact:
     """A value stated in the narrative (or the profile), with the sentence it came from."""
 
@@ -95,13 +76,6 @@ class Fact:
     sentence: str
     provenance: Provenance
     qualifier: str = ""  # the direction word of a change ('增加', '减少', '增长', '下降', '持平', '大于', ...)
-
-    def __init__(self, section: str, fact_key: str, subject: str, value: Decimal, unit: str, printed: str,
-                 sentence: str, provenance: Provenance, qualifier: str = ""):
-        object.__setattr__(self, "__dict__", {
-            "section": section, "fact_key": fact_key, "subject": subject, "value": value, "unit": unit,
-            "printed": printed, "sentence": sentence, "provenance": provenance, "qualifier": qualifier,
-        })
 
 
 @dataclass(frozen=True)
