@@ -2,6 +2,7 @@
 
     uv run python bench/bench_text.py [FILE] [--runs N] [--repo CHECKOUT]
     uv run python bench/bench_text.py --batch DIR [--repo CHECKOUT]   # e.g. a folder made by `fdw generate`
+    bench/count_instructions.sh [CHECKOUT]   # CPU instructions per parse, under valgrind (noise-free)
 
 Process CPU time (time.process_time), median of N runs after one warm-up run. Each run parses
 the file twice: once as parse_text does ('whole'), and once stage by stage on fresh lines, each
@@ -10,7 +11,8 @@ shared by the tables, profile and facts, so it is timed as its own stage before 
 measures the parser of another checkout (e.g. a git worktree of an older commit) on the same
 file, for before/after ratios. --batch parses every .txt file under DIR once, in one process and
 keeping every result, as an ingest worker does with a batch (parse_file, so with what the
-dispatcher adds), and prints the CPU time per document.
+dispatcher adds), and prints the CPU time per document. --repeat N only parses the file N times
+after one warm-up, printing nothing: bench/count_instructions.sh runs it under valgrind.
 """
 
 from __future__ import annotations
@@ -31,8 +33,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--repo", type=Path, default=REPO, help="checkout whose parser is measured")
     parser.add_argument("--batch", type=Path, help="parse every .txt file under this folder once, as one batch")
+    parser.add_argument("--repeat", type=int, help="only parse the file this many times (for instruction counts)")
     args = parser.parse_args()
     sys.path.insert(0, str(args.repo.resolve()))
+    if args.repeat is not None:
+        repeat(args.file, args.repeat)
+        return
     if args.batch:
         batch(args.batch)
         return
@@ -64,6 +70,14 @@ def main() -> None:
     print(f"median CPU over {args.runs} runs:")
     for name, seconds in times.items():
         print(f"  {name:<20} {statistics.median(seconds) * 1000:7.2f} ms")
+
+
+def repeat(file: Path, times: int) -> None:
+    from dagster_project.parsing.text_document import parse_text
+
+    data = file.read_bytes()
+    for _ in range(times + 1):  # one warm-up
+        parse_text(data, file.name, "bench")
 
 
 def batch(folder: Path) -> None:
