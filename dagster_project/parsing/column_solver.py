@@ -240,7 +240,13 @@ def solve(rows: list[_Row], constraints: list[_Constraint]) -> None:
     """Remove placements that no combination of the other rows' placements can reconcile with a
     constraint, until nothing changes. A constraint that would leave a row with no placement
     contradicts the printed numbers: it is dropped (the data-quality checks report it)."""
-    usable = [c for c in constraints if all(rows[m].options for m in c.members)]
+    usable: list[_Constraint] = []  # the constraints over rows that can be placed
+    open_placements: list[int] = []  # of each usable constraint: placements beyond one per row
+    for constraint in constraints:
+        counts = [len(rows[m].options) for m in constraint.members]
+        if all(counts):
+            usable.append(constraint)
+            open_placements.append(sum(counts) - len(counts))
     domains = _domains(rows)
     by_row: dict[int, list[int]] = defaultdict(list)
     for k, constraint in enumerate(usable):
@@ -248,7 +254,6 @@ def solve(rows: list[_Row], constraints: list[_Constraint]) -> None:
             by_row[m].append(k)
 
     # the most constrained first: a constraint over known rows and one open row decides it at once
-    open_placements = [sum(len(rows[m].options) - 1 for m in c.members) for c in usable]
     queue = deque(sorted((k for k, count in enumerate(open_placements) if count), key=open_placements.__getitem__))
     queued = set(queue)
     while queue:
