@@ -933,12 +933,9 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
             for match in rx.finditer(text):
                 add(match["name"], context, Provenance(line.no, line.no, line.page))
     mention, starts = _name_mention_re(region)
-    misprinted, halves = _misprint_re({name for name, _, _ in titles})
-    for sentence in _sentences_holding(document, starts + halves):  # only they can hold a match
-        matches = list(mention.finditer(sentence.compact))
-        if misprinted:
-            matches += misprinted.finditer(sentence.compact)
-        for match in matches:
+    misprints = _misprints({name for name, _, _ in titles})
+    for sentence in _sentences_holding(document, starts + [half for half, _ in misprints.halves]):  # only they can hold a match
+        for match in [*mention.finditer(sentence.compact), *misprints.finditer(sentence.compact)]:
             provenance = sentence.provenance(match.start(), match.end())
             if (provenance.page, provenance.line_start) in title_lines:
                 continue
@@ -953,14 +950,45 @@ def _sentences_holding(document: Document, words: list[str], also: list[int] = (
     return [document.sentences[i] for i in sorted(indexes.union(also))]
 
 
-def _misprint_re(names: set[str]) -> tuple[re.Pattern[str] | None, list[str]]:
-    """The title's name with any one character printed differently ('戊汉市…' for '武汉市…'): a
-    misprint the mention pattern cannot find when it is in the region the mention starts with.
-    Also the two halves of each name: a misprint leaves one of them as printed."""
+@dataclass(frozen=True)
+class _Misprints:
+    """The title's names with any one character printed differently ('戊汉市…' for '武汉市…'): a
+    misprint the mention pattern cannot find when it is in the region the mention starts with."""
+
+    rx: re.Pattern[str] | None  # any one of the forms, one per name and misprinted character
+    # Each half of each name and where it starts in the name: a misprint leaves one half as printed.
+    halves: tuple[tuple[str, int], ...]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches rx.finditer(text) finds, tried only where a half of a name places a name's
+        start: the regex, an alternation of many forms with no common prefix, is not run at
+        every character."""
+        if self.rx is None:
+            return
+        starts = sorted({at - offset for half, offset in self.halves for at in _occurrences(text, half) if at >= offset})
+        end = 0
+        for start in starts:
+            if start >= end and (match := self.rx.match(text, start)):
+                end = match.end()
+                yield match
+
+
+def _misprints(names: set[str]) -> _Misprints:
     forms = [re.escape(name[:i]) + rf"(?!{re.escape(name[i])})[\u4e00-\u9fff]" + re.escape(name[i + 1:])
              for name in sorted(names) for i in range(len(name))]
-    halves = [half for name in sorted(names) for half in (name[: len(name) // 2], name[len(name) // 2 :])]
-    return (re.compile("|".join(forms)) if forms else None), halves
+    halves: list[tuple[str, int]] = []
+    for name in sorted(names):
+        middle = len(name) // 2
+        halves += [(name[:middle], 0), (name[middle:], middle)]
+    return _Misprints(re.compile("|".join(forms)) if forms else None, tuple(halves))
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where each occurrence of the word starts in the text, overlapping ones included."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _name_mention_re(region: re.Match[str] | None) -> tuple[re.Pattern[str], list[str]]:
