@@ -45,6 +45,9 @@ class Profile:
 MARKER = r"(?P<part>第[一二三四五六七八九十]+部分)|(?P<h0>[一二三四五六七八九十]{1,3}、)|(?P<h1>\([一二三四五六七八九十]{1,3}\))|(?P<item>\d{1,2}[.、](?!\d))"
 MARKER_RE = re.compile(MARKER)
 ITEM_RE = re.compile(r"^\d{1,2}[.、](?!\d)")
+ITEM_NUMBER_RE = re.compile(r"\d+")
+HEADING_NUMBER_RE = re.compile(r"\(?([一二三四五六七八九十]+)")
+PART_NUMBER_RE = re.compile(r"第([一二三四五六七八九十]+)部分")
 ITEM_LEAD_END_RE = re.compile(r"[。:]")  # an item's lead runs up to the first of these
 # Whitespace within a line: the patterns that search the document's lines joined (see
 # _line_matches) must not run on into the next line.
@@ -116,7 +119,7 @@ NAME_CONTEXT_BY_PART = {"front": "profile", "profile": "profile", "tables": "tab
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen, as Sentence and the structure types below: one per paragraph or heading
 class _ParagraphLines:
     """The source lines of a paragraph and where each starts in the paragraph's joined text."""
 
@@ -177,14 +180,14 @@ class Sentence:
         return self.source.lines[self.source.line_at(self.start + text_index)]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Heading:
     text: str  # as printed
     compact: str
     topic: str | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Scope:
     """The headings a paragraph stands under: the section (一、) and the subsection ((一)) in it."""
 
@@ -310,7 +313,7 @@ def _content(texts: tuple[tuple[Line, str], ...], joined: str) -> _Content:
 
 
 def _part_number(title: str) -> int | None:
-    numeral = re.match(r"第([一二三四五六七八九十]+)部分", title)
+    numeral = PART_NUMBER_RE.match(title)
     return _chinese_number(numeral.group(1)) if numeral else None
 
 
@@ -505,7 +508,7 @@ def _headings(content: _Content, numbered: list[_Numbered], run_ins: dict[int, l
         if part in PARTS_WITHOUT_HEADINGS or TABLE_AMOUNT_RE.search(text):
             continue
         if n and n.mark == "item":
-            lists.place(n.mark, int(re.match(r"\d+", text).group()))
+            lists.place(n.mark, int(ITEM_NUMBER_RE.match(text).group()))
         elif n:
             if _is_row_label(n.text):
                 continue
@@ -532,7 +535,7 @@ def _is_row_label(text: str) -> bool:
 
 
 def _heading(mark: str, text: str, part: str, lists: _Lists, provenance: Provenance) -> DocumentHeading:
-    number = _chinese_number(re.match(r"\(?([一二三四五六七八九十]+)", text).group(1))
+    number = _chinese_number(HEADING_NUMBER_RE.match(text).group(1))
     return DocumentHeading(HEADING_LEVELS[mark], number, text, part, lists.place(mark, number), provenance)
 
 
