@@ -57,7 +57,10 @@ NOISE = rf"(?:[-—]?{SPACE}*\d{{1,3}}{SPACE}*[-—]?|第{SPACE}*\d+{SPACE}*页.
 # is a cheap test of the first character before the alternatives.
 LINE_KIND_RE = re.compile(rf"\n(?=[-—\d第图(一二三四五六七八九十])(?:(?P<noise>{NOISE})|{MARKER})", re.MULTILINE)
 FUNCTION_CODE_START_RE = re.compile(r"\n2")  # every function subject code starts with 2
-SENTENCE_RE = re.compile(r"[^。]+。?")
+# A sentence, without the whitespace around it: up to its 。, else (at the paragraph's end) its
+# last visible character; a 。 after only whitespace is a sentence of its own, one right after
+# another 。 is not.
+SENTENCE_RE = re.compile(r"[^\s。][^。]*。|[^\s。](?:[^。]*[^\s。])?|(?<=\s)。")
 NON_SPACE_RE = re.compile(r"\S+")
 CHINESE_DIGITS = {numeral: n for n, numeral in enumerate("一二三四五六七八九", start=1)}
 SHORT_CONTINUATION = 4  # a wrapped heading's last piece ('说明', '况。') is at most this long
@@ -565,11 +568,8 @@ def _sentences(paragraph: _Paragraph, number: int) -> list[Sentence]:
     context = (lead, *scope.context) if lead else scope.context
     sentences = []
     for match in SENTENCE_RE.finditer(text):
-        raw = match.group()
-        sentence_text = raw.strip()
-        if sentence_text:
-            start = match.start() + len(raw) - len(raw.lstrip())
-            sentences.append(Sentence(sentence_text, _compact(sentence_text), source, start, paragraph.part, scope.section, scope.topic, context, number))
+        sentence_text = match.group()
+        sentences.append(Sentence(sentence_text, _compact(sentence_text), source, match.start(), paragraph.part, scope.section, scope.topic, context, number))
     return sentences
 
 
