@@ -155,13 +155,17 @@ class Sentence:
 
     def provenance(self, start: int, end: int) -> Provenance:
         """The source lines of the compact span [start, end)."""
-        first = self._line(self._text_index(start))
-        last = self._line(self._text_index(max(end - 1, start)))
-        return Provenance(first.no, last.no, first.page)
+        return self._provenance(self._text_index(start), self._text_index(max(end - 1, start)))
 
-    def printed(self, start: int, end: int) -> str:
-        """The compact span [start, end) as printed (with its spaces)."""
-        return self.text[self._text_index(start) : self._text_index(end - 1) + 1]
+    def printed(self, start: int, end: int) -> tuple[str, Provenance]:
+        """The non-empty compact span [start, end) as printed (with its spaces), and its source lines."""
+        first, last = self._text_index(start), self._text_index(end - 1)
+        return self.text[first : last + 1], self._provenance(first, last)
+
+    def _provenance(self, first_index: int, last_index: int) -> Provenance:
+        """The source lines from character first_index of `text` to character last_index."""
+        first, last = self._line(first_index), self._line(last_index)
+        return Provenance(first.no, last.no, first.page)
 
     def _text_index(self, compact_index: int) -> int:
         """Index in `text` of character `compact_index` of `compact` (the last one beyond it)."""
@@ -711,15 +715,16 @@ def _fact(key: str, subject: str, match: re.Match[str], sentence: Sentence, qual
         value, unit, end = to_wan(value, unit_word), "万元", match.end("u")
     else:
         unit, end = P.COUNT_UNITS.get(unit_word, unit_word), match.end("u")
+    printed, provenance = sentence.printed(match.start("v"), end)
     return Fact(
         section=sentence.section,
         fact_key=key,
         subject=subject,
         value=value,
         unit=unit,
-        printed=sentence.printed(match.start("v"), end),
+        printed=printed,
         sentence=sentence.text,
-        provenance=sentence.provenance(match.start("v"), end),
+        provenance=provenance,
         qualifier=qualifier,
     )
 
