@@ -16,7 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import attrgetter
+from typing import NamedTuple
 
 from . import narrative_patterns as P
 from .layout import FUNCTION_CLASSES, squash
@@ -43,6 +45,9 @@ class Profile:
 MARKER = r"(?P<part>第[一二三四五六七八九十]+部分)|(?P<h0>[一二三四五六七八九十]{1,3}、)|(?P<h1>\([一二三四五六七八九十]{1,3}\))|(?P<item>\d{1,2}[.、](?!\d))"
 MARKER_RE = re.compile(MARKER)
 ITEM_RE = re.compile(r"^\d{1,2}[.、](?!\d)")
+ITEM_NUMBER_RE = re.compile(r"\d+")
+HEADING_NUMBER_RE = re.compile(r"\(?([一二三四五六七八九十]+)")
+PART_NUMBER_RE = re.compile(r"第([一二三四五六七八九十]+)部分")
 ITEM_LEAD_END_RE = re.compile(r"[。:]")  # an item's lead runs up to the first of these
 # Whitespace within a line: the patterns that search the document's lines joined (see
 # _line_matches) must not run on into the next line.
@@ -52,7 +57,10 @@ NOISE = rf"(?:[-—]?{SPACE}*\d{{1,3}}{SPACE}*[-—]?|第{SPACE}*\d+{SPACE}*页.
 # is a cheap test of the first character before the alternatives.
 LINE_KIND_RE = re.compile(rf"\n(?=[-—\d第图(一二三四五六七八九十])(?:(?P<noise>{NOISE})|{MARKER})", re.MULTILINE)
 FUNCTION_CODE_START_RE = re.compile(r"\n2")  # every function subject code starts with 2
-SENTENCE_RE = re.compile(r"[^。]+。?")
+# A sentence, without the whitespace around it: up to its 。, else (at the paragraph's end) its
+# last visible character; a 。 after only whitespace is a sentence of its own, one right after
+# another 。 is not.
+SENTENCE_RE = re.compile(r"[^\s。][^。]*。|[^\s。](?:[^。]*[^\s。])?|(?<=\s)。")
 NON_SPACE_RE = re.compile(r"\S+")
 CHINESE_DIGITS = {numeral: n for n, numeral in enumerate("一二三四五六七八九", start=1)}
 SHORT_CONTINUATION = 4  # a wrapped heading's last piece ('说明', '况。') is at most this long
@@ -62,7 +70,7 @@ HEADING_LEVELS = {"h0": "section", "h1": "subsection"}  # marker -> DocumentHead
 PARTS_WITHOUT_HEADINGS = ("tables",)
 # A heading run into a line after a sentence ('…财务规则。(八)负责本区…'): two paragraphs joined.
 # (The match starts with its 。 rather than looking behind for it: the regex engine then skips to each 。.)
-RUN_IN_HEADING_RE = re.compile(r"。\s*(?=\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)")
+RUN_IN_HEADING_RE = re.compile(rf"。{SPACE}*(?=\([一二三四五六七八九十]{{1,3}}\)|[一二三四五六七八九十]{{1,3}}、)")
 # A numbered line that is a table row, not a heading, wherever the tables stand (a document may
 # print them without a 第二部分 title): it holds an amount printed without a unit, or it is only
 # row labels of Tables 1 / 4, one per side ('一、一般公共预算财政拨款收入一、一般公共服务支出').
@@ -114,7 +122,7 @@ NAME_CONTEXT_BY_PART = {"front": "profile", "profile": "profile", "tables": "tab
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen, as Sentence and the structure types below: one per paragraph or heading
 class _ParagraphLines:
     """The source lines of a paragraph and where each starts in the paragraph's joined text."""
 
@@ -147,13 +155,17 @@ class Sentence:
 
     def provenance(self, start: int, end: int) -> Provenance:
         """The source lines of the compact span [start, end)."""
-        first = self._line(self._text_index(start))
-        last = self._line(self._text_index(max(end - 1, start)))
-        return Provenance(first.no, last.no, first.page)
+        return self._provenance(self._text_index(start), self._text_index(max(end - 1, start)))
 
-    def printed(self, start: int, end: int) -> str:
-        """The compact span [start, end) as printed (with its spaces)."""
-        return self.text[self._text_index(start) : self._text_index(end - 1) + 1]
+    def printed(self, start: int, end: int) -> tuple[str, Provenance]:
+        """The non-empty compact span [start, end) as printed (with its spaces), and its source lines."""
+        first, last = self._text_index(start), self._text_index(end - 1)
+        return self.text[first : last + 1], self._provenance(first, last)
+
+    def _provenance(self, first_index: int, last_index: int) -> Provenance:
+        """The source lines from character first_index of `text` to character last_index."""
+        first, last = self._line(first_index), self._line(last_index)
+        return Provenance(first.no, last.no, first.page)
 
     def _text_index(self, compact_index: int) -> int:
         """Index in `text` of character `compact_index` of `compact` (the last one beyond it)."""
@@ -175,14 +187,14 @@ class Sentence:
         return self.source.lines[self.source.line_at(self.start + text_index)]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Heading:
     text: str  # as printed
     compact: str
     topic: str | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Scope:
     """The headings a paragraph stands under: the section (一、) and the subsection ((一)) in it."""
 
@@ -250,14 +262,17 @@ def _document(lines: list[Line]) -> Document:
 
 
 def _build_document(lines: list[Line]) -> Document:
-    texts = tuple([(line, text) for line in lines if (text := line.text.strip())])
-    joined = "\n" + "\n".join([text for _, text in texts])
-    content, marks = _content(texts, joined)
-    paragraphs = _paragraphs(content, marks)
+    stripped = list(map(str.strip, map(attrgetter("text"), lines)))  # map, compress, filter: no Python loop per line
+    kept = list(filter(None, stripped))
+    texts = tuple(zip(compress(lines, stripped), kept))
+    joined = "\n" + "\n".join(kept)
+    content = _content(texts, joined)
+    numbered = _numbered_lines(content)
+    paragraphs = _paragraphs(content, numbered)
     sentences = tuple(s for no, paragraph in enumerate(paragraphs) for s in _sentences(paragraph, no))
-    parts = tuple(Part(_part_number(content[i][1]) or 0, _part_title_kind(content, marks, i), content[i][0])
-                  for i, mark in enumerate(marks) if mark == "part")
-    return Document(tuple(lines), texts, joined, sentences, _function_names(texts, joined), parts, _headings(content, marks))
+    parts = tuple(Part(_part_number(n.text) or 0, n.kind, content.lines[n.index][0]) for n in numbered if n.mark == "part")
+    headings = _headings(content, numbered, _run_in_headings(content.joined))
+    return Document(tuple(lines), texts, joined, sentences, _function_names(texts, joined), parts, headings)
 
 
 def _line_matches(joined: str, rx: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
@@ -271,25 +286,41 @@ def _line_matches(joined: str, rx: re.Pattern[str]) -> Iterator[tuple[int, re.Ma
         yield index, match
 
 
-def _content(texts: tuple[tuple[Line, str], ...], joined: str) -> tuple[list[tuple[Line, str]], list[str | None]]:
-    """The lines that carry text (page numbers and figure captions dropped) and the marker of each."""
+@dataclass
+class _Content:
+    """The lines that carry text (page numbers and figure captions dropped)."""
+
+    lines: list[tuple[Line, str]]  # each line and its text stripped
+    marks: list[str | None]  # the marker of each line (see _marker)
+    numbered: list[int]  # the index of each line with a marker
+    joined: str  # their texts, each after a newline (see Document.joined)
+
+
+def _content(texts: tuple[tuple[Line, str], ...], joined: str) -> _Content:
     content: list[tuple[Line, str]] = []
     marks: list[str | None] = []
-    done = 0  # texts[:done] are placed
+    numbered: list[int] = []
+    kept: list[str] = []  # the pieces of `joined` between the dropped lines
+    done, kept_from = 0, 0  # texts[:done] and joined[:kept_from] are placed
     for i, kind in _line_matches(joined, LINE_KIND_RE):
         content += texts[done:i]  # running text
         marks += [None] * (i - done)
-        if kind.lastgroup != "noise":
+        if kind.lastgroup == "noise":  # the match is the whole line, from the newline before it
+            kept.append(joined[kept_from : kind.start()])
+            kept_from = kind.end()
+        else:
+            numbered.append(len(content))
             content.append(texts[i])
             marks.append(kind.lastgroup)
         done = i + 1
     content += texts[done:]
     marks += [None] * (len(texts) - done)
-    return content, marks
+    kept.append(joined[kept_from:])
+    return _Content(content, marks, numbered, "".join(kept))
 
 
 def _part_number(title: str) -> int | None:
-    numeral = re.match(r"第([一二三四五六七八九十]+)部分", title)
+    numeral = PART_NUMBER_RE.match(title)
     return _chinese_number(numeral.group(1)) if numeral else None
 
 
@@ -303,59 +334,79 @@ def _chinese_number(numeral: str) -> int | None:
     return None if tens_value is None or ones_value is None else 10 * tens_value + ones_value
 
 
-def _part_title_kind(content: list[tuple[Line, str]], marks: list[str | None], i: int) -> str:
-    """The kind of the part whose title starts at content[i] (its title may wrap)."""
-    return _part_kind(_part_title(content, marks, i)[0])
-
-
 def _marker(text: str) -> str | None:
     """'part' (第N部分), 'h0' (一、), 'h1' ((一)), 'item' (1. / 1、) or None for running text."""
     match = MARKER_RE.match(text)
     return match.lastgroup if match else None
 
 
-def _paragraphs(content: list[tuple[Line, str]], marks: list[str | None]) -> list[_Paragraph]:
+class _Numbered(NamedTuple):
+    """A line that starts with a marker, read once for the paragraphs and the headings."""
+
+    index: int  # in the content lines
+    mark: str  # see _marker
+    text: str  # a part title or a heading, joined over its wrapped lines; the line of an item
+    last: int  # the index of its last line
+    rest: str = ""  # the text run into a heading's last line after it
+    kind: str = ""  # the kind of a part
+
+
+def _numbered_lines(content: _Content) -> list[_Numbered]:
+    numbered = []
+    for i in content.numbered:
+        mark = content.marks[i]
+        if mark == "part":
+            title, last = _part_title(content, i)
+            numbered.append(_Numbered(i, mark, title, last, kind=_part_kind(title)))
+        elif mark in HEADING_LEVELS:
+            heading_text, rest, last = _heading_at(content, i)
+            numbered.append(_Numbered(i, mark, heading_text, last, rest))
+        else:
+            numbered.append(_Numbered(i, mark, content.lines[i][1], i))
+    return numbered
+
+
+def _paragraphs(content: _Content, numbered: list[_Numbered]) -> list[_Paragraph]:
     """Paragraphs: a part title, a heading or a numbered item starts a new one."""
     paragraphs: list[_Paragraph] = []
-    part = "front" if "part" in marks else "narrative"
+    lines = content.lines
+    part = "front" if "part" in content.marks else "narrative"
     scope = NO_HEADINGS
 
     def add(chunks: list[tuple[Line, str]], is_item: bool = False) -> None:
         if chunks:
             paragraphs.append(_Paragraph(chunks, part, scope, is_item))
 
-    numbered = [i for i, mark in enumerate(marks) if mark]
-    add(content[: numbered[0] if numbered else len(content)])  # the running text before the first number
-    for i, end in zip(numbered, [*numbered[1:], len(content)]):  # a numbered line and the running text after it
-        (line, text), mark = content[i], marks[i]
-        if mark == "part":
-            part = _part_title_kind(content, marks, i)
+    add(lines[: numbered[0].index if numbered else len(lines)])  # the running text before the first number
+    for n, end in zip(numbered, [*(n.index for n in numbered[1:]), len(lines)]):  # a numbered line and the running text after it
+        if n.mark == "part":
+            part = n.kind
             scope = NO_HEADINGS
-            add([(line, text)])
-            add(content[i + 1 : end])
-        elif mark in ("h0", "h1"):
-            heading_text, rest, last = _heading_at(content, marks, i)
-            compact = _compact(heading_text)
-            if mark == "h0":
-                scope = _scope(Heading(heading_text, compact, _topic(compact)), None)
+            add([lines[n.index]])
+            add(lines[n.index + 1 : end])
+        elif n.mark in HEADING_LEVELS:
+            compact = _compact(n.text)
+            if n.mark == "h0":
+                scope = _scope(Heading(n.text, compact, _topic(compact)), None)
             else:
                 parent_topic = scope.outer.topic if scope.outer else None
-                scope = _scope(scope.outer, Heading(heading_text, compact, parent_topic or _topic(compact)))
-            add([(line, heading_text)])
-            run_in = [(content[last][0], rest)] if rest else []  # the text after the heading on its line
-            add(run_in + content[last + 1 : end])
+                scope = _scope(scope.outer, Heading(n.text, compact, parent_topic or _topic(compact)))
+            add([(lines[n.index][0], n.text)])
+            run_in = [(lines[n.last][0], n.rest)] if n.rest else []  # the text after the heading on its line
+            add(run_in + lines[n.last + 1 : end])
         else:
-            add(content[i:end], is_item=True)
+            add(lines[n.index : end], is_item=True)
     return paragraphs
 
 
-def _heading_at(content: list[tuple[Line, str]], marks: list[str | None], i: int) -> tuple[str, str, int]:
-    """The heading that starts content[i] (a short last piece on the next line joined), the text
-    run into its line after it, and the index of its last line."""
-    heading_text, rest = _split_heading(content[i][1])
-    if not rest and "。" not in heading_text and i + 1 < len(content) and _continues_heading(content[i + 1][1], marks[i + 1]):
+def _heading_at(content: _Content, i: int) -> tuple[str, str, int]:
+    """The heading that starts line i (a short last piece on the next line joined), the text run
+    into its line after it, and the index of its last line."""
+    lines = content.lines
+    heading_text, rest = _split_heading(lines[i][1])
+    if not rest and "。" not in heading_text and i + 1 < len(lines) and _continues_heading(lines[i + 1][1], content.marks[i + 1]):
         i += 1
-        heading_text, rest = _split_heading(heading_text + content[i][1])
+        heading_text, rest = _split_heading(heading_text + lines[i][1])
     return heading_text, rest, i
 
 
@@ -442,40 +493,46 @@ def _misstyled(style: str, number: int | None, innermost: _OpenList) -> bool:
             and innermost.last is not None and number == innermost.last + 1)
 
 
-def _headings(content: list[tuple[Line, str]], marks: list[str | None]) -> tuple[DocumentHeading, ...]:
+def _headings(content: _Content, numbered: list[_Numbered], run_ins: dict[int, list[str]]) -> tuple[DocumentHeading, ...]:
     """Every numbered heading in document order: part titles, and outside the tables part the
     sections (一、) and subsections ((一)) that start a line or are run into one after a 。.
     Numbered items (1. / 1、) are not recorded but nest the lists opened inside them."""
     headings: list[DocumentHeading] = []
     lists = _Lists()
-    part = "front" if "part" in marks else "narrative"
+    part = "front" if "part" in content.marks else "narrative"
     last_part_title = ""
-    # An unnumbered line holds a heading only when one is run in after a 。.
-    candidates = [i for i, ((_, text), mark) in enumerate(zip(content, marks, strict=True)) if mark or "。" in text]
-    for i in candidates:
-        (line, text), mark = content[i], marks[i]
-        if mark == "part":
-            title, last = _part_title(content, marks, i)
-            part = _part_kind(title)
-            if _compact(title) != last_part_title:  # the same title again is a running page header
-                number = _part_number(title)
-                where = _lines_provenance(line, content[last][0])
-                headings.append(DocumentHeading("part", number, title, part, lists.part(number), where))
-            last_part_title = _compact(title)
+    at_line = {n.index: n for n in numbered}
+    for i in sorted(at_line.keys() | run_ins.keys()):
+        (line, text), n = content.lines[i], at_line.get(i)
+        if n and n.mark == "part":
+            part = n.kind
+            if _compact(n.text) != last_part_title:  # the same title again is a running page header
+                number = _part_number(n.text)
+                where = _lines_provenance(line, content.lines[n.last][0])
+                headings.append(DocumentHeading("part", number, n.text, part, lists.part(number), where))
+            last_part_title = _compact(n.text)
             continue
         if part in PARTS_WITHOUT_HEADINGS or TABLE_AMOUNT_RE.search(text):
             continue
-        if mark == "item":
-            lists.place(mark, int(re.match(r"\d+", text).group()))
-        elif mark in HEADING_LEVELS:
-            heading_text, _, last = _heading_at(content, marks, i)
-            if _is_row_label(heading_text):
+        if n and n.mark == "item":
+            lists.place(n.mark, int(ITEM_NUMBER_RE.match(text).group()))
+        elif n:
+            if _is_row_label(n.text):
                 continue
-            headings.append(_heading(mark, heading_text, part, lists, _lines_provenance(line, content[last][0])))
-        for run_in in RUN_IN_HEADING_RE.finditer(text):
-            heading_text, _ = _split_heading(text[run_in.end() :])
+            headings.append(_heading(n.mark, n.text, part, lists, _lines_provenance(line, content.lines[n.last][0])))
+        for heading_text in run_ins.get(i, ()):
             headings.append(_heading(_marker(heading_text), heading_text, part, lists, _lines_provenance(line, line)))
     return tuple(headings)
+
+
+def _run_in_headings(joined: str) -> dict[int, list[str]]:
+    """The headings run into a line after a 。, by the index of the line: one search of the joined lines."""
+    found: dict[int, list[str]] = {}
+    for newlines, run_in in _line_matches(joined, RUN_IN_HEADING_RE):
+        line_end = joined.find("\n", run_in.end())
+        heading_text, _ = _split_heading(joined[run_in.end() : line_end if line_end >= 0 else len(joined)])
+        found.setdefault(newlines - 1, []).append(heading_text)  # each line follows its newline
+    return found
 
 
 def _is_row_label(text: str) -> bool:
@@ -485,18 +542,19 @@ def _is_row_label(text: str) -> bool:
 
 
 def _heading(mark: str, text: str, part: str, lists: _Lists, provenance: Provenance) -> DocumentHeading:
-    number = _chinese_number(re.match(r"\(?([一二三四五六七八九十]+)", text).group(1))
+    number = _chinese_number(HEADING_NUMBER_RE.match(text).group(1))
     return DocumentHeading(HEADING_LEVELS[mark], number, text, part, lists.place(mark, number), provenance)
 
 
-def _part_title(content: list[tuple[Line, str]], marks: list[str | None], i: int) -> tuple[str, int]:
-    """The part title that starts content[i], joined over its wrapped lines until its words name
-    a kind of part, and the index of its last line."""
-    title, last = content[i][1], i
-    while (_part_kind(title) == "other" and last + 1 < min(i + PART_TITLE_LINES, len(content))
-           and marks[last + 1] is None and "。" not in content[last + 1][1]):
+def _part_title(content: _Content, i: int) -> tuple[str, int]:
+    """The part title that starts line i, joined over its wrapped lines until its words name a
+    kind of part, and the index of its last line."""
+    lines = content.lines
+    title, last = lines[i][1], i
+    while (_part_kind(title) == "other" and last + 1 < min(i + PART_TITLE_LINES, len(lines))
+           and content.marks[last + 1] is None and "。" not in lines[last + 1][1]):
         last += 1
-        title += content[last][1]
+        title += lines[last][1]
     return title, last
 
 
@@ -514,11 +572,8 @@ def _sentences(paragraph: _Paragraph, number: int) -> list[Sentence]:
     context = (lead, *scope.context) if lead else scope.context
     sentences = []
     for match in SENTENCE_RE.finditer(text):
-        raw = match.group()
-        sentence_text = raw.strip()
-        if sentence_text:
-            start = match.start() + len(raw) - len(raw.lstrip())
-            sentences.append(Sentence(sentence_text, _compact(sentence_text), source, start, paragraph.part, scope.section, scope.topic, context, number))
+        sentence_text = match.group()
+        sentences.append(Sentence(sentence_text, _compact(sentence_text), source, match.start(), paragraph.part, scope.section, scope.topic, context, number))
     return sentences
 
 
@@ -660,15 +715,16 @@ def _fact(key: str, subject: str, match: re.Match[str], sentence: Sentence, qual
         value, unit, end = to_wan(value, unit_word), "万元", match.end("u")
     else:
         unit, end = P.COUNT_UNITS.get(unit_word, unit_word), match.end("u")
+    printed, provenance = sentence.printed(match.start("v"), end)
     return Fact(
         section=sentence.section,
         fact_key=key,
         subject=subject,
         value=value,
         unit=unit,
-        printed=sentence.printed(match.start("v"), end),
+        printed=printed,
         sentence=sentence.text,
-        provenance=sentence.provenance(match.start("v"), end),
+        provenance=provenance,
         qualifier=qualifier,
     )
 
@@ -933,12 +989,9 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
             for match in rx.finditer(text):
                 add(match["name"], context, Provenance(line.no, line.no, line.page))
     mention, starts = _name_mention_re(region)
-    misprinted, halves = _misprint_re({name for name, _, _ in titles})
-    for sentence in _sentences_holding(document, starts + halves):  # only they can hold a match
-        matches = list(mention.finditer(sentence.compact))
-        if misprinted:
-            matches += misprinted.finditer(sentence.compact)
-        for match in matches:
+    misprints = _misprints({name for name, _, _ in titles})
+    for sentence in _sentences_holding(document, starts + [half for half, _ in misprints.halves]):  # only they can hold a match
+        for match in [*mention.finditer(sentence.compact), *misprints.finditer(sentence.compact)]:
             provenance = sentence.provenance(match.start(), match.end())
             if (provenance.page, provenance.line_start) in title_lines:
                 continue
@@ -953,14 +1006,45 @@ def _sentences_holding(document: Document, words: list[str], also: list[int] = (
     return [document.sentences[i] for i in sorted(indexes.union(also))]
 
 
-def _misprint_re(names: set[str]) -> tuple[re.Pattern[str] | None, list[str]]:
-    """The title's name with any one character printed differently ('戊汉市…' for '武汉市…'): a
-    misprint the mention pattern cannot find when it is in the region the mention starts with.
-    Also the two halves of each name: a misprint leaves one of them as printed."""
+@dataclass(frozen=True)
+class _Misprints:
+    """The title's names with any one character printed differently ('戊汉市…' for '武汉市…'): a
+    misprint the mention pattern cannot find when it is in the region the mention starts with."""
+
+    rx: re.Pattern[str] | None  # any one of the forms, one per name and misprinted character
+    # Each half of each name and where it starts in the name: a misprint leaves one half as printed.
+    halves: tuple[tuple[str, int], ...]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches rx.finditer(text) finds, tried only where a half of a name places a name's
+        start: the regex, an alternation of many forms with no common prefix, is not run at
+        every character."""
+        if self.rx is None:
+            return
+        starts = sorted({at - offset for half, offset in self.halves for at in _occurrences(text, half) if at >= offset})
+        end = 0
+        for start in starts:
+            if start >= end and (match := self.rx.match(text, start)):
+                end = match.end()
+                yield match
+
+
+def _misprints(names: set[str]) -> _Misprints:
     forms = [re.escape(name[:i]) + rf"(?!{re.escape(name[i])})[\u4e00-\u9fff]" + re.escape(name[i + 1:])
              for name in sorted(names) for i in range(len(name))]
-    halves = [half for name in sorted(names) for half in (name[: len(name) // 2], name[len(name) // 2 :])]
-    return (re.compile("|".join(forms)) if forms else None), halves
+    halves: list[tuple[str, int]] = []
+    for name in sorted(names):
+        middle = len(name) // 2
+        halves += [(name[:middle], 0), (name[middle:], middle)]
+    return _Misprints(re.compile("|".join(forms)) if forms else None, tuple(halves))
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where each occurrence of the word starts in the text, overlapping ones included."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _name_mention_re(region: re.Match[str] | None) -> tuple[re.Pattern[str], list[str]]:
