@@ -382,9 +382,9 @@ def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]
     content = [line for line in region.lines if not _is_furniture(line.text)]
     start = next((k for k, line in enumerate(content) if _starts_body(table, line.text)), len(content))
     header, body = content[:start], content[start:]
-    note_at = next((k for k, line in enumerate(body) if layout.NOTE_RE.match(squash(line.text))), None)
+    note_at = next((k for k, line in enumerate(body) if _is_note(line.text)), None)
     if note_at is None and start == len(content):  # no rows at all: a note may follow the header
-        note_at = next((k for k, line in enumerate(header) if layout.NOTE_RE.match(squash(line.text))), None)
+        note_at = next((k for k, line in enumerate(header) if _is_note(line.text)), None)
         if note_at is not None:
             header, body = header[:note_at], header[note_at:]
             note_at = 0
@@ -394,13 +394,27 @@ def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]
     return header, _Body(body[:note_at], "".join(line.text.strip() for line in note_lines), note_lines)
 
 
+# Every furniture line but a blank one holds one of these: the dash, 页 or slash of page furniture, the
+# colon of a department or unit line (the lines are NFKC-normalised: no full-width forms).
+_FURNITURE_MARK_RE = re.compile(r"[-—–页/:]")
+
+
 def _is_furniture(text: str) -> bool:
     """A blank line, page furniture, the department or the unit line: neither header nor body."""
     stripped = text.strip()
-    if not stripped or layout.PAGE_FURNITURE_RE.match(stripped):
+    if not stripped:
+        return True
+    if not _FURNITURE_MARK_RE.search(stripped):  # most lines: a row of a table
+        return False
+    if layout.PAGE_FURNITURE_RE.match(stripped):
         return True
     flat = squash(text)
     return bool(layout.DEPARTMENT_LINE_RE.match(flat) or layout.UNIT_RE.fullmatch(flat.removeprefix("金额")))
+
+
+def _is_note(text: str) -> bool:
+    """The first line of the note under a table ('注：…'), whose colon reads ':' in an NFKC-normalised line."""
+    return ":" in text and bool(layout.NOTE_RE.match(squash(text)))
 
 
 def _starts_body(table: TableLayout, text: str) -> bool:
