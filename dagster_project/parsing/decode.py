@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Iterable
+from itertools import count, repeat
 
 from .model import Line
 
@@ -165,17 +167,26 @@ def split_lines(text: str) -> list[Line]:
     normalized = _nfkc(text)  # NFKC keeps line ends and form feeds
     raw_lines = LINE_END_RE.split(normalized) if "\r" in normalized else normalized.split("\n")
     if PAGE_BREAK not in text:
-        lines = [Line(no, raw.rstrip()) for no, raw in enumerate(raw_lines, start=1)]
+        lines = _numbered_lines(map(str.rstrip, raw_lines), repeat(None))
     else:
-        lines, page = [], 1
-        for no, raw in enumerate(raw_lines, start=1):
+        texts, pages, page = [], [], 1
+        for raw in raw_lines:
             leading_breaks = len(raw) - len(raw.lstrip(PAGE_BREAK))
             page += leading_breaks  # pdftotext starts each new page with a form feed
-            lines.append(Line(no, raw.replace(PAGE_BREAK, "").rstrip(), page))
+            texts.append(raw.replace(PAGE_BREAK, "").rstrip())
+            pages.append(page)
             page += raw.count(PAGE_BREAK) - leading_breaks
+        lines = _numbered_lines(texts, pages)
     if lines and not lines[-1].text and text.endswith(("\n", "\r")):
         lines.pop()  # the empty remainder after the final line end is not a line
     return lines
+
+
+def _numbered_lines(texts: Iterable[str], pages: Iterable[int | None]) -> list[Line]:
+    """Line(no, text, page) for each text, numbered from 1. tuple.__new__ builds the very same Lines
+    without calling the Python-level __new__ of a NamedTuple once per line (half the time of
+    split_lines on a document of thousands of lines)."""
+    return list(map(tuple.__new__, repeat(Line), zip(count(1), texts, pages)))
 
 
 def _nfkc(text: str) -> str:

@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from .column_solver import column_keys, constraints, placements, solve
@@ -56,8 +57,9 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     """All nine tables of a decoded text extract (lines NFKC-normalised, 1-based numbers)."""
     issues: list[ParseIssue] = []
     cut = truncation(lines)
-    lines = _without_page_numbers(lines)
-    regions = _find_regions(lines)
+    document = _without_page_numbers(_Lines.of(lines))
+    lines = document.lines
+    regions = _find_regions(document)
     infos: list[TableInfo] = []
     rows: list[_Row] = []
     for no in sorted(layout.TABLES):
@@ -96,28 +98,60 @@ def _cut_off(cell: Cell) -> Cell:
 # --- 1. regions and headers ------------------------------------------------------------------------
 
 _BARE_NUMBER_RE = re.compile(r"\d{1,3}")
+_INDENTED_RE = re.compile(r"\n[^\S\n]")  # in the joined text: a line that starts with a space
+_TABLE_CHAR_RE = re.compile("表")
+_PART_CHAR_RE = re.compile("第")
 
 
-def _page_starts(lines: list[Line]) -> list[int]:
-    """Indexes of the lines that start a new page: the extraction indents them by a space, or numbers their page."""
-    return [k for k in range(1, len(lines))
-            if lines[k].text[:1].isspace() or (lines[k].page is not None and lines[k].page != lines[k - 1].page)]
+@dataclass
+class _Lines:
+    """A document's lines and their texts joined by '\n', joined once: a search of the joined text
+    finds the few lines that matter (titles, part headings, page starts) without a Python step per line."""
+
+    lines: list[Line]
+    joined: str
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> _Lines:
+        return cls(lines, "\n".join(map(attrgetter("text"), lines)))
+
+    def where(self, pattern: re.Pattern[str]) -> list[int]:
+        """Indexes of the lines in which a match of the pattern ends, in order, each once."""
+        found, k, at = [], 0, 0
+        for match in pattern.finditer(self.joined):
+            end = match.end() - 1
+            k += self.joined.count("\n", at, end)
+            at = end
+            if not found or found[-1] != k:
+                found.append(k)
+        return found
 
 
-def _without_page_numbers(lines: list[Line]) -> list[Line]:
+def _page_starts(document: _Lines) -> list[int]:
+    """Indexes of the non-blank lines after the first that start a new page: the extraction indents
+    them by a space, or numbers their page."""
+    lines = document.lines
+    starts = {i for i in document.where(_INDENTED_RE) if lines[i].text.strip() and _nonblank_before(lines, i) is not None}
+    if lines and lines[0].page is not None:  # pages numbered (form feeds): also every change of page
+        nonblank = [i for i, line in enumerate(lines) if line.text.strip()]
+        starts.update(i for before, i in zip(nonblank, nonblank[1:]) if lines[i].page != lines[before].page)
+    return sorted(starts)
+
+
+def _without_page_numbers(document: _Lines) -> _Lines:
     """The lines without bare page numbers ('5' alone on its line, which inside a table reads like
     a cell). A bare number is a page number when the next line opens a new page and its value
     counts the pages: value minus the page starts before it is the same for at least two of them
     (a 行次 or a printed 0 that happens to end a page does not fit the count)."""
-    nonblank = [line for line in lines if line.text.strip()]
+    lines = document.lines
     candidates = []  # (line no, value - page starts before it)
-    for starts_before, k in enumerate(_page_starts(nonblank)):
-        previous = nonblank[k - 1]
+    for starts_before, i in enumerate(_page_starts(document)):
+        previous = lines[_nonblank_before(lines, i)]
         if _BARE_NUMBER_RE.fullmatch(previous.text.strip()):
             candidates.append((previous.no, int(previous.text) - starts_before))
     offsets = Counter(offset for _, offset in candidates)
     footers = {no for no, offset in candidates if offsets[offset] >= 2}
-    return [line for line in lines if line.no not in footers] if footers else lines
+    return _Lines.of([line for line in lines if line.no not in footers]) if footers else document
 
 
 @dataclass
@@ -149,11 +183,12 @@ def table_number_of_title(text: str) -> int | None:
     return None
 
 
-def _title_candidates(lines: list[Line]) -> list[tuple[int, int, int]]:
+def _title_candidates(document: _Lines) -> list[tuple[int, int, int]]:
     """(table, index of the title line, index after the title) for every line that is a title,
     also when a title is broken over two lines."""
+    lines = document.lines
     found = []
-    with_table = [i for i, line in enumerate(lines) if "表" in line.text]
+    with_table = document.where(_TABLE_CHAR_RE)
     # only a line with a 表, or the non-blank line before one, can start a title (alone or joined to the next)
     starts = {k for i in with_table for k in (_nonblank_before(lines, i), i) if k is not None}
     for i in sorted(starts):
@@ -177,11 +212,12 @@ def _nonblank_after(lines: list[Line], i: int) -> int | None:
     return next((k for k in range(i + 1, len(lines)) if lines[k].text.strip()), None)
 
 
-def _find_regions(lines: list[Line]) -> dict[int, _Region]:
+def _find_regions(document: _Lines) -> dict[int, _Region]:
     """The region of each table. A title followed by no table body (the contents list) is skipped;
     a title repeated later (a continuation page) stays inside the first region."""
-    candidates = _title_candidates(lines)
-    part_headings = _part_headings(lines)
+    lines = document.lines
+    candidates = _title_candidates(document)
+    part_headings = _part_headings(document)
     stops = sorted({i for _, i, _ in candidates} | set(part_headings))
     starts: dict[int, tuple[int, int]] = {}  # table -> (title index, index after the title)
     for no, i, after in candidates:
@@ -198,10 +234,11 @@ def _find_regions(lines: list[Line]) -> dict[int, _Region]:
     return regions
 
 
-def _part_headings(lines: list[Line]) -> list[int]:
+def _part_headings(document: _Lines) -> list[int]:
     """Indexes of the part headings (第三部分 …)."""
     # no other character has a 第 in its NFKC form: a line without one is no heading
-    return [i for i, line in enumerate(lines) if "第" in line.text and layout.PART_HEADING_RE.match(squash(line.text))]
+    lines = document.lines
+    return [i for i in document.where(_PART_CHAR_RE) if layout.PART_HEADING_RE.match(squash(lines[i].text))]
 
 
 def _has_body(lines: list[Line]) -> bool:
@@ -382,9 +419,9 @@ def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]
     content = [line for line in region.lines if not _is_furniture(line.text)]
     start = next((k for k, line in enumerate(content) if _starts_body(table, line.text)), len(content))
     header, body = content[:start], content[start:]
-    note_at = next((k for k, line in enumerate(body) if layout.NOTE_RE.match(squash(line.text))), None)
+    note_at = next((k for k, line in enumerate(body) if _is_note(line.text)), None)
     if note_at is None and start == len(content):  # no rows at all: a note may follow the header
-        note_at = next((k for k, line in enumerate(header) if layout.NOTE_RE.match(squash(line.text))), None)
+        note_at = next((k for k, line in enumerate(header) if _is_note(line.text)), None)
         if note_at is not None:
             header, body = header[:note_at], header[note_at:]
             note_at = 0
@@ -394,13 +431,27 @@ def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]
     return header, _Body(body[:note_at], "".join(line.text.strip() for line in note_lines), note_lines)
 
 
+# Every furniture line but a blank one holds one of these: the dash, 页 or slash of page furniture, the
+# colon of a department or unit line (the lines are NFKC-normalised: no full-width forms).
+_FURNITURE_MARK_RE = re.compile(r"[-—–页/:]")
+
+
 def _is_furniture(text: str) -> bool:
     """A blank line, page furniture, the department or the unit line: neither header nor body."""
     stripped = text.strip()
-    if not stripped or layout.PAGE_FURNITURE_RE.match(stripped):
+    if not stripped:
+        return True
+    if not _FURNITURE_MARK_RE.search(stripped):  # most lines: a row of a table
+        return False
+    if layout.PAGE_FURNITURE_RE.match(stripped):
         return True
     flat = squash(text)
     return bool(layout.DEPARTMENT_LINE_RE.match(flat) or layout.UNIT_RE.fullmatch(flat.removeprefix("金额")))
+
+
+def _is_note(text: str) -> bool:
+    """The first line of the note under a table ('注：…'), whose colon reads ':' in an NFKC-normalised line."""
+    return ":" in text and bool(layout.NOTE_RE.match(squash(text)))
 
 
 def _starts_body(table: TableLayout, text: str) -> bool:
