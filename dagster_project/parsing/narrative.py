@@ -21,6 +21,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from . import narrative_patterns as P
+from .joined import newlines_before
 from .layout import FUNCTION_CLASSES, squash
 from .layout.tables import BOTH_SIDES_LABELS, EXPENDITURE_LABELS, INCOME_LABELS
 from .model import DocumentHeading, Fact, Line, NameVariant, ParseIssue, Provenance
@@ -279,11 +280,8 @@ def _line_matches(joined: str, rx: re.Pattern[str]) -> Iterator[tuple[int, re.Ma
     """Every match of rx in the joined lines, with the index of the line it starts in: one search
     of the whole text instead of a call per line, most of which find nothing. A pattern that
     starts with a newline (a match at a line start) lets the regex engine skip to each newline."""
-    index, counted = 0, 0
-    for match in rx.finditer(joined):
-        index += joined.count("\n", counted, match.start())
-        counted = match.start()
-        yield index, match
+    matches = list(rx.finditer(joined))
+    return zip(newlines_before(joined, [match.start() for match in matches]), matches)
 
 
 @dataclass
@@ -928,19 +926,19 @@ def _titles(document: Document) -> list[tuple[str, int, Provenance]]:
 
 def _lines_holding(joined: str, word: str) -> list[int]:
     """The index of every line that holds the word, not empty (see Document.joined and .compacts):
-    a search of the whole text instead of an `in` test per line."""
-    found: list[int] = []
-    newlines, counted = 0, 0
+    a search of the whole text instead of an `in` test per line. Each line follows its newline."""
+    return [newlines - 1 for newlines in newlines_before(joined, _first_in_each_line(joined, word))]
+
+
+def _first_in_each_line(joined: str, word: str) -> Iterator[int]:
+    """Where the word first occurs in each line that holds it."""
     start = joined.find(word)
     while start >= 0:
-        newlines += joined.count("\n", counted, start)
-        counted = start
-        found.append(newlines - 1)  # each line follows its newline
+        yield start
         line_end = joined.find("\n", start)
         if line_end < 0:
-            break
+            return
         start = joined.find(word, line_end)
-    return found
 
 
 def _table_title_years(document: Document) -> list[tuple[Line, str]]:

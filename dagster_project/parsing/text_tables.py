@@ -29,6 +29,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from .column_solver import column_keys, constraints, placements, solve
+from .joined import newlines_before
 from .layout import tables as layout
 from .layout.tables import ColumnSpec, TableLayout, squash
 from .model import Cell, Line, ParseIssue, Provenance, TableInfo
@@ -117,14 +118,8 @@ class _Lines:
 
     def where(self, pattern: re.Pattern[str]) -> list[int]:
         """Indexes of the lines in which a match of the pattern ends, in order, each once."""
-        found, k, at = [], 0, 0
-        for match in pattern.finditer(self.joined):
-            end = match.end() - 1
-            k += self.joined.count("\n", at, end)
-            at = end
-            if not found or found[-1] != k:
-                found.append(k)
-        return found
+        ends = (match.end() - 1 for match in pattern.finditer(self.joined))
+        return list(dict.fromkeys(newlines_before(self.joined, ends)))
 
 
 def _page_starts(document: _Lines) -> list[int]:
