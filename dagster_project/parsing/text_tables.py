@@ -426,17 +426,12 @@ def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]
     return header, _Body(body[:note_at], "".join(line.text.strip() for line in note_lines), note_lines)
 
 
-# Every furniture line but a blank one holds one of these: the dash, 页 or slash of page furniture, the
-# colon of a department or unit line (the lines are NFKC-normalised: no full-width forms).
-_FURNITURE_MARK_RE = re.compile(r"[-—–页/:]")
-
-
 def _is_furniture(text: str) -> bool:
     """A blank line, page furniture, the department or the unit line: neither header nor body."""
     stripped = text.strip()
     if not stripped:
         return True
-    if not _FURNITURE_MARK_RE.search(stripped):  # most lines: a row of a table
+    if not layout.FURNITURE_MARK_RE.search(stripped):  # most lines: a row of a table
         return False
     if layout.PAGE_FURNITURE_RE.match(stripped):
         return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from decimal import Decimal
 
+from dagster_project.parsing.layout import tables as layout
 from dagster_project.parsing.model import Line
 from dagster_project.parsing.text_tables import extract_tables
 
@@ -92,3 +93,14 @@ def test_table_7_pairs_budget_and_actual_per_item_when_the_header_says_so():
     assert cells["budget_total"] == cells["actual_total"] == Decimal("5.00")
     assert cells["budget_outbound"] == Decimal("3.00") and cells["actual_vehicle_operation"] == Decimal("2.00")
     assert len(cells) == 12
+
+
+def test_every_kind_of_furniture_line_holds_a_furniture_mark():
+    # the lines are read after NFKC, as the parser reads them ('：' -> ':')
+    furniture = ["- 12 -", "— 3 —", "第 3 页", "第3页 共20页", "3/25", "单位：万元", "金额单位：元", "部门：某区财政局",
+                 "编制单位：某区财政局", "单位名称：某区民政局"]
+    for line in furniture:
+        flat = layout.squash(unicodedata.normalize("NFKC", line))
+        assert layout.PAGE_FURNITURE_RE.match(flat) or layout.DEPARTMENT_LINE_RE.match(flat) \
+            or layout.UNIT_RE.fullmatch(flat.removeprefix("金额")), line
+        assert layout.FURNITURE_MARK_RE.search(flat), line

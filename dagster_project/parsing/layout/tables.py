@@ -238,6 +238,11 @@ DEPARTMENT_LINE_RE = re.compile(r"^(部门|编制单位|填报单位|单位名�
 # Page furniture a text extract interleaves anywhere: '- 12 -', '第 3 页', '第3页 共20页', '3/25'.
 PAGE_FURNITURE_RE = re.compile(r"^(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 NOTE_RE = re.compile(r"^(注|说明|备注)\s*\d*\s*[:：]")
+# A character every line that PAGE_FURNITURE_RE, DEPARTMENT_LINE_RE or UNIT_RE matches holds (the
+# dash, 页 or slash of page furniture, the colon of a department or unit line; lines are
+# NFKC-normalised, so a colon reads ':'): a line without one is not tried against them (most lines
+# are table rows). Keep it in step with those patterns.
+FURNITURE_MARK_RE = re.compile(r"[-—–页/:]")
 # A note that says the table has no values.
 EMPTY_NOTE_RE = re.compile(r"无数据|本表为空|空表|没有|无[^，。,；;]{0,30}(收入|支出|经费)")
 NUMBERING_RE = re.compile(r"[一二三四五六七八九十]+、")
