@@ -63,29 +63,102 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     regions = _find_regions(document)
     infos: list[TableInfo] = []
     rows: list[_Row] = []
+    unordered: set[int] = set()  # tables whose rows the extract does not keep in reading order
     for no in sorted(layout.TABLES):
         region = regions.get(no)
         if region is None:
             infos.append(TableInfo(no, "", "", False, False, "", Provenance(None, None)))
             issues.append(ParseIssue("warn", "table_missing", f"table {no}: title not found", Provenance(None, None)))
             continue
-        table_rows, info = _read_table(region, lines, issues)
+        table_rows, info, body = _read_table(region, lines, issues)
         infos.append(info)
         rows.extend(table_rows)
+        misplaced = _header_among_rows(layout.TABLES[no], body, document)
+        if misplaced:
+            unordered.add(no)
+            issues.append(ParseIssue(
+                "error", "table_out_of_order",
+                f"table {no}: the column header '{misplaced.text.strip()}' is printed among the rows (line {misplaced.no}): "
+                "this extract does not keep the table's labels and numbers together, so none of its cells is certain",
+                Provenance(misplaced.no, misplaced.no, misplaced.page)))
     # The table a truncated file ends in is incomplete: its sums would mislead the solver.
     cut_table = None
     if cut and cut.part == "tables" and regions:
         cut_table = max(regions.values(), key=lambda region: region.title.no).no
-    complete = [row for row in rows if row.table_no != cut_table]
+    complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
     solve(complete, constraints(complete))
-    cells = [cell for row in rows for cell in _cells(row, issues)]
+    cells = _without_double_placements([cell for row in rows for cell in _cells(row, issues)], issues)
     cells = [_cut_off(cell) if cell.table_no == cut_table else cell for cell in cells]
+    cells = [_out_of_order(cell) if cell.table_no in unordered and cell.certain else cell for cell in cells]
     for info in infos:
         if info.declared_empty and any(c.table_no == info.table_no for c in cells):
             issues.append(ParseIssue("warn", "empty_note_with_values",
                                      f"table {info.table_no}: the note says the table is empty but values are printed",
                                      info.provenance))
     return TableExtraction(infos, cells, issues)
+
+
+def _without_double_placements(cells: list[Cell], issues: list[ParseIssue]) -> list[Cell]:
+    """A cell of a table holds one number: when several were placed in the same one (an extract
+    that lists a table's labels and numbers apart, or a label it failed to read), none of them is
+    certain."""
+    placed = Counter(_cell_key(cell) for cell in cells if cell.certain)
+    doubled = {key for key, count in placed.items() if count > 1}
+    if not doubled:
+        return cells
+    for no, section, row_key, column in sorted(doubled, key=str):
+        lines = sorted(c.provenance.line_start for c in cells if c.certain and _cell_key(c) == (no, section, row_key, column))
+        issues.append(ParseIssue(
+            "warn", "cell_placed_twice",
+            f"table {no} row {row_key} ({section or 'main'}), column {column}: {len(lines)} numbers were read for this one cell "
+            f"(lines {', '.join(map(str, lines))}); none of them is certain",
+            Provenance(lines[0], lines[-1])))
+    return [_doubled(cell) if cell.certain and _cell_key(cell) in doubled else cell for cell in cells]
+
+
+def _cell_key(cell: Cell) -> tuple[int, str, str, str | None]:
+    return cell.table_no, cell.section, cell.row_key, cell.column_key
+
+
+def _doubled(cell: Cell) -> Cell:
+    return replace(cell, column_key=None, column_label="", certain=False, candidates=(cell.column_key,),
+                   note=f"could be {cell.column_key}, but another number was read for that cell too")
+
+
+def _out_of_order(cell: Cell) -> Cell:
+    return replace(cell, column_key=None, column_label="", certain=False, candidates=(cell.column_key,),
+                   note="this extract prints the table's header among its rows: its labels and numbers are not in reading order")
+
+
+def _header_among_rows(table: TableLayout, body: list[Line], document: _Lines) -> Line | None:
+    """The first body line that is only a column header of the table, printed after a number of the
+    table and not on a new page (a table continued on the next page may repeat its header): the
+    extract lists the table's parts (labels, headers, numbers) apart from each other."""
+    names = _COLUMN_NAMES[table.no]
+    suspects = [k for k, line in enumerate(body) if squash(line.text) in names]
+    if not suspects:
+        return None
+    page_starts = {document.lines[i].no for i in _page_starts(document)}
+    seen_number, new_page = False, False
+    for k, line in enumerate(body):
+        new_page = new_page or line.no in page_starts
+        if k in suspects and seen_number and not new_page:
+            return line
+        if _NUMBER_RE.search(line.text):
+            seen_number, new_page = True, False
+    return None
+
+
+_NUMBER_RE = re.compile(r"\d")
+# Per table: the names of its columns that are no row label nor part of one (a label broken over
+# lines may leave '政府性基金预算' alone on a line).
+_ROW_LABELS = (*layout.INCOME_LABELS, *layout.EXPENDITURE_LABELS, *layout.BOTH_SIDES_LABELS,
+               *layout.SUBJECT_TOTAL_LABELS, *layout.ECONOMIC_TOTAL_LABELS)
+_COLUMN_NAMES = {
+    table.no: {alias for column in (*table.columns, *table.income_columns) for alias in column.aliases
+               if not any(alias in label for label in _ROW_LABELS)}
+    for table in layout.TABLES.values()
+}
 
 
 def _cut_off(cell: Cell) -> Cell:
@@ -460,7 +533,7 @@ def _starts_body(table: TableLayout, text: str) -> bool:
     return bool(pieces) and all(parse_amount(p) is not None for p in pieces) and not _is_column_numbering(text)
 
 
-def _read_table(region: _Region, lines: list[Line], issues: list[ParseIssue]) -> tuple[list[_Row], TableInfo]:
+def _read_table(region: _Region, lines: list[Line], issues: list[ParseIssue]) -> tuple[list[_Row], TableInfo, list[Line]]:
     table = layout.TABLES[region.no]
     header_lines, body = _split_body(table, region)
     header = _read_header(table, header_lines, issues)
@@ -485,7 +558,12 @@ def _read_table(region: _Region, lines: list[Line], issues: list[ParseIssue]) ->
         empty_note=body.note if body.note and layout.EMPTY_NOTE_RE.search(body.note) else "",
         provenance=Provenance(region.title.no, last.no, region.title.page),
     )
-    return rows, info
+    return rows, info, body.lines
+
+
+# A whole number printed with a leading zero ('01', '07') is a 款 or 项 code printed in its own
+# column, never an amount (amounts print '0' or '0.xx').
+_CODE_PART_RE = re.compile(r"0\d+")
 
 
 @dataclass
@@ -497,7 +575,7 @@ class _Context:
 
     def value(self, piece: str, line: Line, alone: bool) -> _Value | None:
         amount = parse_amount(piece)
-        if amount is None:
+        if amount is None or _CODE_PART_RE.fullmatch(piece):
             return None
         return _Value(piece, to_wan(amount, self.unit), line, piece.isdecimal(), alone)
 
