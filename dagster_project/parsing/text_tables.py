@@ -523,6 +523,7 @@ def _starts_body(table: TableLayout, text: str) -> bool:
     if table.kind == "two_sided":
         return bool(layout.NUMBERING_RE.match(flat))
     if table.kind == "subject":
+        pieces = _after_header_words(table, pieces)
         width = _total_label_width(pieces)
         if width:  # '合计 1,568.88 …' or a bare '合计', not the header cell '合计 基本支出 …'
             return all(parse_amount(p) is not None for p in pieces[width:])
@@ -763,6 +764,15 @@ def _function_code(pieces: list[str]) -> tuple[str | None, int]:
     return code, used
 
 
+def _after_header_words(table: TableLayout, pieces: list[str]) -> list[str]:
+    """The pieces without the header words that an extract put on the total row's line ('类 款 项
+    合计 2,946.25 …'), when the total row follows them; else the pieces unchanged."""
+    skip = 0
+    while skip < len(pieces) and squash(pieces[skip]) in table.header_words:
+        skip += 1
+    return pieces[skip:] if skip and _total_label_width(pieces[skip:]) else pieces
+
+
 def _total_label_width(pieces: list[str]) -> int:
     """How many leading pieces spell the total row's label ('合计', '合 计'); 0 if they do not."""
     for k in range(1, min(len(pieces), 4) + 1):
@@ -774,7 +784,7 @@ def _total_label_width(pieces: list[str]) -> int:
 def _subject_rows(context: _Context, lines: list[Line]) -> list[_Row]:
     rows: list[_Row] = []
     for line in lines:
-        pieces = _pieces(line.text)
+        pieces = _after_header_words(context.table, _pieces(line.text))
         alone = len(pieces) == 1  # a value alone on its line
         code, used = _function_code(pieces)
         width = _total_label_width(pieces) if code is None else 0
