@@ -786,27 +786,47 @@ def _subject_rows(context: _Context, lines: list[Line]) -> list[_Row]:
     for line in lines:
         pieces = _after_header_words(context.table, _pieces(line.text))
         alone = len(pieces) == 1  # a value alone on its line
-        code, used = _function_code(pieces)
-        width = _total_label_width(pieces) if code is None else 0
-        if width:
-            rows.append(context.row("", "total", None, squash("".join(pieces[:width])), context.header.columns, [line]))
-            pieces = pieces[width:]
-        elif code is not None:
-            rows.append(context.row("", code, code, "", context.header.columns, [line]))
-            pieces = pieces[used:]
-        elif not rows:
-            context.warn("stray_text", f"text before the first row: '{line.text.strip()}'", line)
-            continue
-        row = rows[-1]
-        for piece in pieces:
-            value = context.value(piece, line, alone)
-            if value is not None:
-                row.values.append(value)
-            elif not row.values:
-                row.label += squash(piece)
-                if line not in row.lines:
-                    row.lines.append(line)
+        for segment in _row_segments(pieces):
+            _read_subject_segment(context, rows, segment, line, alone)
     return rows
+
+
+def _row_segments(pieces: list[str]) -> list[list[str]]:
+    """A line's pieces, split where another row starts after a row's values (an extract that joins
+    two rows on one line: '… 187.19 187.19 221 02 03 购房补贴 258.50'): a code, then a name."""
+    starts = [0]
+    for j in range(1, len(pieces)):
+        if _FUNCTION_CODE_RE.fullmatch(pieces[j]) and parse_amount(pieces[j - 1]) is not None:
+            _, used = _function_code(pieces[j:])
+            if j + used < len(pieces) and parse_amount(pieces[j + used]) is None:
+                starts.append(j)
+    if len(starts) == 1:
+        return [pieces]
+    return [pieces[a:b] for a, b in zip(starts, [*starts[1:], len(pieces)])]
+
+
+def _read_subject_segment(context: _Context, rows: list[_Row], pieces: list[str], line: Line, alone: bool) -> None:
+    """Open the row a line (or a part of it) starts, if any, and add its name and values to the current row."""
+    code, used = _function_code(pieces)
+    width = _total_label_width(pieces) if code is None else 0
+    if width:
+        rows.append(context.row("", "total", None, squash("".join(pieces[:width])), context.header.columns, [line]))
+        pieces = pieces[width:]
+    elif code is not None:
+        rows.append(context.row("", code, code, "", context.header.columns, [line]))
+        pieces = pieces[used:]
+    elif not rows:
+        context.warn("stray_text", f"text before the first row: '{' '.join(pieces)}'", line)
+        return
+    row = rows[-1]
+    for piece in pieces:
+        value = context.value(piece, line, alone)
+        if value is not None:
+            row.values.append(value)
+        elif not row.values:
+            row.label += squash(piece)
+            if line not in row.lines:
+                row.lines.append(line)
 
 
 # Table 6 --------------------------------------------------------------------------------------------
