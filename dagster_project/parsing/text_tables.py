@@ -733,7 +733,14 @@ def _two_sided_rows(context: _Context, lines: list[Line]) -> list[_Row]:
             reader.open(label)
         text, where = "", []
 
-    for line in lines:
+    pairs = {} if context.header.has_row_numbers else _label_pairs(context, lines)
+    for k, line in enumerate(lines):
+        if k in pairs:  # read with the line of its numbers, next
+            continue
+        if k - 1 in pairs:
+            flush()
+            _read_label_pair(context, reader, pairs[k - 1], line)
+            continue
         pieces = _pieces(line.text)
         for piece in pieces:
             value = context.value(piece, line, len(pieces) == 1)
@@ -747,6 +754,47 @@ def _two_sided_rows(context: _Context, lines: list[Line]) -> list[_Row]:
             reader.number(value)
     flush()
     return [row for row in reader.rows if row.row_key]
+
+
+def _label_pairs(context: _Context, lines: list[Line]) -> dict[int, tuple[_Label, _Label]]:
+    """Lines that hold an income row's label and an expenditure row's label and no number, whose
+    numbers the extract printed alone on the next line (pdfplumber does, for numbers in another
+    font): line index -> the two labels."""
+    pairs = {}
+    for k, (line, below) in enumerate(zip(lines, lines[1:])):
+        pieces, numbers = _pieces(line.text), _pieces(below.text)
+        if not numbers or any(context.value(p, line, False) is not None for p in pieces) \
+                or any(context.value(p, below, False) is None for p in numbers):
+            continue
+        flat = squash(line.text)
+        labels = _segment_labels(flat, [line] * len(flat))
+        if len(labels) == 2 and [_side(label) for label in labels] in (["income", "expenditure"], ["both", "both"]):
+            pairs[k] = (labels[0], labels[1])
+    return pairs
+
+
+def _side(label: _Label) -> str | None:
+    kind = classify_two_sided_label(layout.NUMBERING_RE.sub("", label.text, count=1))
+    return kind[0] if kind else None
+
+
+def _read_label_pair(context: _Context, reader: _TwoSidedReader, labels: tuple[_Label, _Label], below: Line) -> None:
+    """The two rows of a label pair and the numbers printed under them: the first number is the
+    income row's (its one column), the others the expenditure row's. A single number could be
+    either row's: it is reported, not placed."""
+    pieces = _pieces(below.text)
+    values = [context.value(p, below, len(pieces) == 1) for p in pieces]
+    income, expenditure = labels
+    reader.open(income)
+    if len(values) == 1:
+        reader.open(expenditure)
+        context.warn("unplaced_value", f"value {values[0].printed} is printed under two rows ('{income.text}', "
+                     f"'{expenditure.text}') and could be either's: not placed", below)
+        return
+    reader.number(values[0])
+    reader.open(expenditure)
+    for value in values[1:]:
+        reader.number(value)
 
 
 # Subject tables (2, 3, 5, 8, 9) -------------------------------------------------------------------
