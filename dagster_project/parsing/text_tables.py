@@ -70,17 +70,17 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
             infos.append(TableInfo(no, "", "", False, False, "", Provenance(None, None)))
             issues.append(ParseIssue("warn", "table_missing", f"table {no}: title not found", Provenance(None, None)))
             continue
-        table_rows, info, body = _read_table(region, lines, issues)
+        table_rows, info, body, read_disorder = _read_table(region, lines, issues)
         infos.append(info)
         rows.extend(table_rows)
-        misplaced = _header_among_rows(layout.TABLES[no], body, document)
-        if misplaced:
+        disorder = _header_among_rows(layout.TABLES[no], body, document) or read_disorder
+        if disorder:
             unordered.add(no)
+            line = disorder.line
             issues.append(ParseIssue(
                 "error", "table_out_of_order",
-                f"table {no}: the column header '{misplaced.text.strip()}' is printed among the rows (line {misplaced.no}): "
-                "this extract does not keep the table's labels and numbers together, so none of its cells is certain",
-                Provenance(misplaced.no, misplaced.no, misplaced.page)))
+                f"table {no}: {disorder.what} (line {line.no}): this extract does not keep the table's labels "
+                "and numbers together, so none of its cells is certain", Provenance(line.no, line.no, line.page)))
     # The table a truncated file ends in is incomplete: its sums would mislead the solver.
     cut_table = None
     if cut and cut.part == "tables" and regions:
@@ -130,7 +130,14 @@ def _out_of_order(cell: Cell) -> Cell:
                    note="this extract prints the table's header among its rows: its labels and numbers are not in reading order")
 
 
-def _header_among_rows(table: TableLayout, body: list[Line], document: _Lines) -> Line | None:
+class _Disorder(NamedTuple):
+    """Where and how an extract shows that it does not print a table row by row."""
+
+    line: Line
+    what: str
+
+
+def _header_among_rows(table: TableLayout, body: list[Line], document: _Lines) -> _Disorder | None:
     """The first body line that is only a column header of the table, printed after a number of the
     table and not on a new page (a table continued on the next page may repeat its header): the
     extract lists the table's parts (labels, headers, numbers) apart from each other."""
@@ -143,7 +150,7 @@ def _header_among_rows(table: TableLayout, body: list[Line], document: _Lines) -
     for k, line in enumerate(body):
         new_page = new_page or line.no in page_starts
         if k in suspects and seen_number and not new_page:
-            return line
+            return _Disorder(line, f"the column header '{line.text.strip()}' is printed among the rows")
         if _NUMBER_RE.search(line.text):
             seen_number, new_page = True, False
     return None
@@ -534,7 +541,8 @@ def _starts_body(table: TableLayout, text: str) -> bool:
     return bool(pieces) and all(parse_amount(p) is not None for p in pieces) and not _is_column_numbering(text)
 
 
-def _read_table(region: _Region, lines: list[Line], issues: list[ParseIssue]) -> tuple[list[_Row], TableInfo, list[Line]]:
+def _read_table(region: _Region, lines: list[Line],
+                issues: list[ParseIssue]) -> tuple[list[_Row], TableInfo, list[Line], _Disorder | None]:
     table = layout.TABLES[region.no]
     header_lines, body = _split_body(table, region)
     header = _read_header(table, header_lines, issues)
@@ -559,7 +567,7 @@ def _read_table(region: _Region, lines: list[Line], issues: list[ParseIssue]) ->
         empty_note=body.note if body.note and layout.EMPTY_NOTE_RE.search(body.note) else "",
         provenance=Provenance(region.title.no, last.no, region.title.page),
     )
-    return rows, info, body.lines
+    return rows, info, body.lines, context.disorder
 
 
 # A whole number printed with a leading zero ('01', '07') is a 款 or 项 code printed in its own
@@ -573,6 +581,7 @@ class _Context:
     header: _Header
     unit: str
     issues: list[ParseIssue]
+    disorder: _Disorder | None = None  # the first sign that the rows are not printed in reading order
 
     def value(self, piece: str, line: Line, alone: bool) -> _Value | None:
         amount = parse_amount(piece)
@@ -659,6 +668,17 @@ class _TwoSidedReader:
         self.expected = {"income": 1, "expenditure": None}
         self.seen: set[tuple[str, str]] = set()
         self.shared_expenditure: tuple[str, _Label] | None = None  # a fund sub-row's expenditure key
+        self.numbered = {"income": 0, "expenditure": 0}  # numbered labels (一、) read, per side
+
+    def _count_numbered(self, side: str, label: _Label) -> None:
+        """Row by row, the k-th numbered expenditure label shares its line with the k-th numbered
+        income label or follows it: read after more income labels, the extract lists each side
+        on its own (without 行次 to tell the rows apart)."""
+        self.numbered[side] += 1
+        if side == "expenditure" and self.numbered["income"] > self.numbered["expenditure"] \
+                and not self.context.header.has_row_numbers and self.context.disorder is None:
+            self.context.disorder = _Disorder(label.lines[0], f"the expenditure row '{label.text}' is printed after "
+                                              f"{self.numbered['income']} numbered income rows")
 
     def open(self, label: _Label) -> None:
         name = layout.NUMBERING_RE.sub("", label.text, count=1)
@@ -669,6 +689,8 @@ class _TwoSidedReader:
             return
         side, key, code = kind
         self.shared_expenditure = None
+        if side in self.numbered and layout.NUMBERING_RE.match(label.text):
+            self._count_numbered(side, label)
         if side == "both":
             side = "income" if ("income", key) not in self.seen else "expenditure"
         if side == "income" and key in layout.FUND_SUBROWS and ("income", layout.FUND_SUBROW_AFTER) in self.seen:
@@ -867,6 +889,10 @@ def _read_subject_segment(context: _Context, rows: list[_Row], pieces: list[str]
         context.warn("stray_text", f"text before the first row: '{' '.join(pieces)}'", line)
         return
     row = rows[-1]
+    if row.values and context.disorder is None and code is None and not width and _name_with_numbers(context, pieces, line):
+        # a row's numbers are followed by a name and more numbers without a code: the extract
+        # printed a row's name and some of its numbers before the line of its code
+        context.disorder = _Disorder(line, f"the name '{line.text.strip()}' follows row {row.row_key}'s numbers without a code")
     for piece in pieces:
         value = context.value(piece, line, alone)
         if value is not None:
@@ -875,6 +901,11 @@ def _read_subject_segment(context: _Context, rows: list[_Row], pieces: list[str]
             row.label += squash(piece)
             if line not in row.lines:
                 row.lines.append(line)
+
+
+def _name_with_numbers(context: _Context, pieces: list[str], line: Line) -> bool:
+    values = [context.value(piece, line, False) is not None for piece in pieces]
+    return any(values) and any(not v and not _CODE_PART_RE.fullmatch(p) for p, v in zip(pieces, values))
 
 
 # Table 6 --------------------------------------------------------------------------------------------
@@ -897,6 +928,9 @@ def _economic_rows(context: _Context, lines: list[Line]) -> list[_Row]:
             code = _economic_code(piece)
             flat = squash(piece)
             if code is not None:
+                if current and not current.label and not current.values and context.disorder is None:
+                    # a code right after a code: the extract prints the names apart from their codes
+                    context.disorder = _Disorder(line, f"code {code} follows code {current.row_key} without a name between them")
                 current = context.row(_economic_section(code, context.header), code, code, "",
                                       context.table.columns, [line])
                 rows.append(current)
