@@ -879,6 +879,14 @@ def _read_subject_segment(context: _Context, rows: list[_Row], pieces: list[str]
     """Open the row a line (or a part of it) starts, if any, and add its name and values to the current row."""
     code, used = _function_code(pieces)
     width = _total_label_width(pieces) if code is None else 0
+    if code is None and rows and _code_continues(rows[-1], pieces):
+        # the 款 and 项 of a code split over lines ('208' / '05' / '01'), before the row's name
+        row = rows[-1]
+        while _code_continues(row, pieces):
+            row.row_code = row.row_key = f"{row.row_code}{pieces[0]}"
+            pieces = pieces[1:]
+        if line not in row.lines:
+            row.lines.append(line)
     if width:
         rows.append(context.row("", "total", None, squash("".join(pieces[:width])), context.header.columns, [line]))
         pieces = pieces[width:]
@@ -901,6 +909,11 @@ def _read_subject_segment(context: _Context, rows: list[_Row], pieces: list[str]
             row.label += squash(piece)
             if line not in row.lines:
                 row.lines.append(line)
+
+
+def _code_continues(row: _Row, pieces: list[str]) -> bool:
+    return bool(pieces and row.row_code and len(row.row_code) in (3, 5) and not row.label and not row.values
+                and _TWO_DIGITS_RE.fullmatch(pieces[0]))
 
 
 def _name_with_numbers(context: _Context, pieces: list[str], line: Line) -> bool:
