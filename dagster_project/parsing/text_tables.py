@@ -891,6 +891,7 @@ def _read_subject_segment(context: _Context, rows: list[_Row], pieces: list[str]
         rows.append(context.row("", "total", None, squash("".join(pieces[:width])), context.header.columns, [line]))
         pieces = pieces[width:]
     elif code is not None:
+        _note_code_after_code(context, rows[-1] if rows else None, code, line)
         rows.append(context.row("", code, code, "", context.header.columns, [line]))
         pieces = pieces[used:]
     elif not rows:
@@ -909,6 +910,13 @@ def _read_subject_segment(context: _Context, rows: list[_Row], pieces: list[str]
             row.label += squash(piece)
             if line not in row.lines:
                 row.lines.append(line)
+
+
+def _note_code_after_code(context: _Context, previous: _Row | None, code: str, line: Line) -> None:
+    """A row's code right after another row's code, with no name between: the extract prints the
+    names apart from their codes."""
+    if previous and previous.row_code and not previous.label and not previous.values and context.disorder is None:
+        context.disorder = _Disorder(line, f"code {code} follows code {previous.row_code} without a name between them")
 
 
 def _code_continues(row: _Row, pieces: list[str]) -> bool:
@@ -941,9 +949,7 @@ def _economic_rows(context: _Context, lines: list[Line]) -> list[_Row]:
             code = _economic_code(piece)
             flat = squash(piece)
             if code is not None:
-                if current and not current.label and not current.values and context.disorder is None:
-                    # a code right after a code: the extract prints the names apart from their codes
-                    context.disorder = _Disorder(line, f"code {code} follows code {current.row_key} without a name between them")
+                _note_code_after_code(context, current, code, line)
                 current = context.row(_economic_section(code, context.header), code, code, "",
                                       context.table.columns, [line])
                 rows.append(current)
