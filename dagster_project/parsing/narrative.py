@@ -25,7 +25,7 @@ from .joined import newlines_before
 from .layout import FUNCTION_CLASSES, squash
 from .layout.tables import BOTH_SIDES_LABELS, EXPENDITURE_LABELS, INCOME_LABELS
 from .model import DocumentHeading, Fact, Line, NameVariant, ParseIssue, Provenance
-from .numbers import parse_amount, to_wan
+from .numbers import chinese_number, parse_amount, to_wan
 
 
 @dataclass
@@ -63,7 +63,6 @@ FUNCTION_CODE_START_RE = re.compile(r"\n2")  # every function subject code start
 # another 。 is not.
 SENTENCE_RE = re.compile(r"[^\s。][^。]*。|[^\s。](?:[^。]*[^\s。])?|(?<=\s)。")
 NON_SPACE_RE = re.compile(r"\S+")
-CHINESE_DIGITS = {numeral: n for n, numeral in enumerate("一二三四五六七八九", start=1)}
 SHORT_CONTINUATION = 4  # a wrapped heading's last piece ('说明', '况。') is at most this long
 PART_TITLE_LINES = 3  # a part title may wrap over this many lines ('第一部分' / '<name>概' / '况')
 HEADING_LEVELS = {"h0": "section", "h1": "subsection"}  # marker -> DocumentHeading.level
@@ -319,17 +318,7 @@ def _content(texts: tuple[tuple[Line, str], ...], joined: str) -> _Content:
 
 def _part_number(title: str) -> int | None:
     numeral = PART_NUMBER_RE.match(title)
-    return _chinese_number(numeral.group(1)) if numeral else None
-
-
-def _chinese_number(numeral: str) -> int | None:
-    """一 -> 1, 十 -> 10, 十一 -> 11, 二十六 -> 26; None for what is not a numeral below 100."""
-    tens, ten, ones = numeral.partition("十")
-    if not ten:
-        return CHINESE_DIGITS.get(numeral)
-    tens_value = CHINESE_DIGITS.get(tens) if tens else 1
-    ones_value = CHINESE_DIGITS.get(ones) if ones else 0
-    return None if tens_value is None or ones_value is None else 10 * tens_value + ones_value
+    return chinese_number(numeral.group(1)) if numeral else None
 
 
 def _marker(text: str) -> str | None:
@@ -540,7 +529,7 @@ def _is_row_label(text: str) -> bool:
 
 
 def _heading(mark: str, text: str, part: str, lists: _Lists, provenance: Provenance) -> DocumentHeading:
-    number = _chinese_number(HEADING_NUMBER_RE.match(text).group(1))
+    number = chinese_number(HEADING_NUMBER_RE.match(text).group(1))
     return DocumentHeading(HEADING_LEVELS[mark], number, text, part, lists.place(mark, number), provenance)
 
 

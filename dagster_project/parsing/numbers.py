@@ -28,3 +28,16 @@ def parse_amount(token: str) -> Decimal | None:
 def to_wan(value: Decimal, unit: str) -> Decimal:
     """Convert an amount printed in `unit` ('万元' or '元') to 万元, exactly."""
     return value / YUAN_PER_WAN if unit == "元" else value
+
+
+CHINESE_DIGITS = {numeral: n for n, numeral in enumerate("一二三四五六七八九", start=1)}
+
+
+def chinese_number(numeral: str) -> int | None:
+    """一 -> 1, 十 -> 10, 十一 -> 11, 二十六 -> 26; None for what is not a numeral below 100."""
+    tens, ten, ones = numeral.partition("十")
+    if not ten:
+        return CHINESE_DIGITS.get(numeral)
+    tens_value = CHINESE_DIGITS.get(tens) if tens else 1
+    ones_value = CHINESE_DIGITS.get(ones) if ones else 0
+    return None if tens_value is None or ones_value is None else 10 * tens_value + ones_value

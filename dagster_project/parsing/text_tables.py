@@ -34,7 +34,7 @@ from .layout import tables as layout
 from .layout.tables import ColumnSpec, TableLayout, squash
 from .model import Cell, Line, ParseIssue, Provenance, TableInfo
 from .narrative import truncation
-from .numbers import parse_amount, to_wan
+from .numbers import chinese_number, parse_amount, to_wan
 
 HALF_CENT = Decimal("0.005")  # rounding of one printed amount, in the table's unit
 _DIGITS_RE = re.compile(r"\d+")
@@ -669,16 +669,28 @@ class _TwoSidedReader:
         self.seen: set[tuple[str, str]] = set()
         self.shared_expenditure: tuple[str, _Label] | None = None  # a fund sub-row's expenditure key
         self.numbered = {"income": 0, "expenditure": 0}  # numbered labels (一、) read, per side
+        self.last_number = {"income": 0, "expenditure": 0}  # of the side's numbered label read last
 
-    def _count_numbered(self, side: str, label: _Label) -> None:
-        """Row by row, the k-th numbered expenditure label shares its line with the k-th numbered
-        income label or follows it: read after more income labels, the extract lists each side
-        on its own (without 行次 to tell the rows apart)."""
+    def _check_numbering(self, side: str, label: _Label) -> None:
+        """Read row by row, each side's numbered labels do not count down (they restart after an
+        unnumbered label, as fund sub-rows do; a label broken over lines may repeat a number), and the k-th numbered expenditure label shares its line with
+        the k-th numbered income label or follows it. Otherwise the extract lists the rows out of
+        their order (without 行次 to tell them apart)."""
+        numbering = layout.NUMBERING_RE.match(label.text)
+        if not numbering:
+            self.last_number[side] = 0
+            return
+        number = chinese_number(numbering.group().rstrip("、")) or 0
         self.numbered[side] += 1
-        if side == "expenditure" and self.numbered["income"] > self.numbered["expenditure"] \
-                and not self.context.header.has_row_numbers and self.context.disorder is None:
+        if self.context.disorder is not None or self.context.header.has_row_numbers:
+            return
+        if number < self.last_number[side]:
+            self.context.disorder = _Disorder(label.lines[0], f"the {side} row '{label.text}' comes after the row "
+                                              f"numbered {self.last_number[side]}")
+        elif side == "expenditure" and self.numbered["income"] > self.numbered["expenditure"]:
             self.context.disorder = _Disorder(label.lines[0], f"the expenditure row '{label.text}' is printed after "
                                               f"{self.numbered['income']} numbered income rows")
+        self.last_number[side] = number
 
     def open(self, label: _Label) -> None:
         name = layout.NUMBERING_RE.sub("", label.text, count=1)
@@ -689,8 +701,8 @@ class _TwoSidedReader:
             return
         side, key, code = kind
         self.shared_expenditure = None
-        if side in self.numbered and layout.NUMBERING_RE.match(label.text):
-            self._count_numbered(side, label)
+        if side in self.numbered:
+            self._check_numbering(side, label)
         if side == "both":
             side = "income" if ("income", key) not in self.seen else "expenditure"
         if side == "income" and key in layout.FUND_SUBROWS and ("income", layout.FUND_SUBROW_AFTER) in self.seen:
