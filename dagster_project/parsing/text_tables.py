@@ -554,6 +554,7 @@ def _read_table(region: _Region, lines: list[Line],
     reader = {"two_sided": _two_sided_rows, "subject": _subject_rows,
               "economic": _economic_rows, "three_public": _three_public_rows}[table.kind]
     rows = reader(context, body.lines)
+    _drop_lone_integers(rows, issues)
     for row in rows:
         _drop_stray_numbers(row, issues)
         row.options = placements(row)
@@ -1009,6 +1010,24 @@ def _three_public_rows(context: _Context, lines: list[Line]) -> list[_Row]:
 
 
 # --- 3. placing values into columns ----------------------------------------------------------------
+
+def _drop_lone_integers(rows: list[_Row], issues: list[ParseIssue]) -> None:
+    """In a table that prints its amounts with decimals (every whole number it prints is 0 or
+    alone on its line), a whole number alone on its line is a page or column number."""
+    values = [v for row in rows for v in row.values]
+    lone = {id(v) for v in values if v.bare_int and v.alone and v.printed != "0"}
+    if not lone or not any("." in v.printed for v in values) \
+            or any(v.bare_int and v.printed != "0" and id(v) not in lone for v in values):
+        return
+    for row in rows:
+        for value in [v for v in row.values if id(v) in lone]:
+            row.values.remove(value)
+            issues.append(ParseIssue("info", "stray_number",
+                                     f"table {row.table_no}: whole number {value.printed} alone at line {value.line.no} "
+                                     f"dropped from row '{row.label or row.row_key}': the table prints its amounts with "
+                                     "decimals (page or column number?)",
+                                     Provenance(value.line.no, value.line.no, value.line.page)))
+
 
 def _drop_stray_numbers(row: _Row, issues: list[ParseIssue]) -> None:
     """A row with more values than columns: a plain integer alone on its line is a page number."""
