@@ -61,6 +61,10 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     document = _without_page_numbers(_Lines.of(lines))
     lines = document.lines
     regions = _find_regions(document)
+    # The table a truncated file ends in is incomplete: its sums would mislead the solver.
+    cut_table = None
+    if cut and cut.part == "tables" and regions:
+        cut_table = max(regions.values(), key=lambda region: region.title.no).no
     infos: list[TableInfo] = []
     rows: list[_Row] = []
     unordered: set[int] = set()  # tables whose rows the extract does not keep in reading order
@@ -74,17 +78,13 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         infos.append(info)
         rows.extend(table_rows)
         disorder = _header_among_rows(layout.TABLES[no], body, document) or read_disorder
-        if disorder:
+        if disorder and no != cut_table:  # the cut itself may read like disorder
             unordered.add(no)
             line = disorder.line
             issues.append(ParseIssue(
                 "error", "table_out_of_order",
                 f"table {no}: {disorder.what} (line {line.no}): this extract does not keep the table's labels "
                 "and numbers together, so none of its cells is certain", Provenance(line.no, line.no, line.page)))
-    # The table a truncated file ends in is incomplete: its sums would mislead the solver.
-    cut_table = None
-    if cut and cut.part == "tables" and regions:
-        cut_table = max(regions.values(), key=lambda region: region.title.no).no
     complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
     solve(complete, constraints(complete))
     cells = _without_double_placements([cell for row in rows for cell in _cells(row, issues)], issues)
@@ -871,7 +871,19 @@ def _subject_rows(context: _Context, lines: list[Line]) -> list[_Row]:
         alone = len(pieces) == 1  # a value alone on its line
         for segment in _row_segments(pieces):
             _read_subject_segment(context, rows, segment, line, alone)
+    _note_repeated_codes(context, rows)
     return rows
+
+
+def _note_repeated_codes(context: _Context, rows: list[_Row]) -> None:
+    """A table prints each subject once: a code read twice means the extract moved a code's parts
+    away from it (a 项 printed under the row's name)."""
+    seen: set[str] = set()
+    for row in rows:
+        if row.row_code in seen and context.disorder is None:
+            context.disorder = _Disorder(row.lines[0], f"subject {row.row_code} is read twice")
+        if row.row_code:
+            seen.add(row.row_code)
 
 
 def _row_segments(pieces: list[str]) -> list[list[str]]:
