@@ -44,11 +44,18 @@ def test_a_bare_page_number_between_table_rows_is_not_a_cell():
     assert cells[("2101101", "basic")] == "100.50" and cells[("2100408", "project")] == "20.00"
 
 
-def test_a_bare_number_that_does_not_count_the_pages_stays_a_value():
-    # one lone '7' before a page start: no second page number confirms the count, so it is a value
+def test_a_lone_whole_number_that_does_not_count_the_pages():
+    # one lone '7' before a page start: no second page number confirms the count
     text = PAGED_EXPENDITURE.replace("部门决算\n2\n", "部门决算\n").replace("\n3\n", "\n7\n")
+    # in a table that prints its amounts with decimals it is a page or column number: reported, not a cell
     found = extract_tables(lines_of(text))
-    assert [c.printed for c in found.cells if c.row_key == "21011"] == ["100.50", "100.50", "7"]
+    assert [c.printed for c in found.cells if c.row_key == "21011"] == ["100.50", "100.50"]
+    [stray] = [i for i in found.issues if i.code == "stray_number"]
+    assert stray.provenance.line_start == 9 and "7" in stray.message
+    # in a table that prints whole amounts it is a value like the others
+    whole = text.replace(".50", "").replace(".00", "")
+    found = extract_tables(lines_of(whole))
+    assert [c.printed for c in found.cells if c.row_key == "21011"] == ["100", "100", "7"]
 
 
 COMPLETE = """\
