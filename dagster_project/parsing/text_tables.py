@@ -334,6 +334,7 @@ class _Header:
     labels: dict[str, str]  # column key -> header text as printed (squashed)
     has_row_numbers: bool
     capital_group: bool  # Table 6 prints 资本性支出 as a column group of its own
+    row_numbers_inferred: bool = False  # 行次 read from the rows, the header not naming them
 
 
 def _is_column_numbering(text: str) -> bool:
@@ -546,6 +547,11 @@ def _read_table(region: _Region, lines: list[Line],
     table = layout.TABLES[region.no]
     header_lines, body = _split_body(table, region)
     header = _read_header(table, header_lines, issues)
+    if table.kind == "two_sided" and not header.has_row_numbers and _counts_rows(body.lines):
+        header.has_row_numbers = header.row_numbers_inferred = True
+        issues.append(ParseIssue("info", "row_numbers_without_header",
+                                 f"table {table.no}: whole numbers counting the rows are read as 行次, "
+                                 "though the header does not name that column", Provenance(region.title.no, region.title.no, region.title.page)))
     unit = _unit_of(region, lines)
     if not unit:
         issues.append(ParseIssue("info", "unit_missing", f"table {table.no}: no unit line, amounts read as 万元",
@@ -670,6 +676,7 @@ class _TwoSidedReader:
         self.seen: set[tuple[str, str]] = set()
         self.shared_expenditure: tuple[str, _Label] | None = None  # a fund sub-row's expenditure key
         self.numbered = {"income": 0, "expenditure": 0}  # numbered labels (一、) read, per side
+        self.row_numbers: set[int] = set()  # the whole numbers of the body that count its rows
         self.last_number = {"income": 0, "expenditure": 0}  # of the side's numbered label read last
 
     def _check_numbering(self, side: str, label: _Label) -> None:
@@ -683,7 +690,8 @@ class _TwoSidedReader:
             return
         number = chinese_number(numbering.group().rstrip("、")) or 0
         self.numbered[side] += 1
-        if self.context.disorder is not None or self.context.header.has_row_numbers:
+        header = self.context.header
+        if self.context.disorder is not None or (header.has_row_numbers and not header.row_numbers_inferred):
             return
         if number < self.last_number[side]:
             self.context.disorder = _Disorder(label.lines[0], f"the {side} row '{label.text}' comes after the row "
@@ -737,6 +745,9 @@ class _TwoSidedReader:
             expected["expenditure"] += 1
             self._open_shared_expenditure(value.line).row_number_line = value.line.no
         elif current is not None and (current.row_number_line == value.line.no or not value.bare_int):
+            if value.bare_int and int(value.printed) in self.row_numbers and self.context.disorder is None:
+                self.context.disorder = _Disorder(value.line, f"row number {value.printed} is read as an amount of "
+                                                  f"'{current.row.label}'")
             current.row.values.append(value)
         elif value.bare_int and expected["income"] == int(value.printed):
             expected["income"] += 1  # an income row with a blank label
@@ -760,6 +771,8 @@ class _TwoSidedReader:
 
 def _two_sided_rows(context: _Context, lines: list[Line]) -> list[_Row]:
     reader = _TwoSidedReader(context)
+    if context.header.has_row_numbers:
+        reader.row_numbers = _counting(_whole_numbers(lines))
     text, where = "", []
 
     def flush() -> None:
@@ -1022,6 +1035,29 @@ def _three_public_rows(context: _Context, lines: list[Line]) -> list[_Row]:
 
 
 # --- 3. placing values into columns ----------------------------------------------------------------
+
+def _counts_rows(lines: list[Line]) -> bool:
+    """Whether the whole numbers of a two-sided table's rows count them (1, 31, 2, 32, …): a 行次
+    column whose header the extract lost (some tools drop text printed vertically)."""
+    numbers = _whole_numbers(lines)
+    following = _counting(numbers)
+    return len(following) >= 3 and 2 * len(following) >= len(numbers)
+
+
+def _whole_numbers(lines: list[Line]) -> list[int]:
+    return [int(p) for line in lines for p in _pieces(line.text) if p.isdecimal() and p[0] != "0"]
+
+
+def _counting(numbers: list[int]) -> set[int]:
+    """The numbers that come after the number one below them: row numbers, in a table that has them."""
+    seen: set[int] = set()
+    following = set()
+    for n in numbers:
+        if n - 1 in seen:
+            following.add(n)
+        seen.add(n)
+    return following
+
 
 def _drop_lone_integers(rows: list[_Row], issues: list[ParseIssue]) -> None:
     """In a table that prints its amounts with decimals (every whole number it prints is 0 or
