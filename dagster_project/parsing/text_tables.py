@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -102,8 +102,12 @@ def _without_double_placements(cells: list[Cell], issues: list[ParseIssue]) -> l
     """A cell of a table holds one number: when several were placed in the same one (an extract
     that lists a table's labels and numbers apart, or a label it failed to read), none of them is
     certain."""
-    placed = Counter(_cell_key(cell) for cell in cells if cell.certain)
-    doubled = {key for key, count in placed.items() if count > 1}
+    seen: set[tuple[int, str, str, str | None]] = set()
+    doubled = set()
+    for cell in cells:
+        if cell.certain:
+            key = _cell_key(cell)
+            (doubled if key in seen else seen).add(key)
     if not doubled:
         return cells
     for no, section, row_key, column in sorted(doubled, key=str):
@@ -668,31 +672,36 @@ class _TwoSidedReader:
     is the next income 行次 is an income row whose label is blank, a number that is the next
     expenditure 行次 after an income label starts the expenditure side of a shared label."""
 
-    def __init__(self, context: _Context):
+    def __init__(self, context: _Context, body: list[Line]):
         self.context = context
+        self.body = body
         self.rows: list[_Row] = []
         self.current: _SideRow | None = None
         self.expected = {"income": 1, "expenditure": None}
         self.seen: set[tuple[str, str]] = set()
         self.shared_expenditure: tuple[str, _Label] | None = None  # a fund sub-row's expenditure key
         self.numbered = {"income": 0, "expenditure": 0}  # numbered labels (一、) read, per side
-        self.row_numbers: set[int] = set()  # the whole numbers of the body that count its rows
         self.last_number = {"income": 0, "expenditure": 0}  # of the side's numbered label read last
+
+    @cached_property
+    def row_numbers(self) -> set[int]:
+        """The whole numbers of the body that count its rows."""
+        return _counting(_whole_numbers(self.body))
 
     def _check_numbering(self, side: str, label: _Label) -> None:
         """Read row by row, each side's numbered labels do not count down (they restart after an
         unnumbered label, as fund sub-rows do; a label broken over lines may repeat a number), and the k-th numbered expenditure label shares its line with
         the k-th numbered income label or follows it. Otherwise the extract lists the rows out of
         their order (without 行次 to tell them apart)."""
+        header = self.context.header
+        if self.context.disorder is not None or (header.has_row_numbers and not header.row_numbers_inferred):
+            return
         numbering = layout.NUMBERING_RE.match(label.text)
         if not numbering:
             self.last_number[side] = 0
             return
         number = chinese_number(numbering.group().rstrip("、")) or 0
         self.numbered[side] += 1
-        header = self.context.header
-        if self.context.disorder is not None or (header.has_row_numbers and not header.row_numbers_inferred):
-            return
         if number < self.last_number[side]:
             self.context.disorder = _Disorder(label.lines[0], f"the {side} row '{label.text}' comes after the row "
                                               f"numbered {self.last_number[side]}")
@@ -745,7 +754,8 @@ class _TwoSidedReader:
             expected["expenditure"] += 1
             self._open_shared_expenditure(value.line).row_number_line = value.line.no
         elif current is not None and (current.row_number_line == value.line.no or not value.bare_int):
-            if value.bare_int and int(value.printed) in self.row_numbers and self.context.disorder is None:
+            if value.bare_int and value.printed != "0" and self.context.disorder is None \
+                    and int(value.printed) in self.row_numbers:
                 self.context.disorder = _Disorder(value.line, f"row number {value.printed} is read as an amount of "
                                                   f"'{current.row.label}'")
             current.row.values.append(value)
@@ -770,9 +780,7 @@ class _TwoSidedReader:
 
 
 def _two_sided_rows(context: _Context, lines: list[Line]) -> list[_Row]:
-    reader = _TwoSidedReader(context)
-    if context.header.has_row_numbers:
-        reader.row_numbers = _counting(_whole_numbers(lines))
+    reader = _TwoSidedReader(context, lines)
     text, where = "", []
 
     def flush() -> None:
@@ -863,8 +871,8 @@ def _function_code(pieces: list[str]) -> tuple[str | None, int]:
 def _after_header_words(table: TableLayout, pieces: list[str]) -> list[str]:
     """The pieces without the header words that an extract put on the total row's line ('类 款 项
     合计 2,946.25 …'), when the total row follows them; else the pieces unchanged."""
-    skip = 0
-    while skip < len(pieces) and squash(pieces[skip]) in table.header_words:
+    skip = 0  # the lines are NFKC-normalised: a piece is compared as printed
+    while skip < len(pieces) and pieces[skip] in table.header_words:
         skip += 1
     return pieces[skip:] if skip and _total_label_width(pieces[skip:]) else pieces
 
