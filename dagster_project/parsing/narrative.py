@@ -21,6 +21,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from . import narrative_patterns as P
+from .displaced import restore_displaced
 from .joined import newlines_before
 from .layout import FUNCTION_CLASSES, squash
 from .layout.tables import BOTH_SIDES_LABELS, EXPENDITURE_LABELS, INCOME_LABELS
@@ -109,7 +110,8 @@ _REGION = re.compile(P.REGION_RE)
 _NAME_LIKE = re.compile(rf"^[\u4e00-\u9fff()]{{4,40}}{P.ORG_SUFFIX}$")
 # A line of a function-classification table: '2013101 行政运行 335.64' / '201 06 01 行政运行' / '20131'.
 # (Some PDF producers glue the code to the name: '2010601行政运行'.)
-_FUNCTION_CODE_LINE = re.compile(r"^(?P<code>2\d{2}(?:\s?\d{2}){0,2})(?:\s*(?P<name>[^\s\d][^\s\d]*))?(?P<rest>[\d,.\s-]*)$")
+# (A code part is never the start of an amount: '208 05 326.72' is 208 05 and an amount.)
+_FUNCTION_CODE_LINE = re.compile(r"^(?P<code>2\d{2}(?:\s?\d{2}(?!\d*[.,]\d)){0,2})(?:\s*(?P<name>[^\s\d][^\s\d]*))?(?P<rest>[\d,.\s-]*)$")
 _NAME_ONLY_LINE = re.compile(r"^[^\s\d]+$")
 
 # Part kinds whose sentences state narrative facts, and the name-variant context of each part.
@@ -128,6 +130,9 @@ class _ParagraphLines:
 
     lines: tuple[Line, ...]
     starts: tuple[int, ...]
+    # Some lines hold numbers put back from the line below (see displaced.py): `lines` is then not
+    # in reading order, and a span's lines are sorted.
+    displaced: bool = False
 
     def line_at(self, index: int) -> int:
         """The position in `lines` of the line holding character `index` of the paragraph's text."""
@@ -151,7 +156,8 @@ class Sentence:
         """The source lines it spans."""
         first = self.source.line_at(self.start)
         last = self.source.line_at(self.start + len(self.text) - 1)
-        return self.source.lines[first : last + 1]
+        lines = self.source.lines[first : last + 1]
+        return tuple(sorted(set(lines), key=_reading_order)) if self.source.displaced else lines
 
     def provenance(self, start: int, end: int) -> Provenance:
         """The source lines of the compact span [start, end)."""
@@ -164,8 +170,13 @@ class Sentence:
 
     def _provenance(self, first_index: int, last_index: int) -> Provenance:
         """The source lines from character first_index of `text` to character last_index."""
-        first, last = self._line(first_index), self._line(last_index)
-        return Provenance(first.no, last.no, first.page)
+        first = self.source.line_at(self.start + first_index)
+        last = self.source.line_at(self.start + last_index)
+        lines = self.source.lines
+        if self.source.displaced:
+            span = sorted(lines[first : last + 1], key=_reading_order)
+            return Provenance(span[0].no, span[-1].no, span[0].page)
+        return Provenance(lines[first].no, lines[last].no, lines[first].page)
 
     def _text_index(self, compact_index: int) -> int:
         """Index in `text` of character `compact_index` of `compact` (the last one beyond it)."""
@@ -183,8 +194,9 @@ class Sentence:
             length += piece.end() - piece.start()
         return in_text, in_compact
 
-    def _line(self, text_index: int) -> Line:
-        return self.source.lines[self.source.line_at(self.start + text_index)]
+
+def _reading_order(line: Line) -> tuple[int, int]:
+    return line.page or 0, line.no
 
 
 @dataclass
@@ -240,6 +252,7 @@ class Document:
     headings: tuple[DocumentHeading, ...]
     # (text, topic) -> its subject mentions (see _mentions): the values of a sentence look up the same ones.
     mentions: dict[tuple[str, str], list[tuple[int, int, str]]] = field(default_factory=dict)
+    issues: tuple[ParseIssue, ...] = ()  # numbers moved below their line that could not be put back
 
     @cached_property
     def compacts(self) -> str:
@@ -264,15 +277,15 @@ def _document(lines: list[Line]) -> Document:
 def _build_document(lines: list[Line]) -> Document:
     stripped = list(map(str.strip, map(attrgetter("text"), lines)))  # map, compress, filter: no Python loop per line
     kept = list(filter(None, stripped))
-    texts = tuple(zip(compress(lines, stripped), kept))
-    joined = "\n" + "\n".join(kept)
+    restored = restore_displaced(tuple(zip(compress(lines, stripped), kept)), "\n" + "\n".join(kept))
+    texts, joined = restored.texts, restored.joined
     content = _content(texts, joined)
     numbered = _numbered_lines(content)
     paragraphs = _paragraphs(content, numbered)
-    sentences = tuple(s for no, paragraph in enumerate(paragraphs) for s in _sentences(paragraph, no))
+    sentences = tuple(s for no, paragraph in enumerate(paragraphs) for s in _sentences(paragraph, no, restored.pieces))
     parts = tuple(Part(_part_number(n.text) or 0, n.kind, content.lines[n.index][0]) for n in numbered if n.mark == "part")
     headings = _headings(content, numbered, _run_in_headings(content.joined))
-    return Document(tuple(lines), texts, joined, sentences, _function_names(texts, joined), parts, headings)
+    return Document(tuple(lines), texts, joined, sentences, _function_names(texts, joined), parts, headings, issues=restored.issues)
 
 
 def _line_matches(joined: str, rx: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
@@ -549,11 +562,12 @@ def _lines_provenance(first: Line, last: Line) -> Provenance:
     return Provenance(first.no, last.no, first.page)
 
 
-def _sentences(paragraph: _Paragraph, number: int) -> list[Sentence]:
+def _sentences(paragraph: _Paragraph, number: int, pieces: dict[Line, tuple[tuple[Line, str], ...]]) -> list[Sentence]:
     """The paragraph's sentences (split after each 。), each knowing the source lines it spans."""
-    lines, chunks = zip(*paragraph.chunks)
+    displaced = bool(pieces) and any(line in pieces for line, _ in paragraph.chunks)
+    lines, chunks = zip(*(_in_pieces(paragraph.chunks, pieces) if displaced else paragraph.chunks))
     text = "".join(chunks)
-    source = _ParagraphLines(lines, tuple(accumulate(map(len, chunks[:-1]), initial=0)))
+    source = _ParagraphLines(lines, tuple(accumulate(map(len, chunks[:-1]), initial=0)), displaced)
     scope = paragraph.scope
     lead = _compact(ITEM_LEAD_END_RE.split(ITEM_RE.sub("", text, count=1), maxsplit=1)[0]) if paragraph.is_item else ""
     context = (lead, *scope.context) if lead else scope.context
@@ -562,6 +576,22 @@ def _sentences(paragraph: _Paragraph, number: int) -> list[Sentence]:
         sentence_text = match.group()
         sentences.append(Sentence(sentence_text, _compact(sentence_text), source, match.start(), paragraph.part, scope.section, scope.topic, context, number))
     return sentences
+
+
+def _in_pieces(chunks: list[tuple[Line, str]], pieces: dict[Line, tuple[tuple[Line, str], ...]]) -> list[tuple[Line, str]]:
+    """The chunks, those of lines with numbers put back split into the pieces of their source
+    lines. A chunk is its line's text or the end of it (the text after a heading)."""
+    split: list[tuple[Line, str]] = []
+    for line, text in chunks:
+        if line not in pieces or not line.text.endswith(text):
+            split.append((line, text))
+            continue
+        skip = len(line.text) - len(text)  # the characters of the line before the chunk
+        for source, piece in pieces[line]:
+            if skip < len(piece):
+                split.append((source, piece[skip:]))
+            skip = max(skip - len(piece), 0)
+    return split
 
 
 def _function_names(lines: tuple[tuple[Line, str], ...], joined: str) -> dict[str, str]:
@@ -580,6 +610,8 @@ def _function_names(lines: tuple[tuple[Line, str], ...], joined: str) -> dict[st
                 if not _NAME_ONLY_LINE.match(following):
                     break
                 name += following
+        elif not name and i > 0 and _NAME_ONLY_LINE.match(lines[i - 1][1]):
+            name = lines[i - 1][1]  # some tools print a row's name on a line above its code and amounts
         if name:
             names.setdefault(code, name)
     return names
@@ -649,6 +681,7 @@ def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
             if sentence.topic in _TOPIC_PATTERNS:
                 _sentence_facts(sentence, sentences[:index], document, paragraph_facts)
         facts += paragraph_facts
+    issues += document.issues
     issues += [
         ParseIssue("info", "subject_unresolved", f"{f.fact_key}: the subject names {f.subject!r} match no code of the document's tables", f.provenance)
         for f in facts
