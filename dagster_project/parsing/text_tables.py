@@ -1037,6 +1037,8 @@ def _three_public_rows(context: _Context, lines: list[Line]) -> list[_Row]:
             value = context.value(piece, line, len(pieces) == 1)
             if value is None:
                 context.warn("stray_text", f"text among the values: '{piece}'", line)
+                if row.values and context.disorder is None:  # a header printed among them: order lost
+                    context.disorder = _Disorder(line, f"the text '{piece}' is printed among the values")
             else:
                 row.values.append(value)
     return [row]

@@ -1,0 +1,137 @@
+"""Benchmark: how the text parser reads extracts of the same PDFs made by different tools.
+
+    uv run python bench/bench_extractors.py PDF_OR_DIR... [--show N]
+
+Each PDF is turned into text by every tool available here (pypdfium2, pdfplumber and pdfminer come
+with the project; poppler's pdftotext and PyMuPDF are used when installed), parsed by the text
+parser, and its certain table cells are compared with what the PDF parser reads from the PDF
+itself. Per tool: cells read as the PDF parser reads them, certain cells that differ from it (the
+number that matters: it should be 0; a scrambled table must be reported, not read), and tables
+reported out of order. Table 6 cells are compared without their column group (the text parser
+names it from the printed header, the PDF parser from the economic class).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from dagster_project.parsing.model import ParsedDocument  # noqa: E402
+from dagster_project.parsing.pdf_document import parse_pdf  # noqa: E402
+from dagster_project.parsing.text_document import parse_text  # noqa: E402
+
+
+def _pdfium(path: Path) -> str:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path)
+    try:
+        return "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+    finally:
+        document.close()
+
+
+def _pdfplumber(path: Path) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def _pdfminer(path: Path) -> str:
+    from pdfminer.high_level import extract_text
+
+    return extract_text(path)
+
+
+def _pdftotext(*options: str) -> Callable[[Path], str]:
+    def extract(path: Path) -> str:
+        return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, check=True,
+                              text=True).stdout
+    return extract
+
+
+def _pymupdf(path: Path) -> str:
+    import pymupdf
+
+    with pymupdf.open(path) as document:
+        return "".join(page.get_text() for page in document)
+
+
+def available_tools() -> dict[str, Callable[[Path], str]]:
+    tools = {"pypdfium2": _pdfium, "pdfplumber": _pdfplumber, "pdfminer": _pdfminer}
+    if shutil.which("pdftotext"):
+        tools |= {"pdftotext -raw": _pdftotext("-raw"), "pdftotext -layout": _pdftotext("-layout"),
+                  "pdftotext": _pdftotext()}
+    if importlib.util.find_spec("pymupdf"):
+        tools["PyMuPDF"] = _pymupdf
+    return tools
+
+
+Key = tuple[int, str, str, str | None]
+
+
+def certain_cells(doc: ParsedDocument) -> dict[Key, list]:
+    cells: dict[Key, list] = {}
+    for c in doc.cells:
+        if c.certain:
+            section = "" if c.table_no == 6 else c.section
+            cells.setdefault((c.table_no, section, c.row_key, c.column_key), []).append(c.value)
+    return cells
+
+
+@dataclass
+class Tally:
+    read: int = 0  # reference cells read with the same value
+    reference: int = 0
+    differing: int = 0  # certain cells the reference does not have with that value
+    out_of_order: int = 0  # tables reported out of order
+    examples: list[str] = field(default_factory=list)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="+", type=Path, help="PDF files or folders holding PDFs")
+    parser.add_argument("--show", type=int, default=0, help="print up to N differing cells per tool")
+    args = parser.parse_args()
+    pdfs = sorted(p for path in args.paths for p in ([path] if path.is_file() else path.rglob("*.pdf")))
+    tools = available_tools()
+    tallies = {name: Tally() for name in tools}
+    for pdf in pdfs:
+        reference = certain_cells(parse_pdf(pdf.read_bytes(), str(pdf), "reference"))
+        if not reference:
+            continue  # a PDF the PDF parser cannot read gives nothing to compare with
+        for name, extract in tools.items():
+            try:
+                text = extract(pdf)
+            except Exception as error:  # a tool that cannot open the file: nothing to compare
+                print(f"{pdf.name}: {name} failed: {error}", file=sys.stderr)
+                continue
+            doc = parse_text(text.encode("utf-8"), f"{pdf.name} ({name})", name)
+            cells, tally = certain_cells(doc), tallies[name]
+            tally.reference += len(reference)
+            tally.read += sum(1 for key, values in reference.items() if cells.get(key) == values)
+            differing = [(key, values) for key, values in cells.items() if reference.get(key) != values]
+            tally.differing += len(differing)
+            tally.out_of_order += sum(1 for issue in doc.issues if issue.code == "table_out_of_order")
+            tally.examples += [f"{pdf.name}: {key} = {values}, PDF: {reference.get(key)}" for key, values in differing]
+    print(f"{len(pdfs)} PDFs; cells compared with the PDF parser's certain cells")
+    print(f"{'tool':18s} {'cells read':>16s} {'certain, differing':>19s} {'tables out of order':>20s}")
+    for name, tally in tallies.items():
+        share = f"{tally.read}/{tally.reference}"
+        print(f"{name:18s} {share:>16s} {tally.differing:>19d} {tally.out_of_order:>20d}")
+        for example in tally.examples[:args.show]:
+            print(f"    {example}")
+
+
+if __name__ == "__main__":
+    main()
