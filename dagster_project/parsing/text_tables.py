@@ -818,15 +818,22 @@ def _label_pairs(context: _Context, lines: list[Line]) -> dict[int, tuple[_Label
     font): line index -> the two labels."""
     pairs = {}
     for k, (line, below) in enumerate(zip(lines, lines[1:])):
-        pieces, numbers = _pieces(line.text), _pieces(below.text)
-        if not numbers or any(context.value(p, line, False) is not None for p in pieces) \
-                or any(context.value(p, below, False) is None for p in numbers):
+        if _DIGIT_RE.search(line.text) or _DASH_PIECE_RE.search(line.text) or not _AMOUNTS_LINE_RE.fullmatch(below.text) \
+                or _CODE_PART_PIECE_RE.search(below.text):
             continue
         flat = squash(line.text)
         labels = _segment_labels(flat, [line] * len(flat))
         if len(labels) == 2 and [_side(label) for label in labels] in (["income", "expenditure"], ["both", "both"]):
             pairs[k] = (labels[0], labels[1])
     return pairs
+
+
+_DIGIT_RE = re.compile(r"\d")
+# A line of amounts only ('2,940.05 2,106.66', '- 6.20'), as parse_amount reads them.
+_AMOUNT_PIECE = r"(?:-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-—–－]|——)"
+_AMOUNTS_LINE_RE = re.compile(rf"\s*{_AMOUNT_PIECE}(?:\s+{_AMOUNT_PIECE})*\s*")
+_CODE_PART_PIECE_RE = re.compile(r"(?<!\S)0\d+(?!\S)")
+_DASH_PIECE_RE = re.compile(r"(?<!\S)(?:[-—–－]|——)(?!\S)")  # a dash printed for zero
 
 
 def _side(label: _Label) -> str | None:
@@ -1055,7 +1062,11 @@ def _counts_rows(lines: list[Line]) -> bool:
 
 
 def _whole_numbers(lines: list[Line]) -> list[int]:
-    return [int(p) for line in lines for p in _pieces(line.text) if p.isdecimal() and p[0] != "0"]
+    """The whole numbers printed alone as pieces (no leading zero), in order."""
+    return [int(n) for n in _WHOLE_NUMBER_RE.findall("\n".join(line.text for line in lines))]
+
+
+_WHOLE_NUMBER_RE = re.compile(r"(?<![^\s\u4e00-\u9fff(])[1-9]\d*(?![^\s\u4e00-\u9fff)])")
 
 
 def _counting(numbers: list[int]) -> set[int]:
