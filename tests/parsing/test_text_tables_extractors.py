@@ -1,0 +1,110 @@
+"""Table rules for extracts made by other tools than pdftotext -raw, on small hand-made extracts
+(no corpus needed): what each tool does to a table, and what the parser reads or reports."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from dagster_project.parsing.text_tables import TableExtraction, extract_tables
+from tests.parsing.test_text_tables_rules import lines_of
+
+HEADER_3 = "支出决算表\n单位：万元\n项目 本年支出合计 基本支出 项目支出\n"
+HEADER_1 = "收入支出决算总表\n单位：万元\n收入 支出\n项目 决算数 项目 决算数\n"
+
+
+def extract(text: str) -> TableExtraction:
+    return extract_tables(lines_of(text))
+
+
+def certain(found: TableExtraction, no: int) -> dict[tuple[str, str, str], str]:
+    return {(c.section, c.row_key, c.column_key): c.printed for c in found.cells if c.table_no == no and c.certain}
+
+
+def out_of_order(found: TableExtraction) -> dict[int, int]:
+    """table -> the line the table_out_of_order error points at."""
+    return {int(i.message.split()[1].rstrip(":")): i.provenance.line_start
+            for i in found.issues if i.code == "table_out_of_order"}
+
+
+def test_codes_split_over_lines_and_printed_with_a_leading_zero_are_codes_not_amounts():
+    # PyMuPDF prints every piece on its own line: '208' / '05' / '01' is one code, '05' no amount
+    found = extract(HEADER_3 + "合计\n30.00\n20.00\n10.00\n208\n05\n行政事业单位养老支出\n30.00\n20.00\n10.00\n"
+                    "208\n05\n01\n行政单位离退休\n20.00\n20.00\n208\n05\n02\n事业单位离退休\n10.00\n10.00\n")
+    # the 款's 20.00 basic is its 项s' basic: 行政单位离退休's second number is basic, the other's project
+    assert certain(found, 3) == {
+        ("", "total", "total"): "30.00", ("", "total", "basic"): "20.00", ("", "total", "project"): "10.00",
+        ("", "20805", "total"): "30.00", ("", "20805", "basic"): "20.00", ("", "20805", "project"): "10.00",
+        ("", "2080501", "total"): "20.00", ("", "2080501", "basic"): "20.00",
+        ("", "2080502", "total"): "10.00", ("", "2080502", "project"): "10.00",
+    }
+    assert not out_of_order(found) and not [c for c in found.cells if c.printed in ("05", "01", "02")]
+
+
+def test_header_words_on_the_total_line_and_two_rows_on_one_line():
+    # pypdfium2: '类 款 项' ends the header on the total's line; two short rows share a line
+    found = extract(HEADER_3 + "类 款 项 合计 30.00 20.00 10.00\n"
+                    "221 02 01 住房公积金 10.00 10.00 221 02 03 购房补贴 20.00 20.00\n")
+    assert certain(found, 3) == {
+        ("", "total", "total"): "30.00", ("", "total", "basic"): "20.00", ("", "total", "project"): "10.00",
+        ("", "2210201", "total"): "10.00", ("", "2210201", "project"): "10.00",
+        ("", "2210203", "total"): "20.00", ("", "2210203", "basic"): "20.00",
+    }
+
+
+def test_numbers_under_a_line_of_two_labels_belong_to_them_in_order():
+    # pdfplumber: numbers set in another font go to the line under their labels
+    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入 一、一般公共服务支出\n100.00 80.00\n"
+                    "二、政府性基金预算财政拨款收入 二、外交支出\n"
+                    "本年收入合计 本年支出合计\n100.00 80.00\n")
+    assert certain(found, 1) == {
+        ("income", "general_budget_appropriation", "amount"): "100.00", ("expenditure", "201", "amount"): "80.00",
+        ("income", "total_income", "amount"): "100.00", ("expenditure", "total_expenditure", "amount"): "80.00",
+    }
+
+
+def test_a_single_number_under_two_labels_is_reported_not_placed():
+    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入 一、一般公共服务支出\n100.00\n")
+    assert not [c for c in found.cells if c.table_no == 1]
+    [unplaced] = [i for i in found.issues if i.code == "unplaced_value"]
+    assert unplaced.provenance.line_start == 6 and "100.00" in unplaced.message
+
+
+def test_labels_listed_before_their_numbers_put_the_table_out_of_order():
+    # pdfminer lists a column's labels, then its header, then its numbers
+    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入\n二、政府性基金预算财政拨款收入\n决算数\n100.00\n"
+                    "一、一般公共服务支出\n二、外交支出\n决算数\n80.00\n20.00\n")
+    assert out_of_order(found) == {1: 11}  # the second 决算数, printed after a number of the table
+    assert not any(c.certain for c in found.cells)
+
+
+def test_codes_listed_before_their_names_put_the_table_out_of_order():
+    # pdftotext's default mode: a column of codes, then a column of names, then the numbers
+    found = extract(HEADER_3 + "合计 30.00 30.00\n201\n208\n一般公共服务支出\n社会保障和就业支出\n10.00\n20.00\n")
+    assert out_of_order(found) == {3: 6}
+    assert not any(c.certain for c in found.cells)
+
+
+def test_a_name_with_numbers_after_a_rows_numbers_puts_the_table_out_of_order():
+    # pdfplumber, vertically centred cells: a row's name and some numbers print above its code
+    found = extract(HEADER_3 + "合计 30.00 30.00\n一般公共服务支出 10.00\n201 10.00\n")
+    assert out_of_order(found) == {3: 5}
+
+
+def test_row_numbers_without_their_header_are_read_as_row_numbers():
+    # pypdfium2 drops the vertical '行次' of the header: 1, 31, 2, 32 … still count the rows
+    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入 1 100.00 一、一般公共服务支出 31 80.00\n"
+                    "二、政府性基金预算财政拨款收入 2 二、外交支出 32\n三、国有资本经营预算财政拨款收入 3 三、国防支出 33\n"
+                    "本年收入合计 4 100.00 本年支出合计 34 80.00\n")
+    assert certain(found, 1) == {
+        ("income", "general_budget_appropriation", "amount"): "100.00", ("expenditure", "201", "amount"): "80.00",
+        ("income", "total_income", "amount"): "100.00", ("expenditure", "total_expenditure", "amount"): "80.00",
+    }
+    assert [i.code for i in found.issues if i.code == "row_numbers_without_header"] == ["row_numbers_without_header"]
+
+
+def test_two_numbers_in_one_cell_make_neither_certain():
+    found = extract(HEADER_3 + "合计 10.00 10.00\n201 一般公共服务支出 10.00 10.00\n201 一般公共服务支出 12.00 12.00\n")
+    doubled = [c for c in found.cells if c.row_key == "201"]
+    assert doubled and not any(c.certain for c in doubled)
+    assert all(i.provenance.line_start == 5 for i in found.issues if i.code == "cell_placed_twice")
+    assert {c.value for c in doubled} == {Decimal("10.00"), Decimal("12.00")}
