@@ -113,6 +113,7 @@ _NAME_LIKE = re.compile(rf"^[\u4e00-\u9fff()]{{4,40}}{P.ORG_SUFFIX}$")
 # (A code part is never the start of an amount: '208 05 326.72' is 208 05 and an amount.)
 _FUNCTION_CODE_LINE = re.compile(r"^(?P<code>2\d{2}(?:\s?\d{2}(?!\d*[.,]\d)){0,2})(?:\s*(?P<name>[^\s\d][^\s\d]*))?(?P<rest>[\d,.\s-]*)$")
 _NAME_ONLY_LINE = re.compile(r"^[^\s\d]+$")
+_CODE_PART_LINE = re.compile(r"^\d{2}$")
 
 # Part kinds whose sentences state narrative facts, and the name-variant context of each part.
 NARRATIVE_PARTS = {"narrative"}
@@ -601,12 +602,16 @@ def _function_names(lines: tuple[tuple[Line, str], ...], joined: str) -> dict[st
         match = _FUNCTION_CODE_LINE.match(lines[i][1])
         if not match:
             continue
-        code = match["code"].replace(" ", "")
+        code, after = match["code"].replace(" ", ""), i + 1
+        name, alone = match["name"] or "", not match["rest"].strip()
+        while not name and alone and len(code) in (3, 5) and after < len(lines) \
+                and _CODE_PART_LINE.match(lines[after][1]):  # '208' / '05' / '01': a code printed piece by piece
+            code += lines[after][1]
+            after += 1
         if len(code) not in (3, 5, 7):
             continue
-        name = match["name"] or ""
-        if not match["rest"].strip():  # the name may continue on the next lines, up to the amounts
-            for _, following in lines[i + 1 : i + 4]:
+        if alone:  # the name may continue on the next lines, up to the amounts
+            for _, following in lines[after : after + 3]:
                 if not _NAME_ONLY_LINE.match(following):
                     break
                 name += following

@@ -152,6 +152,20 @@ def test_budget_lines_resolve_through_the_documents_own_code_list_even_when_glue
     assert (final.provenance.page, final.provenance.line_start) == (19, 4)
 
 
+def test_budget_lines_resolve_through_a_code_list_printed_piece_by_piece() -> None:
+    # PyMuPDF prints each piece of a table row on its own line: '201' / '06' / '01' / the name
+    table = ["一般公共预算财政拨款支出决算表", "201", "06", "财政事务", "2,106.66", "201", "06", "01", "行政运行", "1,511.89"]
+    narrative = [
+        "第三部分 某区财政局2024年度部门决算情况说明",
+        "一、一般公共预算财政拨款支出决算情况说明",
+        "1、一般公共服务支出(类)财政事务(款)行政运行",
+        "(项)。年初预算为1560.05万元,支出决算为1511.89万元。",
+    ]
+    facts, _ = extract_facts(split_lines("\n".join(table + narrative)))
+    [initial] = [f for f in facts if f.fact_key == "budget_initial"]
+    assert (initial.subject, initial.value) == ("2010601", Decimal("1560.05"))
+
+
 def test_income_and_expenditure_totals_stated_apart_and_projects_counted_before_the_noun() -> None:
     text = "\n".join(
         [
