@@ -6,8 +6,8 @@ Each PDF is turned into text by every tool available here (pypdfium2, pdfplumber
 with the project; poppler's pdftotext and PyMuPDF are used when installed), parsed by the text
 parser, and its certain table cells are compared with what the PDF parser reads from the PDF
 itself. Per tool: cells read as the PDF parser reads them, certain cells that differ from it (the
-number that matters: it should be 0; a scrambled table must be reported, not read), and tables
-reported out of order. Table 6 cells are compared without their column group (the text parser
+number that matters: it should be 0; a scrambled table must be reported, not read), tables
+reported out of order, and narrative facts (key, subject, value) the PDF parser reads too. Table 6 cells are compared without their column group (the text parser
 names it from the printed header, the PDF parser from the economic class).
 """
 
@@ -18,6 +18,7 @@ import importlib.util
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,12 +90,18 @@ def certain_cells(doc: ParsedDocument) -> dict[Key, list]:
     return cells
 
 
+def facts_of(doc: ParsedDocument) -> Counter:
+    return Counter((f.fact_key, f.subject, f.value) for f in doc.facts)
+
+
 @dataclass
 class Tally:
     read: int = 0  # reference cells read with the same value
     reference: int = 0
     differing: int = 0  # certain cells the reference does not have with that value
     out_of_order: int = 0  # tables reported out of order
+    facts: int = 0  # reference facts found with the same key, subject and value
+    reference_facts: int = 0
     examples: list[str] = field(default_factory=list)
 
 
@@ -107,7 +114,8 @@ def main() -> None:
     tools = available_tools()
     tallies = {name: Tally() for name in tools}
     for pdf in pdfs:
-        reference = certain_cells(parse_pdf(pdf.read_bytes(), str(pdf), "reference"))
+        reference_doc = parse_pdf(pdf.read_bytes(), str(pdf), "reference")
+        reference, reference_facts = certain_cells(reference_doc), facts_of(reference_doc)
         if not reference:
             continue  # a PDF the PDF parser cannot read gives nothing to compare with
         for name, extract in tools.items():
@@ -123,12 +131,14 @@ def main() -> None:
             differing = [(key, values) for key, values in cells.items() if reference.get(key) != values]
             tally.differing += len(differing)
             tally.out_of_order += sum(1 for issue in doc.issues if issue.code == "table_out_of_order")
+            tally.reference_facts += sum(reference_facts.values())
+            tally.facts += sum((facts_of(doc) & reference_facts).values())
             tally.examples += [f"{pdf.name}: {key} = {values}, PDF: {reference.get(key)}" for key, values in differing]
     print(f"{len(pdfs)} PDFs; cells compared with the PDF parser's certain cells")
-    print(f"{'tool':18s} {'cells read':>16s} {'certain, differing':>19s} {'tables out of order':>20s}")
+    print(f"{'tool':18s} {'cells read':>16s} {'certain, differing':>19s} {'tables out of order':>20s} {'facts':>12s}")
     for name, tally in tallies.items():
-        share = f"{tally.read}/{tally.reference}"
-        print(f"{name:18s} {share:>16s} {tally.differing:>19d} {tally.out_of_order:>20d}")
+        cells, facts = f"{tally.read}/{tally.reference}", f"{tally.facts}/{tally.reference_facts}"
+        print(f"{name:18s} {cells:>16s} {tally.differing:>19d} {tally.out_of_order:>20d} {facts:>12s}")
         for example in tally.examples[:args.show]:
             print(f"    {example}")
 

@@ -596,8 +596,11 @@ def _in_pieces(chunks: list[tuple[Line, str]], pieces: dict[Line, tuple[tuple[Li
 
 
 def _function_names(lines: tuple[tuple[Line, str], ...], joined: str) -> dict[str, str]:
-    """Function subject code -> name as printed in the document's tables (names joined across wraps)."""
+    """Function subject code -> name as printed in the document's tables (names joined across wraps).
+    A name printed on its code's line or after it wins over one read from the line above (which
+    may be half a name wrapped around the code's line)."""
     names: dict[str, str] = {}
+    names_above: dict[str, str] = {}
     for i, _ in _line_matches(joined, FUNCTION_CODE_START_RE):
         match = _FUNCTION_CODE_LINE.match(lines[i][1])
         if not match:
@@ -616,10 +619,10 @@ def _function_names(lines: tuple[tuple[Line, str], ...], joined: str) -> dict[st
                     break
                 name += following
         elif not name and i > 0 and _NAME_ONLY_LINE.match(lines[i - 1][1]):
-            name = lines[i - 1][1]  # some tools print a row's name on a line above its code and amounts
+            names_above.setdefault(code, lines[i - 1][1])  # some tools print a row's name above its code and amounts
         if name:
             names.setdefault(code, name)
-    return names
+    return names_above | names
 
 
 # ---------------------------------------------------------------------------------------------

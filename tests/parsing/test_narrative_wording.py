@@ -166,6 +166,22 @@ def test_budget_lines_resolve_through_a_code_list_printed_piece_by_piece() -> No
     assert (initial.subject, initial.value) == ("2010601", Decimal("1560.05"))
 
 
+def test_a_name_wrapped_around_its_code_line_does_not_hide_the_full_name_printed_later() -> None:
+    # a PDF cell whose name wraps above and below the code's line, then a table printing it whole
+    tables = ["收入决算表", "机关事业单位基本养老保险", "208 05 05 160.75 160.75", "缴费支出",
+              "一般公共预算财政拨款支出决算表", "208 05 行政事业单位养老支出 160.75 160.75",
+              "208 05 05 机关事业单位基本养老保险缴费支出 160.75 160.75"]
+    narrative = [
+        "第三部分 某区财政局2024年度部门决算情况说明",
+        "一、一般公共预算财政拨款支出决算情况说明",
+        "1、社会保障和就业支出(类)行政事业单位养老支出(款)机关事业单位基本养老保险缴费支出",
+        "(项)。年初预算为161.62万元,支出决算为160.75万元。",
+    ]
+    facts, _ = extract_facts(split_lines("\n".join(tables + narrative)))
+    [final] = [f for f in facts if f.fact_key == "budget_final"]
+    assert (final.subject, final.value) == ("2080505", Decimal("160.75"))
+
+
 def test_income_and_expenditure_totals_stated_apart_and_projects_counted_before_the_noun() -> None:
     text = "\n".join(
         [
