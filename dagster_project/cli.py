@@ -117,6 +117,12 @@ STATUS_QUERIES = {
         """SELECT source_path, department_name, fiscal_year, withdrawn_at FROM raw.documents
            WHERE withdrawn_at IS NOT NULL ORDER BY source_path""",
     ),
+    "Parse errors (what could not be read, e.g. a table an extraction tool scrambled; the first 30)": (
+        ["file", "issue", "line", "message"],
+        """SELECT d.source_path, i.code, coalesce(i.page || ':', '') || i.line_start, i.message
+           FROM raw.parse_issues i JOIN raw.documents d USING (document_id)
+           WHERE i.severity = 'error' AND d.withdrawn_at IS NULL ORDER BY 1, i.page, i.line_start LIMIT 30""",
+    ),
     "Ambiguous cells (not placed: the evidence did not decide their column)": (
         ["file", "table", "row", "printed", "candidates", "lines"],
         """SELECT d.source_path, c.table_no, c.row_label, c.printed, c.candidates, c.line_start || '-' || c.line_end
