@@ -111,7 +111,7 @@ _NAME_LIKE = re.compile(rf"^[\u4e00-\u9fff()]{{4,40}}{P.ORG_SUFFIX}$")
 # A line of a function-classification table: '2013101 行政运行 335.64' / '201 06 01 行政运行' / '20131'.
 # (Some PDF producers glue the code to the name: '2010601行政运行'.)
 # (A code part is never the start of an amount: '208 05 326.72' is 208 05 and an amount.)
-_FUNCTION_CODE_LINE = re.compile(r"^(?P<code>2\d{2}(?:\s?\d{2}(?!\d*[.,]\d)){0,2})(?:\s*(?P<name>[^\s\d][^\s\d]*))?(?P<rest>[\d,.\s-]*)$")
+_FUNCTION_CODE_LINE = re.compile(r"^(?P<code>2\d{2}(?:\s*\d{2}(?!\d*[.,]\d)){0,2})(?:\s*(?P<name>[^\s\d][^\s\d]*))?(?P<rest>[\d,.\s-]*)$")
 _NAME_ONLY_LINE = re.compile(r"^[^\s\d]+$")
 _CODE_PART_LINE = re.compile(r"^\d{2}$")
 
