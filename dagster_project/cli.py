@@ -251,7 +251,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except config.WarehouseNameError as exc:
+        err.print(f"[red]{exc}[/red]")
+        return 2
 
 
 if __name__ == "__main__":

@@ -19,8 +19,24 @@ def raw_dir() -> Path:
     return Path(os.environ.get("FDW_RAW") or PROJECT_ROOT / "raw").resolve()
 
 
+# DuckDB names a database after its file: a warehouse file named like a schema inside it
+# ('raw.duckdb') makes every reference to that schema ambiguous.
+RESERVED_WAREHOUSE_NAMES = frozenset({"raw", "staging", "intermediate", "marts", "dq", "seeds",
+                                      "main", "system", "temp", "memory"})
+
+
+class WarehouseNameError(ValueError):
+    """The warehouse file's name cannot be used (see RESERVED_WAREHOUSE_NAMES)."""
+
+
 def warehouse_path() -> Path:
-    return Path(os.environ.get("FDW_WAREHOUSE") or PROJECT_ROOT / "warehouse.duckdb").resolve()
+    path = Path(os.environ.get("FDW_WAREHOUSE") or PROJECT_ROOT / "warehouse.duckdb").resolve()
+    if path.stem.lower() in RESERVED_WAREHOUSE_NAMES:
+        raise WarehouseNameError(
+            f"the warehouse file '{path}' is named like the schema '{path.stem}' it holds (DuckDB names a "
+            f"database after its file, so '{path.stem}.…' would be ambiguous): choose another name, "
+            f"e.g. FDW_WAREHOUSE={path.with_name(path.stem + '-warehouse' + path.suffix)}")
+    return path
 
 
 @contextmanager
