@@ -262,20 +262,25 @@ def table_number_of_title(text: str) -> int | None:
     return None
 
 
-def _title_candidates(document: _Lines) -> list[tuple[int, int, int]]:
+def _title_candidates(document: _Lines, part_headings: list[int]) -> list[tuple[int, int, int]]:
     """(table, index of the title line, index after the title) for every line that is a title,
-    also when a title is broken over two lines."""
+    also when a title is broken over two lines, or around a part heading that the extraction
+    put between its halves ('收入支出决算总' / '第二部分 …' / '表', as in a PDF made with WPS)."""
     lines = document.lines
     found = []
     with_table = document.where(_TABLE_CHAR_RE)
-    # only a line with a 表, or the non-blank line before one, can start a title (alone or joined to the next)
+    # only a line with a 表, or the non-blank line before one (or before the part heading before
+    # one), can start a title (alone or joined to the next)
     starts = {k for i in with_table for k in (_nonblank_before(lines, i), i) if k is not None}
+    starts |= {k for i in starts & set(part_headings) if (k := _nonblank_before(lines, i)) is not None}
     for i in sorted(starts):
         no = table_number_of_title(lines[i].text)
         if no is not None:
             found.append((no, i, i + 1))
             continue
         j = _nonblank_after(lines, i)
+        if j in part_headings:
+            j = _nonblank_after(lines, j)
         if j is not None:
             joined = table_number_of_title(lines[i].text + lines[j].text)
             if joined is not None and table_number_of_title(lines[j].text) is None:
@@ -295,8 +300,8 @@ def _find_regions(document: _Lines) -> dict[int, _Region]:
     """The region of each table. A title followed by no table body (the contents list) is skipped;
     a title repeated later (a continuation page) stays inside the first region."""
     lines = document.lines
-    candidates = _title_candidates(document)
     part_headings = _part_headings(document)
+    candidates = _title_candidates(document, part_headings)
     stops = sorted({i for _, i, _ in candidates} | set(part_headings))
     starts: dict[int, tuple[int, int]] = {}  # table -> (title index, index after the title)
     for no, i, after in candidates:

@@ -108,3 +108,14 @@ def test_two_numbers_in_one_cell_make_neither_certain():
     assert doubled and not any(c.certain for c in doubled)
     assert all(i.provenance.line_start == 5 for i in found.issues if i.code == "cell_placed_twice")
     assert {c.value for c in doubled} == {Decimal("10.00"), Decimal("12.00")}
+
+
+def test_a_title_broken_around_the_part_heading_the_extraction_put_between_its_halves():
+    # a PDF made with WPS: its text order puts the part heading inside Table 1's title
+    text = ("第一部分 某区财政局概况\n一、主要职能\n收入支出决算总\n第二部分 某区财政局2023年度部门决算表\n表\n"
+            + HEADER_1.split("\n", 1)[1] + "一、一般公共预算财政拨款收入 100.00 一、一般公共服务支出 80.00\n")
+    found = extract(text)
+    assert (found.tables[0].present, found.tables[0].title) == (True, "收入支出决算总")
+    # read (not certain only because this short text ends in the tables part: truncated)
+    assert {(c.section, c.row_key, c.printed) for c in found.cells if c.table_no == 1} == {
+        ("income", "general_budget_appropriation", "100.00"), ("expenditure", "201", "80.00")}
