@@ -687,7 +687,7 @@ def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
         paragraph_facts: list[Fact] = []
         for index, sentence in enumerate(sentences):
             if sentence.topic in _TOPIC_PATTERNS:
-                _sentence_facts(sentence, sentences[:index], document, paragraph_facts)
+                _sentence_facts(sentence, sentences[:index], document, paragraph_facts, issues)
         facts += paragraph_facts
     issues += document.issues
     issues += [
@@ -706,7 +706,8 @@ def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
     return facts, issues
 
 
-def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Document, out: list[Fact]) -> None:
+def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Document, out: list[Fact],
+                    issues: list[ParseIssue]) -> None:
     """Append the facts of one sentence to `out` (the facts of its paragraph so far), in text order."""
     topic = sentence.topic or ""
     events: list[tuple[int, Fact | None, re.Match[str] | None]] = []
@@ -719,7 +720,12 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             if pattern.level and topic in P.CHANGE_KEYS and _anchor_in_clause(sentence.compact, match.start()) == "yoy":
                 key = P.CHANGE_KEYS[topic].yoy_amount
             fact = _fact(key, subject, match, sentence)
-            if fact:
+            if fact and _restates_another_value(fact, match, sentence, document, out):
+                issues.append(ParseIssue(
+                    "warn", "subject_unclear",
+                    f"{key} {fact.printed} names no subject, and the one before it ({subject}) already has "
+                    f"{key} from another sentence: the statement is not attributed", fact.provenance))
+            elif fact:
                 events.append((match.start("v"), fact, None))
     if topic in P.CHANGE_KEYS:
         events += [(m.start("dir"), f, None) for m, f in _changes(sentence, before, document)]
@@ -730,6 +736,20 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             out.append(fact)
         elif comparison:
             _qualify_compared(comparison, sentence, document, out)
+
+
+def _restates_another_value(fact: Fact, match: re.Match[str], sentence: Sentence, document: Document,
+                            earlier: list[Fact]) -> bool:
+    """A statement a subject has once (its budget, its final amount) that names no subject itself,
+    when the subject it would take from before already has another value for it from another
+    sentence: text moved from elsewhere (an extraction that lost the reading order), not a second
+    statement about that subject."""
+    if fact.fact_key not in P.ONCE_PER_SUBJECT or fact.subject == P.DEFAULT_SUBJECT:
+        return False
+    if any(m[1] <= match.start() for m in _mentions(sentence.compact, sentence.topic or "", document)):
+        return False
+    return any(f.fact_key == fact.fact_key and f.subject == fact.subject and f.value != fact.value
+               and f.sentence != fact.sentence for f in earlier)
 
 
 def _fact(key: str, subject: str, match: re.Match[str], sentence: Sentence, qualifier: str = "") -> Fact | None:

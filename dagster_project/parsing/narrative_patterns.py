@@ -183,6 +183,9 @@ COMPARISON = (
     r"|(?P<cmp>大于|高于|超过|小于|低于|等于)(?:年初)?预算)"
 )
 COMPARED_FACTS: dict[str, str] = {"gpb": "budget_final", "three_public": "three_public_actual"}
+# Facts a subject is given once: a second, different value from a sentence that does not name the
+# subject is not attributed to it.
+ONCE_PER_SUBJECT = frozenset({"budget_initial", "budget_final", "budget_completion_pct"})
 
 # ---------------------------------------------------------------------------------------------
 # Facts by topic

@@ -197,6 +197,24 @@ def test_a_name_wrapped_around_its_code_line_does_not_hide_the_full_name_printed
     assert (final.subject, final.value) == ("2080505", Decimal("160.75"))
 
 
+def test_a_budget_statement_moved_under_another_subject_is_reported_not_attributed() -> None:
+    # a PDF made with WPS: the text order put item 8's statement under item 7, after item 7's own
+    table = ["一般公共预算财政拨款支出决算表", "208 05 行政事业单位养老支出 80.38 80.38",
+             "208 05 06 机关事业单位职业年金缴费支出 80.38 80.38"]
+    narrative = [
+        "第三部分 某区财政局2024年度部门决算情况说明",
+        "一、一般公共预算财政拨款支出决算情况说明",
+        "7、社会保障和就业支出(类)行政事业单位养老支出(款)机关事业单位职业年金缴费支出(项)。",
+        "年初预算为80.81万元,支出决算为80.38万元。主要用于:退休人员经费支出。",
+        "年初预算为0.94万元,支出决算为0.94万元。",
+    ]
+    facts, issues = extract_facts(split_lines("\n".join(table + narrative)))
+    stated = [(f.fact_key, f.value) for f in facts if f.subject == "2080506"]
+    assert stated == [("budget_initial", Decimal("80.81")), ("budget_final", Decimal("80.38"))]
+    unclear = [i for i in issues if i.code == "subject_unclear"]
+    assert [i.provenance.line_start for i in unclear] == [8, 8] and "0.94" in unclear[0].message
+
+
 def test_income_and_expenditure_totals_stated_apart_and_projects_counted_before_the_noun() -> None:
     text = "\n".join(
         [
