@@ -131,7 +131,7 @@ def _doubled(cell: Cell) -> Cell:
 
 def _out_of_order(cell: Cell) -> Cell:
     return replace(cell, column_key=None, column_label="", certain=False, candidates=(cell.column_key,),
-                   note="this extract prints the table's header among its rows: its labels and numbers are not in reading order")
+                   note="this extract does not print the table row by row (see its table_out_of_order issue)")
 
 
 class _Disorder(NamedTuple):
@@ -155,12 +155,11 @@ def _header_among_rows(table: TableLayout, body: list[Line], document: _Lines) -
         new_page = new_page or line.no in page_starts
         if k in suspects and seen_number and not new_page:
             return _Disorder(line, f"the column header '{line.text.strip()}' is printed among the rows")
-        if _NUMBER_RE.search(line.text):
+        if _DIGIT_RE.search(line.text):
             seen_number, new_page = True, False
     return None
 
 
-_NUMBER_RE = re.compile(r"\d")
 # Per table: the names of its columns that are no row label nor part of one (a label broken over
 # lines may leave '政府性基金预算' alone on a line).
 _ROW_LABELS = (*layout.INCOME_LABELS, *layout.EXPENDITURE_LABELS, *layout.BOTH_SIDES_LABELS,
@@ -183,6 +182,7 @@ def _cut_off(cell: Cell) -> Cell:
 # --- 1. regions and headers ------------------------------------------------------------------------
 
 _BARE_NUMBER_RE = re.compile(r"\d{1,3}")
+_DIGIT_RE = re.compile(r"\d")
 _INDENTED_RE = re.compile(r"\n[^\S\n]")  # in the joined text: a line that starts with a space
 _TABLE_CHAR_RE = re.compile("表")
 _PART_CHAR_RE = re.compile("第")
@@ -695,9 +695,10 @@ class _TwoSidedReader:
 
     def _check_numbering(self, side: str, label: _Label) -> None:
         """Read row by row, each side's numbered labels do not count down (they restart after an
-        unnumbered label, as fund sub-rows do; a label broken over lines may repeat a number), and the k-th numbered expenditure label shares its line with
-        the k-th numbered income label or follows it. Otherwise the extract lists the rows out of
-        their order (without 行次 to tell them apart)."""
+        unnumbered label, as fund sub-rows do; a label broken over lines may repeat a number), and
+        the k-th numbered expenditure label shares its line with the k-th numbered income label or
+        follows it. Otherwise the extract lists the rows out of their order (without 行次 to tell
+        them apart)."""
         header = self.context.header
         if self.context.disorder is not None or (header.has_row_numbers and not header.row_numbers_inferred):
             return
@@ -833,7 +834,6 @@ def _label_pairs(context: _Context, lines: list[Line]) -> dict[int, tuple[_Label
     return pairs
 
 
-_DIGIT_RE = re.compile(r"\d")
 # A line of amounts only ('2,940.05 2,106.66', '- 6.20'), as parse_amount reads them.
 _AMOUNT_PIECE = r"(?:-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-—–－]|——)"
 _AMOUNTS_LINE_RE = re.compile(rf"\s*{_AMOUNT_PIECE}(?:\s+{_AMOUNT_PIECE})*\s*")
