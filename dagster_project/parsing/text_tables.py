@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, cached_property
@@ -34,12 +35,13 @@ from .layout import tables as layout
 from .layout.tables import ColumnSpec, TableLayout, squash
 from .model import Cell, Line, ParseIssue, Provenance, TableInfo
 from .narrative import truncation
-from .numbers import chinese_number, parse_amount, to_wan
+from .numbers import AMOUNT_PATTERN, DASH_PATTERN, chinese_number, parse_amount, to_wan
 
 HALF_CENT = Decimal("0.005")  # rounding of one printed amount, in the table's unit
 _DIGITS_RE = re.compile(r"\d+")
 _DIGITS_ONLY_RE = re.compile(r"[\d\s]+")
 _TWO_DIGITS_RE = re.compile(r"\d{2}")
+FUNCTION_CODE_LENGTH, ECONOMIC_CODE_LENGTH = 7, 5  # of a 项 (2013101) and of an economic 款 (30101)
 _SENTENCE_MARK_RE = re.compile(r"[，。；]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _CLASS_SUFFIX_RE = re.compile(r"(\(类\))?(支出)?$")
@@ -68,6 +70,7 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     infos: list[TableInfo] = []
     rows: list[_Row] = []
     unordered: set[int] = set()  # tables whose rows the extract does not keep in reading order
+    page_starts = cache(lambda: {lines[i].no for i in _page_starts(document)})  # line numbers, found once if asked
     for no in sorted(layout.TABLES):
         region = regions.get(no)
         if region is None:
@@ -77,7 +80,7 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         table_rows, info, body, read_disorder = _read_table(region, lines, issues)
         infos.append(info)
         rows.extend(table_rows)
-        disorder = _header_among_rows(layout.TABLES[no], body, document) or read_disorder
+        disorder = _header_among_rows(layout.TABLES[no], body, page_starts) or read_disorder
         if disorder and no != cut_table:  # the cut itself may read like disorder
             unordered.add(no)
             line = disorder.line
@@ -141,7 +144,7 @@ class _Disorder(NamedTuple):
     what: str
 
 
-def _header_among_rows(table: TableLayout, body: list[Line], document: _Lines) -> _Disorder | None:
+def _header_among_rows(table: TableLayout, body: list[Line], page_starts: Callable[[], set[int]]) -> _Disorder | None:
     """The first body line that is only a column header of the table, printed after a number of the
     table and not on a new page (a table continued on the next page may repeat its header): the
     extract lists the table's parts (labels, headers, numbers) apart from each other."""
@@ -149,13 +152,13 @@ def _header_among_rows(table: TableLayout, body: list[Line], document: _Lines) -
     suspects = [k for k, line in enumerate(body) if squash(line.text) in names]
     if not suspects:
         return None
-    page_starts = {document.lines[i].no for i in _page_starts(document)}
+    starts = page_starts()
     seen_number, new_page = False, False
     for k, line in enumerate(body):
-        new_page = new_page or line.no in page_starts
+        new_page = new_page or line.no in starts
         if k in suspects and seen_number and not new_page:
             return _Disorder(line, f"the column header '{line.text.strip()}' is printed among the rows")
-        if _DIGIT_RE.search(line.text):
+        if _DIGITS_RE.search(line.text):
             seen_number, new_page = True, False
     return None
 
@@ -182,7 +185,6 @@ def _cut_off(cell: Cell) -> Cell:
 # --- 1. regions and headers ------------------------------------------------------------------------
 
 _BARE_NUMBER_RE = re.compile(r"\d{1,3}")
-_DIGIT_RE = re.compile(r"\d")
 _INDENTED_RE = re.compile(r"\n[^\S\n]")  # in the joined text: a line that starts with a space
 _TABLE_CHAR_RE = re.compile("表")
 _PART_CHAR_RE = re.compile("第")
@@ -588,7 +590,8 @@ def _read_table(region: _Region, lines: list[Line],
 
 # A whole number printed with a leading zero ('01', '07') is a 款 or 项 code printed in its own
 # column, never an amount (amounts print '0' or '0.xx').
-_CODE_PART_RE = re.compile(r"0\d+")
+_CODE_PART = r"0\d+"
+_CODE_PART_RE = re.compile(_CODE_PART)
 
 
 @dataclass
@@ -795,7 +798,7 @@ def _two_sided_rows(context: _Context, lines: list[Line]) -> list[_Row]:
             reader.open(label)
         text, where = "", []
 
-    pairs = {} if context.header.has_row_numbers else _label_pairs(context, lines)
+    pairs = {} if context.header.has_row_numbers else _label_pairs(lines)
     for k, line in enumerate(lines):
         if k in pairs:  # read with the line of its numbers, next
             continue
@@ -818,13 +821,13 @@ def _two_sided_rows(context: _Context, lines: list[Line]) -> list[_Row]:
     return [row for row in reader.rows if row.row_key]
 
 
-def _label_pairs(context: _Context, lines: list[Line]) -> dict[int, tuple[_Label, _Label]]:
+def _label_pairs(lines: list[Line]) -> dict[int, tuple[_Label, _Label]]:
     """Lines that hold an income row's label and an expenditure row's label and no number, whose
     numbers the extract printed alone on the next line (pdfplumber does, for numbers in another
     font): line index -> the two labels."""
     pairs = {}
     for k, (line, below) in enumerate(zip(lines, lines[1:])):
-        if _DIGIT_RE.search(line.text) or _DASH_PIECE_RE.search(line.text) or not _AMOUNTS_LINE_RE.fullmatch(below.text) \
+        if _DIGITS_RE.search(line.text) or _DASH_PIECE_RE.search(line.text) or not _AMOUNTS_LINE_RE.fullmatch(below.text) \
                 or _CODE_PART_PIECE_RE.search(below.text):
             continue
         flat = squash(line.text)
@@ -834,11 +837,12 @@ def _label_pairs(context: _Context, lines: list[Line]) -> dict[int, tuple[_Label
     return pairs
 
 
-# A line of amounts only ('2,940.05 2,106.66', '- 6.20'), as parse_amount reads them.
-_AMOUNT_PIECE = r"(?:-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-—–－]|——)"
+# A line of amounts only ('2,940.05 2,106.66', '- 6.20'), as parse_amount reads them; a code
+# part or a dash (a printed zero) as a piece of its own.
+_AMOUNT_PIECE = f"(?:{AMOUNT_PATTERN}|{DASH_PATTERN})"
 _AMOUNTS_LINE_RE = re.compile(rf"\s*{_AMOUNT_PIECE}(?:\s+{_AMOUNT_PIECE})*\s*")
-_CODE_PART_PIECE_RE = re.compile(r"(?<!\S)0\d+(?!\S)")
-_DASH_PIECE_RE = re.compile(r"(?<!\S)(?:[-—–－]|——)(?!\S)")  # a dash printed for zero
+_CODE_PART_PIECE_RE = re.compile(rf"(?<!\S){_CODE_PART}(?!\S)")
+_DASH_PIECE_RE = re.compile(rf"(?<!\S)(?:{DASH_PATTERN})(?!\S)")
 
 
 def _side(label: _Label) -> str | None:
@@ -937,10 +941,10 @@ def _read_subject_segment(context: _Context, rows: list[_Row], pieces: list[str]
     """Open the row a line (or a part of it) starts, if any, and add its name and values to the current row."""
     code, used = _function_code(pieces)
     width = _total_label_width(pieces) if code is None else 0
-    if code is None and rows and _code_continues(rows[-1], pieces):
+    if code is None and rows and pieces and _code_continues(rows[-1], pieces[0], FUNCTION_CODE_LENGTH):
         # the 款 and 项 of a code split over lines ('208' / '05' / '01'), before the row's name
         row = rows[-1]
-        while _code_continues(row, pieces):
+        while pieces and _code_continues(row, pieces[0], FUNCTION_CODE_LENGTH):
             row.row_code = row.row_key = f"{row.row_code}{pieces[0]}"
             pieces = pieces[1:]
         if line not in row.lines:
@@ -977,9 +981,11 @@ def _note_code_after_code(context: _Context, previous: _Row | None, code: str, l
         context.disorder = _Disorder(line, f"code {code} follows code {previous.row_code} without a name between them")
 
 
-def _code_continues(row: _Row, pieces: list[str]) -> bool:
-    return bool(pieces and row.row_code and len(row.row_code) in (3, 5) and not row.label and not row.values
-                and _TWO_DIGITS_RE.fullmatch(pieces[0]))
+def _code_continues(row: _Row, piece: str, deepest: int) -> bool:
+    """Whether the piece is the next two digits of the row's code, printed apart ('301' / '01'),
+    before the row's name and numbers; `deepest`: the length of the deepest code of the table."""
+    return bool(row.row_code and len(row.row_code) < deepest and not row.label and not row.values
+                and _TWO_DIGITS_RE.fullmatch(piece))
 
 
 def _name_with_numbers(context: _Context, pieces: list[str], line: Line) -> bool:
@@ -1011,8 +1017,7 @@ def _economic_rows(context: _Context, lines: list[Line]) -> list[_Row]:
                 current = context.row(_economic_section(code, context.header), code, code, "",
                                       context.table.columns, [line])
                 rows.append(current)
-            elif current and current.row_code and len(current.row_code) == 3 and not current.label \
-                    and not current.values and _TWO_DIGITS_RE.fullmatch(piece):
+            elif current and _code_continues(current, piece, ECONOMIC_CODE_LENGTH):
                 current.row_code += piece
                 current.row_key = current.row_code
                 current.section = _economic_section(current.row_code, context.header)
