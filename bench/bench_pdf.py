@@ -19,12 +19,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pdfplumber
+from timing import cpu_median  # bench/timing.py (the script's folder is on sys.path)
 
 from dagster_project.generator.corpus import META
 from dagster_project.generator.evaluation import read_jsonl
 from dagster_project.generator.truth import cell_key
 from dagster_project.parsing.pdf_document import parse_pdf
-from timing import cpu_median  # bench/timing.py (the script's folder is on sys.path)
 
 DEFAULT_PDF = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "shanghai-putuo-2024-finance-bureau.pdf"
 

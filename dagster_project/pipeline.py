@@ -10,8 +10,8 @@ import dagster as dg
 
 from .definitions import defs
 from .defs.alerts.sinks import AlertSink, run_failure_alert
-from .defs.quality.gx_runner import import_in_background
 from .defs.operations.jobs import FULL_PIPELINE
+from .defs.quality.gx_runner import import_in_background
 
 
 @dataclass

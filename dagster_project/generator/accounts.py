@@ -8,8 +8,8 @@ carry-overs chain); `Department` is what does not change between years.
 from __future__ import annotations
 
 import random
-from functools import lru_cache
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .catalog import DEPARTMENT_KINDS, ECONOMIC_SUBJECTS, ECONOMIC_WEIGHTS, REGIONS
 

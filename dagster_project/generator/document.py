@@ -8,9 +8,19 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .accounts import ECONOMIC_GROUP, THREE_PUBLIC_ITEMS, Department, YearAccounts
-from .catalog import (ECONOMIC_SUBJECTS, FUNCTION_CLASSES, FUNCTION_ITEMS, FUNCTION_SECTIONS, INCOME_LINES,
-                      PROJECT_WORDS, REASONS_DOWN, REASONS_UP, T1_CLASSES_24, T1_CLASSES_26)
+from .accounts import THREE_PUBLIC_ITEMS, Department, YearAccounts
+from .catalog import (
+    ECONOMIC_SUBJECTS,
+    FUNCTION_CLASSES,
+    FUNCTION_ITEMS,
+    FUNCTION_SECTIONS,
+    INCOME_LINES,
+    PROJECT_WORDS,
+    REASONS_DOWN,
+    REASONS_UP,
+    T1_CLASSES_24,
+    T1_CLASSES_26,
+)
 from .layout import Layout, percent, wan
 
 CHINESE_NUMERALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五",

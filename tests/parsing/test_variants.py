@@ -7,10 +7,10 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from variants import make_variants
 
 from dagster_project.parsing.decode import decode_bytes, split_lines
 from dagster_project.parsing.text_tables import extract_tables
-from variants import make_variants
 
 REFERENCE = "wuhan-qiaokou-2021-party-office.txt"
 VARIANTS = ("rebroken", "page-furniture", "split-codes", "reordered-narrative", "yuan", "crlf", "gb18030")

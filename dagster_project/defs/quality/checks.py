@@ -5,8 +5,8 @@ import dagster as dg
 import pandas as pd
 
 from ...resources import WarehouseResource
-from ..ingest.state import record_completed_run
 from ..alerts.sinks import Alert, AlertSink
+from ..ingest.state import record_completed_run
 from .engine import RunSummary, run_rules
 from .gx_runner import data_docs_dir, data_docs_index, validate
 from .rules import RULES, Rule
