@@ -10,6 +10,7 @@ ambiguous by the caller, never guessed.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections import defaultdict, deque
@@ -359,21 +360,24 @@ def _good_states(constraint: _Constraint, sets: list[_StateSet], base_sum: int, 
         if reachable is None:
             good.append(None)
             continue
+        ordered = {flags: sorted(sums) for flags, sums in reachable.items()}
         good.append({(total, flags) for flags, sums in state_set.items() for total in sums
-                     if _completed(constraint, total, flags, reachable, tolerance)})
+                     if _completed(constraint, total, flags, ordered, tolerance)})
     return good
 
 
-def _completed(constraint: _Constraint, total: int, flags: int, reachable: _StateSet, tolerance: int) -> bool:
-    """Whether some reachable sum of the other rows completes the state (total, flags): _satisfied
-    for any of them."""
+def _completed(constraint: _Constraint, total: int, flags: int, reachable: dict[int, list[int]],
+               tolerance: int) -> bool:
+    """Whether some reachable sum of the other rows (flags -> the sums, in ascending order) completes
+    the state (total, flags): _satisfied for any of them."""
     for other_flags, others in reachable.items():
         if constraint.kind == "ge":
-            if total + max(others) >= -tolerance:
+            if total + others[-1] >= -tolerance:
                 return True
-        elif not _printed_rule_broken(constraint, flags | other_flags) and \
-                any(-tolerance <= total + other <= tolerance for other in others):
-            return True
+        elif not _printed_rule_broken(constraint, flags | other_flags):
+            nearest = bisect.bisect_left(others, -tolerance - total)  # the least sum not below the window
+            if nearest < len(others) and others[nearest] <= tolerance - total:
+                return True
     return False
 
 
