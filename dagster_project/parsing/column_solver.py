@@ -261,9 +261,10 @@ def solve(rows: list[_Row], constraints: list[_Constraint]) -> None:
         if not open_rows[k]:  # its rows were placed meanwhile: nothing left to decide
             continue
         for changed in _propagate(domains, usable[k]):
-            placed = len(rows[changed].options) == 1
+            if len(rows[changed].options) == 1:  # placed: one open row less in each of its constraints
+                for other in by_row[changed]:
+                    open_rows[other] -= 1
             for other in by_row[changed]:
-                open_rows[other] -= placed
                 if open_rows[other] and other not in queued and not usable[other].dead:
                     queue.append(other)
                     queued.add(other)
@@ -293,8 +294,7 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
                 tolerance += domain.half_unit
     distinct = [set(row_states) for row_states in states]
     if len(distinct) == 1:  # the common case: every other row is placed
-        good = [{state for state in distinct[0]
-                 if _satisfied(constraint, base_sum + state[0], base_flags | state[1], tolerance)}]
+        good = [_satisfying(constraint, distinct[0], base_sum, base_flags, tolerance)]
     elif math.prod(map(len, distinct)) <= MAX_ENUMERATED:
         good = _good_states_enumerated(constraint, distinct, base_sum, base_flags, tolerance)
     else:
@@ -314,6 +314,19 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
         row.options = [option for option, state in zip(row.options, row_states, strict=True) if state in kept]
         row.decided_by.append(constraint.name)
     return [m for m, _, _ in narrowed]
+
+
+def _satisfying(constraint: _Constraint, states: set[_State], base_sum: int, base_flags: int,
+                tolerance: int) -> set[_State]:
+    """The states of the one open row that satisfy the constraint with the placed rows' (base_sum,
+    base_flags): _satisfied, with the window worked out once."""
+    low, high = -tolerance - base_sum, tolerance - base_sum
+    if constraint.kind == "ge":
+        return {state for state in states if state[0] >= low}
+    if not constraint.printed_rule or base_flags & TOTAL_TERM:  # the printed rule holds whatever the row prints
+        return {state for state in states if low <= state[0] <= high}
+    return {(total, flags) for total, flags in states
+            if low <= total <= high and not _printed_rule_broken(constraint, base_flags | flags)}
 
 
 def _satisfied(constraint: _Constraint, total: int, flags: int, tolerance: int) -> bool:
