@@ -240,8 +240,9 @@ def solve(rows: list[_Row], constraints: list[_Constraint]) -> None:
     usable: list[_Constraint] = []  # the constraints over rows that can be placed
     open_placements: list[int] = []  # of each usable constraint: placements beyond one per row
     open_rows: list[int] = []  # of each usable constraint: its rows with several placements
+    placements = [len(row.options) for row in rows]
     for constraint in constraints:
-        counts = [len(rows[m].options) for m in constraint.members]
+        counts = list(map(placements.__getitem__, constraint.members))
         if all(counts):
             usable.append(constraint)
             open_placements.append(sum(counts) - len(counts))
