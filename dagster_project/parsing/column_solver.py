@@ -212,12 +212,20 @@ class _Domain:
     half_unit: int
     printable: tuple[int, set[int]] = (0, set())  # (placements, positions some placement prints)
     states: dict = field(default_factory=dict)  # (column, sign, flag) -> (placements count, _states)
+    placement: dict[str, int] | None = None  # column -> value, once the row has one placement
 
     def printed_positions(self) -> set[int]:
         """The positions some remaining placement prints (cached until the row loses placements)."""
         if self.printable[0] != len(self.row.options):
             self.printable = (len(self.row.options), set().union(*self.row.options))
         return self.printable[1]
+
+    def placed(self) -> dict[str, int]:
+        """column -> value of the row's one placement (a placed row stays placed)."""
+        if self.placement is None:
+            keys = column_keys(self.row)
+            self.placement = {keys[position]: value for position, value in zip(self.row.options[0], self.values)}
+        return self.placement
 
 
 def _domains(rows: list[_Row]) -> list[_Domain]:
@@ -281,15 +289,17 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
     states: list[list[_State]] = []  # of each variable row: the state of each placement
     for m, terms in constraint.row_terms.items():
         domain = domains[m]
-        row_states = _states(domain, constraint, m)
-        if len(row_states) == 1:
-            (state_sum, state_flags), = row_states
-            base_sum, base_flags = base_sum + state_sum, base_flags | state_flags
-            printed = domain.row.options[0]
-        else:
-            variable.append(m)
-            states.append(row_states)
-            printed = domain.printed_positions()
+        if len(domain.row.options) == 1:
+            placed = domain.placed()
+            for column, sign, flag in terms:
+                if column in placed:
+                    base_sum += sign * placed[column]
+                    base_flags |= flag
+                    tolerance += domain.half_unit
+            continue
+        variable.append(m)
+        states.append(_states(domain, constraint, m))
+        printed = domain.printed_positions()
         for column, _, _ in terms:
             if domain.positions.get(column) in printed:
                 tolerance += domain.half_unit
