@@ -322,7 +322,7 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
             narrowed.append((m, row_states, kept))
     for m, row_states, kept in narrowed:
         row = domains[m].row
-        row.options = [option for option, state in zip(row.options, row_states, strict=True) if state in kept]
+        row.options = list(itertools.compress(row.options, map(kept.__contains__, row_states)))
         row.decided_by.append(constraint.name)
     return [m for m, _, _ in narrowed]
 
