@@ -208,7 +208,7 @@ class _Domain:
 
     row: _Row
     values: list[int]
-    positions: dict[str, int]  # column key -> position among the row's columns
+    positions: dict[str, int]  # column key -> position among the row's columns (of a row with several placements)
     half_unit: int
     printable: tuple[int, set[int]] = (0, set())  # (placements, positions some placement prints)
     states: dict = field(default_factory=dict)  # (column, sign, flag) -> (placements count, _states)
@@ -237,7 +237,8 @@ def _domains(rows: list[_Row]) -> list[_Domain]:
     scale = Decimal(10) ** places
     integers = {d: int(d * scale) for d in distinct}
     return [_Domain(row, [integers[v.value] for v in row.values],
-                    {key: j for j, key in enumerate(column_keys(row))}, integers[row.half_unit])
+                    {key: j for j, key in enumerate(column_keys(row))} if len(row.options) > 1 else {},
+                    integers[row.half_unit])
             for row in rows]
 
 
