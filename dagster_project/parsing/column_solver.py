@@ -75,8 +75,8 @@ def constraints(rows: list[_Row]) -> list[_Constraint]:
     for i, row in enumerate(rows):
         by_table[row.table_no].append(i)
     keys = [column_keys(row) for row in rows]
-    return (_row_identities(rows, keys) + _hierarchy_sums(rows, by_table, keys) + _two_sided_sums(rows, index, keys)
-            + _cross_table(rows, index, by_table, keys))
+    return (_row_identities(rows, keys) + _hierarchy_sums(rows, by_table, keys)
+            + _two_sided_sums(rows, index, by_table, keys) + _cross_table(rows, index, by_table, keys))
 
 
 def column_keys(row: _Row) -> list[str]:
@@ -94,7 +94,7 @@ def _row_identities(rows: list[_Row], row_keys: list[list[str]]) -> list[_Constr
                         f"T7 {phase} {total} = {' + '.join(parts)}",
                         (i, f"{phase}_{total}"), [(i, f"{phase}_{p}") for p in parts]))
         elif table.row_total and table.row_total in keys and row.section != "income":
-            parts = layout.ROW_TOTAL_PARTS.get(row.table_no, tuple(k for k in keys if k != table.row_total))
+            parts = layout.ROW_TOTAL_PARTS.get(row.table_no) or [k for k in keys if k != table.row_total]
             cells = [(i, p) for p in parts if p in keys]
             if cells:  # a total alone is no identity
                 found.append(_Constraint(f"T{row.table_no} row {row.row_key}: total = sum of its columns",
@@ -124,7 +124,7 @@ def _hierarchy_sums(rows: list[_Row], by_table: dict[int, list[int]], keys: list
     return found
 
 
-def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int],
+def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int], by_table: dict[int, list[int]],
                     keys: list[list[str]]) -> list[_Constraint]:
     found = []
     for no in (1, 4):
@@ -133,7 +133,7 @@ def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int],
                 continue
             parent = index[(no, side, total)]
             if parts == (layout.CLASS_ROWS,):
-                children = [i for i, r in enumerate(rows) if r.table_no == no and r.section == side and r.row_code]
+                children = [i for i in by_table[no] if rows[i].section == side and rows[i].row_code]
             else:
                 children = [index[(no, side, p)] for p in parts if (no, side, p) in index]
             if not children:
