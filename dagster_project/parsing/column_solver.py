@@ -10,6 +10,7 @@ ambiguous by the caller, never guessed.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections import defaultdict, deque
@@ -51,7 +52,7 @@ class _Constraint:
     With `printed_rule`, a part printed in a column means the total is printed there too (a blank
     total holds no printed part)."""
 
-    __slots__ = ("name", "kind", "printed_rule", "dead", "states", "size", "members", "row_terms")
+    __slots__ = ("name", "kind", "printed_rule", "dead", "states", "members", "row_terms")
 
     def __init__(self, name: str, total: tuple[int, str], parts: Iterable[tuple[int, str]], kind: str = "eq",
                  printed_rule: bool = True) -> None:
@@ -62,10 +63,8 @@ class _Constraint:
         self.states: dict = {}  # row with several terms -> (placements count, _states)
         row, column = total
         row_terms: dict[int, list[tuple[str, int, int]]] = {row: [(column, 1, TOTAL_TERM)]}
-        self.size = 1  # number of terms
         for row, column in parts:
             row_terms.setdefault(row, []).append((column, -1, PART_TERM))
-            self.size += 1
         self.members = tuple(row_terms)  # the rows of the terms, each once, in order
         self.row_terms = row_terms  # row -> its terms: (column, sign, flag)
 
@@ -75,22 +74,18 @@ def constraints(rows: list[_Row]) -> list[_Constraint]:
     by_table: dict[int, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         by_table[row.table_no].append(i)
-    found: list[_Constraint] = []
-    found += _row_identities(rows)
-    found += _hierarchy_sums(rows, by_table)
-    found += _two_sided_sums(rows, index)
-    found += _cross_table(rows, index, by_table)
-    return [c for c in found if c.size > 1]
+    keys = [column_keys(row) for row in rows]
+    return (_row_identities(rows, keys) + _hierarchy_sums(rows, by_table, keys)
+            + _two_sided_sums(rows, index, by_table, keys) + _cross_table(rows, index, by_table, keys))
 
 
 def column_keys(row: _Row) -> list[str]:
     return [c.key for c in row.columns]
 
 
-def _row_identities(rows: list[_Row]) -> list[_Constraint]:
+def _row_identities(rows: list[_Row], row_keys: list[list[str]]) -> list[_Constraint]:
     found = []
-    for i, row in enumerate(rows):
-        keys = column_keys(row)
+    for i, (row, keys) in enumerate(zip(rows, row_keys, strict=True)):
         table = layout.TABLES[row.table_no]
         if table.kind == "three_public":
             for phase in ("budget", "actual"):
@@ -99,14 +94,15 @@ def _row_identities(rows: list[_Row]) -> list[_Constraint]:
                         f"T7 {phase} {total} = {' + '.join(parts)}",
                         (i, f"{phase}_{total}"), [(i, f"{phase}_{p}") for p in parts]))
         elif table.row_total and table.row_total in keys and row.section != "income":
-            parts = layout.ROW_TOTAL_PARTS.get(row.table_no, tuple(k for k in keys if k != table.row_total))
-            found.append(_Constraint(
-                f"T{row.table_no} row {row.row_key}: total = sum of its columns",
-                (i, table.row_total), [(i, p) for p in parts if p in keys]))
+            parts = layout.ROW_TOTAL_PARTS.get(row.table_no) or [k for k in keys if k != table.row_total]
+            cells = [(i, p) for p in parts if p in keys]
+            if cells:  # a total alone is no identity
+                found.append(_Constraint(f"T{row.table_no} row {row.row_key}: total = sum of its columns",
+                                         (i, table.row_total), cells))
     return found
 
 
-def _hierarchy_sums(rows: list[_Row], by_table: dict[int, list[int]]) -> list[_Constraint]:
+def _hierarchy_sums(rows: list[_Row], by_table: dict[int, list[int]], keys: list[list[str]]) -> list[_Constraint]:
     """In every column: a subject = sum of the subjects directly under it (类 = its 款, 款 = its 项,
     or its 项 when the 款 is not printed), 合计 = sum of the top subjects."""
     found = []
@@ -121,14 +117,15 @@ def _hierarchy_sums(rows: list[_Row], by_table: dict[int, list[int]]) -> list[_C
             if parent is not None:
                 children[parent].append(i)
         for parent, parts in children.items():
-            for key in column_keys(rows[parent]):
+            for key in keys[parent]:
                 found.append(_Constraint(
                     f"T{no} column {key}: {rows[parent].row_key} = sum of its sub-rows",
                     (parent, key), [(c, key) for c in parts]))
     return found
 
 
-def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int]) -> list[_Constraint]:
+def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int], by_table: dict[int, list[int]],
+                    keys: list[list[str]]) -> list[_Constraint]:
     found = []
     for no in (1, 4):
         for side, total, parts in layout.TWO_SIDED_SUMS:
@@ -136,12 +133,12 @@ def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int]) ->
                 continue
             parent = index[(no, side, total)]
             if parts == (layout.CLASS_ROWS,):
-                children = [i for i, r in enumerate(rows) if r.table_no == no and r.section == side and r.row_code]
+                children = [i for i in by_table[no] if rows[i].section == side and rows[i].row_code]
             else:
                 children = [index[(no, side, p)] for p in parts if (no, side, p) in index]
             if not children:
                 continue
-            for key in column_keys(rows[parent]):
+            for key in keys[parent]:
                 found.append(_Constraint(
                     f"T{no} {side} column {key}: {total} = sum of its lines",
                     (parent, key), [(c, key) for c in children]))
@@ -149,7 +146,7 @@ def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int]) ->
         for income_key, column in layout.FUND_COLUMNS.items():
             begin = layout.FUND_SUBROWS[income_key][0]
             parts = [index[(no, "income", k)] for k in (income_key, begin) if (no, "income", k) in index]
-            if grand is not None and parts and column in column_keys(rows[grand]):
+            if grand is not None and parts and column in keys[grand]:
                 found.append(_Constraint(
                     f"T{no} {column}: income + carry-over = 总计",
                     (grand, column), [(p, "amount") for p in parts], printed_rule=False))
@@ -157,7 +154,7 @@ def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int]) ->
 
 
 def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int],
-                 by_table: dict[int, list[int]]) -> list[_Constraint]:
+                 by_table: dict[int, list[int]], keys: list[list[str]]) -> list[_Constraint]:
     """Equalities between tables: T2 合计 = T1 income lines, T3 = T1 by class, T5 = T4 general
     budget column, T6 人员+公用 = T5 basic; and T3 >= T5 (T5 is the general-budget part of T3)."""
     found: list[_Constraint] = []
@@ -168,7 +165,7 @@ def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int],
 
     def at(no: int, section: str, key: str, column: str) -> tuple[int, str] | None:
         i = index.get((no, section, key))
-        return (i, column) if i is not None and column in column_keys(rows[i]) else None
+        return (i, column) if i is not None and column in keys[i] else None
 
     if by_table.get(1):
         for column, t1_keys in layout.T2_TOTAL_EQUALS_T1.items():
@@ -199,10 +196,10 @@ def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int],
 # The solver counts in integers: every amount as a whole number of the smallest unit any amount
 # or rounding tolerance of the document is printed in, so sums are exact and cheap (Decimal is not).
 TOTAL_TERM, PART_TERM = 1, 2  # flags of a state: the placement prints a total term / a part term
+# What a placement adds to a constraint: (signed sum of its terms, flags of the terms it prints).
+_State = tuple[int, int]
 # A set of states: flags -> the signed sums reachable with those flags.
 _StateSet = dict[int, set[int]]
-# A row's placements by the state they give: (signed sum, flags) -> placements.
-_Grouped = dict[tuple[int, int], list[tuple[int, ...]]]
 
 
 @dataclass
@@ -211,16 +208,24 @@ class _Domain:
 
     row: _Row
     values: list[int]
-    positions: dict[str, int]  # column key -> position among the row's columns
+    positions: dict[str, int]  # column key -> position among the row's columns (of a row with several placements)
     half_unit: int
     printable: tuple[int, set[int]] = (0, set())  # (placements, positions some placement prints)
     states: dict = field(default_factory=dict)  # (column, sign, flag) -> (placements count, _states)
+    placement: dict[str, int] | None = None  # column -> value, once the row has one placement
 
     def printed_positions(self) -> set[int]:
         """The positions some remaining placement prints (cached until the row loses placements)."""
         if self.printable[0] != len(self.row.options):
             self.printable = (len(self.row.options), set().union(*self.row.options))
         return self.printable[1]
+
+    def placed(self) -> dict[str, int]:
+        """column -> value of the row's one placement (a placed row stays placed)."""
+        if self.placement is None:
+            keys = column_keys(self.row)
+            self.placement = {keys[position]: value for position, value in zip(self.row.options[0], self.values)}
+        return self.placement
 
 
 def _domains(rows: list[_Row]) -> list[_Domain]:
@@ -232,7 +237,8 @@ def _domains(rows: list[_Row]) -> list[_Domain]:
     scale = Decimal(10) ** places
     integers = {d: int(d * scale) for d in distinct}
     return [_Domain(row, [integers[v.value] for v in row.values],
-                    {key: j for j, key in enumerate(column_keys(row))}, integers[row.half_unit])
+                    {key: j for j, key in enumerate(column_keys(row))} if len(row.options) > 1 else {},
+                    integers[row.half_unit])
             for row in rows]
 
 
@@ -242,11 +248,14 @@ def solve(rows: list[_Row], constraints: list[_Constraint]) -> None:
     contradicts the printed numbers: it is dropped (the data-quality checks report it)."""
     usable: list[_Constraint] = []  # the constraints over rows that can be placed
     open_placements: list[int] = []  # of each usable constraint: placements beyond one per row
+    open_rows: list[int] = []  # of each usable constraint: its rows with several placements
+    placements = [len(row.options) for row in rows]
     for constraint in constraints:
-        counts = [len(rows[m].options) for m in constraint.members]
+        counts = list(map(placements.__getitem__, constraint.members))
         if all(counts):
             usable.append(constraint)
             open_placements.append(sum(counts) - len(counts))
+            open_rows.append(len(counts) - counts.count(1))
     domains = _domains(rows)
     by_row: dict[int, list[int]] = defaultdict(list)
     for k, constraint in enumerate(usable):
@@ -259,51 +268,77 @@ def solve(rows: list[_Row], constraints: list[_Constraint]) -> None:
     while queue:
         k = queue.popleft()
         queued.discard(k)
+        if not open_rows[k]:  # its rows were placed meanwhile: nothing left to decide
+            continue
         for changed in _propagate(domains, usable[k]):
+            if len(rows[changed].options) == 1:  # placed: one open row less in each of its constraints
+                for other in by_row[changed]:
+                    open_rows[other] -= 1
             for other in by_row[changed]:
-                if other not in queued and not usable[other].dead:
+                if open_rows[other] and other not in queued and not usable[other].dead:
                     queue.append(other)
                     queued.add(other)
 
 
 def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
-    """Apply one constraint; the rows whose placements it narrowed."""
-    variable = [m for m in constraint.members if len(domains[m].row.options) > 1]
-    if constraint.dead or not variable:
+    """Apply one constraint over some open row; the rows whose placements it narrowed."""
+    if constraint.dead:
         return []
-    tolerance = 0  # half a unit for every cell some remaining placement prints
+    # the placed rows add a constant; half a unit of tolerance for every cell some remaining placement prints
+    base_sum, base_flags, tolerance = 0, 0, 0
+    variable: list[int] = []
+    states: list[list[_State]] = []  # of each variable row: the state of each placement
     for m, terms in constraint.row_terms.items():
         domain = domains[m]
-        printed, positions = domain.printed_positions(), domain.positions
+        if len(domain.row.options) == 1:
+            placed = domain.placed()
+            for column, sign, flag in terms:
+                if column in placed:
+                    base_sum += sign * placed[column]
+                    base_flags |= flag
+                    tolerance += domain.half_unit
+            continue
+        variable.append(m)
+        states.append(_states(domain, constraint, m))
+        printed = domain.printed_positions()
         for column, _, _ in terms:
-            if positions.get(column) in printed:
+            if domain.positions.get(column) in printed:
                 tolerance += domain.half_unit
-    base_sum, base_flags = 0, 0  # the rows whose placement is known add a constant
-    for m in constraint.members:
-        if m not in variable:
-            (state_sum, state_flags), = _states(domains[m], constraint, m)
-            base_sum, base_flags = base_sum + state_sum, base_flags | state_flags
-    grouped = [_states(domains[m], constraint, m) for m in variable]
-    if len(grouped) == 1:  # the common case: every other row is placed
-        good = [{state for state in grouped[0] if _satisfied(constraint, base_sum + state[0], base_flags | state[1], tolerance)}]
-    elif math.prod(map(len, grouped)) <= MAX_ENUMERATED:
-        good = _good_states_enumerated(constraint, grouped, base_sum, base_flags, tolerance)
+    distinct = [set(row_states) for row_states in states]
+    if len(distinct) == 1:  # the common case: every other row is placed
+        good = [_satisfying(constraint, distinct[0], base_sum, base_flags, tolerance)]
+    elif math.prod(map(len, distinct)) <= MAX_ENUMERATED:
+        good = _good_states_enumerated(constraint, distinct, base_sum, base_flags, tolerance)
     else:
-        good = _good_states(constraint, [_state_set(states) for states in grouped], base_sum, base_flags, tolerance)
-    narrowed: dict[int, set[tuple[int, ...]]] = {}
-    for m, states, kept in zip(variable, grouped, good, strict=True):
+        good = _good_states(constraint, [_state_set(reachable) for reachable in distinct], base_sum, base_flags,
+                            tolerance)
+    narrowed: list[tuple[int, list[_State], set[_State]]] = []
+    for m, row_states, reachable, kept in zip(variable, states, distinct, good, strict=True):
         if kept is None:
             continue
         if not kept:
             constraint.dead = True
             return []
-        if len(kept) < len(states):
-            narrowed[m] = {option for state in kept for option in states[state]}
-    for m, kept in narrowed.items():
+        if len(kept) < len(reachable):
+            narrowed.append((m, row_states, kept))
+    for m, row_states, kept in narrowed:
         row = domains[m].row
-        row.options = [o for o in row.options if o in kept]
+        row.options = list(itertools.compress(row.options, map(kept.__contains__, row_states)))
         row.decided_by.append(constraint.name)
-    return list(narrowed)
+    return [m for m, _, _ in narrowed]
+
+
+def _satisfying(constraint: _Constraint, states: set[_State], base_sum: int, base_flags: int,
+                tolerance: int) -> set[_State]:
+    """The states of the one open row that satisfy the constraint with the placed rows' (base_sum,
+    base_flags): _satisfied, with the window worked out once."""
+    low, high = -tolerance - base_sum, tolerance - base_sum
+    if constraint.kind == "ge":
+        return {state for state in states if state[0] >= low}
+    if not constraint.printed_rule or base_flags & TOTAL_TERM:  # the printed rule holds whatever the row prints
+        return {state for state in states if low <= state[0] <= high}
+    return {(total, flags) for total, flags in states
+            if low <= total <= high and not _printed_rule_broken(constraint, base_flags | flags)}
 
 
 def _satisfied(constraint: _Constraint, total: int, flags: int, tolerance: int) -> bool:
@@ -317,11 +352,11 @@ def _printed_rule_broken(constraint: _Constraint, flags: int) -> bool:
     return bool(constraint.printed_rule and flags & PART_TERM and not flags & TOTAL_TERM)
 
 
-def _good_states_enumerated(constraint: _Constraint, states: list[_Grouped], base_sum: int,
-                            base_flags: int, tolerance: int) -> list[set[tuple[int, int]]]:
+def _good_states_enumerated(constraint: _Constraint, states: list[set[_State]], base_sum: int,
+                            base_flags: int, tolerance: int) -> list[set[_State]]:
     """Per open row, its states that some combination of the other open rows' states completes:
     every combination tried (there are few)."""
-    good: list[set[tuple[int, int]]] = [set() for _ in states]
+    good: list[set[_State]] = [set() for _ in states]
     for combination in itertools.product(*states):
         total, flags = base_sum, base_flags
         for state_sum, state_flags in combination:
@@ -334,7 +369,7 @@ def _good_states_enumerated(constraint: _Constraint, states: list[_Grouped], bas
 
 
 def _good_states(constraint: _Constraint, sets: list[_StateSet], base_sum: int, base_flags: int,
-                 tolerance: int) -> list[set[tuple[int, int]] | None]:
+                 tolerance: int) -> list[set[_State] | None]:
     """Per open row, its states that some reachable sum of the other open rows' states completes,
     or None when those sums are too many to be informative (see _combine)."""
     prefix: list[_StateSet | None] = [{base_flags: {base_sum}}]
@@ -344,69 +379,71 @@ def _good_states(constraint: _Constraint, sets: list[_StateSet], base_sum: int, 
     for state_set in reversed(sets[1:]):
         suffix.append(_combine(suffix[-1], state_set))
     suffix.reverse()
-    good: list[set[tuple[int, int]] | None] = []
+    good: list[set[_State] | None] = []
     for state_set, before, after in zip(sets, prefix, suffix, strict=True):
         reachable = _combine(before, after)
         if reachable is None:
             good.append(None)
             continue
+        ordered = {flags: sorted(sums) for flags, sums in reachable.items()}
         good.append({(total, flags) for flags, sums in state_set.items() for total in sums
-                     if _completed(constraint, total, flags, reachable, tolerance)})
+                     if _completed(constraint, total, flags, ordered, tolerance)})
     return good
 
 
-def _completed(constraint: _Constraint, total: int, flags: int, reachable: _StateSet, tolerance: int) -> bool:
-    """Whether some reachable sum of the other rows completes the state (total, flags): _satisfied
-    for any of them."""
+def _completed(constraint: _Constraint, total: int, flags: int, reachable: dict[int, list[int]],
+               tolerance: int) -> bool:
+    """Whether some reachable sum of the other rows (flags -> the sums, in ascending order) completes
+    the state (total, flags): _satisfied for any of them."""
     for other_flags, others in reachable.items():
         if constraint.kind == "ge":
-            if total + max(others) >= -tolerance:
+            if total + others[-1] >= -tolerance:
                 return True
-        elif not _printed_rule_broken(constraint, flags | other_flags) and \
-                any(-tolerance <= total + other <= tolerance for other in others):
-            return True
+        elif not _printed_rule_broken(constraint, flags | other_flags):
+            nearest = bisect.bisect_left(others, -tolerance - total)  # the least sum not below the window
+            if nearest < len(others) and others[nearest] <= tolerance - total:
+                return True
     return False
 
 
-def _states(domain: _Domain, constraint: _Constraint, m: int) -> _Grouped:
-    """The row's placements grouped by what they add to a constraint: (signed sum, flags of the
-    total and part terms it prints). Cached until the row loses placements, by constraint, or by
-    (column, sign) when the row has one term (the same for every constraint that sums that cell)."""
+def _states(domain: _Domain, constraint: _Constraint, m: int) -> list[_State]:
+    """The state each of the row's placements gives a constraint (in the order of row.options): (signed
+    sum, flags of the total and part terms it prints). Cached until the row loses placements, by
+    constraint, or by (column, sign) when the row has one term (the same for every constraint that sums that cell)."""
     terms = constraint.row_terms[m]
     cache, key = (domain.states, terms[0]) if len(terms) == 1 else (constraint.states, m)
     options = domain.row.options
     cached = cache.get(key)
     if cached is not None and cached[0] == len(options):
         return cached[1]
-    grouped: _Grouped = defaultdict(list)
     values = domain.values
     if len(terms) == 1:
         column, sign, flag = terms[0]
         position = domain.positions.get(column)
-        for option in options:
-            if position in option:
-                grouped[(sign * values[option.index(position)], flag)].append(option)
-            else:
-                grouped[(0, 0)].append(option)
+        states = [(sign * values[option.index(position)], flag) if position in option else (0, 0) for option in options]
     else:
-        at: list[tuple[int, int]] = [(0, 0)] * len(domain.positions)  # position -> (sign, flag); (0, 0): no term
+        signs, flags = [0] * len(domain.positions), [0] * len(domain.positions)  # by position; 0: no term
         for column, sign, flag in terms:
             if column in domain.positions:
-                at[domain.positions[column]] = (sign, flag)
-        for option in options:
-            total, flags = 0, 0
-            for position, value in zip(option, values):
-                sign, flag = at[position]
-                total += sign * value
-                flags |= flag
-            grouped[(total, flags)].append(option)
-    cache[key] = (len(options), grouped)
-    return grouped
+                signs[domain.positions[column]], flags[domain.positions[column]] = sign, flag
+        if len(values) == 2:  # the common case, without a loop per placement
+            first, second = values
+            states = [(signs[a] * first + signs[b] * second, flags[a] | flags[b]) for a, b in options]
+        else:
+            states = []
+            for option in options:
+                total, printed = 0, 0
+                for position, value in zip(option, values):
+                    total += signs[position] * value
+                    printed |= flags[position]
+                states.append((total, printed))
+    cache[key] = (len(options), states)
+    return states
 
 
-def _state_set(grouped: _Grouped) -> _StateSet:
+def _state_set(states: set[_State]) -> _StateSet:
     state_set: _StateSet = defaultdict(set)
-    for total, flags in grouped:
+    for total, flags in states:
         state_set[flags].add(total)
     return state_set
 
