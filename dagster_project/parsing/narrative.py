@@ -59,10 +59,11 @@ NOISE = rf"(?:[-—]?{SPACE}*\d{{1,3}}{SPACE}*[-—]?|第{SPACE}*\d+{SPACE}*页.
 # is a cheap test of the first character before the alternatives.
 LINE_KIND_RE = re.compile(rf"\n(?=[-—\d第图(一二三四五六七八九十])(?:(?P<noise>{NOISE})|{MARKER})", re.MULTILINE)
 FUNCTION_CODE_START_RE = re.compile(r"\n2")  # every function subject code starts with 2
-# A sentence, without the whitespace around it: up to its 。, else (at the paragraph's end) its
-# last visible character; a 。 after only whitespace is a sentence of its own, one right after
-# another 。 is not.
-SENTENCE_RE = re.compile(r"[^\s。][^。]*。|[^\s。](?:[^。]*[^\s。])?|(?<=\s)。")
+# A sentence, without the whitespace around it, in the paragraphs' texts each after a newline:
+# up to its 。, else (at the paragraph's end) up to its last visible character (one scan: a
+# paragraph's last sentence is not scanned again once no 。 was found); a 。 after only whitespace
+# is a sentence of its own, one right after another 。 or at the paragraph's start is not.
+SENTENCE_RE = re.compile(rf"[^\s。][^。\n]*(?:。|(?<!\s))|(?<={SPACE})。")
 NON_SPACE_RE = re.compile(r"\S+")
 SHORT_CONTINUATION = 4  # a wrapped heading's last piece ('说明', '况。') is at most this long
 PART_TITLE_LINES = 3  # a part title may wrap over this many lines ('第一部分' / '<name>概' / '况')
@@ -125,18 +126,19 @@ NAME_CONTEXT_BY_PART = {"front": "profile", "profile": "profile", "tables": "tab
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass  # not frozen, as Sentence and the structure types below: one per paragraph or heading
-class _ParagraphLines:
-    """The source lines of a paragraph and where each starts in the paragraph's joined text."""
+@dataclass(frozen=True)
+class _SourceLines:
+    """The source lines of the document's paragraphs, and where each starts in their texts joined
+    (see _sentences)."""
 
     lines: tuple[Line, ...]
-    starts: tuple[int, ...]
-    # Some lines hold numbers put back from the line below (see displaced.py): `lines` is then not
-    # in reading order, and a span's lines are sorted.
-    displaced: bool = False
+    starts: list[int]
+    # The paragraphs with lines that hold numbers put back from the line below (see displaced.py):
+    # their `lines` are not in reading order, and a span's lines are sorted.
+    displaced: frozenset[int]
 
     def line_at(self, index: int) -> int:
-        """The position in `lines` of the line holding character `index` of the paragraph's text."""
+        """The position in `lines` of the line holding character `index` of the joined text."""
         return bisect_right(self.starts, index) - 1
 
 
@@ -144,8 +146,8 @@ class _ParagraphLines:
 class Sentence:
     text: str  # as printed, its lines joined
     compact: str  # whitespace removed: what the patterns match
-    source: _ParagraphLines  # the lines of its paragraph
-    start: int  # where `text` starts in the paragraph's text
+    source: _SourceLines  # the lines of the document's paragraphs
+    start: int  # where `text` starts in their joined text
     part: str  # kind of the enclosing 第N部分 part
     section: str  # the innermost heading, as printed
     topic: str | None
@@ -158,7 +160,7 @@ class Sentence:
         first = self.source.line_at(self.start)
         last = self.source.line_at(self.start + len(self.text) - 1)
         lines = self.source.lines[first : last + 1]
-        return tuple(sorted(set(lines), key=_reading_order)) if self.source.displaced else lines
+        return tuple(sorted(set(lines), key=_reading_order)) if self.paragraph in self.source.displaced else lines
 
     def provenance(self, start: int, end: int) -> Provenance:
         """The source lines of the compact span [start, end)."""
@@ -174,7 +176,7 @@ class Sentence:
         first = self.source.line_at(self.start + first_index)
         last = self.source.line_at(self.start + last_index)
         lines = self.source.lines
-        if self.source.displaced:
+        if self.paragraph in self.source.displaced:
             span = sorted(lines[first : last + 1], key=_reading_order)
             return Provenance(span[0].no, span[-1].no, span[0].page)
         return Provenance(lines[first].no, lines[last].no, lines[first].page)
@@ -232,7 +234,7 @@ class _Paragraph:
     chunks: list[tuple[Line, str]]
     part: str
     scope: _Scope
-    is_item: bool
+    context: tuple[str, ...]  # see Sentence.context
 
 
 @dataclass(frozen=True)
@@ -248,18 +250,15 @@ class Document:
     texts: tuple[tuple[Line, str], ...]  # the lines that are not blank, and their text stripped
     joined: str  # those texts, each after a newline: one search over it finds the lines that matter
     sentences: tuple[Sentence, ...]
+    # The sentences' compact texts, each after a newline: one search over it finds the sentences
+    # that hold a word (see _lines_holding).
+    compacts: str
     function_names: dict[str, str]  # function subject code -> name, from the document's tables
     parts: tuple[Part, ...]  # every 第N部分 title in order (a contents list included)
     headings: tuple[DocumentHeading, ...]
     # (text, topic) -> its subject mentions (see _mentions): the values of a sentence look up the same ones.
     mentions: dict[tuple[str, str], list[tuple[int, int, str]]] = field(default_factory=dict)
     issues: tuple[ParseIssue, ...] = ()  # numbers moved below their line that could not be put back
-
-    @cached_property
-    def compacts(self) -> str:
-        """The sentences' compact texts, each after a newline: one search over it finds the
-        sentences that hold a word (see _lines_holding)."""
-        return "\n" + "\n".join([sentence.compact for sentence in self.sentences])
 
 
 _last_document: list[tuple[list[Line], Document]] = []
@@ -283,10 +282,10 @@ def _build_document(lines: list[Line]) -> Document:
     content = _content(texts, joined)
     numbered = _numbered_lines(content)
     paragraphs = _paragraphs(content, numbered)
-    sentences = tuple(s for no, paragraph in enumerate(paragraphs) for s in _sentences(paragraph, no, restored.pieces))
+    sentences, compacts = _sentences(paragraphs, restored.pieces)
     parts = tuple(Part(_part_number(n.text) or 0, n.kind, content.lines[n.index][0]) for n in numbered if n.mark == "part")
     headings = _headings(content, numbered, _run_in_headings(content.joined))
-    return Document(tuple(lines), texts, joined, sentences, _function_names(texts, joined), parts, headings, issues=restored.issues)
+    return Document(tuple(lines), texts, joined, sentences, compacts, _function_names(texts, joined), parts, headings, issues=restored.issues)
 
 
 def _line_matches(joined: str, rx: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
@@ -374,9 +373,9 @@ def _paragraphs(content: _Content, numbered: list[_Numbered]) -> list[_Paragraph
     part = "front" if "part" in content.marks else "narrative"
     scope = NO_HEADINGS
 
-    def add(chunks: list[tuple[Line, str]], is_item: bool = False) -> None:
+    def add(chunks: list[tuple[Line, str]], context: tuple[str, ...] | None = None) -> None:
         if chunks:
-            paragraphs.append(_Paragraph(chunks, part, scope, is_item))
+            paragraphs.append(_Paragraph(chunks, part, scope, scope.context if context is None else context))
 
     add(lines[: numbered[0].index if numbered else len(lines)])  # the running text before the first number
     for n, end in zip(numbered, [*(n.index for n in numbered[1:]), len(lines)]):  # a numbered line and the running text after it
@@ -396,7 +395,9 @@ def _paragraphs(content: _Content, numbered: list[_Numbered]) -> list[_Paragraph
             run_in = [(lines[n.last][0], n.rest)] if n.rest else []  # the text after the heading on its line
             add(run_in + lines[n.last + 1 : end])
         else:
-            add(lines[n.index : end], is_item=True)
+            chunks = lines[n.index : end]
+            lead = _item_lead("".join([text for _, text in chunks]))
+            add(chunks, (lead, *scope.context) if lead else scope.context)
     return paragraphs
 
 
@@ -563,20 +564,44 @@ def _lines_provenance(first: Line, last: Line) -> Provenance:
     return Provenance(first.no, last.no, first.page)
 
 
-def _sentences(paragraph: _Paragraph, number: int, pieces: dict[Line, tuple[tuple[Line, str], ...]]) -> list[Sentence]:
-    """The paragraph's sentences (split after each 。), each knowing the source lines it spans."""
-    displaced = bool(pieces) and any(line in pieces for line, _ in paragraph.chunks)
-    lines, chunks = zip(*(_in_pieces(paragraph.chunks, pieces) if displaced else paragraph.chunks))
-    text = "".join(chunks)
-    source = _ParagraphLines(lines, tuple(accumulate(map(len, chunks[:-1]), initial=0)), displaced)
-    scope = paragraph.scope
-    lead = _compact(ITEM_LEAD_END_RE.split(ITEM_RE.sub("", text, count=1), maxsplit=1)[0]) if paragraph.is_item else ""
-    context = (lead, *scope.context) if lead else scope.context
-    sentences = []
-    for match in SENTENCE_RE.finditer(text):
-        sentence_text = match.group()
-        sentences.append(Sentence(sentence_text, _compact(sentence_text), source, match.start(), paragraph.part, scope.section, scope.topic, context, number))
-    return sentences
+def _item_lead(text: str) -> str:
+    """The lead of a numbered item's paragraph, compact: up to its first 。 or :, number dropped."""
+    return _compact(ITEM_LEAD_END_RE.split(ITEM_RE.sub("", text, count=1), maxsplit=1)[0])
+
+
+def _sentences(paragraphs: list[_Paragraph], pieces: dict[Line, tuple[tuple[Line, str], ...]]) -> tuple[tuple[Sentence, ...], str]:
+    """The paragraphs' sentences (split after each 。), each knowing the source lines it spans, and
+    their compact texts each after a newline: one search of the paragraphs' texts, each after a
+    newline, and one substitution make them, not a search per paragraph and a call per sentence."""
+    chunks: list[tuple[Line, str]] = []
+    displaced = []
+    for no, paragraph in enumerate(paragraphs):
+        if pieces and any(line in pieces for line, _ in paragraph.chunks):
+            displaced.append(no)
+            chunks += _in_pieces(paragraph.chunks, pieces)
+        else:
+            chunks += paragraph.chunks
+        chunks.append((chunks[-1][0], "\n"))  # the paragraph break, at its last line
+    if not chunks:
+        return (), "\n"
+    lines, texts = zip(*chunks)
+    joined = "".join(("\n", *texts))  # each paragraph after a newline, as in Document.joined
+    source = _SourceLines(lines, list(accumulate(map(len, texts), initial=1)), frozenset(displaced))
+    matches = list(SENTENCE_RE.finditer(joined))
+    starts = [match.start() for match in matches]
+    sentence_texts = [match.group() for match in matches]
+    compacts = list(map("".join, map(str.split, sentence_texts)))  # whitespace removed, no Python step per sentence
+    sentences = tuple(
+        Sentence(text, compact, source, start, paragraph.part, paragraph.scope.section, paragraph.scope.topic, paragraph.context, no)
+        for text, compact, start, no in zip(sentence_texts, compacts, starts, _paragraph_numbers(joined, starts))
+        for paragraph in [paragraphs[no]]
+    )
+    return sentences, "\n" + "\n".join(compacts)
+
+
+def _paragraph_numbers(joined: str, positions: list[int]) -> Iterator[int]:
+    """The paragraph of each position in the paragraphs' texts, each after a newline."""
+    return (newlines - 1 for newlines in newlines_before(joined, positions))
 
 
 def _in_pieces(chunks: list[tuple[Line, str]], pieces: dict[Line, tuple[tuple[Line, str], ...]]) -> list[tuple[Line, str]]:
