@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cached_property
-from itertools import accumulate, compress
+from functools import cached_property, partial
+from itertools import accumulate, compress, repeat
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -184,6 +184,8 @@ class Sentence:
     def _text_index(self, compact_index: int) -> int:
         """Index in `text` of character `compact_index` of `compact` (the last one beyond it)."""
         compact_index = min(compact_index, len(self.compact) - 1)
+        if len(self.compact) == len(self.text):  # most sentences print no whitespace: the same index
+            return compact_index
         piece = bisect_right(self._pieces[1], compact_index) - 1
         return self._pieces[0][piece] + compact_index - self._pieces[1][piece]
 
@@ -221,9 +223,9 @@ class _Scope:
 
 
 def _scope(outer: Heading | None, inner: Heading | None) -> _Scope:
-    heading = inner or outer
-    return _Scope(outer, inner, heading.text if heading else "", next((h.topic for h in (outer, inner) if h and h.topic), None),
-                  tuple(h.compact for h in (inner, outer) if h and h.compact))
+    heading = inner or outer  # a subsection has its section's topic, if any (see _paragraphs)
+    return _Scope(outer, inner, heading.text if heading else "", heading.topic if heading else None,
+                  tuple(filter(None, (inner and inner.compact, outer and outer.compact))))
 
 
 NO_HEADINGS = _scope(None, None)
@@ -571,9 +573,10 @@ def _item_lead(text: str) -> str:
 
 def _sentences(paragraphs: list[_Paragraph], pieces: dict[Line, tuple[tuple[Line, str], ...]]) -> tuple[tuple[Sentence, ...], str]:
     """The paragraphs' sentences (split after each 。), each knowing the source lines it spans, and
-    their compact texts each after a newline: one search of the paragraphs' texts, each after a
-    newline, and one substitution make them, not a search per paragraph and a call per sentence."""
+    their compact texts each after a newline. One search of the paragraphs' texts joined finds them,
+    and map builds them: no search per paragraph and no Python step per sentence but its __init__."""
     chunks: list[tuple[Line, str]] = []
+    breaks: list[int] = []  # the chunk that ends each paragraph
     displaced = []
     for no, paragraph in enumerate(paragraphs):
         if pieces and any(line in pieces for line, _ in paragraph.chunks):
@@ -581,27 +584,22 @@ def _sentences(paragraphs: list[_Paragraph], pieces: dict[Line, tuple[tuple[Line
             chunks += _in_pieces(paragraph.chunks, pieces)
         else:
             chunks += paragraph.chunks
+        breaks.append(len(chunks))
         chunks.append((chunks[-1][0], "\n"))  # the paragraph break, at its last line
     if not chunks:
         return (), "\n"
     lines, texts = zip(*chunks)
-    joined = "".join(("\n", *texts))  # each paragraph after a newline, as in Document.joined
     source = _SourceLines(lines, list(accumulate(map(len, texts), initial=1)), frozenset(displaced))
-    matches = list(SENTENCE_RE.finditer(joined))
-    starts = [match.start() for match in matches]
-    sentence_texts = [match.group() for match in matches]
-    compacts = list(map("".join, map(str.split, sentence_texts)))  # whitespace removed, no Python step per sentence
-    sentences = tuple(
-        Sentence(text, compact, source, start, paragraph.part, paragraph.scope.section, paragraph.scope.topic, paragraph.context, no)
-        for text, compact, start, no in zip(sentence_texts, compacts, starts, _paragraph_numbers(joined, starts))
-        for paragraph in [paragraphs[no]]
-    )
+    matches = list(SENTENCE_RE.finditer("".join(("\n", *texts))))  # each paragraph after a newline
+    starts = list(map(re.Match.start, matches))
+    sentence_texts = list(map(re.Match.group, matches))
+    compacts = list(map("".join, map(str.split, sentence_texts)))  # whitespace removed
+    numbers = list(map(partial(bisect_right, list(map(source.starts.__getitem__, breaks))), starts))
+    of_paragraph = list(map(paragraphs.__getitem__, numbers))
+    sentences = tuple(map(Sentence, sentence_texts, compacts, repeat(source), starts, map(attrgetter("part"), of_paragraph),
+                          map(attrgetter("scope.section"), of_paragraph), map(attrgetter("scope.topic"), of_paragraph),
+                          map(attrgetter("context"), of_paragraph), numbers))
     return sentences, "\n" + "\n".join(compacts)
-
-
-def _paragraph_numbers(joined: str, positions: list[int]) -> Iterator[int]:
-    """The paragraph of each position in the paragraphs' texts, each after a newline."""
-    return (newlines - 1 for newlines in newlines_before(joined, positions))
 
 
 def _in_pieces(chunks: list[tuple[Line, str]], pieces: dict[Line, tuple[tuple[Line, str], ...]]) -> list[tuple[Line, str]]:
