@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property, partial
 from itertools import accumulate, compress, repeat
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from . import narrative_patterns as P
@@ -953,11 +953,12 @@ def extract_profile(lines: list[Line]) -> Profile:
     """Name, region, fiscal year, unit, the printed variants of the name, and the profile facts."""
     document = _document(lines)
     issues: list[ParseIssue] = []
-    titles = _titles(document)
+    title_word_lines = _lines_holding(document.joined, P.TITLE_WORD)
+    titles = _titles(document, title_word_lines)
     name, year, title_provenance = titles[0] if titles else ("", None, Provenance(None, None))
     if not titles:
         issues.append(ParseIssue("warn", "title_missing", "no title '<department> YYYY 年度部门决算' was found", Provenance(None, None)))
-    table_years = _table_title_years(document)
+    table_years = _table_title_years(document, title_word_lines)
     year = year or _most_common_year(table_years)
     issues += _year_conflicts(table_years, year)
     region_match = _REGION.match(name)
@@ -976,11 +977,12 @@ def extract_profile(lines: list[Line]) -> Profile:
     )
 
 
-def _titles(document: Document) -> list[tuple[str, int, Provenance]]:
-    """(name, year, provenance) of every title line: '<name> 2021 年度部门决算…', name possibly on the line before."""
+def _titles(document: Document, title_word_lines: list[int]) -> list[tuple[str, int, Provenance]]:
+    """(name, year, provenance) of every title line: '<name> 2021 年度部门决算…', name possibly on
+    the line before. `title_word_lines` are the lines that hold P.TITLE_WORD."""
     titles = []
     sentences = set()  # lines that mention 'YYYY 年度部门决算': never the line before a title
-    for i in _lines_holding(document.joined, P.TITLE_WORD):
+    for i in title_word_lines:
         line, text = document.texts[i]
         match = _TITLE.match(text)
         if not match:
@@ -1000,23 +1002,22 @@ def _titles(document: Document) -> list[tuple[str, int, Provenance]]:
 def _lines_holding(joined: str, word: str) -> list[int]:
     """The index of every line that holds the word, not empty (see Document.joined and .compacts):
     a search of the whole text instead of an `in` test per line. Each line follows its newline."""
-    return [newlines - 1 for newlines in newlines_before(joined, _first_in_each_line(joined, word))]
+    found = []
+    newlines, counted = 0, 0  # the newlines in joined[:counted]
+    at = joined.find(word)
+    while at >= 0:
+        newlines += joined.count("\n", counted, at)
+        found.append(newlines - 1)
+        counted = joined.find("\n", at)  # the line's end: the search goes on in the next line
+        if counted < 0:
+            break
+        at = joined.find(word, counted)
+    return found
 
 
-def _first_in_each_line(joined: str, word: str) -> Iterator[int]:
-    """Where the word first occurs in each line that holds it."""
-    start = joined.find(word)
-    while start >= 0:
-        yield start
-        line_end = joined.find("\n", start)
-        if line_end < 0:
-            return
-        start = joined.find(word, line_end)
-
-
-def _table_title_years(document: Document) -> list[tuple[Line, str]]:
+def _table_title_years(document: Document, title_word_lines: list[int]) -> list[tuple[Line, str]]:
     """The lines that print a table title with a year, and that year as printed."""
-    lines = [document.texts[i] for i in _lines_holding(document.joined, P.TITLE_WORD)]
+    lines = [document.texts[i] for i in title_word_lines]
     return [(line, match["year"]) for line, text in lines for match in [_TABLE_TITLE_YEAR.search(text)] if match]
 
 
@@ -1036,7 +1037,7 @@ def _year_conflicts(table_years: list[tuple[Line, str]], year: int | None) -> li
 
 
 def _unit(document: Document) -> tuple[str, list[ParseIssue]]:
-    units = Counter(m["unit"] for i in _lines_holding(document.joined, P.UNIT_WORD) for m in _UNIT.finditer(document.texts[i][1]))
+    units = Counter(map(itemgetter("unit"), _UNIT.finditer(document.joined)))  # one search of the joined lines
     if not units:
         return "", [ParseIssue("warn", "unit_missing", "no '单位：万元/元' was found in the table headers", Provenance(None, None))]
     issues = []
@@ -1062,12 +1063,12 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
     mention, starts = _name_mention_re(region)
     misprints = _misprints({name for name, _, _ in titles})
     for sentence in _sentences_holding(document, starts + [half for half, _ in misprints.halves]):  # only they can hold a match
-        for match in [*mention.finditer(sentence.compact), *misprints.finditer(sentence.compact)]:
-            provenance = sentence.provenance(match.start(), match.end())
+        for start, end in [*map(re.Match.span, mention.finditer(sentence.compact)), *misprints.spans(sentence.compact)]:
+            provenance = sentence.provenance(start, end)
             if (provenance.page, provenance.line_start) in title_lines:
                 continue
             context = NAME_CONTEXT_BY_PART.get(sentence.part, "narrative")
-            add(match.group(0), context, provenance)
+            add(sentence.compact[start:end], context, provenance)
     return list(variants.values())
 
 
@@ -1079,35 +1080,39 @@ def _sentences_holding(document: Document, words: list[str], also: list[int] = (
 
 @dataclass(frozen=True)
 class _Misprints:
-    """The title's names with any one character printed differently ('戊汉市…' for '武汉市…'): a
-    misprint the mention pattern cannot find when it is in the region the mention starts with."""
+    """The title's names with any one character printed as another Chinese character ('戊汉市…' for
+    '武汉市…'): a misprint the mention pattern cannot find when it is in the region the mention starts with."""
 
-    rx: re.Pattern[str] | None  # any one of the forms, one per name and misprinted character
+    names: tuple[str, ...]  # in order: the first that fits is read
     # Each half of each name and where it starts in the name: a misprint leaves one half as printed.
     halves: tuple[tuple[str, int], ...]
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches rx.finditer(text) finds, tried only where a half of a name places a name's
-        start: the regex, an alternation of many forms with no common prefix, is not run at
-        every character."""
-        if self.rx is None:
-            return
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each misprinted name in the text, left to right and not overlapping,
+        tried only where a half of a name places a name's start (compared, not matched by a regex
+        of every form, which would be compiled anew for each document)."""
         starts = sorted({at - offset for half, offset in self.halves for at in _occurrences(text, half) if at >= offset})
         end = 0
         for start in starts:
-            if start >= end and (match := self.rx.match(text, start)):
-                end = match.end()
-                yield match
+            if start >= end and (name := next((n for n in self.names if _misprinted(text[start : start + len(n)], n)), None)):
+                end = start + len(name)
+                yield start, end
+
+
+def _misprinted(printed: str, name: str) -> bool:
+    """The printed text is the name with one character printed as another Chinese character."""
+    if len(printed) != len(name):
+        return False
+    differing = [char for char, expected in zip(printed, name) if char != expected]
+    return len(differing) == 1 and "\u4e00" <= differing[0] <= "\u9fff"
 
 
 def _misprints(names: set[str]) -> _Misprints:
-    forms = [re.escape(name[:i]) + rf"(?!{re.escape(name[i])})[\u4e00-\u9fff]" + re.escape(name[i + 1:])
-             for name in sorted(names) for i in range(len(name))]
     halves: list[tuple[str, int]] = []
     for name in sorted(names):
         middle = len(name) // 2
         halves += [(name[:middle], 0), (name[middle:], middle)]
-    return _Misprints(re.compile("|".join(forms)) if forms else None, tuple(halves))
+    return _Misprints(tuple(sorted(names)), tuple(halves))
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -1132,13 +1137,14 @@ def _name_mention_re(region: re.Match[str] | None) -> tuple[re.Pattern[str], lis
 def _profile_facts(document: Document) -> list[Fact]:
     """Staff and units: the first statement of each (key, subject), wherever the extraction put it."""
     facts: dict[tuple[str, str], Fact] = {}
-    units_sections = {section for section in {s.section for s in document.sentences} if _UNITS_SECTION.search(section)}
+    sections = list(map(attrgetter("section"), document.sentences))  # map, compress: no Python step per sentence
+    units_sections = {section for section in set(sections) if _UNITS_SECTION.search(section)}
 
     def add(fact: Fact | None) -> None:
         if fact:
             facts.setdefault((fact.fact_key, fact.subject), fact)
 
-    in_units_sections = [i for i, sentence in enumerate(document.sentences) if sentence.section in units_sections]
+    in_units_sections = list(compress(range(len(sections)), map(units_sections.__contains__, sections)))
     for sentence in _sentences_holding(document, [literal for _, literal, _ in _PROFILE_PATTERNS], in_units_sections):
         for key, literal, rx in _PROFILE_PATTERNS:
             if literal not in sentence.compact:
@@ -1160,11 +1166,12 @@ def _profile_facts(document: Document) -> list[Fact]:
 
 def _listed_units(document: Document, units_sections: set[str]) -> Fact | None:
     """The units consolidated, when the profile lists them in a table ('序号 单位名称 备注' + rows)."""
+    headers = [i for i in _lines_holding(document.joined, P.UNIT_LIST_HEADER) if ":" not in document.texts[i][1]]
+    if not headers or not units_sections:
+        return None
     section_of_line = {line: s.section for s in document.sentences if s.section in units_sections for line in s.lines}
-    for i in _lines_holding(document.joined, P.UNIT_LIST_HEADER):
-        header, header_text = document.texts[i]
-        if ":" in header_text:
-            continue
+    for i in headers:
+        header = document.texts[i][0]
         section = section_of_line.get(header, "")
         if not section:
             continue
