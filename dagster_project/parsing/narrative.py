@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property, partial
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, groupby, repeat
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -44,7 +44,7 @@ class Profile:
 # Compiled data
 # ---------------------------------------------------------------------------------------------
 
-MARKER = r"(?P<part>第[一二三四五六七八九十]+部分)|(?P<h0>[一二三四五六七八九十]{1,3}、)|(?P<h1>\([一二三四五六七八九十]{1,3}\))|(?P<item>\d{1,2}[.、](?!\d))"
+MARKER = r"(?P<part>第[一二三四五六七八九十]+部分)|(?P<h0>[一二三四五六七八九十]{1,3}、)|(?P<h1>\([一二三四五六七八九十]{1,3}\))|(?P<item>\d{1,2}+[.、](?!\d))"
 MARKER_RE = re.compile(MARKER)
 ITEM_RE = re.compile(r"^\d{1,2}[.、](?!\d)")
 ITEM_NUMBER_RE = re.compile(r"\d+")
@@ -54,7 +54,8 @@ ITEM_LEAD_END_RE = re.compile(r"[。:]")  # an item's lead runs up to the first 
 # Whitespace within a line: the patterns that search the document's lines joined (see
 # _line_matches) must not run on into the next line.
 SPACE = r"[^\S\n]"
-NOISE = rf"(?:[-—]?{SPACE}*\d{{1,3}}{SPACE}*[-—]?|第{SPACE}*\d+{SPACE}*页.*|图{SPACE}*\d+{SPACE}*[:].*)$"  # page numbers, figure captions
+# (A page number's parts are possessive: a line of numbers that is not one fails without backtracking.)
+NOISE = rf"(?:[-—]?+{SPACE}*+\d{{1,3}}+{SPACE}*+[-—]?+|第{SPACE}*\d+{SPACE}*页.*|图{SPACE}*\d+{SPACE}*[:].*)$"  # page numbers, figure captions
 # What a line is, in one match at its start: 'noise', else its marker (see _marker). The lookahead
 # is a cheap test of the first character before the alternatives.
 LINE_KIND_RE = re.compile(rf"\n(?=[-—\d第图(一二三四五六七八九十])(?:(?P<noise>{NOISE})|{MARKER})", re.MULTILINE)
@@ -698,15 +699,13 @@ def truncation(lines: list[Line]) -> Truncation | None:
 def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
     """The facts stated by the narrative sections (情况说明 and the sections after it)."""
     document = _document(lines)
-    narrative = [s for s in document.sentences if s.part in NARRATIVE_PARTS]
+    narrative = _in_parts(document.sentences, NARRATIVE_PARTS)
     if not narrative:  # a document without 第N部分 parts, or with unusual part titles
-        narrative = [s for s in document.sentences if s.part in ("other", "front")]
+        narrative = _in_parts(document.sentences, {"other", "front"})
     facts: list[Fact] = []
     issues: list[ParseIssue] = []
-    by_paragraph: dict[int, list[Sentence]] = {}
-    for sentence in narrative:
-        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
-    for sentences in by_paragraph.values():
+    for _, in_paragraph in groupby(narrative, key=attrgetter("paragraph")):  # the sentences are in paragraph order
+        sentences = list(in_paragraph)
         paragraph_facts: list[Fact] = []
         for index, sentence in enumerate(sentences):
             if sentence.topic in _TOPIC_PATTERNS:
@@ -727,6 +726,11 @@ def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
             ParseIssue("warn", "narrative_no_facts", "no fact of the vocabulary was recognised in the narrative sections", Provenance(first.lines[0].no, first.lines[-1].no, first.lines[0].page))
         )
     return facts, issues
+
+
+def _in_parts(sentences: tuple[Sentence, ...], parts: set[str]) -> list[Sentence]:
+    """The sentences in the given kinds of part (map and compress: no Python step per sentence)."""
+    return list(compress(sentences, map(parts.__contains__, map(attrgetter("part"), sentences))))
 
 
 def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Document, out: list[Fact],
