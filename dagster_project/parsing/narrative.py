@@ -185,8 +185,6 @@ class Sentence:
     def _text_index(self, compact_index: int) -> int:
         """Index in `text` of character `compact_index` of `compact` (the last one beyond it)."""
         compact_index = min(compact_index, len(self.compact) - 1)
-        if len(self.compact) == len(self.text):  # most sentences print no whitespace: the same index
-            return compact_index
         piece = bisect_right(self._pieces[1], compact_index) - 1
         return self._pieces[0][piece] + compact_index - self._pieces[1][piece]
 
