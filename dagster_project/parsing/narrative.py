@@ -397,7 +397,7 @@ def _paragraphs(content: _Content, numbered: list[_Numbered]) -> list[_Paragraph
             add(run_in + lines[n.last + 1 : end])
         else:
             chunks = lines[n.index : end]
-            lead = _item_lead("".join([text for _, text in chunks]))
+            lead = _item_lead("".join(map(itemgetter(1), chunks)))
             add(chunks, (lead, *scope.context) if lead else scope.context)
     return paragraphs
 
