@@ -109,6 +109,7 @@ _TABLE_TITLE_YEAR = re.compile(P.TABLE_TITLE_YEAR_RE)
 _UNIT = re.compile(P.UNIT_RE)
 _NAME_FIELDS = tuple((re.compile(rx), context) for rx, context in P.NAME_FIELDS)
 _REGION = re.compile(P.REGION_RE)
+_NAME_MENTION_REST = re.compile(rf"[\u4e00-\u9fff()]{{0,25}}?{P.ORG_SUFFIX}(?={P.NAME_FOLLOWERS})")  # see _NameMentions
 _NAME_LIKE = re.compile(rf"^[\u4e00-\u9fff()]{{4,40}}{P.ORG_SUFFIX}$")
 # A line of a function-classification table: '2013101 行政运行 335.64' / '201 06 01 行政运行' / '20131'.
 # (Some PDF producers glue the code to the name: '2010601行政运行'.)
@@ -1062,10 +1063,10 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
         for rx, context in _NAME_FIELDS:
             for match in rx.finditer(text):
                 add(match["name"], context, Provenance(line.no, line.no, line.page))
-    mention, starts = _name_mention_re(region)
+    mentions = _name_mentions(region)
     misprints = _misprints({name for name, _, _ in titles})
-    for sentence in _sentences_holding(document, starts + [half for half, _ in misprints.halves]):  # only they can hold a match
-        for start, end in [*map(re.Match.span, mention.finditer(sentence.compact)), *misprints.spans(sentence.compact)]:
+    for sentence in _sentences_holding(document, [*mentions.starts, *(half for half, _ in misprints.halves)]):  # only they can hold a match
+        for start, end in [*mentions.spans(sentence.compact), *misprints.spans(sentence.compact)]:
             provenance = sentence.provenance(start, end)
             if (provenance.page, provenance.line_start) in title_lines:
                 continue
@@ -1125,15 +1126,30 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
-def _name_mention_re(region: re.Match[str] | None) -> tuple[re.Pattern[str], list[str]]:
-    """A name in running text: from the party prefix or the region's first unit to an organisation
-    word that is followed by what sentences say about a department. Also the words it can start with."""
-    starts = list(P.NAME_PREFIXES)
+@dataclass(frozen=True)
+class _NameMentions:
+    """A name in running text: from the party prefix or the region's first unit (a start word) to an
+    organisation word that is followed by what sentences say about a department (_NAME_MENTION_REST)."""
+
+    starts: tuple[str, ...]  # in order: the first that leads to a name is read
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each name in the text, left to right and not overlapping, as a regex of
+        the start words then the rest would find them; the rest, the same for every document, is
+        compiled once, and tried only where a start word is."""
+        end = 0
+        for start in sorted({at for word in self.starts for at in _occurrences(text, word)}):
+            for word in self.starts if start >= end else ():
+                rest = text.startswith(word, start) and _NAME_MENTION_REST.match(text, start + len(word))
+                if rest:
+                    end = rest.end()
+                    yield start, end
+                    break
+
+
+def _name_mentions(region: re.Match[str] | None) -> _NameMentions:
     first_unit = next((region[g] for g in ("province", "city", "county") if region and region[g]), None)
-    if first_unit:
-        starts.append(first_unit)
-    alternatives = "|".join(re.escape(start) for start in starts)
-    return re.compile(rf"(?:{alternatives})[\u4e00-\u9fff()]{{0,25}}?{P.ORG_SUFFIX}(?={P.NAME_FOLLOWERS})"), starts
+    return _NameMentions((*P.NAME_PREFIXES, first_unit) if first_unit else tuple(P.NAME_PREFIXES))
 
 
 def _profile_facts(document: Document) -> list[Fact]:
