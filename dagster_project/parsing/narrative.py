@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cached_property
-from itertools import accumulate, compress
-from operator import attrgetter
+from functools import cached_property, partial
+from itertools import accumulate, compress, groupby, repeat
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from . import narrative_patterns as P
@@ -44,7 +44,7 @@ class Profile:
 # Compiled data
 # ---------------------------------------------------------------------------------------------
 
-MARKER = r"(?P<part>第[一二三四五六七八九十]+部分)|(?P<h0>[一二三四五六七八九十]{1,3}、)|(?P<h1>\([一二三四五六七八九十]{1,3}\))|(?P<item>\d{1,2}[.、](?!\d))"
+MARKER = r"(?P<part>第[一二三四五六七八九十]+部分)|(?P<h0>[一二三四五六七八九十]{1,3}、)|(?P<h1>\([一二三四五六七八九十]{1,3}\))|(?P<item>\d{1,2}+[.、](?!\d))"
 MARKER_RE = re.compile(MARKER)
 ITEM_RE = re.compile(r"^\d{1,2}[.、](?!\d)")
 ITEM_NUMBER_RE = re.compile(r"\d+")
@@ -54,15 +54,17 @@ ITEM_LEAD_END_RE = re.compile(r"[。:]")  # an item's lead runs up to the first 
 # Whitespace within a line: the patterns that search the document's lines joined (see
 # _line_matches) must not run on into the next line.
 SPACE = r"[^\S\n]"
-NOISE = rf"(?:[-—]?{SPACE}*\d{{1,3}}{SPACE}*[-—]?|第{SPACE}*\d+{SPACE}*页.*|图{SPACE}*\d+{SPACE}*[:].*)$"  # page numbers, figure captions
+# (A page number's parts are possessive: a line of numbers that is not one fails without backtracking.)
+NOISE = rf"(?:[-—]?+{SPACE}*+\d{{1,3}}+{SPACE}*+[-—]?+|第{SPACE}*\d+{SPACE}*页.*|图{SPACE}*\d+{SPACE}*[:].*)$"  # page numbers, figure captions
 # What a line is, in one match at its start: 'noise', else its marker (see _marker). The lookahead
 # is a cheap test of the first character before the alternatives.
 LINE_KIND_RE = re.compile(rf"\n(?=[-—\d第图(一二三四五六七八九十])(?:(?P<noise>{NOISE})|{MARKER})", re.MULTILINE)
 FUNCTION_CODE_START_RE = re.compile(r"\n2")  # every function subject code starts with 2
-# A sentence, without the whitespace around it: up to its 。, else (at the paragraph's end) its
-# last visible character; a 。 after only whitespace is a sentence of its own, one right after
-# another 。 is not.
-SENTENCE_RE = re.compile(r"[^\s。][^。]*。|[^\s。](?:[^。]*[^\s。])?|(?<=\s)。")
+# A sentence, without the whitespace around it, in the paragraphs' texts each after a newline:
+# up to its 。, else (at the paragraph's end) up to its last visible character (one scan: a
+# paragraph's last sentence is not scanned again once no 。 was found); a 。 after only whitespace
+# is a sentence of its own, one right after another 。 or at the paragraph's start is not.
+SENTENCE_RE = re.compile(rf"[^\s。][^。\n]*(?:。|(?<!\s))|(?<={SPACE})。")
 NON_SPACE_RE = re.compile(r"\S+")
 SHORT_CONTINUATION = 4  # a wrapped heading's last piece ('说明', '况。') is at most this long
 PART_TITLE_LINES = 3  # a part title may wrap over this many lines ('第一部分' / '<name>概' / '况')
@@ -107,6 +109,7 @@ _TABLE_TITLE_YEAR = re.compile(P.TABLE_TITLE_YEAR_RE)
 _UNIT = re.compile(P.UNIT_RE)
 _NAME_FIELDS = tuple((re.compile(rx), context) for rx, context in P.NAME_FIELDS)
 _REGION = re.compile(P.REGION_RE)
+_NAME_MENTION_REST = re.compile(rf"[\u4e00-\u9fff()]{{0,25}}?{P.ORG_SUFFIX}(?={P.NAME_FOLLOWERS})")  # see _NameMentions
 _NAME_LIKE = re.compile(rf"^[\u4e00-\u9fff()]{{4,40}}{P.ORG_SUFFIX}$")
 # A line of a function-classification table: '2013101 行政运行 335.64' / '201 06 01 行政运行' / '20131'.
 # (Some PDF producers glue the code to the name: '2010601行政运行'.)
@@ -125,18 +128,19 @@ NAME_CONTEXT_BY_PART = {"front": "profile", "profile": "profile", "tables": "tab
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass  # not frozen, as Sentence and the structure types below: one per paragraph or heading
-class _ParagraphLines:
-    """The source lines of a paragraph and where each starts in the paragraph's joined text."""
+@dataclass(frozen=True)
+class _SourceLines:
+    """The source lines of the document's paragraphs, and where each starts in their texts joined
+    (see _sentences)."""
 
     lines: tuple[Line, ...]
-    starts: tuple[int, ...]
-    # Some lines hold numbers put back from the line below (see displaced.py): `lines` is then not
-    # in reading order, and a span's lines are sorted.
-    displaced: bool = False
+    starts: list[int]
+    # The paragraphs with lines that hold numbers put back from the line below (see displaced.py):
+    # their `lines` are not in reading order, and a span's lines are sorted.
+    displaced: frozenset[int]
 
     def line_at(self, index: int) -> int:
-        """The position in `lines` of the line holding character `index` of the paragraph's text."""
+        """The position in `lines` of the line holding character `index` of the joined text."""
         return bisect_right(self.starts, index) - 1
 
 
@@ -144,8 +148,8 @@ class _ParagraphLines:
 class Sentence:
     text: str  # as printed, its lines joined
     compact: str  # whitespace removed: what the patterns match
-    source: _ParagraphLines  # the lines of its paragraph
-    start: int  # where `text` starts in the paragraph's text
+    source: _SourceLines  # the lines of the document's paragraphs
+    start: int  # where `text` starts in their joined text
     part: str  # kind of the enclosing 第N部分 part
     section: str  # the innermost heading, as printed
     topic: str | None
@@ -158,7 +162,7 @@ class Sentence:
         first = self.source.line_at(self.start)
         last = self.source.line_at(self.start + len(self.text) - 1)
         lines = self.source.lines[first : last + 1]
-        return tuple(sorted(set(lines), key=_reading_order)) if self.source.displaced else lines
+        return tuple(sorted(set(lines), key=_reading_order)) if self.paragraph in self.source.displaced else lines
 
     def provenance(self, start: int, end: int) -> Provenance:
         """The source lines of the compact span [start, end)."""
@@ -174,7 +178,7 @@ class Sentence:
         first = self.source.line_at(self.start + first_index)
         last = self.source.line_at(self.start + last_index)
         lines = self.source.lines
-        if self.source.displaced:
+        if self.paragraph in self.source.displaced:
             span = sorted(lines[first : last + 1], key=_reading_order)
             return Provenance(span[0].no, span[-1].no, span[0].page)
         return Provenance(lines[first].no, lines[last].no, lines[first].page)
@@ -219,9 +223,9 @@ class _Scope:
 
 
 def _scope(outer: Heading | None, inner: Heading | None) -> _Scope:
-    heading = inner or outer
-    return _Scope(outer, inner, heading.text if heading else "", next((h.topic for h in (outer, inner) if h and h.topic), None),
-                  tuple(h.compact for h in (inner, outer) if h and h.compact))
+    heading = inner or outer  # a subsection has its section's topic, if any (see _paragraphs)
+    return _Scope(outer, inner, heading.text if heading else "", heading.topic if heading else None,
+                  tuple(filter(None, (inner and inner.compact, outer and outer.compact))))
 
 
 NO_HEADINGS = _scope(None, None)
@@ -232,7 +236,7 @@ class _Paragraph:
     chunks: list[tuple[Line, str]]
     part: str
     scope: _Scope
-    is_item: bool
+    context: tuple[str, ...]  # see Sentence.context
 
 
 @dataclass(frozen=True)
@@ -248,18 +252,15 @@ class Document:
     texts: tuple[tuple[Line, str], ...]  # the lines that are not blank, and their text stripped
     joined: str  # those texts, each after a newline: one search over it finds the lines that matter
     sentences: tuple[Sentence, ...]
+    # The sentences' compact texts, each after a newline: one search over it finds the sentences
+    # that hold a word (see _lines_holding).
+    compacts: str
     function_names: dict[str, str]  # function subject code -> name, from the document's tables
     parts: tuple[Part, ...]  # every 第N部分 title in order (a contents list included)
     headings: tuple[DocumentHeading, ...]
     # (text, topic) -> its subject mentions (see _mentions): the values of a sentence look up the same ones.
     mentions: dict[tuple[str, str], list[tuple[int, int, str]]] = field(default_factory=dict)
     issues: tuple[ParseIssue, ...] = ()  # numbers moved below their line that could not be put back
-
-    @cached_property
-    def compacts(self) -> str:
-        """The sentences' compact texts, each after a newline: one search over it finds the
-        sentences that hold a word (see _lines_holding)."""
-        return "\n" + "\n".join([sentence.compact for sentence in self.sentences])
 
 
 _last_document: list[tuple[list[Line], Document]] = []
@@ -283,10 +284,10 @@ def _build_document(lines: list[Line]) -> Document:
     content = _content(texts, joined)
     numbered = _numbered_lines(content)
     paragraphs = _paragraphs(content, numbered)
-    sentences = tuple(s for no, paragraph in enumerate(paragraphs) for s in _sentences(paragraph, no, restored.pieces))
+    sentences, compacts = _sentences(paragraphs, restored.pieces)
     parts = tuple(Part(_part_number(n.text) or 0, n.kind, content.lines[n.index][0]) for n in numbered if n.mark == "part")
     headings = _headings(content, numbered, _run_in_headings(content.joined))
-    return Document(tuple(lines), texts, joined, sentences, _function_names(texts, joined), parts, headings, issues=restored.issues)
+    return Document(tuple(lines), texts, joined, sentences, compacts, _function_names(texts, joined), parts, headings, issues=restored.issues)
 
 
 def _line_matches(joined: str, rx: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
@@ -374,9 +375,9 @@ def _paragraphs(content: _Content, numbered: list[_Numbered]) -> list[_Paragraph
     part = "front" if "part" in content.marks else "narrative"
     scope = NO_HEADINGS
 
-    def add(chunks: list[tuple[Line, str]], is_item: bool = False) -> None:
+    def add(chunks: list[tuple[Line, str]], context: tuple[str, ...] | None = None) -> None:
         if chunks:
-            paragraphs.append(_Paragraph(chunks, part, scope, is_item))
+            paragraphs.append(_Paragraph(chunks, part, scope, scope.context if context is None else context))
 
     add(lines[: numbered[0].index if numbered else len(lines)])  # the running text before the first number
     for n, end in zip(numbered, [*(n.index for n in numbered[1:]), len(lines)]):  # a numbered line and the running text after it
@@ -396,7 +397,9 @@ def _paragraphs(content: _Content, numbered: list[_Numbered]) -> list[_Paragraph
             run_in = [(lines[n.last][0], n.rest)] if n.rest else []  # the text after the heading on its line
             add(run_in + lines[n.last + 1 : end])
         else:
-            add(lines[n.index : end], is_item=True)
+            chunks = lines[n.index : end]
+            lead = _item_lead("".join(map(itemgetter(1), chunks)))
+            add(chunks, (lead, *scope.context) if lead else scope.context)
     return paragraphs
 
 
@@ -563,20 +566,40 @@ def _lines_provenance(first: Line, last: Line) -> Provenance:
     return Provenance(first.no, last.no, first.page)
 
 
-def _sentences(paragraph: _Paragraph, number: int, pieces: dict[Line, tuple[tuple[Line, str], ...]]) -> list[Sentence]:
-    """The paragraph's sentences (split after each 。), each knowing the source lines it spans."""
-    displaced = bool(pieces) and any(line in pieces for line, _ in paragraph.chunks)
-    lines, chunks = zip(*(_in_pieces(paragraph.chunks, pieces) if displaced else paragraph.chunks))
-    text = "".join(chunks)
-    source = _ParagraphLines(lines, tuple(accumulate(map(len, chunks[:-1]), initial=0)), displaced)
-    scope = paragraph.scope
-    lead = _compact(ITEM_LEAD_END_RE.split(ITEM_RE.sub("", text, count=1), maxsplit=1)[0]) if paragraph.is_item else ""
-    context = (lead, *scope.context) if lead else scope.context
-    sentences = []
-    for match in SENTENCE_RE.finditer(text):
-        sentence_text = match.group()
-        sentences.append(Sentence(sentence_text, _compact(sentence_text), source, match.start(), paragraph.part, scope.section, scope.topic, context, number))
-    return sentences
+def _item_lead(text: str) -> str:
+    """The lead of a numbered item's paragraph, compact: up to its first 。 or :, number dropped."""
+    return _compact(ITEM_LEAD_END_RE.split(ITEM_RE.sub("", text, count=1), maxsplit=1)[0])
+
+
+def _sentences(paragraphs: list[_Paragraph], pieces: dict[Line, tuple[tuple[Line, str], ...]]) -> tuple[tuple[Sentence, ...], str]:
+    """The paragraphs' sentences (split after each 。), each knowing the source lines it spans, and
+    their compact texts each after a newline. One search of the paragraphs' texts joined finds them,
+    and map builds them: no search per paragraph and no Python step per sentence but its __init__."""
+    chunks: list[tuple[Line, str]] = []
+    breaks: list[int] = []  # the chunk that ends each paragraph
+    displaced = []
+    for no, paragraph in enumerate(paragraphs):
+        if pieces and any(line in pieces for line, _ in paragraph.chunks):
+            displaced.append(no)
+            chunks += _in_pieces(paragraph.chunks, pieces)
+        else:
+            chunks += paragraph.chunks
+        breaks.append(len(chunks))
+        chunks.append((chunks[-1][0], "\n"))  # the paragraph break, at its last line
+    if not chunks:
+        return (), "\n"
+    lines, texts = zip(*chunks)
+    source = _SourceLines(lines, list(accumulate(map(len, texts), initial=1)), frozenset(displaced))
+    matches = list(SENTENCE_RE.finditer("".join(("\n", *texts))))  # each paragraph after a newline
+    starts = list(map(re.Match.start, matches))
+    sentence_texts = list(map(re.Match.group, matches))
+    compacts = list(map("".join, map(str.split, sentence_texts)))  # whitespace removed
+    numbers = list(map(partial(bisect_right, list(map(source.starts.__getitem__, breaks))), starts))
+    of_paragraph = list(map(paragraphs.__getitem__, numbers))
+    sentences = tuple(map(Sentence, sentence_texts, compacts, repeat(source), starts, map(attrgetter("part"), of_paragraph),
+                          map(attrgetter("scope.section"), of_paragraph), map(attrgetter("scope.topic"), of_paragraph),
+                          map(attrgetter("context"), of_paragraph), numbers))
+    return sentences, "\n" + "\n".join(compacts)
 
 
 def _in_pieces(chunks: list[tuple[Line, str]], pieces: dict[Line, tuple[tuple[Line, str], ...]]) -> list[tuple[Line, str]]:
@@ -675,15 +698,13 @@ def truncation(lines: list[Line]) -> Truncation | None:
 def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
     """The facts stated by the narrative sections (情况说明 and the sections after it)."""
     document = _document(lines)
-    narrative = [s for s in document.sentences if s.part in NARRATIVE_PARTS]
+    narrative = _in_parts(document.sentences, NARRATIVE_PARTS)
     if not narrative:  # a document without 第N部分 parts, or with unusual part titles
-        narrative = [s for s in document.sentences if s.part in ("other", "front")]
+        narrative = _in_parts(document.sentences, {"other", "front"})
     facts: list[Fact] = []
     issues: list[ParseIssue] = []
-    by_paragraph: dict[int, list[Sentence]] = {}
-    for sentence in narrative:
-        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
-    for sentences in by_paragraph.values():
+    for _, in_paragraph in groupby(narrative, key=attrgetter("paragraph")):  # the sentences are in paragraph order
+        sentences = list(in_paragraph)
         paragraph_facts: list[Fact] = []
         for index, sentence in enumerate(sentences):
             if sentence.topic in _TOPIC_PATTERNS:
@@ -704,6 +725,11 @@ def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
             ParseIssue("warn", "narrative_no_facts", "no fact of the vocabulary was recognised in the narrative sections", Provenance(first.lines[0].no, first.lines[-1].no, first.lines[0].page))
         )
     return facts, issues
+
+
+def _in_parts(sentences: tuple[Sentence, ...], parts: set[str]) -> list[Sentence]:
+    """The sentences in the given kinds of part (map and compress: no Python step per sentence)."""
+    return list(compress(sentences, map(parts.__contains__, map(attrgetter("part"), sentences))))
 
 
 def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Document, out: list[Fact],
@@ -930,11 +956,12 @@ def extract_profile(lines: list[Line]) -> Profile:
     """Name, region, fiscal year, unit, the printed variants of the name, and the profile facts."""
     document = _document(lines)
     issues: list[ParseIssue] = []
-    titles = _titles(document)
+    title_word_lines = _lines_holding(document.joined, P.TITLE_WORD)
+    titles = _titles(document, title_word_lines)
     name, year, title_provenance = titles[0] if titles else ("", None, Provenance(None, None))
     if not titles:
         issues.append(ParseIssue("warn", "title_missing", "no title '<department> YYYY 年度部门决算' was found", Provenance(None, None)))
-    table_years = _table_title_years(document)
+    table_years = _table_title_years(document, title_word_lines)
     year = year or _most_common_year(table_years)
     issues += _year_conflicts(table_years, year)
     region_match = _REGION.match(name)
@@ -953,11 +980,12 @@ def extract_profile(lines: list[Line]) -> Profile:
     )
 
 
-def _titles(document: Document) -> list[tuple[str, int, Provenance]]:
-    """(name, year, provenance) of every title line: '<name> 2021 年度部门决算…', name possibly on the line before."""
+def _titles(document: Document, title_word_lines: list[int]) -> list[tuple[str, int, Provenance]]:
+    """(name, year, provenance) of every title line: '<name> 2021 年度部门决算…', name possibly on
+    the line before. `title_word_lines` are the lines that hold P.TITLE_WORD."""
     titles = []
     sentences = set()  # lines that mention 'YYYY 年度部门决算': never the line before a title
-    for i in _lines_holding(document.joined, P.TITLE_WORD):
+    for i in title_word_lines:
         line, text = document.texts[i]
         match = _TITLE.match(text)
         if not match:
@@ -977,23 +1005,22 @@ def _titles(document: Document) -> list[tuple[str, int, Provenance]]:
 def _lines_holding(joined: str, word: str) -> list[int]:
     """The index of every line that holds the word, not empty (see Document.joined and .compacts):
     a search of the whole text instead of an `in` test per line. Each line follows its newline."""
-    return [newlines - 1 for newlines in newlines_before(joined, _first_in_each_line(joined, word))]
+    found = []
+    newlines, counted = 0, 0  # the newlines in joined[:counted]
+    at = joined.find(word)
+    while at >= 0:
+        newlines += joined.count("\n", counted, at)
+        found.append(newlines - 1)
+        counted = joined.find("\n", at)  # the line's end: the search goes on in the next line
+        if counted < 0:
+            break
+        at = joined.find(word, counted)
+    return found
 
 
-def _first_in_each_line(joined: str, word: str) -> Iterator[int]:
-    """Where the word first occurs in each line that holds it."""
-    start = joined.find(word)
-    while start >= 0:
-        yield start
-        line_end = joined.find("\n", start)
-        if line_end < 0:
-            return
-        start = joined.find(word, line_end)
-
-
-def _table_title_years(document: Document) -> list[tuple[Line, str]]:
+def _table_title_years(document: Document, title_word_lines: list[int]) -> list[tuple[Line, str]]:
     """The lines that print a table title with a year, and that year as printed."""
-    lines = [document.texts[i] for i in _lines_holding(document.joined, P.TITLE_WORD)]
+    lines = [document.texts[i] for i in title_word_lines]
     return [(line, match["year"]) for line, text in lines for match in [_TABLE_TITLE_YEAR.search(text)] if match]
 
 
@@ -1013,7 +1040,7 @@ def _year_conflicts(table_years: list[tuple[Line, str]], year: int | None) -> li
 
 
 def _unit(document: Document) -> tuple[str, list[ParseIssue]]:
-    units = Counter(m["unit"] for i in _lines_holding(document.joined, P.UNIT_WORD) for m in _UNIT.finditer(document.texts[i][1]))
+    units = Counter(map(itemgetter("unit"), _UNIT.finditer(document.joined)))  # one search of the joined lines
     if not units:
         return "", [ParseIssue("warn", "unit_missing", "no '单位：万元/元' was found in the table headers", Provenance(None, None))]
     issues = []
@@ -1036,15 +1063,15 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
         for rx, context in _NAME_FIELDS:
             for match in rx.finditer(text):
                 add(match["name"], context, Provenance(line.no, line.no, line.page))
-    mention, starts = _name_mention_re(region)
+    mentions = _name_mentions(region)
     misprints = _misprints({name for name, _, _ in titles})
-    for sentence in _sentences_holding(document, starts + [half for half, _ in misprints.halves]):  # only they can hold a match
-        for match in [*mention.finditer(sentence.compact), *misprints.finditer(sentence.compact)]:
-            provenance = sentence.provenance(match.start(), match.end())
+    for sentence in _sentences_holding(document, [*mentions.starts, *(half for half, _ in misprints.halves)]):  # only they can hold a match
+        for start, end in [*mentions.spans(sentence.compact), *misprints.spans(sentence.compact)]:
+            provenance = sentence.provenance(start, end)
             if (provenance.page, provenance.line_start) in title_lines:
                 continue
             context = NAME_CONTEXT_BY_PART.get(sentence.part, "narrative")
-            add(match.group(0), context, provenance)
+            add(sentence.compact[start:end], context, provenance)
     return list(variants.values())
 
 
@@ -1056,35 +1083,39 @@ def _sentences_holding(document: Document, words: list[str], also: list[int] = (
 
 @dataclass(frozen=True)
 class _Misprints:
-    """The title's names with any one character printed differently ('戊汉市…' for '武汉市…'): a
-    misprint the mention pattern cannot find when it is in the region the mention starts with."""
+    """The title's names with any one character printed as another Chinese character ('戊汉市…' for
+    '武汉市…'): a misprint the mention pattern cannot find when it is in the region the mention starts with."""
 
-    rx: re.Pattern[str] | None  # any one of the forms, one per name and misprinted character
+    names: tuple[str, ...]  # in order: the first that fits is read
     # Each half of each name and where it starts in the name: a misprint leaves one half as printed.
     halves: tuple[tuple[str, int], ...]
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches rx.finditer(text) finds, tried only where a half of a name places a name's
-        start: the regex, an alternation of many forms with no common prefix, is not run at
-        every character."""
-        if self.rx is None:
-            return
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each misprinted name in the text, left to right and not overlapping,
+        tried only where a half of a name places a name's start (compared, not matched by a regex
+        of every form, which would be compiled anew for each document)."""
         starts = sorted({at - offset for half, offset in self.halves for at in _occurrences(text, half) if at >= offset})
         end = 0
         for start in starts:
-            if start >= end and (match := self.rx.match(text, start)):
-                end = match.end()
-                yield match
+            if start >= end and (name := next((n for n in self.names if _misprinted(text[start : start + len(n)], n)), None)):
+                end = start + len(name)
+                yield start, end
+
+
+def _misprinted(printed: str, name: str) -> bool:
+    """The printed text is the name with one character printed as another Chinese character."""
+    if len(printed) != len(name):
+        return False
+    differing = [char for char, expected in zip(printed, name) if char != expected]
+    return len(differing) == 1 and "\u4e00" <= differing[0] <= "\u9fff"
 
 
 def _misprints(names: set[str]) -> _Misprints:
-    forms = [re.escape(name[:i]) + rf"(?!{re.escape(name[i])})[\u4e00-\u9fff]" + re.escape(name[i + 1:])
-             for name in sorted(names) for i in range(len(name))]
     halves: list[tuple[str, int]] = []
     for name in sorted(names):
         middle = len(name) // 2
         halves += [(name[:middle], 0), (name[middle:], middle)]
-    return _Misprints(re.compile("|".join(forms)) if forms else None, tuple(halves))
+    return _Misprints(tuple(sorted(names)), tuple(halves))
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -1095,27 +1126,43 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
-def _name_mention_re(region: re.Match[str] | None) -> tuple[re.Pattern[str], list[str]]:
-    """A name in running text: from the party prefix or the region's first unit to an organisation
-    word that is followed by what sentences say about a department. Also the words it can start with."""
-    starts = list(P.NAME_PREFIXES)
+@dataclass(frozen=True)
+class _NameMentions:
+    """A name in running text: from the party prefix or the region's first unit (a start word) to an
+    organisation word that is followed by what sentences say about a department (_NAME_MENTION_REST)."""
+
+    starts: tuple[str, ...]  # in order: the first that leads to a name is read
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each name in the text, left to right and not overlapping, as a regex of
+        the start words then the rest would find them; the rest, the same for every document, is
+        compiled once, and tried only where a start word is."""
+        end = 0
+        for start in sorted({at for word in self.starts for at in _occurrences(text, word)}):
+            for word in self.starts if start >= end else ():
+                rest = text.startswith(word, start) and _NAME_MENTION_REST.match(text, start + len(word))
+                if rest:
+                    end = rest.end()
+                    yield start, end
+                    break
+
+
+def _name_mentions(region: re.Match[str] | None) -> _NameMentions:
     first_unit = next((region[g] for g in ("province", "city", "county") if region and region[g]), None)
-    if first_unit:
-        starts.append(first_unit)
-    alternatives = "|".join(re.escape(start) for start in starts)
-    return re.compile(rf"(?:{alternatives})[\u4e00-\u9fff()]{{0,25}}?{P.ORG_SUFFIX}(?={P.NAME_FOLLOWERS})"), starts
+    return _NameMentions((*P.NAME_PREFIXES, first_unit) if first_unit else tuple(P.NAME_PREFIXES))
 
 
 def _profile_facts(document: Document) -> list[Fact]:
     """Staff and units: the first statement of each (key, subject), wherever the extraction put it."""
     facts: dict[tuple[str, str], Fact] = {}
-    units_sections = {section for section in {s.section for s in document.sentences} if _UNITS_SECTION.search(section)}
+    sections = list(map(attrgetter("section"), document.sentences))  # map, compress: no Python step per sentence
+    units_sections = {section for section in set(sections) if _UNITS_SECTION.search(section)}
 
     def add(fact: Fact | None) -> None:
         if fact:
             facts.setdefault((fact.fact_key, fact.subject), fact)
 
-    in_units_sections = [i for i, sentence in enumerate(document.sentences) if sentence.section in units_sections]
+    in_units_sections = list(compress(range(len(sections)), map(units_sections.__contains__, sections)))
     for sentence in _sentences_holding(document, [literal for _, literal, _ in _PROFILE_PATTERNS], in_units_sections):
         for key, literal, rx in _PROFILE_PATTERNS:
             if literal not in sentence.compact:
@@ -1137,11 +1184,12 @@ def _profile_facts(document: Document) -> list[Fact]:
 
 def _listed_units(document: Document, units_sections: set[str]) -> Fact | None:
     """The units consolidated, when the profile lists them in a table ('序号 单位名称 备注' + rows)."""
+    headers = [i for i in _lines_holding(document.joined, P.UNIT_LIST_HEADER) if ":" not in document.texts[i][1]]
+    if not headers or not units_sections:
+        return None
     section_of_line = {line: s.section for s in document.sentences if s.section in units_sections for line in s.lines}
-    for i in _lines_holding(document.joined, P.UNIT_LIST_HEADER):
-        header, header_text = document.texts[i]
-        if ":" in header_text:
-            continue
+    for i in headers:
+        header = document.texts[i][0]
         section = section_of_line.get(header, "")
         if not section:
             continue

@@ -306,10 +306,9 @@ UNITS_SECTION = r"单位构成|决算单位"
 # The title: '<name> 2021 年度部门决算[表|情况说明]' (the name may sit on the line before).
 TITLE_RE = r"^(?:第[一二三四五六七八九十]+部分\s*)?(?P<name>[^\d\s]*?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?决算"
 TABLE_TITLE_YEAR_RE = r"(?P<year>(?:19|20)\d{2})\s*年度?\s*[^\s\d]{0,24}决算(?:总)?表"
-UNIT_RE = r"单位\s*:\s*(?P<unit>万元|元)"
+UNIT_RE = r"单位[^\S\n]*:[^\S\n]*(?P<unit>万元|元)"  # over the joined lines: whitespace within a line
 # A word every match of the patterns above prints: the lines without it are not matched.
 TITLE_WORD = "决算"  # TITLE_RE, TABLE_TITLE_YEAR_RE
-UNIT_WORD = "单位"  # UNIT_RE
 # Fields that print the department's name: (regex over a line, context).
 NAME_FIELDS: tuple[tuple[str, str], ...] = (
     (r"(?:^|\s)(?:部门|编制部门|编制单位|部门名称)\s*:\s*(?P<name>[^\s:]+)", "table_header"),
