@@ -21,11 +21,13 @@ Layout knowledge (titles, header words, row labels, codes) lives in `layout/`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, cached_property
+from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -71,13 +73,14 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     rows: list[_Row] = []
     unordered: set[int] = set()  # tables whose rows the extract does not keep in reading order
     page_starts = cache(lambda: {lines[i].no for i in _page_starts(document)})  # line numbers, found once if asked
+    stated_units = cache(lambda: _stated_units(document))  # for the tables that state no unit of their own
     for no in sorted(layout.TABLES):
         region = regions.get(no)
         if region is None:
             infos.append(TableInfo(no, "", "", False, False, "", Provenance(None, None)))
             issues.append(ParseIssue("warn", "table_missing", f"table {no}: title not found", Provenance(None, None)))
             continue
-        table_rows, info, body, read_disorder = _read_table(region, lines, issues)
+        table_rows, info, body, read_disorder = _read_table(region, stated_units, issues)
         infos.append(info)
         rows.extend(table_rows)
         disorder = _header_among_rows(layout.TABLES[no], body, page_starts) or read_disorder
@@ -188,6 +191,8 @@ _BARE_NUMBER_RE = re.compile(r"\d{1,3}")
 _INDENTED_RE = re.compile(r"\n[^\S\n]")  # in the joined text: a line that starts with a space
 _TABLE_CHAR_RE = re.compile("表")
 _PART_CHAR_RE = re.compile("第")
+_UNIT_CHAR_RE = re.compile("位")
+_COLON_RE = re.compile(":")
 
 
 @dataclass
@@ -202,6 +207,23 @@ class _Lines:
     def of(cls, lines: list[Line]) -> _Lines:
         return cls(lines, "\n".join(map(attrgetter("text"), lines)))
 
+    @cached_property
+    def nonblank(self) -> list[int]:
+        """Indexes of the lines that are not blank, in order."""
+        return list(compress(range(len(self.lines)), map(str.strip, map(attrgetter("text"), self.lines))))
+
+    def nonblank_before(self, i: int) -> int | None:
+        k = bisect_left(self.nonblank, i)
+        return self.nonblank[k - 1] if k else None
+
+    def nonblank_after(self, i: int) -> int | None:
+        k = bisect_right(self.nonblank, i)
+        return self.nonblank[k] if k < len(self.nonblank) else None
+
+    def nonblank_between(self, start: int, end: int) -> list[int]:
+        """Indexes of the non-blank lines from start up to (not including) end."""
+        return self.nonblank[bisect_left(self.nonblank, start):bisect_left(self.nonblank, end)]
+
     def where(self, pattern: re.Pattern[str]) -> list[int]:
         """Indexes of the lines in which a match of the pattern ends, in order, each once."""
         ends = (match.end() - 1 for match in pattern.finditer(self.joined))
@@ -212,9 +234,9 @@ def _page_starts(document: _Lines) -> list[int]:
     """Indexes of the non-blank lines after the first that start a new page: the extraction indents
     them by a space, or numbers their page."""
     lines = document.lines
-    starts = {i for i in document.where(_INDENTED_RE) if lines[i].text.strip() and _nonblank_before(lines, i) is not None}
+    starts = {i for i in document.where(_INDENTED_RE) if lines[i].text.strip() and document.nonblank_before(i) is not None}
     if lines and lines[0].page is not None:  # pages numbered (form feeds): also every change of page
-        nonblank = [i for i, line in enumerate(lines) if line.text.strip()]
+        nonblank = document.nonblank
         starts.update(i for before, i in zip(nonblank, nonblank[1:]) if lines[i].page != lines[before].page)
     return sorted(starts)
 
@@ -225,21 +247,30 @@ def _without_page_numbers(document: _Lines) -> _Lines:
     counts the pages: value minus the page starts before it is the same for at least two of them
     (a 行次 or a printed 0 that happens to end a page does not fit the count)."""
     lines = document.lines
-    candidates = []  # (line no, value - page starts before it)
+    candidates = []  # (line index, value - page starts before it)
     for starts_before, i in enumerate(_page_starts(document)):
-        previous = lines[_nonblank_before(lines, i)]
-        if _BARE_NUMBER_RE.fullmatch(previous.text.strip()):
-            candidates.append((previous.no, int(previous.text) - starts_before))
+        previous = document.nonblank_before(i)
+        if _BARE_NUMBER_RE.fullmatch(lines[previous].text.strip()):
+            candidates.append((previous, int(lines[previous].text) - starts_before))
     offsets = Counter(offset for _, offset in candidates)
-    footers = {no for no, offset in candidates if offsets[offset] >= 2}
-    return _Lines.of([line for line in lines if line.no not in footers]) if footers else document
+    footers = sorted({i for i, offset in candidates if offsets[offset] >= 2})
+    return _Lines.of(_without(lines, footers)) if footers else document
+
+
+def _without(lines: list[Line], dropped: list[int]) -> list[Line]:
+    """The lines but those at the given indexes (increasing): a slice per dropped line, no step per kept one."""
+    kept, start = [], 0
+    for i in dropped:
+        kept += lines[start:i]
+        start = i + 1
+    return kept + lines[start:]
 
 
 @dataclass
 class _Region:
     no: int
     title: Line
-    lines: list[Line]  # after the title line(s), up to the next table or part heading
+    lines: list[Line]  # the non-blank lines after the title line(s), up to the next table or part heading
 
 
 # Every title alias with its table, longest first (tables in order among equally long ones).
@@ -273,29 +304,21 @@ def _title_candidates(document: _Lines, part_headings: list[int]) -> list[tuple[
     with_table = document.where(_TABLE_CHAR_RE)
     # only a line with a 表, or the non-blank line before one (or before the part heading before
     # one), can start a title (alone or joined to the next)
-    starts = {k for i in with_table for k in (_nonblank_before(lines, i), i) if k is not None}
-    starts |= {k for i in starts & set(part_headings) if (k := _nonblank_before(lines, i)) is not None}
+    starts = {k for i in with_table for k in (document.nonblank_before(i), i) if k is not None}
+    starts |= {k for i in starts & set(part_headings) if (k := document.nonblank_before(i)) is not None}
     for i in sorted(starts):
         no = table_number_of_title(lines[i].text)
         if no is not None:
             found.append((no, i, i + 1))
             continue
-        j = _nonblank_after(lines, i)
+        j = document.nonblank_after(i)
         if j in part_headings:
-            j = _nonblank_after(lines, j)
+            j = document.nonblank_after(j)
         if j is not None:
             joined = table_number_of_title(lines[i].text + lines[j].text)
             if joined is not None and table_number_of_title(lines[j].text) is None:
                 found.append((joined, i, j + 1))
     return found
-
-
-def _nonblank_before(lines: list[Line], i: int) -> int | None:
-    return next((k for k in range(i - 1, -1, -1) if lines[k].text.strip()), None)
-
-
-def _nonblank_after(lines: list[Line], i: int) -> int | None:
-    return next((k for k in range(i + 1, len(lines)) if lines[k].text.strip()), None)
 
 
 def _find_regions(document: _Lines) -> dict[int, _Region]:
@@ -311,12 +334,15 @@ def _find_regions(document: _Lines) -> dict[int, _Region]:
         if no not in starts and _has_body(lines[after:end]):
             starts[no] = (i, after)
     stops = sorted([i for i, _ in starts.values()] + part_headings)
-    titles = {i: no for no, i, after in candidates if after == i + 1}  # the titles on one line
     regions = {}
     for no, (i, after) in starts.items():
         end = next((s for s in stops if s >= after), len(lines))
-        body = [lines[k] for k in range(after, end) if titles.get(k) != no]
-        regions[no] = _Region(no, lines[i], body)
+        # blank lines say nothing in a table; a title of the table repeated on one line (a continuation page) neither
+        kept = document.nonblank_between(after, end)
+        repeated_titles = {k for title_no, k, k_after in candidates if title_no == no and k_after == k + 1}
+        if not repeated_titles.isdisjoint(kept):
+            kept = [k for k in kept if k not in repeated_titles]
+        regions[no] = _Region(no, lines[i], list(map(lines.__getitem__, kept)))
     return regions
 
 
@@ -442,17 +468,26 @@ def _three_public_columns(found: list[tuple[str, str, str]]) -> tuple[ColumnSpec
     return tuple(ColumnSpec(f"{phase}_{item.key}", (f"{names[phase]}/{item.aliases[0]}",)) for phase, item in order)
 
 
-def _unit_of(region: _Region, lines: list[Line]) -> str:
+def _unit_of(region: _Region, stated_units: Callable[[], list[tuple[int, str]]]) -> str:
     """The table's unit: its own unit line, else the last one printed before it ('' if none)."""
-    for line in region.lines:
-        match = layout.UNIT_RE.search(squash(line.text))
-        if match:
-            return match.group(1)
-    for line in reversed([line for line in lines if line.no < region.title.no]):
-        match = layout.UNIT_RE.search(squash(line.text))
-        if match:
-            return match.group(1)
-    return ""
+    own = next(filter(None, map(_stated_unit, region.lines)), None)
+    if own:
+        return own
+    return next((unit for no, unit in reversed(stated_units()) if no < region.title.no), "")
+
+
+def _stated_unit(line: Line) -> str | None:
+    """The unit a line states ('单位：万元' -> '万元'), if it states one."""
+    if "位" not in line.text:  # no other character has a 位 in its NFKC form
+        return None
+    match = layout.UNIT_RE.search(squash(line.text))
+    return match.group(1) if match else None
+
+
+def _stated_units(document: _Lines) -> list[tuple[int, str]]:
+    """(line number, unit) of every line of the document that states a unit, in order."""
+    lines = document.lines
+    return [(lines[i].no, unit) for i in document.where(_UNIT_CHAR_RE) if (unit := _stated_unit(lines[i]))]
 
 
 # --- 2. bodies -> rows -----------------------------------------------------------------------------
@@ -503,12 +538,12 @@ class _Body:
 def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]:
     """Header lines, then the body lines (page furniture, unit and department lines removed) and
     the note that ends the table."""
-    content = [line for line in region.lines if not _is_furniture(line.text)]
+    content = _without_furniture(region.lines)
     start = next((k for k, line in enumerate(content) if _starts_body(table, line.text)), len(content))
     header, body = content[:start], content[start:]
-    note_at = next((k for k, line in enumerate(body) if _is_note(line.text)), None)
+    note_at = _first_note(body)
     if note_at is None and start == len(content):  # no rows at all: a note may follow the header
-        note_at = next((k for k, line in enumerate(header) if _is_note(line.text)), None)
+        note_at = _first_note(header)
         if note_at is not None:
             header, body = header[:note_at], header[note_at:]
             note_at = 0
@@ -518,14 +553,20 @@ def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]
     return header, _Body(body[:note_at], "".join(line.text.strip() for line in note_lines), note_lines)
 
 
+def _without_furniture(lines: list[Line]) -> list[Line]:
+    """The lines but page furniture, department and unit lines: only a line with a mark of them is tried."""
+    marked = _Lines.of(lines).where(layout.FURNITURE_MARK_RE)
+    return _without(lines, [i for i in marked if _is_furniture(lines[i].text)])
+
+
+def _first_note(lines: list[Line]) -> int | None:
+    """Index of the first line of a note ('注：…'), if any: only a line with a colon is tried."""
+    return next((i for i in _Lines.of(lines).where(_COLON_RE) if _is_note(lines[i].text)), None)
+
+
 def _is_furniture(text: str) -> bool:
-    """A blank line, page furniture, the department or the unit line: neither header nor body."""
-    stripped = text.strip()
-    if not stripped:
-        return True
-    if not layout.FURNITURE_MARK_RE.search(stripped):  # most lines: a row of a table
-        return False
-    if layout.PAGE_FURNITURE_RE.match(stripped):
+    """Page furniture, the department or the unit line: neither header nor body."""
+    if layout.PAGE_FURNITURE_RE.match(text.strip()):
         return True
     flat = squash(text)
     return bool(layout.DEPARTMENT_LINE_RE.match(flat) or layout.UNIT_RE.fullmatch(flat.removeprefix("金额")))
@@ -553,7 +594,7 @@ def _starts_body(table: TableLayout, text: str) -> bool:
     return bool(pieces) and all(parse_amount(p) is not None for p in pieces) and not _is_column_numbering(text)
 
 
-def _read_table(region: _Region, lines: list[Line],
+def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]]],
                 issues: list[ParseIssue]) -> tuple[list[_Row], TableInfo, list[Line], _Disorder | None]:
     table = layout.TABLES[region.no]
     header_lines, body = _split_body(table, region)
@@ -563,7 +604,7 @@ def _read_table(region: _Region, lines: list[Line],
         issues.append(ParseIssue("info", "row_numbers_without_header",
                                  f"table {table.no}: whole numbers counting the rows are read as 行次, "
                                  "though the header does not name that column", Provenance(region.title.no, region.title.no, region.title.page)))
-    unit = _unit_of(region, lines)
+    unit = _unit_of(region, stated_units)
     if not unit:
         issues.append(ParseIssue("info", "unit_missing", f"table {table.no}: no unit line, amounts read as 万元",
                                  Provenance(region.title.no, region.title.no, region.title.page)))
