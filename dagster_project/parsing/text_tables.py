@@ -21,7 +21,6 @@ Layout knowledge (titles, header words, row labels, codes) lives in `layout/`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -94,10 +93,13 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
     solve(complete, constraints(complete))
     cells = _without_double_placements([cell for row in rows for cell in _cells(row, issues)], issues)
-    cells = [_cut_off(cell) if cell.table_no == cut_table else cell for cell in cells]
-    cells = [_out_of_order(cell) if cell.table_no in unordered and cell.certain else cell for cell in cells]
+    if cut_table is not None:
+        cells = [_cut_off(cell) if cell.table_no == cut_table else cell for cell in cells]
+    if unordered:
+        cells = [_out_of_order(cell) if cell.table_no in unordered and cell.certain else cell for cell in cells]
+    with_values = set(map(attrgetter("table_no"), cells))
     for info in infos:
-        if info.declared_empty and any(c.table_no == info.table_no for c in cells):
+        if info.declared_empty and info.table_no in with_values:
             issues.append(ParseIssue("warn", "empty_note_with_values",
                                      f"table {info.table_no}: the note says the table is empty but values are printed",
                                      info.provenance))
@@ -108,14 +110,13 @@ def _without_double_placements(cells: list[Cell], issues: list[ParseIssue]) -> l
     """A cell of a table holds one number: when several were placed in the same one (an extract
     that lists a table's labels and numbers apart, or a label it failed to read), none of them is
     certain."""
+    keys = list(map(_cell_key, compress(cells, map(attrgetter("certain"), cells))))
+    if len(set(keys)) == len(keys):  # the common case, decided without a step per cell
+        return cells
     seen: set[tuple[int, str, str, str | None]] = set()
     doubled = set()
-    for cell in cells:
-        if cell.certain:
-            key = _cell_key(cell)
-            (doubled if key in seen else seen).add(key)
-    if not doubled:
-        return cells
+    for key in keys:
+        (doubled if key in seen else seen).add(key)
     for no, section, row_key, column in sorted(doubled, key=str):
         lines = sorted(c.provenance.line_start for c in cells if c.certain and _cell_key(c) == (no, section, row_key, column))
         issues.append(ParseIssue(
@@ -126,8 +127,7 @@ def _without_double_placements(cells: list[Cell], issues: list[ParseIssue]) -> l
     return [_doubled(cell) if cell.certain and _cell_key(cell) in doubled else cell for cell in cells]
 
 
-def _cell_key(cell: Cell) -> tuple[int, str, str, str | None]:
-    return cell.table_no, cell.section, cell.row_key, cell.column_key
+_cell_key: Callable[[Cell], tuple[int, str, str, str | None]] = attrgetter("table_no", "section", "row_key", "column_key")
 
 
 def _doubled(cell: Cell) -> Cell:
@@ -207,22 +207,15 @@ class _Lines:
     def of(cls, lines: list[Line]) -> _Lines:
         return cls(lines, "\n".join(map(attrgetter("text"), lines)))
 
-    @cached_property
-    def nonblank(self) -> list[int]:
-        """Indexes of the lines that are not blank, in order."""
-        return list(compress(range(len(self.lines)), map(str.strip, map(attrgetter("text"), self.lines))))
-
     def nonblank_before(self, i: int) -> int | None:
-        k = bisect_left(self.nonblank, i)
-        return self.nonblank[k - 1] if k else None
+        return next((k for k in range(i - 1, -1, -1) if self.lines[k].text.strip()), None)
 
     def nonblank_after(self, i: int) -> int | None:
-        k = bisect_right(self.nonblank, i)
-        return self.nonblank[k] if k < len(self.nonblank) else None
+        return next((k for k in range(i + 1, len(self.lines)) if self.lines[k].text.strip()), None)
 
     def nonblank_between(self, start: int, end: int) -> list[int]:
         """Indexes of the non-blank lines from start up to (not including) end."""
-        return self.nonblank[bisect_left(self.nonblank, start):bisect_left(self.nonblank, end)]
+        return list(compress(range(start, end), map(str.strip, map(attrgetter("text"), self.lines[start:end]))))
 
     def where(self, pattern: re.Pattern[str]) -> list[int]:
         """Indexes of the lines in which a match of the pattern ends, in order, each once."""
@@ -236,7 +229,7 @@ def _page_starts(document: _Lines) -> list[int]:
     lines = document.lines
     starts = {i for i in document.where(_INDENTED_RE) if lines[i].text.strip() and document.nonblank_before(i) is not None}
     if lines and lines[0].page is not None:  # pages numbered (form feeds): also every change of page
-        nonblank = document.nonblank
+        nonblank = document.nonblank_between(0, len(lines))
         starts.update(i for before, i in zip(nonblank, nonblank[1:]) if lines[i].page != lines[before].page)
     return sorted(starts)
 
@@ -534,6 +527,12 @@ class _Body:
     note: str
     note_lines: list[Line]
 
+    @cached_property
+    def pieces(self) -> list[list[str]]:
+        """Each line's pieces (see _pieces), all lines split off and apart at once."""
+        glued = _GLUED_RE.sub(" ", "\n".join(map(attrgetter("text"), self.lines)))
+        return list(map(str.split, glued.split("\n")))
+
 
 def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]:
     """Header lines, then the body lines (page furniture, unit and department lines removed) and
@@ -611,7 +610,7 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
     context = _Context(table, header, unit or "万元", issues)
     reader = {"two_sided": _two_sided_rows, "subject": _subject_rows,
               "economic": _economic_rows, "three_public": _three_public_rows}[table.kind]
-    rows = reader(context, body.lines)
+    rows = reader(context, body)
     _drop_lone_integers(rows, issues)
     for row in rows:
         _drop_stray_numbers(row, issues)
@@ -635,6 +634,19 @@ _CODE_PART = r"0\d+"
 _CODE_PART_RE = re.compile(_CODE_PART)
 
 
+class _Amounts(dict[str, Decimal | None]):
+    """Piece -> the amount it prints in 万元 (None: no amount), each distinct piece of a table read once."""
+
+    def __init__(self, unit: str):
+        super().__init__()
+        self.unit = unit
+
+    def __missing__(self, piece: str) -> Decimal | None:
+        amount = parse_amount(piece)
+        self[piece] = None if amount is None or _CODE_PART_RE.fullmatch(piece) else to_wan(amount, self.unit)
+        return self[piece]
+
+
 @dataclass
 class _Context:
     table: TableLayout
@@ -642,17 +654,20 @@ class _Context:
     unit: str
     issues: list[ParseIssue]
     disorder: _Disorder | None = None  # the first sign that the rows are not printed in reading order
+    amounts: _Amounts = field(init=False)
+    half_unit: Decimal = field(init=False)  # rounding of one printed amount, in 万元
+
+    def __post_init__(self) -> None:
+        self.amounts = _Amounts(self.unit)
+        self.half_unit = to_wan(HALF_CENT, self.unit)
 
     def value(self, piece: str, line: Line, alone: bool) -> _Value | None:
-        amount = parse_amount(piece)
-        if amount is None or _CODE_PART_RE.fullmatch(piece):
-            return None
-        return _Value(piece, to_wan(amount, self.unit), line, piece.isdecimal(), alone)
+        amount = self.amounts[piece]
+        return None if amount is None else _Value(piece, amount, line, piece.isdecimal(), alone)
 
     def row(self, section: str, key: str, code: str | None, label: str, columns: tuple[ColumnSpec, ...],
             lines: list[Line]) -> _Row:
-        half_unit = to_wan(HALF_CENT, self.unit)
-        return _Row(self.table.no, section, key, code, label, columns, self.header.labels, half_unit, list(lines))
+        return _Row(self.table.no, section, key, code, label, columns, self.header.labels, self.half_unit, list(lines))
 
     def warn(self, code: str, message: str, line: Line) -> None:
         self.issues.append(ParseIssue("warn", code, f"table {self.table.no}: {message} (line {line.no})",
@@ -829,7 +844,8 @@ class _TwoSidedReader:
         return self.current
 
 
-def _two_sided_rows(context: _Context, lines: list[Line]) -> list[_Row]:
+def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
+    lines = body.lines
     reader = _TwoSidedReader(context, lines)
     text, where = "", []
 
@@ -840,14 +856,13 @@ def _two_sided_rows(context: _Context, lines: list[Line]) -> list[_Row]:
         text, where = "", []
 
     pairs = {} if context.header.has_row_numbers else _label_pairs(lines)
-    for k, line in enumerate(lines):
+    for k, (line, pieces) in enumerate(zip(lines, body.pieces)):
         if k in pairs:  # read with the line of its numbers, next
             continue
         if k - 1 in pairs:
             flush()
-            _read_label_pair(context, reader, pairs[k - 1], line)
+            _read_label_pair(context, reader, pairs[k - 1], line, pieces)
             continue
-        pieces = _pieces(line.text)
         for piece in pieces:
             value = context.value(piece, line, len(pieces) == 1)
             if value is None:
@@ -891,11 +906,11 @@ def _side(label: _Label) -> str | None:
     return kind[0] if kind else None
 
 
-def _read_label_pair(context: _Context, reader: _TwoSidedReader, labels: tuple[_Label, _Label], below: Line) -> None:
-    """The two rows of a label pair and the numbers printed under them: the first number is the
-    income row's (its one column), the others the expenditure row's. A single number could be
-    either row's: it is reported, not placed."""
-    pieces = _pieces(below.text)
+def _read_label_pair(context: _Context, reader: _TwoSidedReader, labels: tuple[_Label, _Label], below: Line,
+                     pieces: list[str]) -> None:
+    """The two rows of a label pair and the numbers printed under them (the pieces of the line
+    below): the first number is the income row's (its one column), the others the expenditure
+    row's. A single number could be either row's: it is reported, not placed."""
     values = [context.value(p, below, len(pieces) == 1) for p in pieces]
     income, expenditure = labels
     reader.open(income)
@@ -942,10 +957,10 @@ def _total_label_width(pieces: list[str]) -> int:
     return 0
 
 
-def _subject_rows(context: _Context, lines: list[Line]) -> list[_Row]:
+def _subject_rows(context: _Context, body: _Body) -> list[_Row]:
     rows: list[_Row] = []
-    for line in lines:
-        pieces = _after_header_words(context.table, _pieces(line.text))
+    for line, pieces in zip(body.lines, body.pieces):
+        pieces = _after_header_words(context.table, pieces)
         alone = len(pieces) == 1  # a value alone on its line
         for segment in _row_segments(pieces):
             _read_subject_segment(context, rows, segment, line, alone)
@@ -1001,7 +1016,7 @@ def _read_subject_segment(context: _Context, rows: list[_Row], pieces: list[str]
         context.warn("stray_text", f"text before the first row: '{' '.join(pieces)}'", line)
         return
     row = rows[-1]
-    if row.values and context.disorder is None and code is None and not width and _name_with_numbers(context, pieces, line):
+    if row.values and context.disorder is None and code is None and not width and _name_with_numbers(context, pieces):
         # a row's numbers are followed by a name and more numbers without a code: the extract
         # printed a row's name and some of its numbers before the line of its code
         context.disorder = _Disorder(line, f"the name '{line.text.strip()}' follows row {row.row_key}'s numbers without a code")
@@ -1029,8 +1044,8 @@ def _code_continues(row: _Row, piece: str, deepest: int) -> bool:
                 and _TWO_DIGITS_RE.fullmatch(piece))
 
 
-def _name_with_numbers(context: _Context, pieces: list[str], line: Line) -> bool:
-    values = [context.value(piece, line, False) is not None for piece in pieces]
+def _name_with_numbers(context: _Context, pieces: list[str]) -> bool:
+    values = [context.amounts[piece] is not None for piece in pieces]
     return any(values) and any(not v and not _CODE_PART_RE.fullmatch(p) for p, v in zip(pieces, values))
 
 
@@ -1043,13 +1058,12 @@ def _economic_code(piece: str) -> str | None:
     return None
 
 
-def _economic_rows(context: _Context, lines: list[Line]) -> list[_Row]:
+def _economic_rows(context: _Context, body: _Body) -> list[_Row]:
     """(code, name, amount) entries of the interleaved column groups, read as one stream: each
     amount belongs to the code printed before it. Items printed without an amount give no row."""
     rows: list[_Row] = []
     current: _Row | None = None
-    for line in lines:
-        pieces = _pieces(line.text)
+    for line, pieces in zip(body.lines, body.pieces):
         for piece in pieces:
             code = _economic_code(piece)
             flat = squash(piece)
@@ -1085,12 +1099,11 @@ def _economic_section(code: str, header: _Header) -> str:
 
 # Table 7 --------------------------------------------------------------------------------------------
 
-def _three_public_rows(context: _Context, lines: list[Line]) -> list[_Row]:
-    if not lines:
+def _three_public_rows(context: _Context, body: _Body) -> list[_Row]:
+    if not body.lines:
         return []
-    row = context.row("", "three_public", None, "三公经费", context.header.columns, [lines[0]])
-    for line in lines:
-        pieces = _pieces(line.text)
+    row = context.row("", "three_public", None, "三公经费", context.header.columns, [body.lines[0]])
+    for line, pieces in zip(body.lines, body.pieces):
         for piece in pieces:
             value = context.value(piece, line, len(pieces) == 1)
             if value is None:
@@ -1164,19 +1177,19 @@ def _drop_stray_numbers(row: _Row, issues: list[ParseIssue]) -> None:
 
 def _cells(row: _Row, issues: list[ParseIssue]) -> list[Cell]:
     """The row's values as cells: placed where every remaining placement agrees, else ambiguous."""
-    cells = []
     provenance = row.provenance()
-    keys = column_keys(row)
     reasons = list(dict.fromkeys(row.decided_by))
-    inferred = "" if len(keys) == len(row.values) or not reasons else \
+    inferred = "" if len(row.columns) == len(row.values) or not reasons else \
         "column inferred from: " + "; ".join(reasons[:3]) + ("; …" if len(reasons) > 3 else "")
+    if len(row.options) == 1:  # one placement left (most rows): every value is certain
+        columns = row.columns
+        return [_certain_cell(row, columns[p].key, value, provenance, inferred) for p, value in zip(row.options[0], row.values)]
+    keys = column_keys(row)
+    cells = []
     for k, value in enumerate(row.values):
         positions = sorted({option[k] for option in row.options})
         if len(positions) == 1:
-            key = keys[positions[0]]
-            cells.append(Cell(row.table_no, row.section, row.row_key, row.row_code, row.label,
-                              column_key=key, column_label=row.column_labels.get(key, key), value=value.value,
-                              printed=value.printed, certain=True, provenance=provenance, note=inferred))
+            cells.append(_certain_cell(row, keys[positions[0]], value, provenance, inferred))
             continue
         candidates = tuple(keys[p] for p in positions) if positions else tuple(keys)
         why = "more values than columns" if not row.options else "the identities do not decide between them"
@@ -1189,3 +1202,8 @@ def _cells(row: _Row, issues: list[ParseIssue]) -> list[Cell]:
             f"line {value.line.no}: value {value.printed} could be in {', '.join(candidates)}",
             provenance))
     return cells
+
+
+def _certain_cell(row: _Row, key: str, value: _Value, provenance: Provenance, note: str) -> Cell:
+    return Cell(row.table_no, row.section, row.row_key, row.row_code, row.label, key, row.column_labels.get(key, key),
+                value.value, value.printed, True, provenance, (), note)
