@@ -21,8 +21,9 @@ Layout knowledge (titles, header words, row labels, codes) lives in `layout/`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, cached_property
@@ -47,6 +48,7 @@ _SENTENCE_MARK_RE = re.compile(r"[，。；]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _CLASS_SUFFIX_RE = re.compile(r"(\(类\))?(支出)?$")
 _FUNCTION_CODE_RE = re.compile(r"2\d{2}(?:\d{2}){0,2}")
+_LATER_CODE_RE = re.compile(f" (?:{_FUNCTION_CODE_RE.pattern})(?![^ ])")  # in pieces joined by spaces: a code, not first
 _ECONOMIC_CODE_RE = re.compile(r"\d{3}|\d{5}")
 
 
@@ -192,7 +194,23 @@ _INDENTED_RE = re.compile(r"\n[^\S\n]")  # in the joined text: a line that start
 _TABLE_CHAR_RE = re.compile("表")
 _PART_CHAR_RE = re.compile("第")
 _UNIT_CHAR_RE = re.compile("位")
-_COLON_RE = re.compile(":")
+
+
+def _rest_of_line(pattern: str) -> re.Pattern[str]:
+    """The pattern followed by the rest of its line: one match per line, however many the line holds."""
+    return re.compile(f"(?:{pattern})[^\n]*")
+
+
+_COLON_RE = _rest_of_line(":")
+_FURNITURE_MARK_RE = _rest_of_line(layout.FURNITURE_MARK_RE.pattern)
+# A character that every line starting a table's body holds, by kind of table (see _starts_body):
+# the numbering 一、 (or a form that NFKC reads as 、), a code or an amount, the 计 of a total row.
+_BODY_START_MARK_RE = {
+    "two_sided": _rest_of_line("[、︑﹑､]"),
+    "subject": _rest_of_line(r"[\d计]"),
+    "economic": _rest_of_line(r"[\d计]"),
+    "three_public": _rest_of_line(f"\\d|{DASH_PATTERN}"),
+}
 
 
 @dataclass
@@ -217,10 +235,15 @@ class _Lines:
         """Indexes of the non-blank lines from start up to (not including) end."""
         return list(compress(range(start, end), map(str.strip, map(attrgetter("text"), self.lines[start:end]))))
 
-    def where(self, pattern: re.Pattern[str]) -> list[int]:
-        """Indexes of the lines in which a match of the pattern ends, in order, each once."""
+    def where(self, pattern: re.Pattern[str]) -> Iterator[int]:
+        """Indexes of the lines in which a match of the pattern ends, in order, each once; found as
+        they are asked for, so that a caller that stops early searches no further."""
         ends = (match.end() - 1 for match in pattern.finditer(self.joined))
-        return list(dict.fromkeys(newlines_before(self.joined, ends)))
+        last = None
+        for i in newlines_before(self.joined, ends):
+            if i != last:
+                yield i
+                last = i
 
 
 def _page_starts(document: _Lines) -> list[int]:
@@ -538,7 +561,8 @@ def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]
     """Header lines, then the body lines (page furniture, unit and department lines removed) and
     the note that ends the table."""
     content = _without_furniture(region.lines)
-    start = next((k for k, line in enumerate(content) if _starts_body(table, line.text)), len(content))
+    marked = _Lines.of(content).where(_BODY_START_MARK_RE[table.kind])  # only these can start the body
+    start = next((k for k in marked if _starts_body(table, content[k].text)), len(content))
     header, body = content[:start], content[start:]
     note_at = _first_note(body)
     if note_at is None and start == len(content):  # no rows at all: a note may follow the header
@@ -554,7 +578,7 @@ def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]
 
 def _without_furniture(lines: list[Line]) -> list[Line]:
     """The lines but page furniture, department and unit lines: only a line with a mark of them is tried."""
-    marked = _Lines.of(lines).where(layout.FURNITURE_MARK_RE)
+    marked = _Lines.of(lines).where(_FURNITURE_MARK_RE)
     return _without(lines, [i for i in marked if _is_furniture(lines[i].text)])
 
 
@@ -690,9 +714,10 @@ _LABEL_START_RE = re.compile(
 )
 
 
-def _segment_labels(text: str, where: list[Line]) -> list[_Label]:
+def _segment_labels(text: str, owners: list[tuple[int, Line]]) -> list[_Label]:
     """Split the joined text between two numbers into row labels: a label starts at a numbering
-    (一、) or where a known unnumbered label starts right after a complete one."""
+    (一、) or where a known unnumbered label starts right after a complete one. `owners`: where
+    each line's part of the text starts, in order."""
     cuts = [0]
     for start in _LABEL_START_RE.finditer(text):  # after a numbering, the search goes on behind it
         i = start.start()
@@ -704,7 +729,8 @@ def _segment_labels(text: str, where: list[Line]) -> list[_Label]:
         if current and classify_two_sided_label(current) is not None:
             cuts.append(i)
     cuts.append(len(text))
-    return [_Label(text[a:b], sorted(set(where[a:b]), key=lambda line: line.no))
+    starts = [start for start, _ in owners]
+    return [_Label(text[a:b], [line for _, line in owners[bisect_right(starts, a) - 1:bisect_left(starts, b)]])
             for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
@@ -847,13 +873,13 @@ class _TwoSidedReader:
 def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
     lines = body.lines
     reader = _TwoSidedReader(context, lines)
-    text, where = "", []
+    text, owners = "", []  # the labels read since the last number, and where each line's part starts
 
     def flush() -> None:
-        nonlocal text, where
-        for label in _segment_labels(text, where):
+        nonlocal text, owners
+        for label in _segment_labels(text, owners):
             reader.open(label)
-        text, where = "", []
+        text, owners = "", []
 
     pairs = {} if context.header.has_row_numbers else _label_pairs(lines)
     for k, (line, pieces) in enumerate(zip(lines, body.pieces)):
@@ -863,12 +889,14 @@ def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
             flush()
             _read_label_pair(context, reader, pairs[k - 1], line, pieces)
             continue
+        alone = len(pieces) == 1
         for piece in pieces:
-            value = context.value(piece, line, len(pieces) == 1)
+            value = context.value(piece, line, alone)
             if value is None:
                 flat = squash(piece)
+                if flat and (not owners or owners[-1][1] is not line):
+                    owners.append((len(text), line))
                 text += flat
-                where += [line] * len(flat)
                 continue
             if text:
                 flush()
@@ -887,7 +915,7 @@ def _label_pairs(lines: list[Line]) -> dict[int, tuple[_Label, _Label]]:
                 or _CODE_PART_PIECE_RE.search(below.text):
             continue
         flat = squash(line.text)
-        labels = _segment_labels(flat, [line] * len(flat))
+        labels = _segment_labels(flat, [(0, line)])
         if len(labels) == 2 and [_side(label) for label in labels] in (["income", "expenditure"], ["both", "both"]):
             pairs[k] = (labels[0], labels[1])
     return pairs
@@ -927,6 +955,8 @@ def _read_label_pair(context: _Context, reader: _TwoSidedReader, labels: tuple[_
 
 # Subject tables (2, 3, 5, 8, 9) -------------------------------------------------------------------
 
+_TOTAL_LABEL_END_RE = re.compile("|".join(sorted({re.escape(label[-1]) for label in layout.SUBJECT_TOTAL_LABELS})))
+
 def _function_code(pieces: list[str]) -> tuple[str | None, int]:
     """A function subject code at the start of a row, joined ('2013101') or split into 类/款/项
     ('201 06 01'), and how many pieces it took."""
@@ -951,6 +981,8 @@ def _after_header_words(table: TableLayout, pieces: list[str]) -> list[str]:
 
 def _total_label_width(pieces: list[str]) -> int:
     """How many leading pieces spell the total row's label ('合计', '合 计'); 0 if they do not."""
+    if not _TOTAL_LABEL_END_RE.search("".join(pieces[:4])):  # most lines: no total label's last character
+        return 0
     for k in range(1, min(len(pieces), 4) + 1):
         if squash("".join(pieces[:k])) in layout.SUBJECT_TOTAL_LABELS:
             return k
@@ -982,6 +1014,8 @@ def _note_repeated_codes(context: _Context, rows: list[_Row]) -> None:
 def _row_segments(pieces: list[str]) -> list[list[str]]:
     """A line's pieces, split where another row starts after a row's values (an extract that joins
     two rows on one line: '… 187.19 187.19 221 02 03 购房补贴 258.50'): a code, then a name."""
+    if not _LATER_CODE_RE.search(" ".join(pieces)):  # most lines: no code after their first piece
+        return [pieces]
     starts = [0]
     for j in range(1, len(pieces)):
         if _FUNCTION_CODE_RE.fullmatch(pieces[j]) and parse_amount(pieces[j - 1]) is not None:
@@ -1064,9 +1098,9 @@ def _economic_rows(context: _Context, body: _Body) -> list[_Row]:
     rows: list[_Row] = []
     current: _Row | None = None
     for line, pieces in zip(body.lines, body.pieces):
+        alone = len(pieces) == 1
         for piece in pieces:
             code = _economic_code(piece)
-            flat = squash(piece)
             if code is not None:
                 _note_code_after_code(context, current, code, line)
                 current = context.row(_economic_section(code, context.header), code, code, "",
@@ -1076,15 +1110,15 @@ def _economic_rows(context: _Context, body: _Body) -> list[_Row]:
                 current.row_code += piece
                 current.row_key = current.row_code
                 current.section = _economic_section(current.row_code, context.header)
-            elif flat in layout.ECONOMIC_TOTAL_LABELS:
-                key, section = layout.ECONOMIC_TOTAL_LABELS[flat]
-                current = context.row(section, key, None, flat, context.table.columns, [line])
-                rows.append(current)
-            elif (value := context.value(piece, line, len(pieces) == 1)) is not None:
+            elif (value := context.value(piece, line, alone)) is not None:  # an amount is no total label
                 if current is None:
                     context.warn("stray_number", f"value {piece} before any economic code", line)
                 else:
                     current.values.append(value)
+            elif (flat := squash(piece)) in layout.ECONOMIC_TOTAL_LABELS:
+                key, section = layout.ECONOMIC_TOTAL_LABELS[flat]
+                current = context.row(section, key, None, flat, context.table.columns, [line])
+                rows.append(current)
             elif current is not None and not current.values:
                 current.label += flat
                 if line not in current.lines:
