@@ -75,13 +75,14 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     unordered: set[int] = set()  # tables whose rows the extract does not keep in reading order
     page_starts = cache(lambda: {lines[i].no for i in _page_starts(document)})  # line numbers, found once if asked
     stated_units = cache(lambda: _stated_units(document))  # for the tables that state no unit of their own
+    amounts = _Amounts()
     for no in sorted(layout.TABLES):
         region = regions.get(no)
         if region is None:
             infos.append(TableInfo(no, "", "", False, False, "", Provenance(None, None)))
             issues.append(ParseIssue("warn", "table_missing", f"table {no}: title not found", Provenance(None, None)))
             continue
-        table_rows, info, body, read_disorder = _read_table(region, stated_units, issues)
+        table_rows, info, body, read_disorder = _read_table(region, stated_units, amounts, issues)
         infos.append(info)
         rows.extend(table_rows)
         disorder = _header_among_rows(layout.TABLES[no], body, page_starts) or read_disorder
@@ -431,13 +432,13 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
     """Which columns the header prints. Header words are matched longest-first on the joined
     header text, so a header broken one character per line reads the same as an unbroken one."""
     vocabulary, aliases = _header_vocabulary(table.no)
-    text, where = "", []
+    text, owners = "", []  # the header text, and where each line's part of it starts
     for line in lines:
         flat = squash(line.text)
         if _is_sentence(line.text) or _is_column_numbering(line.text) or layout.TITLE_SUFFIX_RE.fullmatch(flat):
             continue
+        owners.append((len(text), line))  # an empty part owns no character: bisect passes it by
         text += flat
-        where += [line] * len(flat)
     found: list[tuple[str, str, str]] = []  # (kind, key, alias)
     residues: list[tuple[int, int]] = []  # the text between the aliases
     i = 0
@@ -451,10 +452,11 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
     for start, end in residues:
         residue = text[start:end]
         if _LETTER_RE.search(residue):  # letters, not just punctuation or digits
+            first, last = _owner_at(owners, start), _owner_at(owners, end - 1)
             issues.append(ParseIssue(
                 "error", "unknown_column_header",
-                f"table {table.no}: unknown column header '{residue}' at line {where[start].no}",
-                Provenance(where[start].no, where[end - 1].no, where[start].page)))
+                f"table {table.no}: unknown column header '{residue}' at line {first.no}",
+                Provenance(first.no, last.no, first.page)))
 
     if table.kind == "three_public":
         columns = _three_public_columns(found)
@@ -469,6 +471,11 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
         has_row_numbers=any(key in layout.ROW_NUMBER_HEADERS for _, key, _ in found),
         capital_group=any(kind == "group" and key == "capital" for kind, key, _ in found),
     )
+
+
+def _owner_at(owners: list[tuple[int, Line]], position: int) -> Line:
+    """The line whose part of a joined text holds the position; `owners`: where each line's part starts, in order."""
+    return owners[bisect_right([start for start, _ in owners], position) - 1][1]
 
 
 def _three_public_columns(found: list[tuple[str, str, str]]) -> tuple[ColumnSpec, ...]:
@@ -617,7 +624,7 @@ def _starts_body(table: TableLayout, text: str) -> bool:
     return bool(pieces) and all(parse_amount(p) is not None for p in pieces) and not _is_column_numbering(text)
 
 
-def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]]],
+def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]]], amounts: _Amounts,
                 issues: list[ParseIssue]) -> tuple[list[_Row], TableInfo, list[Line], _Disorder | None]:
     table = layout.TABLES[region.no]
     header_lines, body = _split_body(table, region)
@@ -631,7 +638,7 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
     if not unit:
         issues.append(ParseIssue("info", "unit_missing", f"table {table.no}: no unit line, amounts read as 万元",
                                  Provenance(region.title.no, region.title.no, region.title.page)))
-    context = _Context(table, header, unit or "万元", issues)
+    context = _Context(table, header, unit or "万元", issues, amounts)
     reader = {"two_sided": _two_sided_rows, "subject": _subject_rows,
               "economic": _economic_rows, "three_public": _three_public_rows}[table.kind]
     rows = reader(context, body)
@@ -659,15 +666,12 @@ _CODE_PART_RE = re.compile(_CODE_PART)
 
 
 class _Amounts(dict[str, Decimal | None]):
-    """Piece -> the amount it prints in 万元 (None: no amount), each distinct piece of a table read once."""
-
-    def __init__(self, unit: str):
-        super().__init__()
-        self.unit = unit
+    """Piece -> the amount it prints, in its table's unit (None: no amount): each distinct piece of
+    a document is read once, whichever tables print it."""
 
     def __missing__(self, piece: str) -> Decimal | None:
         amount = parse_amount(piece)
-        self[piece] = None if amount is None or _CODE_PART_RE.fullmatch(piece) else to_wan(amount, self.unit)
+        self[piece] = None if amount is None or _CODE_PART_RE.fullmatch(piece) else amount
         return self[piece]
 
 
@@ -677,17 +681,16 @@ class _Context:
     header: _Header
     unit: str
     issues: list[ParseIssue]
+    amounts: _Amounts  # the document's
     disorder: _Disorder | None = None  # the first sign that the rows are not printed in reading order
-    amounts: _Amounts = field(init=False)
     half_unit: Decimal = field(init=False)  # rounding of one printed amount, in 万元
 
     def __post_init__(self) -> None:
-        self.amounts = _Amounts(self.unit)
         self.half_unit = to_wan(HALF_CENT, self.unit)
 
     def value(self, piece: str, line: Line, alone: bool) -> _Value | None:
         amount = self.amounts[piece]
-        return None if amount is None else _Value(piece, amount, line, piece.isdecimal(), alone)
+        return None if amount is None else _Value(piece, to_wan(amount, self.unit), line, piece.isdecimal(), alone)
 
     def row(self, section: str, key: str, code: str | None, label: str, columns: tuple[ColumnSpec, ...],
             lines: list[Line]) -> _Row:
