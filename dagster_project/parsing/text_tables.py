@@ -52,6 +52,11 @@ _LATER_CODE_RE = re.compile(f" (?:{_FUNCTION_CODE_RE.pattern})(?![^ ])")  # in p
 _ECONOMIC_CODE_RE = re.compile(r"\d{3}|\d{5}")
 
 
+def _rest_of_line(pattern: str) -> re.Pattern[str]:
+    """The pattern followed by the rest of its line: one match per line, however many the line holds."""
+    return re.compile(f"(?:{pattern})[^\n]*")
+
+
 @dataclass
 class TableExtraction:
     tables: list[TableInfo]  # one per table 1..9, present or not
@@ -155,7 +160,10 @@ def _header_among_rows(table: TableLayout, body: list[Line], page_starts: Callab
     table and not on a new page (a table continued on the next page may repeat its header): the
     extract lists the table's parts (labels, headers, numbers) apart from each other."""
     names = _COLUMN_NAMES[table.no]
-    suspects = [k for k, line in enumerate(body) if squash(line.text) in names]
+    if not names:
+        return None
+    marked = _Lines.of(body).where(_COLUMN_NAME_START_RE[table.no])  # only these can be a column name
+    suspects = [k for k in marked if squash(body[k].text) in names]
     if not suspects:
         return None
     starts = page_starts()
@@ -178,6 +186,9 @@ _COLUMN_NAMES = {
                if not any(alias in label for label in _ROW_LABELS)}
     for table in layout.TABLES.values()
 }
+# Per table: the first characters of those names; a line without one is none of them.
+_COLUMN_NAME_START_RE = {no: _rest_of_line("|".join(sorted({re.escape(name[0]) for name in names})))
+                         for no, names in _COLUMN_NAMES.items()}
 
 
 def _cut_off(cell: Cell) -> Cell:
@@ -195,11 +206,6 @@ _INDENTED_RE = re.compile(r"\n[^\S\n]")  # in the joined text: a line that start
 _TABLE_CHAR_RE = re.compile("表")
 _PART_CHAR_RE = re.compile("第")
 _UNIT_CHAR_RE = re.compile("位")
-
-
-def _rest_of_line(pattern: str) -> re.Pattern[str]:
-    """The pattern followed by the rest of its line: one match per line, however many the line holds."""
-    return re.compile(f"(?:{pattern})[^\n]*")
 
 
 _COLON_RE = _rest_of_line(":")
@@ -1167,7 +1173,9 @@ def _whole_numbers(lines: list[Line]) -> list[int]:
     return [int(n) for n in _WHOLE_NUMBER_RE.findall("\n".join(line.text for line in lines))]
 
 
-_WHOLE_NUMBER_RE = re.compile(r"(?<![^\s\u4e00-\u9fff(])[1-9]\d*(?![^\s\u4e00-\u9fff)])")
+# After a space, a CJK character, '(' or the start; before a space, a CJK character, ')' or the end. The
+# look back follows the first digit, so that the search skips to the next digit quickly.
+_WHOLE_NUMBER_RE = re.compile(r"[1-9](?<![^\s\u4e00-\u9fff(][1-9])\d*(?![^\s\u4e00-\u9fff)])")
 
 
 def _counting(numbers: list[int]) -> set[int]:
