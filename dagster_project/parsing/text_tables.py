@@ -206,8 +206,6 @@ _INDENTED_RE = re.compile(r"\n[^\S\n]")  # in the joined text: a line that start
 _TABLE_CHAR_RE = re.compile("表")
 _PART_CHAR_RE = re.compile("第")
 _UNIT_CHAR_RE = re.compile("位")
-
-
 _COLON_RE = _rest_of_line(":")
 _FURNITURE_MARK_RE = _rest_of_line(layout.FURNITURE_MARK_RE.pattern)
 # A character that every line starting a table's body holds, by kind of table (see _starts_body):
@@ -233,9 +231,11 @@ class _Lines:
         return cls(lines, "\n".join(map(attrgetter("text"), lines)))
 
     def nonblank_before(self, i: int) -> int | None:
+        """Index of the last non-blank line before line i, if any."""
         return next((k for k in range(i - 1, -1, -1) if self.lines[k].text.strip()), None)
 
     def nonblank_after(self, i: int) -> int | None:
+        """Index of the first non-blank line after line i, if any."""
         return next((k for k in range(i + 1, len(self.lines)) if self.lines[k].text.strip()), None)
 
     def nonblank_between(self, start: int, end: int) -> list[int]:
@@ -601,7 +601,7 @@ def _first_note(lines: list[Line]) -> int | None:
 
 
 def _is_furniture(text: str) -> bool:
-    """Page furniture, the department or the unit line: neither header nor body."""
+    """Page furniture, the department or the unit line (a line with a furniture mark): neither header nor body."""
     if layout.PAGE_FURNITURE_RE.match(text.strip()):
         return True
     flat = squash(text)
@@ -965,6 +965,7 @@ def _read_label_pair(context: _Context, reader: _TwoSidedReader, labels: tuple[_
 # Subject tables (2, 3, 5, 8, 9) -------------------------------------------------------------------
 
 _TOTAL_LABEL_END_RE = re.compile("|".join(sorted({re.escape(label[-1]) for label in layout.SUBJECT_TOTAL_LABELS})))
+
 
 def _function_code(pieces: list[str]) -> tuple[str | None, int]:
     """A function subject code at the start of a row, joined ('2013101') or split into 类/款/项
