@@ -80,7 +80,7 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     unordered: set[int] = set()  # tables whose rows the extract does not keep in reading order
     page_starts = cache(lambda: {lines[i].no for i in _page_starts(document)})  # line numbers, found once if asked
     stated_units = cache(lambda: _stated_units(document))  # for the tables that state no unit of their own
-    amounts = _Amounts()
+    amounts = _AmountsByUnit()
     for no in sorted(layout.TABLES):
         region = regions.get(no)
         if region is None:
@@ -630,7 +630,7 @@ def _starts_body(table: TableLayout, text: str) -> bool:
     return bool(pieces) and all(parse_amount(p) is not None for p in pieces) and not _is_column_numbering(text)
 
 
-def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]]], amounts: _Amounts,
+def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]]], amounts: _AmountsByUnit,
                 issues: list[ParseIssue]) -> tuple[list[_Row], TableInfo, list[Line], _Disorder | None]:
     table = layout.TABLES[region.no]
     header_lines, body = _split_body(table, region)
@@ -644,7 +644,8 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
     if not unit:
         issues.append(ParseIssue("info", "unit_missing", f"table {table.no}: no unit line, amounts read as 万元",
                                  Provenance(region.title.no, region.title.no, region.title.page)))
-    context = _Context(table, header, unit or "万元", issues, amounts)
+    read_in = unit or "万元"
+    context = _Context(table, header, read_in, issues, amounts[read_in])
     reader = {"two_sided": _two_sided_rows, "subject": _subject_rows,
               "economic": _economic_rows, "three_public": _three_public_rows}[table.kind]
     rows = reader(context, body)
@@ -672,13 +673,25 @@ _CODE_PART_RE = re.compile(_CODE_PART)
 
 
 class _Amounts(dict[str, Decimal | None]):
-    """Piece -> the amount it prints, in its table's unit (None: no amount): each distinct piece of
-    a document is read once, whichever tables print it."""
+    """Piece -> the amount it prints in 万元 (None: no amount), for the tables printed in one unit:
+    each distinct piece of a document is read once, whichever tables print it."""
+
+    def __init__(self, unit: str):
+        super().__init__()
+        self.unit = unit
 
     def __missing__(self, piece: str) -> Decimal | None:
         amount = parse_amount(piece)
-        self[piece] = None if amount is None or _CODE_PART_RE.fullmatch(piece) else amount
+        self[piece] = None if amount is None or _CODE_PART_RE.fullmatch(piece) else to_wan(amount, self.unit)
         return self[piece]
+
+
+class _AmountsByUnit(dict[str, _Amounts]):
+    """Unit -> the document's amounts printed in it."""
+
+    def __missing__(self, unit: str) -> _Amounts:
+        self[unit] = _Amounts(unit)
+        return self[unit]
 
 
 @dataclass
@@ -687,7 +700,7 @@ class _Context:
     header: _Header
     unit: str
     issues: list[ParseIssue]
-    amounts: _Amounts  # the document's
+    amounts: _Amounts  # the document's, in the table's unit
     disorder: _Disorder | None = None  # the first sign that the rows are not printed in reading order
     half_unit: Decimal = field(init=False)  # rounding of one printed amount, in 万元
 
@@ -696,7 +709,7 @@ class _Context:
 
     def value(self, piece: str, line: Line, alone: bool) -> _Value | None:
         amount = self.amounts[piece]
-        return None if amount is None else _Value(piece, to_wan(amount, self.unit), line, piece.isdecimal(), alone)
+        return None if amount is None else _Value(piece, amount, line, piece.isdecimal(), alone)
 
     def row(self, section: str, key: str, code: str | None, label: str, columns: tuple[ColumnSpec, ...],
             lines: list[Line]) -> _Row:
