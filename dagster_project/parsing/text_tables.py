@@ -46,7 +46,7 @@ _TWO_DIGITS_RE = re.compile(r"\d{2}")
 FUNCTION_CODE_LENGTH, ECONOMIC_CODE_LENGTH = 7, 5  # of a 项 (2013101) and of an economic 款 (30101)
 _SENTENCE_MARK_RE = re.compile(r"[，。；]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_CLASS_SUFFIX_RE = re.compile(r"(\(类\))?(支出)?$")
+_CLASS_SUFFIXES = ("(类)支出", "(类)", "支出")  # printed after a function class's name: the longest that ends it goes
 _FUNCTION_CODE_RE = re.compile(r"2\d{2}(?:\d{2}){0,2}")
 _LATER_CODE_RE = re.compile(f" (?:{_FUNCTION_CODE_RE.pattern})(?![^ ])")  # in pieces joined by spaces: a code, not first
 _ECONOMIC_CODE_RE = re.compile(r"\d{3}|\d{5}")
@@ -765,10 +765,18 @@ def classify_two_sided_label(name: str) -> tuple[str, str, str | None] | None:
         return "income", layout.INCOME_LABELS[name], None
     if name in layout.EXPENDITURE_LABELS:
         return "expenditure", layout.EXPENDITURE_LABELS[name], None
-    code = layout.FUNCTION_CLASSES.get(_CLASS_SUFFIX_RE.sub("", name))
+    code = layout.FUNCTION_CLASSES.get(_class_name(name))
     if code:
         return "expenditure", code, code
     return None
+
+
+def _class_name(name: str) -> str:
+    """A function class's name without what is printed after it ('一般公共服务(类)支出' -> '一般公共服务')."""
+    for suffix in _CLASS_SUFFIXES:
+        if name.endswith(suffix):
+            return name[:-len(suffix)]
+    return name
 
 
 @dataclass
