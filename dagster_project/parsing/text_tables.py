@@ -1245,9 +1245,7 @@ def _drop_stray_numbers(row: _Row, issues: list[ParseIssue]) -> None:
 def _cells(row: _Row, issues: list[ParseIssue]) -> list[Cell]:
     """The row's values as cells: placed where every remaining placement agrees, else ambiguous."""
     provenance = row.provenance()
-    reasons = list(dict.fromkeys(row.decided_by))
-    inferred = "" if len(row.columns) == len(row.values) or not reasons else \
-        "column inferred from: " + "; ".join(reasons[:3]) + ("; …" if len(reasons) > 3 else "")
+    inferred = "" if len(row.columns) == len(row.values) or not row.decided_by else _inferred_from(row.decided_by)
     if len(row.options) == 1:  # one placement left (most rows): every value is certain
         columns = row.columns
         return [_certain_cell(row, columns[p].key, value, provenance, inferred) for p, value in zip(row.options[0], row.values)]
@@ -1269,6 +1267,12 @@ def _cells(row: _Row, issues: list[ParseIssue]) -> list[Cell]:
             f"line {value.line.no}: value {value.printed} could be in {', '.join(candidates)}",
             provenance))
     return cells
+
+
+def _inferred_from(decided_by: list[str]) -> str:
+    """The note of a cell whose column the identities decided: their first three names, each once."""
+    reasons = list(dict.fromkeys(decided_by))
+    return "column inferred from: " + "; ".join(reasons[:3]) + ("; …" if len(reasons) > 3 else "")
 
 
 def _certain_cell(row: _Row, key: str, value: _Value, provenance: Provenance, note: str) -> Cell:
