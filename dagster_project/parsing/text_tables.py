@@ -21,11 +21,13 @@ Layout knowledge (titles, header words, row labels, codes) lives in `layout/`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, cached_property
+from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -44,9 +46,15 @@ _TWO_DIGITS_RE = re.compile(r"\d{2}")
 FUNCTION_CODE_LENGTH, ECONOMIC_CODE_LENGTH = 7, 5  # of a 项 (2013101) and of an economic 款 (30101)
 _SENTENCE_MARK_RE = re.compile(r"[，。；]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_CLASS_SUFFIX_RE = re.compile(r"(\(类\))?(支出)?$")
+_CLASS_SUFFIXES = ("(类)支出", "(类)", "支出")  # printed after a function class's name: the longest that ends it goes
 _FUNCTION_CODE_RE = re.compile(r"2\d{2}(?:\d{2}){0,2}")
+_LATER_CODE_RE = re.compile(f" (?:{_FUNCTION_CODE_RE.pattern})(?![^ ])")  # in pieces joined by spaces: a code, not first
 _ECONOMIC_CODE_RE = re.compile(r"\d{3}|\d{5}")
+
+
+def _rest_of_line(pattern: str) -> re.Pattern[str]:
+    """The pattern followed by the rest of its line: one match per line, however many the line holds."""
+    return re.compile(f"(?:{pattern})[^\n]*")
 
 
 @dataclass
@@ -71,13 +79,15 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     rows: list[_Row] = []
     unordered: set[int] = set()  # tables whose rows the extract does not keep in reading order
     page_starts = cache(lambda: {lines[i].no for i in _page_starts(document)})  # line numbers, found once if asked
+    stated_units = cache(lambda: _stated_units(document))  # for the tables that state no unit of their own
+    amounts = _AmountsByUnit()
     for no in sorted(layout.TABLES):
         region = regions.get(no)
         if region is None:
             infos.append(TableInfo(no, "", "", False, False, "", Provenance(None, None)))
             issues.append(ParseIssue("warn", "table_missing", f"table {no}: title not found", Provenance(None, None)))
             continue
-        table_rows, info, body, read_disorder = _read_table(region, lines, issues)
+        table_rows, info, body, read_disorder = _read_table(region, stated_units, amounts, issues)
         infos.append(info)
         rows.extend(table_rows)
         disorder = _header_among_rows(layout.TABLES[no], body, page_starts) or read_disorder
@@ -91,10 +101,13 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
     solve(complete, constraints(complete))
     cells = _without_double_placements([cell for row in rows for cell in _cells(row, issues)], issues)
-    cells = [_cut_off(cell) if cell.table_no == cut_table else cell for cell in cells]
-    cells = [_out_of_order(cell) if cell.table_no in unordered and cell.certain else cell for cell in cells]
+    if cut_table is not None:
+        cells = [_cut_off(cell) if cell.table_no == cut_table else cell for cell in cells]
+    if unordered:
+        cells = [_out_of_order(cell) if cell.table_no in unordered and cell.certain else cell for cell in cells]
+    with_values = set(map(attrgetter("table_no"), cells))
     for info in infos:
-        if info.declared_empty and any(c.table_no == info.table_no for c in cells):
+        if info.declared_empty and info.table_no in with_values:
             issues.append(ParseIssue("warn", "empty_note_with_values",
                                      f"table {info.table_no}: the note says the table is empty but values are printed",
                                      info.provenance))
@@ -105,14 +118,13 @@ def _without_double_placements(cells: list[Cell], issues: list[ParseIssue]) -> l
     """A cell of a table holds one number: when several were placed in the same one (an extract
     that lists a table's labels and numbers apart, or a label it failed to read), none of them is
     certain."""
+    keys = list(map(_cell_key, compress(cells, map(attrgetter("certain"), cells))))
+    if len(set(keys)) == len(keys):  # the common case, decided without a step per cell
+        return cells
     seen: set[tuple[int, str, str, str | None]] = set()
     doubled = set()
-    for cell in cells:
-        if cell.certain:
-            key = _cell_key(cell)
-            (doubled if key in seen else seen).add(key)
-    if not doubled:
-        return cells
+    for key in keys:
+        (doubled if key in seen else seen).add(key)
     for no, section, row_key, column in sorted(doubled, key=str):
         lines = sorted(c.provenance.line_start for c in cells if c.certain and _cell_key(c) == (no, section, row_key, column))
         issues.append(ParseIssue(
@@ -123,8 +135,7 @@ def _without_double_placements(cells: list[Cell], issues: list[ParseIssue]) -> l
     return [_doubled(cell) if cell.certain and _cell_key(cell) in doubled else cell for cell in cells]
 
 
-def _cell_key(cell: Cell) -> tuple[int, str, str, str | None]:
-    return cell.table_no, cell.section, cell.row_key, cell.column_key
+_cell_key: Callable[[Cell], tuple[int, str, str, str | None]] = attrgetter("table_no", "section", "row_key", "column_key")
 
 
 def _doubled(cell: Cell) -> Cell:
@@ -149,7 +160,10 @@ def _header_among_rows(table: TableLayout, body: list[Line], page_starts: Callab
     table and not on a new page (a table continued on the next page may repeat its header): the
     extract lists the table's parts (labels, headers, numbers) apart from each other."""
     names = _COLUMN_NAMES[table.no]
-    suspects = [k for k, line in enumerate(body) if squash(line.text) in names]
+    if not names:
+        return None
+    marked = _Lines.of(body).where(_COLUMN_NAME_START_RE[table.no])  # only these can be a column name
+    suspects = [k for k in marked if squash(body[k].text) in names]
     if not suspects:
         return None
     starts = page_starts()
@@ -172,6 +186,9 @@ _COLUMN_NAMES = {
                if not any(alias in label for label in _ROW_LABELS)}
     for table in layout.TABLES.values()
 }
+# Per table: the first characters of those names; a line without one is none of them.
+_COLUMN_NAME_START_RE = {no: _rest_of_line("|".join(sorted({re.escape(name[0]) for name in names})))
+                         for no, names in _COLUMN_NAMES.items()}
 
 
 def _cut_off(cell: Cell) -> Cell:
@@ -188,6 +205,17 @@ _BARE_NUMBER_RE = re.compile(r"\d{1,3}")
 _INDENTED_RE = re.compile(r"\n[^\S\n]")  # in the joined text: a line that starts with a space
 _TABLE_CHAR_RE = re.compile("表")
 _PART_CHAR_RE = re.compile("第")
+_UNIT_CHAR_RE = re.compile("位")
+_COLON_RE = _rest_of_line(":")
+_FURNITURE_MARK_RE = _rest_of_line(layout.FURNITURE_MARK_RE.pattern)
+# A character that every line starting a table's body holds, by kind of table (see _starts_body):
+# the numbering 一、 (or a form that NFKC reads as 、), a code or an amount, the 计 of a total row.
+_BODY_START_MARK_RE = {
+    "two_sided": _rest_of_line("[、︑﹑､]"),
+    "subject": _rest_of_line(r"[\d计]"),
+    "economic": _rest_of_line(r"[\d计]"),
+    "three_public": _rest_of_line(f"\\d|{DASH_PATTERN}"),
+}
 
 
 @dataclass
@@ -202,19 +230,36 @@ class _Lines:
     def of(cls, lines: list[Line]) -> _Lines:
         return cls(lines, "\n".join(map(attrgetter("text"), lines)))
 
-    def where(self, pattern: re.Pattern[str]) -> list[int]:
-        """Indexes of the lines in which a match of the pattern ends, in order, each once."""
+    def nonblank_before(self, i: int) -> int | None:
+        """Index of the last non-blank line before line i, if any."""
+        return next((k for k in range(i - 1, -1, -1) if self.lines[k].text.strip()), None)
+
+    def nonblank_after(self, i: int) -> int | None:
+        """Index of the first non-blank line after line i, if any."""
+        return next((k for k in range(i + 1, len(self.lines)) if self.lines[k].text.strip()), None)
+
+    def nonblank_between(self, start: int, end: int) -> list[int]:
+        """Indexes of the non-blank lines from start up to (not including) end."""
+        return list(compress(range(start, end), map(str.strip, map(attrgetter("text"), self.lines[start:end]))))
+
+    def where(self, pattern: re.Pattern[str]) -> Iterator[int]:
+        """Indexes of the lines in which a match of the pattern ends, in order, each once; found as
+        they are asked for, so that a caller that stops early searches no further."""
         ends = (match.end() - 1 for match in pattern.finditer(self.joined))
-        return list(dict.fromkeys(newlines_before(self.joined, ends)))
+        last = None
+        for i in newlines_before(self.joined, ends):
+            if i != last:
+                yield i
+                last = i
 
 
 def _page_starts(document: _Lines) -> list[int]:
     """Indexes of the non-blank lines after the first that start a new page: the extraction indents
     them by a space, or numbers their page."""
     lines = document.lines
-    starts = {i for i in document.where(_INDENTED_RE) if lines[i].text.strip() and _nonblank_before(lines, i) is not None}
+    starts = {i for i in document.where(_INDENTED_RE) if lines[i].text.strip() and document.nonblank_before(i) is not None}
     if lines and lines[0].page is not None:  # pages numbered (form feeds): also every change of page
-        nonblank = [i for i, line in enumerate(lines) if line.text.strip()]
+        nonblank = document.nonblank_between(0, len(lines))
         starts.update(i for before, i in zip(nonblank, nonblank[1:]) if lines[i].page != lines[before].page)
     return sorted(starts)
 
@@ -225,21 +270,30 @@ def _without_page_numbers(document: _Lines) -> _Lines:
     counts the pages: value minus the page starts before it is the same for at least two of them
     (a 行次 or a printed 0 that happens to end a page does not fit the count)."""
     lines = document.lines
-    candidates = []  # (line no, value - page starts before it)
+    candidates = []  # (line index, value - page starts before it)
     for starts_before, i in enumerate(_page_starts(document)):
-        previous = lines[_nonblank_before(lines, i)]
-        if _BARE_NUMBER_RE.fullmatch(previous.text.strip()):
-            candidates.append((previous.no, int(previous.text) - starts_before))
+        previous = document.nonblank_before(i)
+        if _BARE_NUMBER_RE.fullmatch(lines[previous].text.strip()):
+            candidates.append((previous, int(lines[previous].text) - starts_before))
     offsets = Counter(offset for _, offset in candidates)
-    footers = {no for no, offset in candidates if offsets[offset] >= 2}
-    return _Lines.of([line for line in lines if line.no not in footers]) if footers else document
+    footers = sorted({i for i, offset in candidates if offsets[offset] >= 2})
+    return _Lines.of(_without(lines, footers)) if footers else document
+
+
+def _without(lines: list[Line], dropped: list[int]) -> list[Line]:
+    """The lines but those at the given indexes (increasing): a slice per dropped line, no step per kept one."""
+    kept, start = [], 0
+    for i in dropped:
+        kept += lines[start:i]
+        start = i + 1
+    return kept + lines[start:]
 
 
 @dataclass
 class _Region:
     no: int
     title: Line
-    lines: list[Line]  # after the title line(s), up to the next table or part heading
+    lines: list[Line]  # the non-blank lines after the title line(s), up to the next table or part heading
 
 
 # Every title alias with its table, longest first (tables in order among equally long ones).
@@ -273,29 +327,21 @@ def _title_candidates(document: _Lines, part_headings: list[int]) -> list[tuple[
     with_table = document.where(_TABLE_CHAR_RE)
     # only a line with a 表, or the non-blank line before one (or before the part heading before
     # one), can start a title (alone or joined to the next)
-    starts = {k for i in with_table for k in (_nonblank_before(lines, i), i) if k is not None}
-    starts |= {k for i in starts & set(part_headings) if (k := _nonblank_before(lines, i)) is not None}
+    starts = {k for i in with_table for k in (document.nonblank_before(i), i) if k is not None}
+    starts |= {k for i in starts & set(part_headings) if (k := document.nonblank_before(i)) is not None}
     for i in sorted(starts):
         no = table_number_of_title(lines[i].text)
         if no is not None:
             found.append((no, i, i + 1))
             continue
-        j = _nonblank_after(lines, i)
+        j = document.nonblank_after(i)
         if j in part_headings:
-            j = _nonblank_after(lines, j)
+            j = document.nonblank_after(j)
         if j is not None:
             joined = table_number_of_title(lines[i].text + lines[j].text)
             if joined is not None and table_number_of_title(lines[j].text) is None:
                 found.append((joined, i, j + 1))
     return found
-
-
-def _nonblank_before(lines: list[Line], i: int) -> int | None:
-    return next((k for k in range(i - 1, -1, -1) if lines[k].text.strip()), None)
-
-
-def _nonblank_after(lines: list[Line], i: int) -> int | None:
-    return next((k for k in range(i + 1, len(lines)) if lines[k].text.strip()), None)
 
 
 def _find_regions(document: _Lines) -> dict[int, _Region]:
@@ -311,12 +357,15 @@ def _find_regions(document: _Lines) -> dict[int, _Region]:
         if no not in starts and _has_body(lines[after:end]):
             starts[no] = (i, after)
     stops = sorted([i for i, _ in starts.values()] + part_headings)
-    titles = {i: no for no, i, after in candidates if after == i + 1}  # the titles on one line
     regions = {}
     for no, (i, after) in starts.items():
         end = next((s for s in stops if s >= after), len(lines))
-        body = [lines[k] for k in range(after, end) if titles.get(k) != no]
-        regions[no] = _Region(no, lines[i], body)
+        # blank lines say nothing in a table; a title of the table repeated on one line (a continuation page) neither
+        kept = document.nonblank_between(after, end)
+        repeated_titles = {k for title_no, k, k_after in candidates if title_no == no and k_after == k + 1}
+        if not repeated_titles.isdisjoint(kept):
+            kept = [k for k in kept if k not in repeated_titles]
+        regions[no] = _Region(no, lines[i], list(map(lines.__getitem__, kept)))
     return regions
 
 
@@ -389,13 +438,13 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
     """Which columns the header prints. Header words are matched longest-first on the joined
     header text, so a header broken one character per line reads the same as an unbroken one."""
     vocabulary, aliases = _header_vocabulary(table.no)
-    text, where = "", []
+    text, owners = "", []  # the header text, and where each line's part of it starts
     for line in lines:
         flat = squash(line.text)
         if _is_sentence(line.text) or _is_column_numbering(line.text) or layout.TITLE_SUFFIX_RE.fullmatch(flat):
             continue
+        owners.append((len(text), line))  # an empty part owns no character: bisect passes it by
         text += flat
-        where += [line] * len(flat)
     found: list[tuple[str, str, str]] = []  # (kind, key, alias)
     residues: list[tuple[int, int]] = []  # the text between the aliases
     i = 0
@@ -409,10 +458,11 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
     for start, end in residues:
         residue = text[start:end]
         if _LETTER_RE.search(residue):  # letters, not just punctuation or digits
+            first, last = _owner_at(owners, start), _owner_at(owners, end - 1)
             issues.append(ParseIssue(
                 "error", "unknown_column_header",
-                f"table {table.no}: unknown column header '{residue}' at line {where[start].no}",
-                Provenance(where[start].no, where[end - 1].no, where[start].page)))
+                f"table {table.no}: unknown column header '{residue}' at line {first.no}",
+                Provenance(first.no, last.no, first.page)))
 
     if table.kind == "three_public":
         columns = _three_public_columns(found)
@@ -429,6 +479,11 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
     )
 
 
+def _owner_at(owners: list[tuple[int, Line]], position: int) -> Line:
+    """The line whose part of a joined text holds the position; `owners`: where each line's part starts, in order."""
+    return owners[bisect_right([start for start, _ in owners], position) - 1][1]
+
+
 def _three_public_columns(found: list[tuple[str, str, str]]) -> tuple[ColumnSpec, ...]:
     """Table 7's twelve columns in printed order: all budgets then all actuals when 预算数/决算数 head
     two groups, or a budget/actual pair per item when they are printed under every item."""
@@ -442,17 +497,26 @@ def _three_public_columns(found: list[tuple[str, str, str]]) -> tuple[ColumnSpec
     return tuple(ColumnSpec(f"{phase}_{item.key}", (f"{names[phase]}/{item.aliases[0]}",)) for phase, item in order)
 
 
-def _unit_of(region: _Region, lines: list[Line]) -> str:
+def _unit_of(region: _Region, stated_units: Callable[[], list[tuple[int, str]]]) -> str:
     """The table's unit: its own unit line, else the last one printed before it ('' if none)."""
-    for line in region.lines:
-        match = layout.UNIT_RE.search(squash(line.text))
-        if match:
-            return match.group(1)
-    for line in reversed([line for line in lines if line.no < region.title.no]):
-        match = layout.UNIT_RE.search(squash(line.text))
-        if match:
-            return match.group(1)
-    return ""
+    own = next(filter(None, map(_stated_unit, region.lines)), None)
+    if own:
+        return own
+    return next((unit for no, unit in reversed(stated_units()) if no < region.title.no), "")
+
+
+def _stated_unit(line: Line) -> str | None:
+    """The unit a line states ('单位：万元' -> '万元'), if it states one."""
+    if "位" not in line.text:  # no other character has a 位 in its NFKC form
+        return None
+    match = layout.UNIT_RE.search(squash(line.text))
+    return match.group(1) if match else None
+
+
+def _stated_units(document: _Lines) -> list[tuple[int, str]]:
+    """(line number, unit) of every line of the document that states a unit, in order."""
+    lines = document.lines
+    return [(lines[i].no, unit) for i in document.where(_UNIT_CHAR_RE) if (unit := _stated_unit(lines[i]))]
 
 
 # --- 2. bodies -> rows -----------------------------------------------------------------------------
@@ -499,16 +563,23 @@ class _Body:
     note: str
     note_lines: list[Line]
 
+    @cached_property
+    def pieces(self) -> list[list[str]]:
+        """Each line's pieces (see _pieces), all lines split off and apart at once."""
+        glued = _GLUED_RE.sub(" ", "\n".join(map(attrgetter("text"), self.lines)))
+        return list(map(str.split, glued.split("\n")))
+
 
 def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]:
     """Header lines, then the body lines (page furniture, unit and department lines removed) and
     the note that ends the table."""
-    content = [line for line in region.lines if not _is_furniture(line.text)]
-    start = next((k for k, line in enumerate(content) if _starts_body(table, line.text)), len(content))
+    content = _without_furniture(region.lines)
+    marked = _Lines.of(content).where(_BODY_START_MARK_RE[table.kind])  # only these can start the body
+    start = next((k for k in marked if _starts_body(table, content[k].text)), len(content))
     header, body = content[:start], content[start:]
-    note_at = next((k for k, line in enumerate(body) if _is_note(line.text)), None)
+    note_at = _first_note(body)
     if note_at is None and start == len(content):  # no rows at all: a note may follow the header
-        note_at = next((k for k, line in enumerate(header) if _is_note(line.text)), None)
+        note_at = _first_note(header)
         if note_at is not None:
             header, body = header[:note_at], header[note_at:]
             note_at = 0
@@ -518,14 +589,20 @@ def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]
     return header, _Body(body[:note_at], "".join(line.text.strip() for line in note_lines), note_lines)
 
 
+def _without_furniture(lines: list[Line]) -> list[Line]:
+    """The lines but page furniture, department and unit lines: only a line with a mark of them is tried."""
+    marked = _Lines.of(lines).where(_FURNITURE_MARK_RE)
+    return _without(lines, [i for i in marked if _is_furniture(lines[i].text)])
+
+
+def _first_note(lines: list[Line]) -> int | None:
+    """Index of the first line of a note ('注：…'), if any: only a line with a colon is tried."""
+    return next((i for i in _Lines.of(lines).where(_COLON_RE) if _is_note(lines[i].text)), None)
+
+
 def _is_furniture(text: str) -> bool:
-    """A blank line, page furniture, the department or the unit line: neither header nor body."""
-    stripped = text.strip()
-    if not stripped:
-        return True
-    if not layout.FURNITURE_MARK_RE.search(stripped):  # most lines: a row of a table
-        return False
-    if layout.PAGE_FURNITURE_RE.match(stripped):
+    """Page furniture, the department or the unit line (a line with a furniture mark): neither header nor body."""
+    if layout.PAGE_FURNITURE_RE.match(text.strip()):
         return True
     flat = squash(text)
     return bool(layout.DEPARTMENT_LINE_RE.match(flat) or layout.UNIT_RE.fullmatch(flat.removeprefix("金额")))
@@ -553,7 +630,7 @@ def _starts_body(table: TableLayout, text: str) -> bool:
     return bool(pieces) and all(parse_amount(p) is not None for p in pieces) and not _is_column_numbering(text)
 
 
-def _read_table(region: _Region, lines: list[Line],
+def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]]], amounts: _AmountsByUnit,
                 issues: list[ParseIssue]) -> tuple[list[_Row], TableInfo, list[Line], _Disorder | None]:
     table = layout.TABLES[region.no]
     header_lines, body = _split_body(table, region)
@@ -563,14 +640,15 @@ def _read_table(region: _Region, lines: list[Line],
         issues.append(ParseIssue("info", "row_numbers_without_header",
                                  f"table {table.no}: whole numbers counting the rows are read as 行次, "
                                  "though the header does not name that column", Provenance(region.title.no, region.title.no, region.title.page)))
-    unit = _unit_of(region, lines)
+    unit = _unit_of(region, stated_units)
     if not unit:
         issues.append(ParseIssue("info", "unit_missing", f"table {table.no}: no unit line, amounts read as 万元",
                                  Provenance(region.title.no, region.title.no, region.title.page)))
-    context = _Context(table, header, unit or "万元", issues)
+    read_in = unit or "万元"
+    context = _Context(table, header, read_in, issues, amounts[read_in])
     reader = {"two_sided": _two_sided_rows, "subject": _subject_rows,
               "economic": _economic_rows, "three_public": _three_public_rows}[table.kind]
-    rows = reader(context, body.lines)
+    rows = reader(context, body)
     _drop_lone_integers(rows, issues)
     for row in rows:
         _drop_stray_numbers(row, issues)
@@ -594,24 +672,48 @@ _CODE_PART = r"0\d+"
 _CODE_PART_RE = re.compile(_CODE_PART)
 
 
+class _Amounts(dict[str, Decimal | None]):
+    """Piece -> the amount it prints in 万元 (None: no amount), for the tables printed in one unit:
+    each distinct piece of a document is read once, whichever tables print it."""
+
+    def __init__(self, unit: str):
+        super().__init__()
+        self.unit = unit
+
+    def __missing__(self, piece: str) -> Decimal | None:
+        amount = parse_amount(piece)
+        self[piece] = None if amount is None or _CODE_PART_RE.fullmatch(piece) else to_wan(amount, self.unit)
+        return self[piece]
+
+
+class _AmountsByUnit(dict[str, _Amounts]):
+    """Unit -> the document's amounts printed in it."""
+
+    def __missing__(self, unit: str) -> _Amounts:
+        self[unit] = _Amounts(unit)
+        return self[unit]
+
+
 @dataclass
 class _Context:
     table: TableLayout
     header: _Header
     unit: str
     issues: list[ParseIssue]
+    amounts: _Amounts  # the document's, in the table's unit
     disorder: _Disorder | None = None  # the first sign that the rows are not printed in reading order
+    half_unit: Decimal = field(init=False)  # rounding of one printed amount, in 万元
+
+    def __post_init__(self) -> None:
+        self.half_unit = to_wan(HALF_CENT, self.unit)
 
     def value(self, piece: str, line: Line, alone: bool) -> _Value | None:
-        amount = parse_amount(piece)
-        if amount is None or _CODE_PART_RE.fullmatch(piece):
-            return None
-        return _Value(piece, to_wan(amount, self.unit), line, piece.isdecimal(), alone)
+        amount = self.amounts[piece]
+        return None if amount is None else _Value(piece, amount, line, piece.isdecimal(), alone)
 
     def row(self, section: str, key: str, code: str | None, label: str, columns: tuple[ColumnSpec, ...],
             lines: list[Line]) -> _Row:
-        half_unit = to_wan(HALF_CENT, self.unit)
-        return _Row(self.table.no, section, key, code, label, columns, self.header.labels, half_unit, list(lines))
+        return _Row(self.table.no, section, key, code, label, columns, self.header.labels, self.half_unit, list(lines))
 
     def warn(self, code: str, message: str, line: Line) -> None:
         self.issues.append(ParseIssue("warn", code, f"table {self.table.no}: {message} (line {line.no})",
@@ -634,9 +736,10 @@ _LABEL_START_RE = re.compile(
 )
 
 
-def _segment_labels(text: str, where: list[Line]) -> list[_Label]:
+def _segment_labels(text: str, owners: list[tuple[int, Line]]) -> list[_Label]:
     """Split the joined text between two numbers into row labels: a label starts at a numbering
-    (一、) or where a known unnumbered label starts right after a complete one."""
+    (一、) or where a known unnumbered label starts right after a complete one. `owners`: where
+    each line's part of the text starts, in order."""
     cuts = [0]
     for start in _LABEL_START_RE.finditer(text):  # after a numbering, the search goes on behind it
         i = start.start()
@@ -648,7 +751,8 @@ def _segment_labels(text: str, where: list[Line]) -> list[_Label]:
         if current and classify_two_sided_label(current) is not None:
             cuts.append(i)
     cuts.append(len(text))
-    return [_Label(text[a:b], sorted(set(where[a:b]), key=lambda line: line.no))
+    starts = [start for start, _ in owners]
+    return [_Label(text[a:b], [line for _, line in owners[bisect_right(starts, a) - 1:bisect_left(starts, b)]])
             for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
@@ -661,10 +765,18 @@ def classify_two_sided_label(name: str) -> tuple[str, str, str | None] | None:
         return "income", layout.INCOME_LABELS[name], None
     if name in layout.EXPENDITURE_LABELS:
         return "expenditure", layout.EXPENDITURE_LABELS[name], None
-    code = layout.FUNCTION_CLASSES.get(_CLASS_SUFFIX_RE.sub("", name))
+    code = layout.FUNCTION_CLASSES.get(_class_name(name))
     if code:
         return "expenditure", code, code
     return None
+
+
+def _class_name(name: str) -> str:
+    """A function class's name without what is printed after it ('一般公共服务(类)支出' -> '一般公共服务')."""
+    for suffix in _CLASS_SUFFIXES:
+        if name.endswith(suffix):
+            return name[:-len(suffix)]
+    return name
 
 
 @dataclass
@@ -788,31 +900,33 @@ class _TwoSidedReader:
         return self.current
 
 
-def _two_sided_rows(context: _Context, lines: list[Line]) -> list[_Row]:
+def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
+    lines = body.lines
     reader = _TwoSidedReader(context, lines)
-    text, where = "", []
+    text, owners = "", []  # the labels read since the last number, and where each line's part starts
 
     def flush() -> None:
-        nonlocal text, where
-        for label in _segment_labels(text, where):
+        nonlocal text, owners
+        for label in _segment_labels(text, owners):
             reader.open(label)
-        text, where = "", []
+        text, owners = "", []
 
     pairs = {} if context.header.has_row_numbers else _label_pairs(lines)
-    for k, line in enumerate(lines):
+    for k, (line, pieces) in enumerate(zip(lines, body.pieces)):
         if k in pairs:  # read with the line of its numbers, next
             continue
         if k - 1 in pairs:
             flush()
-            _read_label_pair(context, reader, pairs[k - 1], line)
+            _read_label_pair(context, reader, pairs[k - 1], line, pieces)
             continue
-        pieces = _pieces(line.text)
+        alone = len(pieces) == 1
         for piece in pieces:
-            value = context.value(piece, line, len(pieces) == 1)
+            value = context.value(piece, line, alone)
             if value is None:
                 flat = squash(piece)
+                if flat and (not owners or owners[-1][1] is not line):
+                    owners.append((len(text), line))
                 text += flat
-                where += [line] * len(flat)
                 continue
             if text:
                 flush()
@@ -831,7 +945,7 @@ def _label_pairs(lines: list[Line]) -> dict[int, tuple[_Label, _Label]]:
                 or _CODE_PART_PIECE_RE.search(below.text):
             continue
         flat = squash(line.text)
-        labels = _segment_labels(flat, [line] * len(flat))
+        labels = _segment_labels(flat, [(0, line)])
         if len(labels) == 2 and [_side(label) for label in labels] in (["income", "expenditure"], ["both", "both"]):
             pairs[k] = (labels[0], labels[1])
     return pairs
@@ -850,11 +964,11 @@ def _side(label: _Label) -> str | None:
     return kind[0] if kind else None
 
 
-def _read_label_pair(context: _Context, reader: _TwoSidedReader, labels: tuple[_Label, _Label], below: Line) -> None:
-    """The two rows of a label pair and the numbers printed under them: the first number is the
-    income row's (its one column), the others the expenditure row's. A single number could be
-    either row's: it is reported, not placed."""
-    pieces = _pieces(below.text)
+def _read_label_pair(context: _Context, reader: _TwoSidedReader, labels: tuple[_Label, _Label], below: Line,
+                     pieces: list[str]) -> None:
+    """The two rows of a label pair and the numbers printed under them (the pieces of the line
+    below): the first number is the income row's (its one column), the others the expenditure
+    row's. A single number could be either row's: it is reported, not placed."""
     values = [context.value(p, below, len(pieces) == 1) for p in pieces]
     income, expenditure = labels
     reader.open(income)
@@ -870,6 +984,9 @@ def _read_label_pair(context: _Context, reader: _TwoSidedReader, labels: tuple[_
 
 
 # Subject tables (2, 3, 5, 8, 9) -------------------------------------------------------------------
+
+_TOTAL_LABEL_END_RE = re.compile("|".join(sorted({re.escape(label[-1]) for label in layout.SUBJECT_TOTAL_LABELS})))
+
 
 def _function_code(pieces: list[str]) -> tuple[str | None, int]:
     """A function subject code at the start of a row, joined ('2013101') or split into 类/款/项
@@ -895,16 +1012,18 @@ def _after_header_words(table: TableLayout, pieces: list[str]) -> list[str]:
 
 def _total_label_width(pieces: list[str]) -> int:
     """How many leading pieces spell the total row's label ('合计', '合 计'); 0 if they do not."""
+    if not _TOTAL_LABEL_END_RE.search("".join(pieces[:4])):  # most lines: no total label's last character
+        return 0
     for k in range(1, min(len(pieces), 4) + 1):
         if squash("".join(pieces[:k])) in layout.SUBJECT_TOTAL_LABELS:
             return k
     return 0
 
 
-def _subject_rows(context: _Context, lines: list[Line]) -> list[_Row]:
+def _subject_rows(context: _Context, body: _Body) -> list[_Row]:
     rows: list[_Row] = []
-    for line in lines:
-        pieces = _after_header_words(context.table, _pieces(line.text))
+    for line, pieces in zip(body.lines, body.pieces):
+        pieces = _after_header_words(context.table, pieces)
         alone = len(pieces) == 1  # a value alone on its line
         for segment in _row_segments(pieces):
             _read_subject_segment(context, rows, segment, line, alone)
@@ -926,6 +1045,8 @@ def _note_repeated_codes(context: _Context, rows: list[_Row]) -> None:
 def _row_segments(pieces: list[str]) -> list[list[str]]:
     """A line's pieces, split where another row starts after a row's values (an extract that joins
     two rows on one line: '… 187.19 187.19 221 02 03 购房补贴 258.50'): a code, then a name."""
+    if not _LATER_CODE_RE.search(" ".join(pieces)):  # most lines: no code after their first piece
+        return [pieces]
     starts = [0]
     for j in range(1, len(pieces)):
         if _FUNCTION_CODE_RE.fullmatch(pieces[j]) and parse_amount(pieces[j - 1]) is not None:
@@ -960,7 +1081,7 @@ def _read_subject_segment(context: _Context, rows: list[_Row], pieces: list[str]
         context.warn("stray_text", f"text before the first row: '{' '.join(pieces)}'", line)
         return
     row = rows[-1]
-    if row.values and context.disorder is None and code is None and not width and _name_with_numbers(context, pieces, line):
+    if row.values and context.disorder is None and code is None and not width and _name_with_numbers(context, pieces):
         # a row's numbers are followed by a name and more numbers without a code: the extract
         # printed a row's name and some of its numbers before the line of its code
         context.disorder = _Disorder(line, f"the name '{line.text.strip()}' follows row {row.row_key}'s numbers without a code")
@@ -988,8 +1109,8 @@ def _code_continues(row: _Row, piece: str, deepest: int) -> bool:
                 and _TWO_DIGITS_RE.fullmatch(piece))
 
 
-def _name_with_numbers(context: _Context, pieces: list[str], line: Line) -> bool:
-    values = [context.value(piece, line, False) is not None for piece in pieces]
+def _name_with_numbers(context: _Context, pieces: list[str]) -> bool:
+    values = [context.amounts[piece] is not None for piece in pieces]
     return any(values) and any(not v and not _CODE_PART_RE.fullmatch(p) for p, v in zip(pieces, values))
 
 
@@ -1002,16 +1123,15 @@ def _economic_code(piece: str) -> str | None:
     return None
 
 
-def _economic_rows(context: _Context, lines: list[Line]) -> list[_Row]:
+def _economic_rows(context: _Context, body: _Body) -> list[_Row]:
     """(code, name, amount) entries of the interleaved column groups, read as one stream: each
     amount belongs to the code printed before it. Items printed without an amount give no row."""
     rows: list[_Row] = []
     current: _Row | None = None
-    for line in lines:
-        pieces = _pieces(line.text)
+    for line, pieces in zip(body.lines, body.pieces):
+        alone = len(pieces) == 1
         for piece in pieces:
             code = _economic_code(piece)
-            flat = squash(piece)
             if code is not None:
                 _note_code_after_code(context, current, code, line)
                 current = context.row(_economic_section(code, context.header), code, code, "",
@@ -1021,15 +1141,15 @@ def _economic_rows(context: _Context, lines: list[Line]) -> list[_Row]:
                 current.row_code += piece
                 current.row_key = current.row_code
                 current.section = _economic_section(current.row_code, context.header)
-            elif flat in layout.ECONOMIC_TOTAL_LABELS:
-                key, section = layout.ECONOMIC_TOTAL_LABELS[flat]
-                current = context.row(section, key, None, flat, context.table.columns, [line])
-                rows.append(current)
-            elif (value := context.value(piece, line, len(pieces) == 1)) is not None:
+            elif (value := context.value(piece, line, alone)) is not None:  # an amount is no total label
                 if current is None:
                     context.warn("stray_number", f"value {piece} before any economic code", line)
                 else:
                     current.values.append(value)
+            elif (flat := squash(piece)) in layout.ECONOMIC_TOTAL_LABELS:
+                key, section = layout.ECONOMIC_TOTAL_LABELS[flat]
+                current = context.row(section, key, None, flat, context.table.columns, [line])
+                rows.append(current)
             elif current is not None and not current.values:
                 current.label += flat
                 if line not in current.lines:
@@ -1044,12 +1164,11 @@ def _economic_section(code: str, header: _Header) -> str:
 
 # Table 7 --------------------------------------------------------------------------------------------
 
-def _three_public_rows(context: _Context, lines: list[Line]) -> list[_Row]:
-    if not lines:
+def _three_public_rows(context: _Context, body: _Body) -> list[_Row]:
+    if not body.lines:
         return []
-    row = context.row("", "three_public", None, "三公经费", context.header.columns, [lines[0]])
-    for line in lines:
-        pieces = _pieces(line.text)
+    row = context.row("", "three_public", None, "三公经费", context.header.columns, [body.lines[0]])
+    for line, pieces in zip(body.lines, body.pieces):
         for piece in pieces:
             value = context.value(piece, line, len(pieces) == 1)
             if value is None:
@@ -1076,7 +1195,9 @@ def _whole_numbers(lines: list[Line]) -> list[int]:
     return [int(n) for n in _WHOLE_NUMBER_RE.findall("\n".join(line.text for line in lines))]
 
 
-_WHOLE_NUMBER_RE = re.compile(r"(?<![^\s\u4e00-\u9fff(])[1-9]\d*(?![^\s\u4e00-\u9fff)])")
+# After a space, a CJK character, '(' or the start; before a space, a CJK character, ')' or the end. The
+# look back follows the first digit, so that the search skips to the next digit quickly.
+_WHOLE_NUMBER_RE = re.compile(r"[1-9](?<![^\s\u4e00-\u9fff(][1-9])\d*(?![^\s\u4e00-\u9fff)])")
 
 
 def _counting(numbers: list[int]) -> set[int]:
@@ -1123,19 +1244,17 @@ def _drop_stray_numbers(row: _Row, issues: list[ParseIssue]) -> None:
 
 def _cells(row: _Row, issues: list[ParseIssue]) -> list[Cell]:
     """The row's values as cells: placed where every remaining placement agrees, else ambiguous."""
-    cells = []
     provenance = row.provenance()
+    inferred = "" if len(row.columns) == len(row.values) or not row.decided_by else _inferred_from(row.decided_by)
+    if len(row.options) == 1:  # one placement left (most rows): every value is certain
+        columns = row.columns
+        return [_certain_cell(row, columns[p].key, value, provenance, inferred) for p, value in zip(row.options[0], row.values)]
     keys = column_keys(row)
-    reasons = list(dict.fromkeys(row.decided_by))
-    inferred = "" if len(keys) == len(row.values) or not reasons else \
-        "column inferred from: " + "; ".join(reasons[:3]) + ("; …" if len(reasons) > 3 else "")
+    cells = []
     for k, value in enumerate(row.values):
         positions = sorted({option[k] for option in row.options})
         if len(positions) == 1:
-            key = keys[positions[0]]
-            cells.append(Cell(row.table_no, row.section, row.row_key, row.row_code, row.label,
-                              column_key=key, column_label=row.column_labels.get(key, key), value=value.value,
-                              printed=value.printed, certain=True, provenance=provenance, note=inferred))
+            cells.append(_certain_cell(row, keys[positions[0]], value, provenance, inferred))
             continue
         candidates = tuple(keys[p] for p in positions) if positions else tuple(keys)
         why = "more values than columns" if not row.options else "the identities do not decide between them"
@@ -1148,3 +1267,14 @@ def _cells(row: _Row, issues: list[ParseIssue]) -> list[Cell]:
             f"line {value.line.no}: value {value.printed} could be in {', '.join(candidates)}",
             provenance))
     return cells
+
+
+def _inferred_from(decided_by: list[str]) -> str:
+    """The note of a cell whose column the identities decided: their first three names, each once."""
+    reasons = list(dict.fromkeys(decided_by))
+    return "column inferred from: " + "; ".join(reasons[:3]) + ("; …" if len(reasons) > 3 else "")
+
+
+def _certain_cell(row: _Row, key: str, value: _Value, provenance: Provenance, note: str) -> Cell:
+    return Cell(row.table_no, row.section, row.row_key, row.row_code, row.label, key, row.column_labels.get(key, key),
+                value.value, value.printed, True, provenance, (), note)

@@ -1,0 +1,54 @@
+"""Small helpers of the table parser that find lines and their parts without a step per line."""
+
+from __future__ import annotations
+
+from dagster_project.parsing.model import Cell, Line, Provenance
+from dagster_project.parsing.text_tables import (
+    _BODY_START_MARK_RE,
+    _class_name,
+    _Lines,
+    _owner_at,
+    _segment_labels,
+    _without,
+)
+
+
+def test_without_drops_the_lines_at_the_indexes_only():
+    lines = [Line(no, str(no)) for no in range(1, 7)]
+    assert [line.no for line in _without(lines, [0, 2, 3])] == [2, 5, 6]
+    assert _without(lines, []) == lines
+
+
+def test_where_names_each_line_once_and_stops_when_asked():
+    document = _Lines.of([Line(1, "项目"), Line(2, "201 1,568.88 2.00"), Line(3, ""), Line(4, "合 计 3")])
+    assert list(document.where(_BODY_START_MARK_RE["subject"])) == [1, 3]
+    assert next(document.where(_BODY_START_MARK_RE["subject"])) == 1
+
+
+def test_owner_of_a_position_passes_lines_that_added_nothing():
+    first, empty, last = Line(1, "基本"), Line(2, " "), Line(3, "支出")
+    owners = [(0, first), (2, empty), (2, last)]  # the joined text '基本支出'
+    assert [_owner_at(owners, k).no for k in range(4)] == [1, 1, 3, 3]
+
+
+def test_a_label_keeps_the_lines_its_text_came_from():
+    first, second = Line(1, "一、一般公共"), Line(2, "服务支出 二、外交支出")
+    labels = _segment_labels("一、一般公共服务支出二、外交支出", [(0, first), (6, second)])
+    assert [(label.text, [line.no for line in label.lines]) for label in labels] == [
+        ("一、一般公共服务支出", [1, 2]), ("二、外交支出", [2])]
+
+
+def test_class_name_drops_the_longest_printed_suffix():
+    assert _class_name("一般公共服务(类)支出") == "一般公共服务"
+    assert _class_name("外交支出") == "外交"
+    assert _class_name("国防(类)") == "国防"
+    assert _class_name("教育") == "教育"
+
+
+def test_cells_and_provenances_are_built_as_the_dataclass_would():
+    provenance = Provenance(3, 4)
+    cell = Cell(1, "", "total", None, "合计", "amount", "决算数", None, "-", True, provenance)
+    assert repr(provenance) == "Provenance(line_start=3, line_end=4, page=None)"
+    assert cell.candidates == () and cell.note == ""
+    assert cell == Cell(1, "", "total", None, "合计", "amount", "决算数", None, "-", True, Provenance(3, 4, None))
+    assert hash(cell) == hash(Cell(1, "", "total", None, "合计", "amount", "决算数", None, "-", True, Provenance(3, 4)))
