@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dagster_project.parsing.model import Cell, Line, Provenance
+from dagster_project.parsing.model import Line
 from dagster_project.parsing.text_tables import (
     _BODY_START_MARK_RE,
     _class_name,
@@ -44,11 +44,3 @@ def test_class_name_drops_the_longest_printed_suffix():
     assert _class_name("国防(类)") == "国防"
     assert _class_name("教育") == "教育"
 
-
-def test_cells_and_provenances_are_built_as_the_dataclass_would():
-    provenance = Provenance(3, 4)
-    cell = Cell(1, "", "total", None, "合计", "amount", "决算数", None, "-", True, provenance)
-    assert repr(provenance) == "Provenance(line_start=3, line_end=4, page=None)"
-    assert cell.candidates == () and cell.note == ""
-    assert cell == Cell(1, "", "total", None, "合计", "amount", "决算数", None, "-", True, Provenance(3, 4, None))
-    assert hash(cell) == hash(Cell(1, "", "total", None, "合计", "amount", "决算数", None, "-", True, Provenance(3, 4)))
