@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 import traceback
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from .model import ParsedDocument, ParseIssue, Provenance
 
@@ -31,8 +28,7 @@ def parse_file(data: bytes, source_path: str, document_id: str, source_format: s
             error=f"{source_path}: unsupported file type ({source_format}); supported: {', '.join(sorted(parsers))}",
         )
     try:
-        with _collector_paused():
-            return parser(data, source_path, document_id)
+        return parser(data, source_path, document_id)
     except Exception as exc:  # a parser bug must not stop the batch; it is recorded with its trace
         doc = ParsedDocument(
             document_id=document_id,
@@ -44,17 +40,3 @@ def parse_file(data: bytes, source_path: str, document_id: str, source_format: s
         doc.issues.append(ParseIssue("error", "parser_exception", traceback.format_exc(limit=8), Provenance(None, None)))
         return doc
 
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Parsing allocates some 10^5 small objects per document and leaves (almost) no reference
-    cycles, so the cyclic garbage collector's passes during a parse find nothing; in a batch they
-    also walk every document parsed before, about a fifth of the batch's parse time
-    (BENCHMARKS.md). Paused for one parse, restored after (cycles left are collected later)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

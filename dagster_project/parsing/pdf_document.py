@@ -8,12 +8,14 @@ its page (1-based); Provenance.page is the 1-based page number.
 
 from __future__ import annotations
 
+from .collector import collector_paused
 from .model import Line, ParsedDocument, ParseIssue, Provenance
 from .outcome import complete_document
 from .pdf_tables import extract_pdf_tables
 from .pdf_words import PageContent, PdfOpenError, open_pdf, read_pages
 
 
+@collector_paused()
 def parse_pdf(data: bytes, source_path: str, document_id: str) -> ParsedDocument:
     """Parse one PDF. Never raises for bad input: an unreadable PDF comes back 'failed', a PDF
     without a text layer 'needs_ocr', a PDF whose tables print no values 'no_values'."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from .collector import collector_paused
 from .decode import DecodeError, decode_bytes, split_lines
 from .model import ParsedDocument
 from .outcome import complete_document
 from .text_tables import extract_tables
 
 
+@collector_paused()
 def parse_text(data: bytes, source_path: str, document_id: str) -> ParsedDocument:
     """Parse one text extract. Never raises for bad input: a file that cannot be read is returned
     with status 'failed' and a located reason."""
