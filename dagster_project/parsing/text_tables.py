@@ -737,9 +737,20 @@ _LABEL_START_RE = re.compile(
 
 
 def _segment_labels(text: str, owners: list[tuple[int, Line]]) -> list[_Label]:
-    """Split the joined text between two numbers into row labels: a label starts at a numbering
-    (一、) or where a known unnumbered label starts right after a complete one. `owners`: where
-    each line's part of the text starts, in order."""
+    """Split the joined text between two numbers into row labels. `owners`: where each line's
+    part of the text starts, in order."""
+    numbering = layout.NUMBERING_RE.match(text)
+    if text[numbering.end() if numbering else 0:] in _ONE_LABEL_NAMES:  # most runs: one known label, no search
+        return [_Label(text, [line for _, line in owners])]
+    cuts = _label_cuts(text)
+    starts = [start for start, _ in owners]
+    return [_Label(text[a:b], [line for _, line in owners[bisect_right(starts, a) - 1:bisect_left(starts, b)]])
+            for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _label_cuts(text: str) -> list[int]:
+    """Where the row labels of the text start, and its end: a label starts at a numbering (一、)
+    or where a known unnumbered label starts right after a complete one."""
     cuts = [0]
     for start in _LABEL_START_RE.finditer(text):  # after a numbering, the search goes on behind it
         i = start.start()
@@ -751,9 +762,7 @@ def _segment_labels(text: str, owners: list[tuple[int, Line]]) -> list[_Label]:
         if current and classify_two_sided_label(current) is not None:
             cuts.append(i)
     cuts.append(len(text))
-    starts = [start for start, _ in owners]
-    return [_Label(text[a:b], [line for _, line in owners[bisect_right(starts, a) - 1:bisect_left(starts, b)]])
-            for a, b in zip(cuts, cuts[1:]) if b > a]
+    return cuts
 
 
 def classify_two_sided_label(name: str) -> tuple[str, str, str | None] | None:
@@ -777,6 +786,18 @@ def _class_name(name: str) -> str:
         if name.endswith(suffix):
             return name[:-len(suffix)]
     return name
+
+
+def _one_label_names() -> frozenset[str]:
+    """The known labels (without their numbering) that are read as one label, whole: a run of
+    text that is one of them needs no search for label starts."""
+    names = [*layout.INCOME_LABELS, *layout.EXPENDITURE_LABELS, *layout.BOTH_SIDES_LABELS,
+             *(name + suffix for name in layout.FUNCTION_CLASSES for suffix in ("", *_CLASS_SUFFIXES))]
+    return frozenset(name for name in names
+                     if not layout.NUMBERING_RE.search(name) and _label_cuts(name) == [0, len(name)])
+
+
+_ONE_LABEL_NAMES = _one_label_names()
 
 
 @dataclass
