@@ -545,8 +545,13 @@ class _Row:
     decided_by: list[str] = field(default_factory=list)
 
     def provenance(self) -> Provenance:
-        numbers = [line.no for line in self.lines] + [v.line.no for v in self.values]
-        return Provenance(min(numbers), max(numbers), self.lines[0].page if self.lines else None)
+        """From the first to the last line the row is read from. The readers append lines and values
+        in reading order, so only the first and last of each list can be the first or last line."""
+        lines, values = self.lines, self.values
+        ends = [lines[0].no, lines[-1].no] if lines else []
+        if values:
+            ends += (values[0].line.no, values[-1].line.no)
+        return Provenance(min(ends), max(ends), lines[0].page if lines else None)
 
 
 _GLUED_RE = re.compile(r"(?<=[\u4e00-\u9fff)])(?=[-\d])|(?<=\d)(?=[\u4e00-\u9fff(])")

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from dagster_project.parsing.model import Line
+from decimal import Decimal
+
+from dagster_project.parsing.model import Line, Provenance
 from dagster_project.parsing.text_tables import (
     _BODY_START_MARK_RE,
     _class_name,
     _Lines,
     _owner_at,
+    _Row,
     _segment_labels,
+    _Value,
     _without,
 )
 
@@ -36,6 +40,23 @@ def test_a_label_keeps_the_lines_its_text_came_from():
     labels = _segment_labels("一、一般公共服务支出二、外交支出", [(0, first), (6, second)])
     assert [(label.text, [line.no for line in label.lines]) for label in labels] == [
         ("一、一般公共服务支出", [1, 2]), ("二、外交支出", [2])]
+
+
+def test_a_run_that_is_one_known_label_is_one_label_with_all_its_lines():
+    first, second = Line(1, "一、一般公共预算"), Line(2, "财政拨款收入")
+    labels = _segment_labels("一、一般公共预算财政拨款收入", [(0, first), (8, second)])
+    assert [(label.text, [line.no for line in label.lines]) for label in labels] == [
+        ("一、一般公共预算财政拨款收入", [1, 2])]
+    assert [label.text for label in _segment_labels("年初结转和结余年末结转和结余", [(0, first)])] == [
+        "年初结转和结余", "年末结转和结余"]
+
+
+def test_a_rows_provenance_spans_its_label_lines_and_its_values_lines():
+    lines = [Line(no, "", 2) for no in range(1, 7)]
+    values = [_Value(printed, Decimal(printed), lines[no - 1], True, False) for printed, no in (("1", 4), ("2", 6))]
+    row = _Row(1, "income", "total", None, "合计", (), {}, Decimal("0.005"), lines[2:4], values)
+    assert row.provenance() == Provenance(3, 6, 2)
+    assert _Row(1, "", "total", None, "", (), {}, Decimal("0.005"), [], values).provenance() == Provenance(4, 6, None)
 
 
 def test_class_name_drops_the_longest_printed_suffix():
