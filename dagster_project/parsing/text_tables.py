@@ -745,7 +745,7 @@ def _segment_labels(text: str, owners: list[tuple[int, Line]]) -> list[_Label]:
     """Split the joined text between two numbers into row labels. `owners`: where each line's
     part of the text starts, in order."""
     numbering = layout.NUMBERING_RE.match(text)
-    if text[numbering.end() if numbering else 0:] in _ONE_LABEL_NAMES:  # most runs: one known label, no search
+    if text[numbering.end() if numbering else 0:] in _ONE_LABEL_KINDS:  # most runs: one known label, no search
         return [_Label(text, [line for _, line in owners])]
     cuts = _label_cuts(text)
     starts = [start for start, _ in owners]
@@ -793,16 +793,23 @@ def _class_name(name: str) -> str:
     return name
 
 
-def _one_label_names() -> frozenset[str]:
-    """The known labels (without their numbering) that are read as one label, whole: a run of
-    text that is one of them needs no search for label starts."""
+def _one_label_kinds() -> dict[str, tuple[str, str, str | None]]:
+    """The known labels (without their numbering) that are read as one label, whole, with what
+    each is: a run of text that is one of them needs no search for label starts, nor classifying."""
     names = [*layout.INCOME_LABELS, *layout.EXPENDITURE_LABELS, *layout.BOTH_SIDES_LABELS,
              *(name + suffix for name in layout.FUNCTION_CLASSES for suffix in ("", *_CLASS_SUFFIXES))]
-    return frozenset(name for name in names
-                     if not layout.NUMBERING_RE.search(name) and _label_cuts(name) == [0, len(name)])
+    return {name: kind for name in names
+            if not layout.NUMBERING_RE.search(name) and _label_cuts(name) == [0, len(name)]
+            and (kind := classify_two_sided_label(name)) is not None}
 
 
-_ONE_LABEL_NAMES = _one_label_names()
+_ONE_LABEL_KINDS = _one_label_kinds()
+
+
+def _kind_of(label: _Label) -> tuple[str, str, str | None] | None:
+    """What a two-sided table's label is (see classify_two_sided_label), its numbering aside."""
+    name = layout.NUMBERING_RE.sub("", label.text, count=1)
+    return _ONE_LABEL_KINDS.get(name) or classify_two_sided_label(name)
 
 
 @dataclass
@@ -858,8 +865,7 @@ class _TwoSidedReader:
         self.last_number[side] = number
 
     def open(self, label: _Label) -> None:
-        name = layout.NUMBERING_RE.sub("", label.text, count=1)
-        kind = classify_two_sided_label(name)
+        kind = _kind_of(label)
         if kind is None:
             self.context.warn("unknown_row_label", f"unknown row label '{label.text}'", label.lines[0])
             self.current = None
@@ -986,7 +992,7 @@ _DASH_PIECE_RE = re.compile(rf"(?<!\S)(?:{DASH_PATTERN})(?!\S)")
 
 
 def _side(label: _Label) -> str | None:
-    kind = classify_two_sided_label(layout.NUMBERING_RE.sub("", label.text, count=1))
+    kind = _kind_of(label)
     return kind[0] if kind else None
 
 
