@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .layout import ROW_NUMBER_HEADERS, TABLES, TableLayout, squash
 from .layout.tables import (
     DEPARTMENT_LINE_RE,
-    ECONOMIC_CLASSES,
+    ECONOMIC_GROUP_HEADERS,
     ECONOMIC_TOTAL_LABELS,
     EMPTY_NOTE_RE,
     FUND_SUBROW_AFTER,
@@ -26,6 +26,7 @@ from .layout.tables import (
     THREE_PUBLIC_ITEMS,
     THREE_PUBLIC_PHASES,
     UNIT_RE,
+    economic_section,
 )
 from .model import Cell, ParseIssue, Provenance, TableInfo
 from .numbers import parse_amount, to_wan
@@ -263,6 +264,8 @@ def _cells(layout, grid: Grid, roles: list[_Column], unit: str, page: int, issue
     (fund sub-rows follow their carry-over row, on the next page too); it is updated."""
     cells: list[Cell] = []
     groups = _groups(roles)
+    capital_group = any(word in role.label for role in roles for word, group in ECONOMIC_GROUP_HEADERS.items()
+                        if group == "capital")
     for row in grid.rows:
         for g, group in enumerate(groups):
             section = ("income" if g == 0 else "expenditure") if layout.kind == "two_sided" else ""
@@ -282,7 +285,8 @@ def _cells(layout, grid: Grid, roles: list[_Column], unit: str, page: int, issue
                 issues.append(ParseIssue("warn", "unknown_row", f"table {layout.no}: row '{code}{label}' not recognised; its values are skipped", prov))
                 continue
             if layout.kind == "economic":
-                section = ECONOMIC_TOTAL_LABELS.get(squash(label), ("", ECONOMIC_CLASSES.get(code[:3], "")))[1]
+                total = ECONOMIC_TOTAL_LABELS.get(squash(label))
+                section = total[1] if total else economic_section(code, capital_group)
             for role, text in values:
                 amount = parse_amount(text)
                 if amount is None:

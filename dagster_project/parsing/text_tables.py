@@ -1166,13 +1166,13 @@ def _economic_rows(context: _Context, body: _Body) -> list[_Row]:
             code = _economic_code(piece)
             if code is not None:
                 _note_code_after_code(context, current, code, line)
-                current = context.row(_economic_section(code, context.header), code, code, "",
+                current = context.row(layout.economic_section(code, context.header.capital_group), code, code, "",
                                       context.table.columns, [line])
                 rows.append(current)
             elif current and _code_continues(current, piece, ECONOMIC_CODE_LENGTH):
                 current.row_code += piece
                 current.row_key = current.row_code
-                current.section = _economic_section(current.row_code, context.header)
+                current.section = layout.economic_section(current.row_code, context.header.capital_group)
             elif (value := context.value(piece, line, alone)) is not None:  # an amount is no total label
                 if current is None:
                     context.warn("stray_number", f"value {piece} before any economic code", line)
@@ -1187,11 +1187,6 @@ def _economic_rows(context: _Context, body: _Body) -> list[_Row]:
                 if line not in current.lines:
                     current.lines.append(line)
     return [row for row in rows if row.values]
-
-
-def _economic_section(code: str, header: _Header) -> str:
-    group = layout.ECONOMIC_CLASSES[code[:3]]
-    return "public" if group == "capital" and not header.capital_group else group
 
 
 # Table 7 --------------------------------------------------------------------------------------------

@@ -153,6 +153,8 @@ def test_table6(finance):
     got = {(row, col): v for (_, row, col), v in cells_of(finance, 6).items()}
     expected = {(row, "amount"): D(v) for group in (personnel, public, capital) for row, v in group.items()}
     assert got == expected
+    # The table prints two column groups: 310 sits under 公用经费, as the text parser reads it too.
+    assert {c.section for c in finance.cells if c.table_no == 6 and c.row_key in capital} == {"public"}
     # Numbers set above their label in tall cells stay on the label's row.
     cell = next(c for c in finance.cells if c.table_no == 6 and c.row_key == "30102")
     assert cell.row_label == "津贴补贴" and cell.printed == "1,238.58"

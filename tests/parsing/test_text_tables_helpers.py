@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from dagster_project.parsing.layout.tables import economic_section
 from dagster_project.parsing.model import Line, Provenance
 from dagster_project.parsing.text_tables import (
     _BODY_START_MARK_RE,
@@ -65,3 +66,8 @@ def test_class_name_drops_the_longest_printed_suffix():
     assert _class_name("国防(类)") == "国防"
     assert _class_name("教育") == "教育"
 
+
+def test_a_capital_class_is_in_its_own_group_only_when_the_table_prints_one():
+    assert economic_section("31002", capital_group=True) == "capital"
+    assert economic_section("31002", capital_group=False) == "public"
+    assert economic_section("30101", capital_group=True) == "personnel"

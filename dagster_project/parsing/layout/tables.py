@@ -222,6 +222,14 @@ ECONOMIC_CLASSES: dict[str, str] = {
     "311": "public", "312": "public", "313": "public", "399": "public",
 }
 ECONOMIC_GROUP_HEADERS: dict[str, str] = {"人员经费": "personnel", "公用经费": "public", "资本性支出": "capital"}
+
+
+def economic_section(code: str, capital_group: bool) -> str:
+    """The column group (section) an economic code's row is printed in: its class's group, but
+    公用经费 for a capital class when the table prints no 资本性支出 group."""
+    group = ECONOMIC_CLASSES.get(code[:3], "")
+    return "public" if group == "capital" and not capital_group else group
+
 ECONOMIC_TOTAL_LABELS: dict[str, tuple[str, str]] = {  # label -> (row_key, section)
     "人员经费合计": ("personnel_total", "personnel"),
     "公用经费合计": ("public_total", "public"),
