@@ -425,7 +425,8 @@ def _continues_heading(text: str, mark: str | None) -> bool:
 
 
 def _part_kind(title: str) -> str:
-    return next((kind for kind, rx in _PART_KINDS if rx.search(_compact(title))), "other")
+    compact = _compact(title)
+    return next((kind for kind, rx in _PART_KINDS if rx.search(compact)), "other")
 
 
 def _topic(compact_heading: str) -> str | None:
