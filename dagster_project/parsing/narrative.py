@@ -425,7 +425,8 @@ def _continues_heading(text: str, mark: str | None) -> bool:
 
 
 def _part_kind(title: str) -> str:
-    return next((kind for kind, rx in _PART_KINDS if rx.search(_compact(title))), "other")
+    compact = _compact(title)
+    return next((kind for kind, rx in _PART_KINDS if rx.search(compact)), "other")
 
 
 def _topic(compact_heading: str) -> str | None:
@@ -588,8 +589,8 @@ def _sentences(paragraphs: list[_Paragraph], pieces: dict[Line, tuple[tuple[Line
         chunks.append((chunks[-1][0], "\n"))  # the paragraph break, at its last line
     if not chunks:
         return (), "\n"
-    lines, texts = zip(*chunks)
-    source = _SourceLines(lines, list(accumulate(map(len, texts), initial=1)), frozenset(displaced))
+    texts = list(map(itemgetter(1), chunks))  # (map over the pairs: cheaper than zip(*chunks) with an argument per chunk)
+    source = _SourceLines(tuple(map(itemgetter(0), chunks)), list(accumulate(map(len, texts), initial=1)), frozenset(displaced))
     matches = list(SENTENCE_RE.finditer("".join(("\n", *texts))))  # each paragraph after a newline
     starts = list(map(re.Match.start, matches))
     sentence_texts = list(map(re.Match.group, matches))
