@@ -2,7 +2,7 @@
 
     uv run python bench/bench_text.py [FILE] [--runs N] [--repo CHECKOUT]
     uv run python bench/bench_text.py --batch DIR [--repo CHECKOUT]   # e.g. a folder made by `fdw generate`
-    bench/count_instructions.sh [CHECKOUT]   # CPU instructions per parse, under valgrind (noise-free)
+    bench/count_instructions.sh [CHECKOUT] [FILE] [--stages]   # CPU instructions per parse, under valgrind
 
 Process CPU time (time.process_time), median of N runs after one warm-up run. Each run parses
 the file twice: once as parse_text does ('whole'), and once stage by stage on fresh lines, each
@@ -12,7 +12,8 @@ measures the parser of another checkout (e.g. a git worktree of an older commit)
 file, for before/after ratios. --batch parses every .txt file under DIR once, in one process and
 keeping every result, as an ingest worker does with a batch (parse_file, so with what the
 dispatcher adds), and prints the CPU time per document. --repeat N only parses the file N times
-after one warm-up, printing nothing: bench/count_instructions.sh runs it under valgrind.
+after one warm-up, printing nothing (with --upto STAGE: only the stages up to that one):
+bench/count_instructions.sh runs it under valgrind.
 """
 
 from __future__ import annotations
@@ -34,26 +35,21 @@ def main() -> None:
     parser.add_argument("--repo", type=Path, default=REPO, help="checkout whose parser is measured")
     parser.add_argument("--batch", type=Path, help="parse every .txt file under this folder once, as one batch")
     parser.add_argument("--repeat", type=int, help="only parse the file this many times (for instruction counts)")
+    parser.add_argument("--upto", help="with --repeat: run the stages up to this one (e.g. 'tables') instead of parse_text")
     args = parser.parse_args()
     sys.path.insert(0, str(args.repo.resolve()))
     if args.repeat is not None:
-        repeat(args.file, args.repeat)
+        repeat(args.file, args.repeat, args.upto)
         return
     if args.batch:
         batch(args.batch)
         return
-    from dagster_project.parsing import narrative, text_tables
+    from dagster_project.parsing import text_tables
     from dagster_project.parsing.decode import decode_bytes, split_lines
     from dagster_project.parsing.text_document import parse_text
 
     data = args.file.read_bytes()
-    line_stages = {  # each takes the fresh lines of the run, in the order parse_text needs them
-        "sentence model": narrative._document,
-        "tables": text_tables.extract_tables,
-        "profile": narrative.extract_profile,
-        "headings": narrative.extract_headings,
-        "narrative facts": narrative.extract_facts,
-    }
+    line_stages = _line_stages()
     times: dict[str, list[float]] = {name: [] for name in ["whole (parse_text)", "decode", "split lines", *line_stages]}
     for run in range(args.runs + 1):  # run 0 warms up (imports, compiled patterns)
         elapsed = []
@@ -72,12 +68,41 @@ def main() -> None:
         print(f"  {name:<20} {statistics.median(seconds) * 1000:7.2f} ms")
 
 
-def repeat(file: Path, times: int) -> None:
+def _line_stages() -> dict:
+    """The stages after decoding, each taking the fresh lines of a run, in the order parse_text needs them."""
+    from dagster_project.parsing import narrative, text_tables
+
+    return {
+        "sentence model": narrative._document,
+        "tables": text_tables.extract_tables,
+        "profile": narrative.extract_profile,
+        "headings": narrative.extract_headings,
+        "narrative facts": narrative.extract_facts,
+    }
+
+
+def repeat(file: Path, times: int, upto: str | None) -> None:
+    """Parse the file `times` times after one warm-up: whole, or only the stages up to `upto`."""
+    from dagster_project.parsing.decode import decode_bytes, split_lines
     from dagster_project.parsing.text_document import parse_text
 
     data = file.read_bytes()
-    for _ in range(times + 1):  # one warm-up
-        parse_text(data, file.name, "bench")
+    if upto is None:
+        for _ in range(times + 1):
+            parse_text(data, file.name, "bench")
+        return
+    line_stages = list(_line_stages().items())
+    names = ["decode", "split lines", *(name for name, _ in line_stages)]
+    if upto not in names:
+        raise SystemExit(f"--upto: one of {', '.join(names)}")
+    stages = [action for name, action in line_stages][: max(0, names.index(upto) - 1)]
+    for _ in range(times + 1):
+        text, _ = decode_bytes(data)
+        if upto == "decode":
+            continue
+        lines = split_lines(text)
+        for stage in stages:
+            stage(lines)
 
 
 def batch(folder: Path) -> None:
