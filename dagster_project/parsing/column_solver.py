@@ -70,13 +70,35 @@ class _Constraint:
 
 
 def constraints(rows: list[_Row]) -> list[_Constraint]:
-    index = {(r.table_no, r.section, r.row_key): i for i, r in enumerate(rows)}
+    index, read_twice = _row_index(rows)
     by_table: dict[int, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         by_table[row.table_no].append(i)
     keys = [column_keys(row) for row in rows]
-    return (_row_identities(rows, keys) + _hierarchy_sums(rows, by_table, keys)
-            + _two_sided_sums(rows, index, by_table, keys) + _cross_table(rows, index, by_table, keys))
+    found = (_row_identities(rows, keys) + _hierarchy_sums(rows, by_table, keys)
+             + _two_sided_sums(rows, index, by_table, keys) + _cross_table(rows, index, by_table, keys))
+    if read_twice:  # which reading is the row is unknown, so no sum may rest on either
+        found = [c for c in found if read_twice.isdisjoint(c.members)]
+    return found
+
+
+def _row_index(rows: list[_Row]) -> tuple[dict[tuple[int, str, str], int], set[int]]:
+    """(table, section, key) -> the row, and the rows read twice. A key's row is the one that prints
+    values: a label read again without values (e.g. the other side's same label) adds nothing. Two
+    rows of one key that both print values are both read twice."""
+    index: dict[tuple[int, str, str], int] = {}
+    with_values: dict[tuple[int, str, str], list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        key = (row.table_no, row.section, row.row_key)
+        index.setdefault(key, i)
+        if row.values:
+            with_values[key].append(i)
+    read_twice = set()
+    for key, printed in with_values.items():
+        index[key] = printed[0]
+        if len(printed) > 1:
+            read_twice.update(printed)
+    return index, read_twice
 
 
 def column_keys(row: _Row) -> list[str]:
