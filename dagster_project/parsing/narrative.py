@@ -1006,17 +1006,18 @@ def _titles(document: Document, title_word_lines: list[int]) -> list[tuple[str, 
 def _lines_holding(joined: str, word: str) -> list[int]:
     """The index of every line that holds the word, not empty (see Document.joined and .compacts):
     a search of the whole text instead of an `in` test per line. Each line follows its newline."""
-    found = []
-    newlines, counted = 0, 0  # the newlines in joined[:counted]
+    return [newlines - 1 for newlines in newlines_before(joined, _first_in_each_line(joined, word))]
+
+
+def _first_in_each_line(joined: str, word: str) -> Iterator[int]:
+    """Where the word first occurs in each line that holds it."""
     at = joined.find(word)
     while at >= 0:
-        newlines += joined.count("\n", counted, at)
-        found.append(newlines - 1)
-        counted = joined.find("\n", at)  # the line's end: the search goes on in the next line
-        if counted < 0:
-            break
-        at = joined.find(word, counted)
-    return found
+        yield at
+        line_end = joined.find("\n", at)
+        if line_end < 0:
+            return
+        at = joined.find(word, line_end)
 
 
 def _table_title_years(document: Document, title_word_lines: list[int]) -> list[tuple[Line, str]]:
