@@ -2,8 +2,8 @@
 
     uv run python bench/bench_extractors.py PDF_OR_DIR... [--show N]
 
-Each PDF is turned into text by every tool available here (pypdfium2, pdfplumber and pdfminer come
-with the project; poppler's pdftotext and PyMuPDF are used when installed), parsed by the text
+Each PDF is turned into text by every tool available here (pypdfium2, pdfplumber (plain and layout=True) and
+pdfminer come with the project; poppler's pdftotext and PyMuPDF are used when installed), parsed by the text
 parser, and its certain table cells are compared with what the PDF parser reads from the PDF
 itself. Per tool: cells read as the PDF parser reads them, certain cells that differ from it (the
 number that matters: it should be 0; a scrambled table must be reported, not read), tables
@@ -48,6 +48,13 @@ def _pdfplumber(path: Path) -> str:
         return "\n".join(page.extract_text() or "" for page in pdf.pages)
 
 
+def _pdfplumber_layout(path: Path) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(page.extract_text(layout=True) or "" for page in pdf.pages)
+
+
 def _pdfminer(path: Path) -> str:
     from pdfminer.high_level import extract_text
 
@@ -69,7 +76,8 @@ def _pymupdf(path: Path) -> str:
 
 
 def available_tools() -> dict[str, Callable[[Path], str]]:
-    tools = {"pypdfium2": _pdfium, "pdfplumber": _pdfplumber, "pdfminer": _pdfminer}
+    tools = {"pypdfium2": _pdfium, "pdfplumber": _pdfplumber, "pdfplumber layout=True": _pdfplumber_layout,
+             "pdfminer": _pdfminer}
     if shutil.which("pdftotext"):
         tools |= {"pdftotext -raw": _pdftotext("-raw"), "pdftotext -layout": _pdftotext("-layout"),
                   "pdftotext": _pdftotext()}

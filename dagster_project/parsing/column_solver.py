@@ -79,7 +79,10 @@ def constraints(rows: list[_Row]) -> list[_Constraint]:
              + _two_sided_sums(rows, index, by_table, keys) + _cross_table(rows, index, by_table, keys))
     if read_twice:  # which reading is the row is unknown, so no sum may rest on either
         found = [c for c in found if read_twice.isdisjoint(c.members)]
-    return found
+    # A total row that prints no value has lost its numbers (e.g. printed above its label): sums on
+    # it either hold whatever the parts print or, together, cannot hold; one by one they would
+    # narrow the parts in whatever order they are applied.
+    return [c for c in found if rows[c.members[0]].values]
 
 
 def _row_index(rows: list[_Row]) -> tuple[dict[tuple[int, str, str], int], set[int]]:
@@ -264,10 +267,11 @@ def _domains(rows: list[_Row]) -> list[_Domain]:
             for row in rows]
 
 
-def solve(rows: list[_Row], constraints: list[_Constraint]) -> None:
+def solve(rows: list[_Row], constraints: list[_Constraint]) -> set[int]:
     """Remove placements that no combination of the other rows' placements can reconcile with a
     constraint, until nothing changes. A constraint that would leave a row with no placement
-    contradicts the printed numbers: it is dropped (the data-quality checks report it)."""
+    contradicts the printed numbers: it is dropped (the data-quality checks report it). Returns
+    the unbalanced rows (see _unbalanced)."""
     usable: list[_Constraint] = []  # the constraints over rows that can be placed
     open_placements: list[int] = []  # of each usable constraint: placements beyond one per row
     open_rows: list[int] = []  # of each usable constraint: its rows with several placements
@@ -279,6 +283,7 @@ def solve(rows: list[_Row], constraints: list[_Constraint]) -> None:
             open_placements.append(sum(counts) - len(counts))
             open_rows.append(len(counts) - counts.count(1))
     domains = _domains(rows)
+    unbalanced = _unbalanced(domains, usable)
     by_row: dict[int, list[int]] = defaultdict(list)
     for k, constraint in enumerate(usable):
         for m in constraint.members:
@@ -300,6 +305,27 @@ def solve(rows: list[_Row], constraints: list[_Constraint]) -> None:
                 if open_rows[other] and other not in queued and not usable[other].dead:
                     queue.append(other)
                     queued.add(other)
+    return unbalanced
+
+
+def _unbalanced(domains: list[_Domain], constraints: list[_Constraint]) -> set[int]:
+    """The rows whose columns are to be inferred (several placements) and whose printed values
+    satisfy their own row identity (a constraint on the row alone: total = sum of its columns)
+    under none of them: a value of a neighbouring row was read into the row, or one of its own
+    was lost to a neighbour. A row that prints every column is placed whatever it sums to (the
+    checks report a misprint)."""
+    found = set()
+    for constraint in constraints:
+        if len(constraint.members) > 1 or len(domains[constraint.members[0]].row.options) < 2:
+            continue
+        m = constraint.members[0]
+        domain = domains[m]
+        printed = domain.printed_positions()
+        tolerance = sum(domain.half_unit for column, _, _ in constraint.row_terms[m]
+                        if domain.positions.get(column) in printed)
+        if not _satisfying(constraint, set(_states(domain, constraint, m)), 0, 0, tolerance):
+            found.add(m)
+    return found
 
 
 def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:

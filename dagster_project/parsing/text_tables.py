@@ -13,7 +13,8 @@ cells are simply missing. The parser works in three steps:
    placement is a candidate, and a small constraint solver keeps only the placements that
    satisfy the accounting identities (row total = sum of parts, 类 = sum of 款, 合计 = sum of
    类, the cross-table equalities). A value whose column stays open is reported ambiguous,
-   never guessed.
+   never guessed; so is every value of a row whose numbers add up under no placement (a
+   neighbour's number was read into it, or one of its own was lost).
 
 Layout knowledge (titles, header words, row labels, codes) lives in `layout/`.
 """
@@ -99,7 +100,8 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
                 f"table {no}: {disorder.what} (line {line.no}): this extract does not keep the table's labels "
                 "and numbers together, so none of its cells is certain", Provenance(line.no, line.no, line.page)))
     complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
-    solve(complete, constraints(complete))
+    for i in solve(complete, constraints(complete)):
+        complete[i].unbalanced = True
     cells = _without_double_placements([cell for row in rows for cell in _cells(row, issues)], issues)
     if cut_table is not None:
         cells = [_cut_off(cell) if cell.table_no == cut_table else cell for cell in cells]
@@ -436,33 +438,21 @@ def _header_vocabulary(table_no: int) -> tuple[dict[str, tuple[str, str]], re.Pa
 
 def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]) -> _Header:
     """Which columns the header prints. Header words are matched longest-first on the joined
-    header text, so a header broken one character per line reads the same as an unbroken one."""
-    vocabulary, aliases = _header_vocabulary(table.no)
-    text, owners = "", []  # the header text, and where each line's part of it starts
-    for line in lines:
-        flat = squash(line.text)
-        if _is_sentence(line.text) or _is_column_numbering(line.text) or layout.TITLE_SUFFIX_RE.fullmatch(flat):
-            continue
-        owners.append((len(text), line))  # an empty part owns no character: bisect passes it by
-        text += flat
-    found: list[tuple[str, str, str]] = []  # (kind, key, alias)
-    residues: list[tuple[int, int]] = []  # the text between the aliases
-    i = 0
-    for match in aliases.finditer(text):
-        if match.start() > i:
-            residues.append((i, match.start()))
-        found.append((*vocabulary[match.group()], match.group()))
-        i = match.end()
-    if i < len(text):
-        residues.append((i, len(text)))
-    for start, end in residues:
-        residue = text[start:end]
-        if _LETTER_RE.search(residue):  # letters, not just punctuation or digits
-            first, last = _owner_at(owners, start), _owner_at(owners, end - 1)
-            issues.append(ParseIssue(
-                "error", "unknown_column_header",
-                f"table {table.no}: unknown column header '{residue}' at line {first.no}",
-                Provenance(first.no, last.no, first.page)))
+    header text, so a header broken one character per line reads the same as an unbroken one. A
+    header laid out in columns (pdftotext -layout: several words per line, each broken down its own
+    column) is also read column by column; the reading that leaves fewer unknown words is kept."""
+    squashed = [(line, flat) for line in lines if not (_is_sentence(line.text) or _is_column_numbering(line.text)
+                                                       or layout.TITLE_SUFFIX_RE.fullmatch(flat := squash(line.text)))]
+    readings = [_header_words(table.no, _joined_header(squashed))]
+    by_column = _header_by_column([line for line, _ in squashed])
+    if by_column is not None:
+        readings.append(_header_words(table.no, by_column))
+    found, unknown = min(readings, key=lambda reading: sum(len(residue) for residue, _, _ in reading[1]))
+    for residue, first, last in unknown:
+        issues.append(ParseIssue(
+            "error", "unknown_column_header",
+            f"table {table.no}: unknown column header '{residue}' at line {first.no}",
+            Provenance(first.no, last.no, first.page)))
 
     if table.kind == "three_public":
         columns = _three_public_columns(found)
@@ -477,6 +467,68 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
         has_row_numbers=any(key in layout.ROW_NUMBER_HEADERS for _, key, _ in found),
         capital_group=any(kind == "group" and key == "capital" for kind, key, _ in found),
     )
+
+
+# A header text and where each of its parts starts: (start in the text, the line the part comes from).
+_HeaderText = tuple[str, list[tuple[int, Line]]]
+
+
+def _joined_header(squashed: list[tuple[Line, str]]) -> _HeaderText:
+    """The header lines, each with its squashed text, joined in reading order."""
+    text, owners = "", []
+    for line, flat in squashed:
+        owners.append((len(text), line))  # an empty part owns no character: bisect passes it by
+        text += flat
+    return text, owners
+
+
+_LAID_OUT_WORD_RE = re.compile(r"\S+(?: \S+)*")  # words of a line laid out in columns: apart by 2+ spaces
+_WORD_GAP_RE = re.compile(r"\S {2}")
+
+
+def _header_by_column(lines: list[Line]) -> _HeaderText | None:
+    """The header read down each printed column, columns left to right; None unless some line
+    prints several words apart (a header laid out on a character grid). A word belongs to the
+    column it overlaps most, else starts a new one."""
+    if not any(_WORD_GAP_RE.search(line.text) for line in lines):
+        return None
+    words = [[(m.start(), m.end(), m.group()) for m in _LAID_OUT_WORD_RE.finditer(line.text)] for line in lines]
+    columns: list[tuple[list[int], list[tuple[str, Line]]]] = []  # ([start, end] of the column, its parts)
+    for line, line_words in zip(lines, words, strict=True):
+        for start, end, word in line_words:
+            overlaps = [(min(end, span[1]) - max(start, span[0]), k) for k, (span, _) in enumerate(columns)]
+            overlap, k = max(overlaps, default=(0, -1))
+            if overlap <= 0:
+                columns.append(([start, end], []))
+                k = -1
+            span, parts = columns[k]
+            span[0], span[1] = min(span[0], start), max(span[1], end)
+            parts.append((squash(word), line))
+    text, owners = "", []
+    for _, parts in sorted(columns, key=lambda column: column[0][0]):
+        for part, line in parts:
+            owners.append((len(text), line))
+            text += part
+    return text, owners
+
+
+def _header_words(table_no: int, header: _HeaderText) -> tuple[list[tuple[str, str, str]], list[tuple[str, Line, Line]]]:
+    """The header words found in a header text, in order: (kind, key, alias); and the unknown
+    words between them: (text, first line, last line)."""
+    vocabulary, aliases = _header_vocabulary(table_no)
+    text, owners = header
+    found: list[tuple[str, str, str]] = []
+    unknown: list[tuple[str, Line, Line]] = []
+    i = 0
+    for match in [*aliases.finditer(text), None]:
+        start = match.start() if match else len(text)
+        residue = text[i:start]
+        if residue and _LETTER_RE.search(residue):  # letters, not just punctuation or digits
+            unknown.append((residue, _owner_at(owners, i), _owner_at(owners, start - 1)))
+        if match:
+            found.append((*vocabulary[match.group()], match.group()))
+            i = match.end()
+    return found, unknown
 
 
 def _owner_at(owners: list[tuple[int, Line]], position: int) -> Line:
@@ -543,6 +595,7 @@ class _Row:
     values: list[_Value] = field(default_factory=list)
     options: list[tuple[int, ...]] = field(default_factory=list)  # candidate column indexes per value
     decided_by: list[str] = field(default_factory=list)
+    unbalanced: bool = False  # its values add up under no placement (column_solver._unbalanced): none is certain
 
     def provenance(self) -> Provenance:
         """From the first to the last line the row is read from. The readers append lines and values
@@ -1273,18 +1326,19 @@ def _cells(row: _Row, issues: list[ParseIssue]) -> list[Cell]:
     """The row's values as cells: placed where every remaining placement agrees, else ambiguous."""
     provenance = row.provenance()
     inferred = "" if len(row.columns) == len(row.values) or not row.decided_by else _inferred_from(row.decided_by)
-    if len(row.options) == 1:  # one placement left (most rows): every value is certain
+    if len(row.options) == 1 and not row.unbalanced:  # one placement left (most rows): every value is certain
         columns = row.columns
         return [_certain_cell(row, columns[p].key, value, provenance, inferred) for p, value in zip(row.options[0], row.values)]
     keys = column_keys(row)
     cells = []
     for k, value in enumerate(row.values):
         positions = sorted({option[k] for option in row.options})
-        if len(positions) == 1:
+        if len(positions) == 1 and not row.unbalanced:
             cells.append(_certain_cell(row, keys[positions[0]], value, provenance, inferred))
             continue
         candidates = tuple(keys[p] for p in positions) if positions else tuple(keys)
-        why = "more values than columns" if not row.options else "the identities do not decide between them"
+        why = ("more values than columns" if not row.options else UNBALANCED_NOTE if row.unbalanced
+               else "the identities do not decide between them")
         cells.append(Cell(row.table_no, row.section, row.row_key, row.row_code, row.label,
                           column_key=None, column_label="", value=value.value, printed=value.printed, certain=False,
                           provenance=provenance, candidates=candidates, note=f"could be {', '.join(candidates)}: {why}"))
@@ -1294,6 +1348,9 @@ def _cells(row: _Row, issues: list[ParseIssue]) -> list[Cell]:
             f"line {value.line.no}: value {value.printed} could be in {', '.join(candidates)}",
             provenance))
     return cells
+
+
+UNBALANCED_NOTE = "the row's values add up under no placement (a value may belong to a neighbouring row)"
 
 
 def _inferred_from(decided_by: list[str]) -> str:

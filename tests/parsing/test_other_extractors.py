@@ -35,10 +35,17 @@ def _pdfplumber_text(path: Path) -> str:
         return "\n".join(page.extract_text() or "" for page in pdf.pages)
 
 
+def _pdfplumber_layout_text(path: Path) -> str:
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(page.extract_text(layout=True) or "" for page in pdf.pages)
+
+
 # pypdfium2 keeps each row on its line; pdfplumber prints numbers in another font on the line under
-# their labels; pdfminer lists a table's labels, then its numbers.
+# their labels, and with layout=True keeps every word at its place on a character grid; pdfminer
+# lists a table's labels, then its numbers.
 EXTRACTORS: dict[str, Callable[[Path], str]] = {
-    "pypdfium2": _pdfium_text, "pdfplumber": _pdfplumber_text, "pdfminer": pdfminer_text,
+    "pypdfium2": _pdfium_text, "pdfplumber": _pdfplumber_text, "pdfplumber-layout": _pdfplumber_layout_text,
+    "pdfminer": pdfminer_text,
 }
 
 
@@ -79,6 +86,13 @@ def test_pdfplumber_numbers_under_their_labels_are_read_with_them(corpus_dir):
     unread = [i for i in doc.issues if i.code == "unknown_column_header" and i.message.startswith("table 2")]
     assert unread and all(i.provenance.line_start for i in unread)
     assert not certain_cells(doc, 2)
+
+
+def test_pdfplumber_layout_header_broken_down_its_columns_is_read(corpus_dir):
+    doc = _parsed(corpus_dir / PDF, "pdfplumber-layout")
+    assert not [i for i in doc.issues if i.code == "unknown_column_header" and i.message.startswith("table 2")]
+    for no in (1, 2, 4, 5):
+        assert certain_cells(doc, no) == TABLES[no], f"table {no}"
 
 
 def test_pdfminer_tables_listed_labels_first_are_reported_not_read(corpus_dir):

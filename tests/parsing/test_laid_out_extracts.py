@@ -1,0 +1,76 @@
+"""Extracts laid out on a character grid (pdftotext -layout, pdfplumber layout=True): a header
+prints its column titles side by side, each broken down its own column; and a row's numbers can
+land on a line of their own, next to the wrong row. Hand-made lines and rows."""
+
+from decimal import Decimal
+
+from dagster_project.parsing.column_solver import constraints, placements, solve
+from dagster_project.parsing.layout import tables as layout
+from dagster_project.parsing.model import Line
+from dagster_project.parsing.text_tables import UNBALANCED_NOTE, _cells, _header_by_column, _read_header, _Row, _Value
+
+T3 = layout.TABLES[3]
+
+
+def laid_out(no: int, *words: tuple[int, str]) -> Line:
+    """A line with each word starting at its character column."""
+    text = ""
+    for column, word in words:
+        text = text.ljust(column) + word
+    return Line(no, text)
+
+
+# 本年支出合计, 项目支出, 上缴上级支出, 经营支出 and 对附属单位补助支出 are each broken down their column
+T3_HEADER = [
+    laid_out(1, (10, "项目"), (72, "对附属单位")),
+    laid_out(2, (30, "本年支出合"), (42, "基本支出"), (50, "项目支"), (58, "上缴上级支"), (66, "经营支"), (73, "补助支出")),
+    laid_out(3, (2, "支出功能分类科目编码"), (16, "科目名称"), (32, "计"), (51, "出"), (60, "出"), (67, "出")),
+]
+
+
+def test_a_header_laid_out_in_columns_is_read_down_each_column():
+    issues = []
+    header = _read_header(T3, T3_HEADER, issues)
+    assert [c.key for c in header.columns] == [
+        "total", "basic", "project", "remit_to_superior", "operating", "subsidy_to_affiliated"]
+    assert header.labels["subsidy_to_affiliated"] == "对附属单位补助支出"
+    assert issues == []
+
+
+def test_a_header_of_one_word_per_line_is_read_as_joined():
+    lines = [Line(1, "项目"), Line(2, "本年支出合"), Line(3, "计"), Line(4, "基本支出"), Line(5, "项目支出")]
+    assert _header_by_column(lines) is None
+    issues = []
+    assert [c.key for c in _read_header(T3, lines, issues).columns] == ["total", "basic", "project"]
+    assert issues == []
+
+
+def t3_row(key: str, *printed: str, line: int) -> _Row:
+    where = Line(line, key)
+    values = [_Value(p, Decimal(p), where, False, False) for p in printed]
+    row = _Row(3, "", key, key if key.isdigit() else None, key, T3.columns, {}, Decimal("0.005"), [where], values)
+    row.options = placements(row)
+    return row
+
+
+def test_no_sum_rests_on_a_total_row_that_prints_no_value():
+    # the 合计 row's numbers were printed above its label, in the header: the row is read without them
+    rows = [t3_row("total", line=1), t3_row("201", "100.00", "60.00", "40.00", line=2),
+            t3_row("208", "20.00", "20.00", line=3)]
+    assert not [c for c in constraints(rows) if c.members[0] == 0]
+    assert [c for c in constraints(rows) if c.members[0] == 1]  # 201's own identity still holds
+
+
+def test_a_row_whose_numbers_add_up_under_no_placement_has_no_certain_cell():
+    rows = [
+        t3_row("20106", "2106.66", "1503.52", line=1),  # its own total and the next row's basic
+        t3_row("2010601", "1511.90", "1503.52", "8.38", line=2),
+        t3_row("2010602", "9.00", "5.00", "3.00", "1.00", "0.50", "0.50", line=3),  # every column, a misprint
+    ]
+    assert solve(rows, constraints(rows)) == {0}
+    rows[0].unbalanced = True
+    issues = []
+    cells = _cells(rows[0], issues)
+    assert [c.certain for c in cells] == [False, False]
+    assert all(UNBALANCED_NOTE in c.note for c in cells)
+    assert len(issues) == 2 and all(i.code == "ambiguous_cell" for i in issues)
