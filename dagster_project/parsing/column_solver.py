@@ -15,7 +15,7 @@ import itertools
 import math
 from collections import defaultdict, deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -314,18 +314,27 @@ def _unbalanced(domains: list[_Domain], constraints: list[_Constraint]) -> set[i
     under none of them: a value of a neighbouring row was read into the row, or one of its own
     was lost to a neighbour. A row that prints every column is placed whatever it sums to (the
     checks report a misprint)."""
-    found = set()
-    for constraint in constraints:
-        if len(constraint.members) > 1 or len(domains[constraint.members[0]].row.options) < 2:
-            continue
-        m = constraint.members[0]
-        domain = domains[m]
-        printed = domain.printed_positions()
-        tolerance = sum(domain.half_unit for column, _, _ in constraint.row_terms[m]
-                        if domain.positions.get(column) in printed)
-        if not _satisfying(constraint, set(_states(domain, constraint, m)), 0, 0, tolerance):
-            found.add(m)
-    return found
+    return {constraint.members[0] for constraint in constraints
+            if len(constraint.members) == 1 and len(domains[constraint.members[0]].row.options) > 1
+            and not _holds_alone(domains[constraint.members[0]], constraint, constraint.members[0])}
+
+
+def balances(row: _Row) -> bool:
+    """Whether some placement of the row's values satisfies its row identity (true of a row that has
+    none); the row's own placements are left as they are."""
+    probe = replace(row, options=placements(row))
+    if not probe.options:
+        return False
+    domain = _domains([probe])[0]
+    domain.positions = {key: j for j, key in enumerate(column_keys(probe))}
+    return all(_holds_alone(domain, identity, 0) for identity in _row_identities([probe], [column_keys(probe)]))
+
+
+def _holds_alone(domain: _Domain, constraint: _Constraint, m: int) -> bool:
+    """Whether some placement of row m satisfies a constraint over that row alone."""
+    printed = domain.printed_positions()
+    tolerance = sum(domain.half_unit for column, _, _ in constraint.row_terms[m] if domain.positions.get(column) in printed)
+    return bool(_satisfying(constraint, set(_states(domain, constraint, m)), 0, 0, tolerance))
 
 
 def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:

@@ -29,10 +29,10 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, cached_property
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-from .column_solver import column_keys, constraints, placements, solve
+from .column_solver import balances, column_keys, constraints, placements, solve
 from .joined import newlines_before
 from .layout import tables as layout
 from .layout.tables import ColumnSpec, TableLayout, squash
@@ -397,6 +397,7 @@ class _Header:
     has_row_numbers: bool
     capital_group: bool  # Table 6 prints 资本性支出 as a column group of its own
     row_numbers_inferred: bool = False  # 行次 read from the rows, the header not naming them
+    laid_out: bool = False  # read down each column: the extract keeps words at their place on a character grid
 
 
 def _is_column_numbering(text: str) -> bool:
@@ -447,7 +448,8 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
     by_column = _header_by_column([line for line, _ in squashed])
     if by_column is not None:
         readings.append(_header_words(table.no, by_column))
-    found, unknown = min(readings, key=lambda reading: sum(len(residue) for residue, _, _ in reading[1]))
+    best = min(range(len(readings)), key=lambda k: sum(len(residue) for residue, _, _ in readings[k][1]))
+    found, unknown = readings[best]
     for residue, first, last in unknown:
         issues.append(ParseIssue(
             "error", "unknown_column_header",
@@ -466,6 +468,7 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
         labels=labels,
         has_row_numbers=any(key in layout.ROW_NUMBER_HEADERS for _, key, _ in found),
         capital_group=any(kind == "group" and key == "capital" for kind, key, _ in found),
+        laid_out=best == 1,
     )
 
 
@@ -707,6 +710,8 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
     reader = {"two_sided": _two_sided_rows, "subject": _subject_rows,
               "economic": _economic_rows, "three_public": _three_public_rows}[table.kind]
     rows = reader(context, body)
+    if header.laid_out and table.kind == "subject":
+        _grid_numbers_to_their_rows(context, header_lines, rows)
     _drop_lone_integers(rows, issues)
     for row in rows:
         _drop_stray_numbers(row, issues)
@@ -1197,6 +1202,52 @@ def _code_continues(row: _Row, piece: str, deepest: int) -> bool:
 def _name_with_numbers(context: _Context, pieces: list[str]) -> bool:
     values = [context.amounts[piece] is not None for piece in pieces]
     return any(values) and any(not v and not _CODE_PART_RE.fullmatch(p) for p, v in zip(pieces, values))
+
+
+def _grid_numbers_to_their_rows(context: _Context, header_lines: list[Line], rows: list[_Row]) -> None:
+    """An extract laid out on a character grid prints a number higher than its label when the PDF
+    sets it a little higher: on a line of its own above the label, which the reader gives to the
+    row above (or leaves in the header, for the first row). Such lines go to the row below when
+    that is the row they complete (see _completes); their numbers then take their places left to
+    right among the row's own."""
+    numbers = [line for line in header_lines if _AMOUNTS_LINE_RE.fullmatch(line.text) and not _is_column_numbering(line.text)]
+    waiting = [value for line in numbers for piece in line.text.split() if (value := context.value(piece, line, False))]
+    above: _Row | None = None
+    for row in rows:
+        own = [value for value in row.values if value.line in row.lines or not _AMOUNTS_LINE_RE.fullmatch(value.line.text)]
+        if row.values[:len(own)] != own:  # numbers alone before some of its own: read as they are
+            own = row.values
+        after = row.values[len(own):]  # the lines of numbers alone the reader gave it, after its own
+        if waiting and _completes(above, waiting, replace(row, values=own)):
+            row.values = _left_to_right(waiting + own)
+            row.lines[:0] = sorted({value.line for value in waiting}, key=attrgetter("no"))
+        else:
+            if above is not None:
+                above.values = above.values + waiting
+            row.values = own
+        waiting, above = after, row
+    if above is not None:
+        above.values = above.values + waiting
+
+
+def _completes(above: _Row | None, numbers: list[_Value], below: _Row) -> bool:
+    """Whether numbers printed alone between two rows are the row below's: the row above (if any)
+    does not add up with them, the row below adds up with them and not without them."""
+    return ((above is None or not balances(replace(above, values=above.values + numbers)))
+            and (not below.values or not balances(below))
+            and balances(replace(below, values=_left_to_right(numbers + below.values))))
+
+
+def _left_to_right(values: list[_Value]) -> list[_Value]:
+    """Values printed on several lines of a grid extract, in the order of their columns: by where
+    each ends on its line (numbers are set flush right in their cells)."""
+    ends = []
+    searched: dict[int, int] = {}  # line number -> where the next value of that line is searched from
+    for value in values:
+        end = value.line.text.index(value.printed, searched.get(value.line.no, 0)) + len(value.printed)
+        searched[value.line.no] = end
+        ends.append(end)
+    return [value for _, value in sorted(zip(ends, values), key=itemgetter(0))]
 
 
 # Table 6 --------------------------------------------------------------------------------------------

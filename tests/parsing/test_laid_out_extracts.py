@@ -7,7 +7,16 @@ from decimal import Decimal
 from dagster_project.parsing.column_solver import constraints, placements, solve
 from dagster_project.parsing.layout import tables as layout
 from dagster_project.parsing.model import Line
-from dagster_project.parsing.text_tables import UNBALANCED_NOTE, _cells, _header_by_column, _read_header, _Row, _Value
+from dagster_project.parsing.text_tables import (
+    UNBALANCED_NOTE,
+    _cells,
+    _header_by_column,
+    _read_header,
+    _Row,
+    _Value,
+    extract_tables,
+)
+from tests.parsing.test_text_tables_rules import lines_of
 
 T3 = layout.TABLES[3]
 
@@ -74,3 +83,32 @@ def test_a_row_whose_numbers_add_up_under_no_placement_has_no_certain_cell():
     assert [c.certain for c in cells] == [False, False]
     assert all(UNBALANCED_NOTE in c.note for c in cells)
     assert len(issues) == 2 and all(i.code == "ambiguous_cell" for i in issues)
+
+
+def test_numbers_set_above_their_label_go_to_the_row_they_complete():
+    # the PDF sets basic and project a little higher than the label: each lands on the line above
+    # its row (the total row's, in the header); every row adds up only with the line below it
+    text = "\n".join(line.text for line in [
+        laid_out(1, (25, "支出决算表")),
+        laid_out(2, (60, "单位：万元")),
+        laid_out(3, (10, "项目")),
+        laid_out(4, (30, "本年支出合"), (42, "基本支出"), (52, "项目支出")),
+        laid_out(5, (2, "支出功能分类科目编码"), (16, "科目名称"), (32, "计")),
+        laid_out(6, (41, "80.00"), (53, "20.00")),
+        laid_out(7, (32, "100.00")),
+        laid_out(8, (12, "合计")),
+        laid_out(9, (41, "50.00"), (53, "20.00")),
+        laid_out(10, (0, "201"), (12, "一般公共服务支出"), (33, "70.00")),
+        laid_out(11, (41, "30.00")),
+        laid_out(12, (0, "205"), (12, "教育支出"), (33, "30.00")),
+    ])
+    found = extract_tables(lines_of(text))
+    cells = {(c.row_key, c.column_key): (c.printed, c.provenance.line_start, c.provenance.line_end)
+             for c in found.cells if c.table_no == 3 and c.certain}
+    assert cells == {
+        ("total", "total"): ("100.00", 6, 8), ("total", "basic"): ("80.00", 6, 8), ("total", "project"): ("20.00", 6, 8),
+        ("201", "total"): ("70.00", 9, 10), ("201", "basic"): ("50.00", 9, 10), ("201", "project"): ("20.00", 9, 10),
+        ("205", "total"): ("30.00", 11, 12), ("205", "basic"): ("30.00", 11, 12),
+    }
+    assert not [c for c in found.cells if c.table_no == 3 and not c.certain]
+    assert not [i for i in found.issues if i.code == "unknown_column_header"]
