@@ -397,7 +397,7 @@ class _Header:
     has_row_numbers: bool
     capital_group: bool  # Table 6 prints 资本性支出 as a column group of its own
     row_numbers_inferred: bool = False  # 行次 read from the rows, the header not naming them
-    laid_out: bool = False  # read down each column: the extract keeps words at their place on a character grid
+    laid_out: bool = False  # words set apart by wide gaps: the extract keeps them at their place on a character grid
 
 
 def _is_column_numbering(text: str) -> bool:
@@ -448,8 +448,7 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
     by_column = _header_by_column([line for line, _ in squashed])
     if by_column is not None:
         readings.append(_header_words(table.no, by_column))
-    best = min(range(len(readings)), key=lambda k: sum(len(residue) for residue, _, _ in readings[k][1]))
-    found, unknown = readings[best]
+    found, unknown = min(readings, key=lambda reading: sum(len(residue) for residue, _, _ in reading[1]))
     for residue, first, last in unknown:
         issues.append(ParseIssue(
             "error", "unknown_column_header",
@@ -468,7 +467,7 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
         labels=labels,
         has_row_numbers=any(key in layout.ROW_NUMBER_HEADERS for _, key, _ in found),
         capital_group=any(kind == "group" and key == "capital" for kind, key, _ in found),
-        laid_out=best == 1,
+        laid_out=by_column is not None,
     )
 
 
@@ -711,7 +710,11 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
               "economic": _economic_rows, "three_public": _three_public_rows}[table.kind]
     rows = reader(context, body)
     if header.laid_out and table.kind == "subject":
-        _grid_numbers_to_their_rows(context, header_lines, rows)
+        centred = _rows_by_vertical_centre(context, body) if context.disorder else None
+        if centred is not None:
+            rows, context.disorder = centred, None
+        else:
+            _grid_numbers_to_their_rows(context, header_lines, rows)
     _drop_lone_integers(rows, issues)
     for row in rows:
         _drop_stray_numbers(row, issues)
@@ -1236,6 +1239,95 @@ def _completes(above: _Row | None, numbers: list[_Value], below: _Row) -> bool:
     return ((above is None or not balances(replace(above, values=above.values + numbers)))
             and (not below.values or not balances(below))
             and balances(replace(below, values=_left_to_right(numbers + below.values))))
+
+
+@dataclass
+class _CentredRow:
+    """A row of a grid extract that centres each cell's lines on the row's middle: its code (or
+    total label) cell's lines, and the numbers and label lines given to it."""
+
+    code: str | None  # None for the total row
+    code_lines: list[int]  # indexes of body lines
+    label: str = ""
+    values: list[_Value] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+    @property
+    def centre(self) -> float:
+        return (self.code_lines[0] + self.code_lines[-1]) / 2
+
+
+_POSITIONED_PIECE_RE = re.compile(r"\S+")
+# A numbers line belongs to the row whose code cell is centred this near it (in lines), and to no other.
+MAX_CENTRE_DISTANCE = 1
+
+
+def _rows_by_vertical_centre(context: _Context, body: _Body) -> list[_Row] | None:
+    """The rows of a subject table laid out on a character grid whose cells are centred
+    vertically: a label wrapped over three lines with its numbers on the middle one and its code
+    split around them ('208 05' / numbers / '02'). Each row is its code (joined from the lines of
+    the code column) and the one line of numbers centred on it; label lines go to the nearest row.
+    None when some line of numbers is not near exactly one row: the table stays unread."""
+    positioned = [[(m.start(), m.group()) for m in _POSITIONED_PIECE_RE.finditer(line.text)] for line in body.lines]
+    amounts_from = min((x for pieces in positioned for x, piece in pieces
+                        if "." in piece and context.amounts[piece] is not None), default=None)
+    if amounts_from is None:
+        return None
+    rows: list[_CentredRow] = []
+    numbers: list[tuple[int, list[_Value]]] = []  # (body line, its values)
+    labels: list[tuple[int, str]] = []
+    for i, (line, pieces) in enumerate(zip(body.lines, positioned)):
+        texts = [piece for x, piece in pieces if x < amounts_from]
+        code, used = _function_code(texts)
+        if code is not None:
+            rows.append(_CentredRow(code, [i]))
+        elif texts and _TWO_DIGITS_RE.fullmatch(texts[0]) and rows and rows[-1].code \
+                and len(rows[-1].code) < FUNCTION_CODE_LENGTH and rows[-1].code_lines[-1] >= i - 2:
+            while used < len(texts) and _TWO_DIGITS_RE.fullmatch(texts[used]) and len(rows[-1].code) < FUNCTION_CODE_LENGTH:
+                rows[-1].code += texts[used]
+                used += 1
+            rows[-1].code_lines.append(i)
+        elif _total_label_width(texts):
+            rows.append(_CentredRow(None, [i], squash("".join(texts[:_total_label_width(texts)]))))
+            used = _total_label_width(texts)
+        if texts[used:]:
+            labels.append((i, squash("".join(texts[used:]))))
+        values = [value for x, piece in pieces if x >= amounts_from and (value := context.value(piece, line, False))]
+        if values and not (len(pieces) == 1 and values[0].bare_int):  # a whole number alone: a page number
+            numbers.append((i, values))
+    if not rows:
+        return None
+    for i, values in numbers:
+        near = [row for row in rows if abs(row.centre - i) <= MAX_CENTRE_DISTANCE]
+        nearest = [row for row in near if abs(row.centre - i) == min(abs(r.centre - i) for r in near)]
+        if len(nearest) != 1 or nearest[0].values:
+            return None
+        nearest[0].values, nearest[0].lines = values, [i]
+    _give_labels(rows, labels)
+    found = []
+    for row in rows:
+        lines = [body.lines[i] for i in sorted({*row.code_lines, *row.lines})]
+        key = row.code or "total"
+        found.append(context.row("", key, row.code, row.label, context.header.columns, lines))
+        found[-1].values = row.values
+    return found
+
+
+def _give_labels(rows: list[_CentredRow], labels: list[tuple[int, str]]) -> None:
+    """Each label line to its row. A name is centred on its row as well: below its row's centre it
+    has as many lines as above, and the label lines after that belong to the next row."""
+    above_centre = [0] * len(rows)  # of each row: its label lines above its centre
+    k = 0  # the last row centred on or above the line (the first row before any centre)
+    for i, text in labels:
+        while k + 1 < len(rows) and rows[k + 1].centre <= i:
+            k += 1
+        owner = k
+        if rows[k].centre <= i and i - rows[k].centre > above_centre[k] and k + 1 < len(rows):
+            owner = k + 1
+        if rows[owner].centre > i:
+            above_centre[owner] += 1
+        rows[owner].label += text
+        rows[owner].lines.append(i)
 
 
 def _left_to_right(values: list[_Value]) -> list[_Value]:

@@ -112,3 +112,44 @@ def test_numbers_set_above_their_label_go_to_the_row_they_complete():
     }
     assert not [c for c in found.cells if c.table_no == 3 and not c.certain]
     assert not [i for i in found.issues if i.code == "unknown_column_header"]
+
+
+def test_rows_whose_cells_are_centred_on_wrapped_labels_are_read_by_their_centre():
+    # pdftotext -layout of a table whose names wrap: each cell is centred on its row's middle, so
+    # a code is printed around its numbers ('208 05' / numbers / '01') and a name above and below
+    text = "\n".join(line.text for line in [
+        laid_out(1, (20, "支出决算表")),
+        laid_out(2, (60, "单位：万元")),
+        laid_out(3, (6, "科目编码"), (17, "科目名称"), (38, "合计"), (50, "基本支出"), (64, "项目支出")),
+        laid_out(4, (13, "合计"), (34, "300.00"), (48, "200.00"), (62, "100.00")),
+        laid_out(5, (13, "社会保障")),
+        laid_out(6, (0, "208"), (13, "和就业支"), (34, "200.00"), (48, "200.00")),
+        laid_out(7, (13, "出")),
+        laid_out(8, (0, "208 05"), (13, "行政事业单位养老支出"), (34, "200.00"), (48, "200.00")),
+        laid_out(9, (0, "208 05"), (13, "事业单位")),
+        laid_out(10, (34, "200.00"), (48, "200.00")),
+        laid_out(11, (0, "01"), (13, "离退休")),
+        laid_out(12, (40, "3")),  # the page number
+        laid_out(13, (0, "210"), (13, "卫生健康支出"), (34, "100.00"), (62, "100.00")),
+        laid_out(14, (0, "210 02"), (13, "公立医院"), (34, "100.00"), (62, "100.00")),
+        laid_out(15, (0, "210 02")),
+        laid_out(16, (13, "综合医院"), (34, "100.00"), (62, "100.00")),
+        laid_out(17, (0, "01")),
+    ])
+    found = extract_tables(lines_of(text))
+    cells = [c for c in found.cells if c.table_no == 3]
+    assert all(c.certain for c in cells)
+    assert {(c.row_key, c.column_key): c.printed for c in cells} == {
+        ("total", "total"): "300.00", ("total", "basic"): "200.00", ("total", "project"): "100.00",
+        ("208", "total"): "200.00", ("208", "basic"): "200.00",
+        ("20805", "total"): "200.00", ("20805", "basic"): "200.00",
+        ("2080501", "total"): "200.00", ("2080501", "basic"): "200.00",
+        ("210", "total"): "100.00", ("210", "project"): "100.00",
+        ("21002", "total"): "100.00", ("21002", "project"): "100.00",
+        ("2100201", "total"): "100.00", ("2100201", "project"): "100.00",
+    }
+    labels = {c.row_key: (c.row_label, c.provenance.line_start, c.provenance.line_end) for c in cells}
+    assert labels["208"] == ("社会保障和就业支出", 5, 7)
+    assert labels["2080501"] == ("事业单位离退休", 9, 11)
+    assert labels["2100201"] == ("综合医院", 15, 17)
+    assert not [i for i in found.issues if i.code == "table_out_of_order"]
