@@ -1266,7 +1266,7 @@ def _rows_by_vertical_centre(context: _Context, body: _Body) -> list[_Row] | Non
     """The rows of a subject table laid out on a character grid whose cells are centred
     vertically: a label wrapped over three lines with its numbers on the middle one and its code
     split around them ('208 05' / numbers / '02'). Each row is its code (joined from the lines of
-    the code column) and the one line of numbers centred on it; label lines go to the nearest row.
+    the code column) and the one line of numbers centred on it; label lines: see _give_labels.
     None when some line of numbers is not near exactly one row: the table stays unread."""
     positioned = [[(m.start(), m.group()) for m in _POSITIONED_PIECE_RE.finditer(line.text)] for line in body.lines]
     amounts_from = min((x for pieces in positioned for x, piece in pieces
@@ -1278,25 +1278,12 @@ def _rows_by_vertical_centre(context: _Context, body: _Body) -> list[_Row] | Non
     labels: list[tuple[int, str]] = []
     for i, (line, pieces) in enumerate(zip(body.lines, positioned)):
         texts = [piece for x, piece in pieces if x < amounts_from]
-        code, used = _function_code(texts)
-        if code is not None:
-            rows.append(_CentredRow(code, [i]))
-        elif texts and _TWO_DIGITS_RE.fullmatch(texts[0]) and rows and rows[-1].code \
-                and len(rows[-1].code) < FUNCTION_CODE_LENGTH and rows[-1].code_lines[-1] >= i - 2:
-            while used < len(texts) and _TWO_DIGITS_RE.fullmatch(texts[used]) and len(rows[-1].code) < FUNCTION_CODE_LENGTH:
-                rows[-1].code += texts[used]
-                used += 1
-            rows[-1].code_lines.append(i)
-        elif _total_label_width(texts):
-            rows.append(_CentredRow(None, [i], squash("".join(texts[:_total_label_width(texts)]))))
-            used = _total_label_width(texts)
+        used = _read_code_cell(rows, texts, i)
         if texts[used:]:
             labels.append((i, squash("".join(texts[used:]))))
         values = [value for x, piece in pieces if x >= amounts_from and (value := context.value(piece, line, False))]
         if values and not (len(pieces) == 1 and values[0].bare_int):  # a whole number alone: a page number
             numbers.append((i, values))
-    if not rows:
-        return None
     for i, values in numbers:
         near = [row for row in rows if abs(row.centre - i) <= MAX_CENTRE_DISTANCE]
         nearest = [row for row in near if abs(row.centre - i) == min(abs(r.centre - i) for r in near)]
@@ -1307,10 +1294,31 @@ def _rows_by_vertical_centre(context: _Context, body: _Body) -> list[_Row] | Non
     found = []
     for row in rows:
         lines = [body.lines[i] for i in sorted({*row.code_lines, *row.lines})]
-        key = row.code or "total"
-        found.append(context.row("", key, row.code, row.label, context.header.columns, lines))
+        found.append(context.row("", row.code or "total", row.code, row.label, context.header.columns, lines))
         found[-1].values = row.values
-    return found
+    return found or None
+
+
+def _read_code_cell(rows: list[_CentredRow], texts: list[str], i: int) -> int:
+    """Start a row at a code or the total label that opens line i's texts, or continue the code
+    of the row above with the 款/项 parts the line opens with (printed under it); how many texts
+    that took."""
+    code, used = _function_code(texts)
+    if code is not None:
+        rows.append(_CentredRow(code, [i]))
+        return used
+    row = rows[-1] if rows else None
+    if row and row.code and texts and _TWO_DIGITS_RE.fullmatch(texts[0]) and row.code_lines[-1] >= i - 2:
+        while used < len(texts) and _TWO_DIGITS_RE.fullmatch(texts[used]) and len(row.code) < FUNCTION_CODE_LENGTH:
+            row.code += texts[used]
+            used += 1
+        if used:
+            row.code_lines.append(i)
+        return used
+    width = _total_label_width(texts)
+    if width:
+        rows.append(_CentredRow(None, [i], squash("".join(texts[:width]))))
+    return width
 
 
 def _give_labels(rows: list[_CentredRow], labels: list[tuple[int, str]]) -> None:
