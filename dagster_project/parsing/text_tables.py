@@ -709,12 +709,8 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
     reader = {"two_sided": _two_sided_rows, "subject": _subject_rows,
               "economic": _economic_rows, "three_public": _three_public_rows}[table.kind]
     rows = reader(context, body)
-    if header.laid_out and table.kind == "subject":
-        centred = _rows_by_vertical_centre(context, body) if context.disorder else None
-        if centred is not None:
-            rows, context.disorder = centred, None
-        else:
-            _grid_numbers_to_their_rows(context, header_lines, rows)
+    if header.laid_out:
+        rows = _grid_rows(context, header_lines, body, rows)
     _drop_lone_integers(rows, issues)
     for row in rows:
         _drop_stray_numbers(row, issues)
@@ -1246,8 +1242,11 @@ class _CentredRow:
     """A row of a grid extract that centres each cell's lines on the row's middle: its code (or
     total label) cell's lines, and the numbers and label lines given to it."""
 
-    code: str | None  # None for the total row
+    key: str
+    section: str
+    code: str | None  # None for a total row
     code_lines: list[int]  # indexes of body lines
+    x: int  # where its code or total label starts on its line
     label: str = ""
     values: list[_Value] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
@@ -1260,15 +1259,98 @@ class _CentredRow:
 _POSITIONED_PIECE_RE = re.compile(r"\S+")
 # A numbers line belongs to the row whose code cell is centred this near it (in lines), and to no other.
 MAX_CENTRE_DISTANCE = 1
+# Table 6's class codes of one column group start within this many characters of the next one to their left.
+GROUP_ALIGNMENT = 12
+# How far past its column's right edge a grid extract may set a number (a '-' most often).
+NUMBER_OVERHANG = 3
+_Positioned = list[list[tuple[int, str]]]  # of each body line: (where it starts, piece)
+
+
+def _grid_rows(context: _Context, header_lines: list[Line], body: _Body, rows: list[_Row]) -> list[_Row]:
+    """The rows of a table laid out on a character grid: read again by the rows' centres when the
+    reader found them out of order (cells centred on wrapped names); else, in a subject table,
+    with the numbers set above their row's label moved to it."""
+    if context.disorder:
+        lead = _names_above_the_first_codes(context.table, header_lines)
+        centred = _rows_by_vertical_centre(context, replace(body, lines=lead + body.lines))
+        if centred is not None:
+            context.disorder = None
+            read_as_names = {line.no for line in lead}  # their words were no unknown header words
+            context.issues[:] = [issue for issue in context.issues if not (
+                issue.code == "unknown_column_header" and issue.provenance.line_start in read_as_names)]
+            return centred
+    if context.table.kind == "subject":
+        _grid_numbers_to_their_rows(context, header_lines, rows)
+    return rows
+
+
+def _names_above_the_first_codes(table: TableLayout, header_lines: list[Line]) -> list[Line]:
+    """The header's last lines when they hold no header word: in a grid extract that centres each
+    cell on its row, the first rows' names start above their codes, where the header seems to end."""
+    _, aliases = _header_vocabulary(table.no)
+    lead = []
+    for line in reversed(header_lines):
+        if aliases.search(squash(line.text)) or _AMOUNTS_LINE_RE.fullmatch(line.text):
+            break
+        lead.insert(0, line)
+    return lead
 
 
 def _rows_by_vertical_centre(context: _Context, body: _Body) -> list[_Row] | None:
-    """The rows of a subject table laid out on a character grid whose cells are centred
-    vertically: a label wrapped over three lines with its numbers on the middle one and its code
-    split around them ('208 05' / numbers / '02'). Each row is its code (joined from the lines of
-    the code column) and the one line of numbers centred on it; label lines: see _give_labels.
-    None when some line of numbers is not near exactly one row: the table stays unread."""
-    positioned = [[(m.start(), m.group()) for m in _POSITIONED_PIECE_RE.finditer(line.text)] for line in body.lines]
+    """The rows of a subject table (or of each column group of Table 6) laid out on a character
+    grid whose cells are centred vertically: a label wrapped over three lines with its numbers
+    on the middle one and its code split around them ('208 05' / numbers / '02'). Each row is its
+    code (joined from the lines of the code column) and the one line of numbers centred on it;
+    label lines: see _give_labels. None when some line of numbers is not near exactly one row, or
+    the table is of another kind: the table stays unread."""
+    if context.table.kind not in ("subject", "economic"):
+        return None
+    every_line = [[(m.start(), m.group()) for m in _POSITIONED_PIECE_RE.finditer(line.text)] for line in body.lines]
+    found = []
+    for page in _page_parts(body.lines):  # the tool places each page's words anew
+        positioned = [pieces if k in page else [] for k, pieces in enumerate(every_line)]
+        for group in _column_groups(positioned, context.amounts) if context.table.kind == "economic" else [positioned]:
+            rows = _centred_rows(context, body, group)
+            if rows is None:
+                return None
+            found += rows
+    if context.table.kind == "economic":  # as the stream reader: an item printed without an amount is no row
+        found = [row for row in found if row.values]
+    return found or None
+
+
+def _page_parts(lines: list[Line]) -> list[range]:
+    """The indexes of the lines of each page, in order (one part when the extract marks no pages)."""
+    starts = [k for k in range(len(lines)) if k == 0 or lines[k].page != lines[k - 1].page]
+    return [range(a, b) for a, b in zip(starts, [*starts[1:], len(lines)])]
+
+
+def _column_groups(positioned: _Positioned, amounts: _Amounts) -> list[_Positioned]:
+    """Table 6's column groups side by side (人员经费 | 公用经费 | 资本性支出): each starts where its
+    class codes start; a piece belongs to the group it starts in."""
+    starts: list[int] = []
+    last = None
+    for x in sorted(x for pieces in positioned for x, piece in pieces if _economic_code(piece) and len(piece) == 3):
+        if last is None or x > last + GROUP_ALIGNMENT:
+            starts.append(x)
+        last = x
+    starts = starts or [0]  # a page that prints no class code (its totals only): one group
+    groups: list[_Positioned] = [[[] for _ in positioned] for _ in starts]
+    for i, pieces in enumerate(positioned):
+        for x, piece in pieces:
+            # a number is set flush right: one wider than its column may start where the next group's codes do
+            at = x + len(piece) - NUMBER_OVERHANG if amounts[piece] is not None and not _code_like(piece) else x
+            groups[max(bisect_right(starts, at) - 1, 0)][i].append((x, piece))
+    return groups
+
+
+def _code_like(piece: str) -> bool:
+    return bool(_economic_code(piece) or _TWO_DIGITS_RE.fullmatch(piece))
+
+
+def _centred_rows(context: _Context, body: _Body, positioned: _Positioned) -> list[_Row] | None:
+    """The rows of one page (and column group) of a table read by their centres: see
+    _rows_by_vertical_centre. `positioned` holds only that part's pieces of each body line."""
     amounts_from = min((x for pieces in positioned for x, piece in pieces
                         if "." in piece and context.amounts[piece] is not None), default=None)
     if amounts_from is None:
@@ -1276,64 +1358,122 @@ def _rows_by_vertical_centre(context: _Context, body: _Body) -> list[_Row] | Non
     rows: list[_CentredRow] = []
     numbers: list[tuple[int, list[_Value]]] = []  # (body line, its values)
     labels: list[tuple[int, str]] = []
+    economic = context.table.kind == "economic"
     for i, (line, pieces) in enumerate(zip(body.lines, positioned)):
-        texts = [piece for x, piece in pieces if x < amounts_from]
-        used = _read_code_cell(rows, texts, i)
+        # the texts that end before the numbers start (numbers are set flush right: a '-' ends
+        # where they do); in Table 6 also the words right of them (a total label of the next group
+        # when a page prints no code of that group)
+        placed = [(x, piece) for x, piece in pieces
+                  if x + len(piece) <= amounts_from or (economic and context.amounts[piece] is None)]
+        texts = [piece for _, piece in placed]
+        used = _read_code_cell(context, rows, placed, i)
+        if not used and len(pieces) == 1 and pieces[0][1].isdecimal():  # a whole number alone, no code: a page number
+            continue
         if texts[used:]:
             labels.append((i, squash("".join(texts[used:]))))
-        values = [value for x, piece in pieces if x >= amounts_from and (value := context.value(piece, line, False))]
-        if values and not (len(pieces) == 1 and values[0].bare_int):  # a whole number alone: a page number
+        values = [value for x, piece in pieces
+                  if x + len(piece) > amounts_from and (value := context.value(piece, line, False))]
+        if values:
             numbers.append((i, values))
     for i, values in numbers:
         near = [row for row in rows if abs(row.centre - i) <= MAX_CENTRE_DISTANCE]
         nearest = [row for row in near if abs(row.centre - i) == min(abs(r.centre - i) for r in near)]
-        if len(nearest) != 1 or nearest[0].values:
+        if len(nearest) == 1 and not nearest[0].values:
+            nearest[0].values, nearest[0].lines = values, [i]
+        elif len(nearest) == len(values) and not any(row.values for row in nearest):
+            # cells side by side on one line (Table 6's totals of two groups): their numbers left to right
+            for row, value in zip(sorted(nearest, key=attrgetter("x")), values):
+                row.values, row.lines = [value], [i]
+        else:
             return None
-        nearest[0].values, nearest[0].lines = values, [i]
     _give_labels(rows, labels)
     found = []
     for row in rows:
         lines = [body.lines[i] for i in sorted({*row.code_lines, *row.lines})]
-        found.append(context.row("", row.code or "total", row.code, row.label, context.header.columns, lines))
+        found.append(context.row(row.section, row.key, row.code, row.label, context.header.columns, lines))
         found[-1].values = row.values
-    return found or None
+    return found
 
 
-def _read_code_cell(rows: list[_CentredRow], texts: list[str], i: int) -> int:
-    """Start a row at a code or the total label that opens line i's texts, or continue the code
-    of the row above with the 款/项 parts the line opens with (printed under it); how many texts
-    that took."""
-    code, used = _function_code(texts)
+def _read_code_cell(context: _Context, rows: list[_CentredRow], placed: list[tuple[int, str]], i: int) -> int:
+    """Start a row at a code or a total label that opens line i's texts ((where, text) left of the
+    numbers), or continue the code of the row above with the 款/项 parts the line opens with
+    (printed under it), or its total label; how many texts that took."""
+    texts = [text for _, text in placed]
+    x = placed[0][0] if placed else 0
+    economic = context.table.kind == "economic"
+    code, used = _leading_economic_code(texts) if economic else _function_code(texts)
     if code is not None:
-        rows.append(_CentredRow(code, [i]))
+        section = layout.economic_section(code, context.header.capital_group) if economic else ""
+        rows.append(_CentredRow(code, section, code, [i], x))
         return used
+    deepest = ECONOMIC_CODE_LENGTH if economic else FUNCTION_CODE_LENGTH
     row = rows[-1] if rows else None
     if row and row.code and texts and _TWO_DIGITS_RE.fullmatch(texts[0]) and row.code_lines[-1] >= i - 2:
-        while used < len(texts) and _TWO_DIGITS_RE.fullmatch(texts[used]) and len(row.code) < FUNCTION_CODE_LENGTH:
-            row.code += texts[used]
+        while used < len(texts) and _TWO_DIGITS_RE.fullmatch(texts[used]) and len(row.code) < deepest:
+            row.code = row.key = row.code + texts[used]
             used += 1
         if used:
             row.code_lines.append(i)
         return used
+    if economic:
+        return _read_economic_totals(rows, placed, i)
     width = _total_label_width(texts)
     if width:
-        rows.append(_CentredRow(None, [i], squash("".join(texts[:width]))))
+        rows.append(_CentredRow("total", "", None, [i], x, squash("".join(texts[:width]))))
     return width
 
 
+# The head of each Table 6 total label, which a grid extract may print on the line above the rest ('人员经费' / '合计').
+_ECONOMIC_TOTAL_HEADS = {label.removesuffix("合计"): label for label in layout.ECONOMIC_TOTAL_LABELS}
+
+
+def _read_economic_totals(rows: list[_CentredRow], placed: list[tuple[int, str]], i: int) -> int:
+    """Start a Table 6 total row at each total label (or its head) that line i's texts open with,
+    or end the labels of the total rows above whose heads they printed; how many texts that took."""
+    used = 0
+    for x, text in placed:
+        flat = squash(text)
+        label = flat if flat in layout.ECONOMIC_TOTAL_LABELS else _ECONOMIC_TOTAL_HEADS.get(flat)
+        if not label:
+            break
+        rows.append(_CentredRow(*layout.ECONOMIC_TOTAL_LABELS[label], None, [i], x, flat))
+        used += 1
+    if used:
+        return used
+    heads = sorted((row for row in rows if row.code is None and row.label in _ECONOMIC_TOTAL_HEADS
+                    and row.code_lines[-1] >= i - 2), key=attrgetter("x"))
+    for row in heads:
+        if used < len(placed) and row.label + squash(placed[used][1]) == _ECONOMIC_TOTAL_HEADS[row.label]:
+            row.label += squash(placed[used][1])
+            row.code_lines.append(i)
+            used += 1
+    return used
+
+
+def _leading_economic_code(texts: list[str]) -> tuple[str | None, int]:
+    """An economic class or item code at the start of a line's texts, its item part split off or not
+    ('30101', '301 01'), and how many texts it took."""
+    code = _economic_code(texts[0]) if texts else None
+    if code is None:
+        return None, 0
+    if len(code) == 3 and len(texts) > 1 and _TWO_DIGITS_RE.fullmatch(texts[1]):
+        return code + texts[1], 2
+    return code, 1
+
+
 def _give_labels(rows: list[_CentredRow], labels: list[tuple[int, str]]) -> None:
-    """Each label line to its row. A name is centred on its row as well: below its row's centre it
-    has as many lines as above, and the label lines after that belong to the next row."""
-    above_centre = [0] * len(rows)  # of each row: its label lines above its centre
+    """Each label line to its row. A name is centred on its row as well: it reaches as far below
+    its row's centre as above, and the label lines further down belong to the next row."""
+    reach = [0.0] * len(rows)  # of each row: how far above its centre its name starts
     k = 0  # the last row centred on or above the line (the first row before any centre)
     for i, text in labels:
         while k + 1 < len(rows) and rows[k + 1].centre <= i:
             k += 1
         owner = k
-        if rows[k].centre <= i and i - rows[k].centre > above_centre[k] and k + 1 < len(rows):
+        if rows[k].centre <= i and i - rows[k].centre > reach[k] and k + 1 < len(rows):
             owner = k + 1
-        if rows[owner].centre > i:
-            above_centre[owner] += 1
+        reach[owner] = max(reach[owner], rows[owner].centre - i)
         rows[owner].label += text
         rows[owner].lines.append(i)
 

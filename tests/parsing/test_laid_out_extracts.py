@@ -153,3 +153,39 @@ def test_rows_whose_cells_are_centred_on_wrapped_labels_are_read_by_their_centre
     assert labels["2080501"] == ("事业单位离退休", 9, 11)
     assert labels["2100201"] == ("综合医院", 15, 17)
     assert not [i for i in found.issues if i.code == "table_out_of_order"]
+
+
+def test_table_6_groups_side_by_side_are_read_each_by_its_centres():
+    # two column groups (人员经费 | 公用经费), every cell centred on its row: a class's name starts
+    # above its code, an item's code is split around its name, a total's label around its number,
+    # and a '-' is set a little past its column, under where the next group's codes start
+    text = "\n".join(line.text for line in [
+        laid_out(1, (20, "一般公共预算财政拨款基本支出决算表")),
+        laid_out(2, (60, "单位：万元")),
+        laid_out(3, (1, "科目编码"), (10, "科目名称"), (24, "决算数"), (34, "科目编码"), (43, "科目名称"), (57, "决算数")),
+        laid_out(4, (9, "工资福利"), (42, "商品和服")),
+        laid_out(5, (0, "301"), (25, "60.00"), (33, "302"), (57, "30.00")),
+        laid_out(6, (9, "支出"), (42, "务支出")),
+        laid_out(7),
+        laid_out(8, (0, "301"), (33, "302")),
+        laid_out(9, (9, "基本工资"), (25, "60.00"), (42, "办公费"), (57, "20.00")),
+        laid_out(10, (0, "01"), (33, "01")),
+        laid_out(11),
+        laid_out(12, (0, "301"), (33, "302")),
+        laid_out(13, (9, "津贴补贴"), (33, "-"), (42, "印刷费"), (57, "10.00")),
+        laid_out(14, (0, "02"), (33, "02")),
+        laid_out(15, (40, "7")),  # the page number
+        laid_out(16, (9, "人员经费"), (42, "公用经费")),
+        laid_out(17, (25, "60.00"), (57, "30.00")),
+        laid_out(18, (9, "合计"), (42, "合计")),
+    ])
+    found = extract_tables(lines_of(text))
+    cells = [c for c in found.cells if c.table_no == 6]
+    assert all(c.certain for c in cells)
+    assert {(c.section, c.row_key, c.row_label): c.printed for c in cells} == {
+        ("personnel", "301", "工资福利支出"): "60.00", ("personnel", "30101", "基本工资"): "60.00",
+        ("personnel", "30102", "津贴补贴"): "-", ("public", "302", "商品和服务支出"): "30.00",
+        ("public", "30201", "办公费"): "20.00", ("public", "30202", "印刷费"): "10.00",
+        ("personnel", "personnel_total", "人员经费合计"): "60.00", ("public", "public_total", "公用经费合计"): "30.00",
+    }
+    assert not [i for i in found.issues if i.code in ("table_out_of_order", "unknown_column_header")]
