@@ -1375,17 +1375,25 @@ def _centred_rows(context: _Context, body: _Body, positioned: _Positioned) -> li
                   if x + len(piece) > amounts_from and (value := context.value(piece, line, False))]
         if values:
             numbers.append((i, values))
+    between: list[tuple[int, list[_Value], list[_CentredRow]]] = []  # lines as near to two rows
     for i, values in numbers:
         near = [row for row in rows if abs(row.centre - i) <= MAX_CENTRE_DISTANCE]
         nearest = [row for row in near if abs(row.centre - i) == min(abs(r.centre - i) for r in near)]
-        if len(nearest) == 1 and not nearest[0].values:
-            nearest[0].values, nearest[0].lines = values, [i]
+        if len(nearest) == 1:  # a row's numbers may sit on two lines (some set higher): left to right
+            _add_numbers(nearest[0], i, values)
         elif len(nearest) == len(values) and not any(row.values for row in nearest):
             # cells side by side on one line (Table 6's totals of two groups): their numbers left to right
             for row, value in zip(sorted(nearest, key=attrgetter("x")), values):
-                row.values, row.lines = [value], [i]
+                _add_numbers(row, i, [value])
+        elif len(nearest) == 2:
+            between.append((i, values, nearest))
         else:
             return None
+    for i, values, (above, below) in between:  # once every other line is placed: to the row it completes
+        owner = _completed_by(context, values, above, below)
+        if owner is None:
+            return None
+        _add_numbers(owner, i, values)
     _give_labels(rows, labels)
     found = []
     for row in rows:
@@ -1393,6 +1401,24 @@ def _centred_rows(context: _Context, body: _Body, positioned: _Positioned) -> li
         found.append(context.row(row.section, row.key, row.code, row.label, context.header.columns, lines))
         found[-1].values = row.values
     return found
+
+
+def _add_numbers(row: _CentredRow, i: int, values: list[_Value]) -> None:
+    row.values = _left_to_right(row.values + values)
+    row.lines.append(i)
+
+
+def _completed_by(context: _Context, values: list[_Value], above: _CentredRow, below: _CentredRow) -> _CentredRow | None:
+    """Of two rows a line of numbers is as near to, the one that adds up with them while the other
+    adds up without them (see column_solver.balances); None when that does not decide."""
+    def adds_up(row: _CentredRow, numbers: list[_Value]) -> bool:
+        probe = context.row(row.section, row.key, row.code, row.label, context.header.columns, [])
+        probe.values = _left_to_right(numbers)
+        return balances(probe)
+
+    to_above = adds_up(above, above.values + values) and adds_up(below, below.values)
+    to_below = adds_up(below, below.values + values) and adds_up(above, above.values)
+    return above if to_above and not to_below else below if to_below and not to_above else None
 
 
 def _read_code_cell(context: _Context, rows: list[_CentredRow], placed: list[tuple[int, str]], i: int) -> int:
