@@ -708,9 +708,10 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
     context = _Context(table, header, read_in, issues, amounts[read_in])
     reader = {"two_sided": _two_sided_rows, "subject": _subject_rows,
               "economic": _economic_rows, "three_public": _three_public_rows}[table.kind]
+    issued = len(issues)
     rows = reader(context, body)
     if header.laid_out:
-        rows = _grid_rows(context, header_lines, body, rows)
+        rows = _grid_rows(context, header_lines, body, rows, issued)
     _drop_lone_integers(rows, issues)
     for row in rows:
         _drop_stray_numbers(row, issues)
@@ -1263,22 +1264,37 @@ MAX_CENTRE_DISTANCE = 1
 GROUP_ALIGNMENT = 12
 # How far past its column's right edge a grid extract may set a number (a '-' most often).
 NUMBER_OVERHANG = 3
+# A page of Table 1 or 4 read by its 行次 prints at least this many on each side.
+MIN_ROWS_PER_SIDE = 2
 _Positioned = list[list[tuple[int, str]]]  # of each body line: (where it starts, piece)
 
 
-def _grid_rows(context: _Context, header_lines: list[Line], body: _Body, rows: list[_Row]) -> list[_Row]:
-    """The rows of a table laid out on a character grid: read again by the rows' centres when the
-    reader found them out of order (cells centred on wrapped names); else, in a subject table,
-    with the numbers set above their row's label moved to it."""
-    if context.disorder:
-        lead = _names_above_the_first_codes(context.table, header_lines)
+# Reports of pieces a reading could not place in any row.
+_UNREAD_PIECES = ("unknown_row_label", "stray_number", "stray_text")
+
+
+def _grid_rows(context: _Context, header_lines: list[Line], body: _Body, rows: list[_Row], issued: int) -> list[_Row]:
+    """The rows of a table laid out on a character grid. When the reader found them out of order
+    or left pieces in no row (cells centred on wrapped names), the table is read again by its
+    rows' centres, and that reading is kept if it is in order and leaves fewer pieces unread (the
+    first reading's reports, from `issued` on, are withdrawn). Else, in a subject table, the
+    numbers set above their row's label are moved to it."""
+    reported = context.issues[issued:]
+    unread = sum(issue.code in _UNREAD_PIECES for issue in reported)
+    if context.disorder or unread:
+        disorder = context.disorder
+        del context.issues[issued:]
+        context.disorder = None
+        lead = [] if context.table.kind == "two_sided" else _names_above_the_first_codes(context.table, header_lines)
         centred = _rows_by_vertical_centre(context, replace(body, lines=lead + body.lines))
-        if centred is not None:
-            context.disorder = None
+        unread_again = sum(issue.code in _UNREAD_PIECES for issue in context.issues[issued:])
+        if centred is not None and context.disorder is None and (disorder or unread_again < unread):
             read_as_names = {line.no for line in lead}  # their words were no unknown header words
             context.issues[:] = [issue for issue in context.issues if not (
                 issue.code == "unknown_column_header" and issue.provenance.line_start in read_as_names)]
             return centred
+        context.disorder = disorder
+        context.issues[issued:] = reported
     if context.table.kind == "subject":
         _grid_numbers_to_their_rows(context, header_lines, rows)
     return rows
@@ -1303,6 +1319,8 @@ def _rows_by_vertical_centre(context: _Context, body: _Body) -> list[_Row] | Non
     code (joined from the lines of the code column) and the one line of numbers centred on it;
     label lines: see _give_labels. None when some line of numbers is not near exactly one row, or
     the table is of another kind: the table stays unread."""
+    if context.table.kind == "two_sided":
+        return _two_sided_by_centre(context, body)
     if context.table.kind not in ("subject", "economic"):
         return None
     every_line = [[(m.start(), m.group()) for m in _POSITIONED_PIECE_RE.finditer(line.text)] for line in body.lines]
@@ -1317,6 +1335,71 @@ def _rows_by_vertical_centre(context: _Context, body: _Body) -> list[_Row] | Non
     if context.table.kind == "economic":  # as the stream reader: an item printed without an amount is no row
         found = [row for row in found if row.values]
     return found or None
+
+
+def _two_sided_by_centre(context: _Context, body: _Body) -> list[_Row] | None:
+    """Table 1 or 4 laid out on a character grid whose cells are centred on wrapped names, read by
+    the 行次 of each side: every row prints one, centred like its name and on the line of its
+    numbers. Each side's rows are written out as the lines an extract that keeps rows together
+    prints ('name 行次 numbers'), at the line of their 行次, and read as such. None without a 行次
+    column on each side."""
+    if not context.header.has_row_numbers:
+        return None
+    row_numbers = _counting(_whole_numbers(body.lines))
+    every_line = [[(m.start(), m.group()) for m in _POSITIONED_PIECE_RE.finditer(line.text)] for line in body.lines]
+    written: list[tuple[int, int, str]] = []  # (body line, side: 0 income 1 expenditure, text)
+    for page in _page_parts(body.lines):
+        columns = _row_number_columns([x + len(piece) for k in page for x, piece in every_line[k]
+                                       if piece.isdecimal() and int(piece) in row_numbers])
+        if columns is None:
+            return None
+        (income_first, income_last), (expenditure_first, expenditure_last) = columns
+        sides: list[list[_CentredRow]] = [[], []]
+        labels: list[list[tuple[int, str]]] = [[], []]
+        for k in page:
+            for x, piece in every_line[k]:
+                end = x + len(piece)
+                if piece.isdecimal() and (income_first <= end <= income_last or expenditure_first <= end <= expenditure_last):
+                    sides[0 if end <= income_last else 1].append(_CentredRow(piece, "", None, [k], x))
+                elif len(every_line[k]) == 1 and piece.isdecimal():
+                    continue  # a whole number alone off the 行次 columns: a page number
+                elif context.amounts[piece] is not None:
+                    side = 0 if end < expenditure_first - 1 else 1
+                    near = [row for row in sides[side] if row.code_lines[0] == k]
+                    if not near:
+                        return None  # a number off the line of any 行次
+                    near[0].values.append(context.value(piece, body.lines[k], False))
+                else:
+                    labels[0 if x < income_last else 1].append((k, squash(piece)))
+        for side, rows in enumerate(sides):
+            _give_labels(rows, _joined_by_line(labels[side]))
+            written += [(row.code_lines[0], side, " ".join([row.label, row.key, *(v.printed for v in row.values)]))
+                        for row in rows]
+    lines = [Line(body.lines[k].no, text, body.lines[k].page) for k, _, text in sorted(written)]
+    return _two_sided_rows(context, _Body(lines, body.note, body.note_lines))
+
+
+def _row_number_columns(ends: list[int]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(first, last) end of the income and of the expenditure 行次 column: the two groups of row
+    numbers' ends (within GROUP_ALIGNMENT of each other) that most row numbers fall in."""
+    groups: list[list[int]] = []
+    for end in sorted(ends):
+        if groups and end - groups[-1][-1] <= NUMBER_OVERHANG + 1:
+            groups[-1].append(end)
+        else:
+            groups.append([end])
+    largest = sorted(sorted(groups, key=len, reverse=True)[:2])
+    if len(largest) < 2 or min(map(len, largest)) < MIN_ROWS_PER_SIDE:
+        return None
+    return (largest[0][0], largest[0][-1]), (largest[1][0], largest[1][-1])
+
+
+def _joined_by_line(labels: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Label pieces of one side, those of a line joined."""
+    joined: dict[int, str] = {}
+    for k, text in labels:
+        joined[k] = joined.get(k, "") + text
+    return sorted(joined.items())
 
 
 def _page_parts(lines: list[Line]) -> list[range]:
@@ -1489,16 +1572,19 @@ def _leading_economic_code(texts: list[str]) -> tuple[str | None, int]:
 
 
 def _give_labels(rows: list[_CentredRow], labels: list[tuple[int, str]]) -> None:
-    """Each label line to its row. A name is centred on its row as well: it reaches as far below
-    its row's centre as above, and the label lines further down belong to the next row."""
+    """Each label line to the row centred nearest to it. A line halfway between two rows goes by
+    the name being centred too: to the row above if its name reaches as far above its centre,
+    else to the row below."""
     reach = [0.0] * len(rows)  # of each row: how far above its centre its name starts
     k = 0  # the last row centred on or above the line (the first row before any centre)
     for i, text in labels:
         while k + 1 < len(rows) and rows[k + 1].centre <= i:
             k += 1
         owner = k
-        if rows[k].centre <= i and i - rows[k].centre > reach[k] and k + 1 < len(rows):
-            owner = k + 1
+        if rows[k].centre <= i and k + 1 < len(rows):
+            above, below = i - rows[k].centre, rows[k + 1].centre - i
+            if below < above or (below == above and above > reach[k]):
+                owner = k + 1
         reach[owner] = max(reach[owner], rows[owner].centre - i)
         rows[owner].label += text
         rows[owner].lines.append(i)

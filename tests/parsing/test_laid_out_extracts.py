@@ -189,3 +189,41 @@ def test_table_6_groups_side_by_side_are_read_each_by_its_centres():
         ("personnel", "personnel_total", "人员经费合计"): "60.00", ("public", "public_total", "公用经费合计"): "30.00",
     }
     assert not [i for i in found.issues if i.code in ("table_out_of_order", "unknown_column_header")]
+
+
+def test_table_1_with_wrapped_names_is_read_by_each_sides_row_numbers():
+    # each side's name wraps and is centred on the line of its 行次 and numbers; the two sides'
+    # names interleave line by line
+    text = "\n".join(line.text for line in [
+        laid_out(1, (20, "收入支出决算总表")),
+        laid_out(2, (60, "单位：万元")),
+        laid_out(3, (16, "行"), (46, "行")),
+        laid_out(4, (5, "项目"), (22, "决算数"), (38, "项目"), (52, "决算数")),
+        laid_out(5, (16, "次"), (46, "次")),
+        laid_out(6),
+        laid_out(7, (37, "一、一般")),
+        laid_out(8, (0, "一、一般公共预算财政")),
+        laid_out(9, (19, "1"), (28, "100.00"), (37, "公共服务"), (46, "6"), (54, "80.00")),
+        laid_out(10, (0, "拨款收入")),
+        laid_out(11, (37, "支出")),
+        laid_out(12),
+        laid_out(13, (0, "本年收入"), (37, "本年支出")),
+        laid_out(14, (19, "2"), (28, "100.00"), (46, "7"), (54, "80.00")),
+        laid_out(15, (0, "合计"), (37, "合计")),
+        laid_out(16),
+        laid_out(17, (0, "年初结转"), (37, "年末结转")),
+        laid_out(18, (19, "3"), (46, "8"), (54, "20.00")),
+        laid_out(19, (0, "和结余"), (37, "和结余")),
+        laid_out(20),
+        laid_out(21, (0, "总计"), (19, "4"), (28, "100.00"), (37, "总计"), (46, "9"), (54, "100.00")),
+    ])
+    found = extract_tables(lines_of(text))
+    cells = [c for c in found.cells if c.table_no == 1]
+    assert all(c.certain for c in cells)
+    assert {(c.section, c.row_key, c.row_label): c.printed for c in cells} == {
+        ("income", "general_budget_appropriation", "一、一般公共预算财政拨款收入"): "100.00",
+        ("income", "total_income", "本年收入合计"): "100.00", ("income", "grand_total", "总计"): "100.00",
+        ("expenditure", "201", "一、一般公共服务支出"): "80.00", ("expenditure", "total_expenditure", "本年支出合计"): "80.00",
+        ("expenditure", "carryover_end", "年末结转和结余"): "20.00", ("expenditure", "grand_total", "总计"): "100.00",
+    }
+    assert not [i for i in found.issues if i.code == "table_out_of_order"]
