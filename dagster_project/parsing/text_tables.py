@@ -21,6 +21,7 @@ Layout knowledge (titles, header words, row labels, codes) lives in `layout/`.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -28,7 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, cached_property
-from itertools import compress
+from itertools import accumulate, compress
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -1246,7 +1247,7 @@ class _CentredRow:
     key: str
     section: str
     code: str | None  # None for a total row
-    code_lines: list[int]  # indexes of body lines
+    code_lines: list[int]  # numbers of its lines
     x: int  # where its code or total label starts on its line
     label: str = ""
     values: list[_Value] = field(default_factory=list)
@@ -1347,7 +1348,7 @@ def _two_sided_by_centre(context: _Context, body: _Body) -> list[_Row] | None:
         return None
     row_numbers = _counting(_whole_numbers(body.lines))
     every_line = [[(m.start(), m.group()) for m in _POSITIONED_PIECE_RE.finditer(line.text)] for line in body.lines]
-    written: list[tuple[int, int, str]] = []  # (body line, side: 0 income 1 expenditure, text)
+    written: list[tuple[int, int, str]] = []  # (line number, side: 0 income 1 expenditure, text)
     for page in _page_parts(body.lines):
         columns = _row_number_columns([x + len(piece) for k in page for x, piece in every_line[k]
                                        if piece.isdecimal() and int(piece) in row_numbers])
@@ -1357,25 +1358,27 @@ def _two_sided_by_centre(context: _Context, body: _Body) -> list[_Row] | None:
         sides: list[list[_CentredRow]] = [[], []]
         labels: list[list[tuple[int, str]]] = [[], []]
         for k in page:
+            no = body.lines[k].no  # rows are told apart by distances on the page: blank lines count
             for x, piece in every_line[k]:
                 end = x + len(piece)
                 if piece.isdecimal() and (income_first <= end <= income_last or expenditure_first <= end <= expenditure_last):
-                    sides[0 if end <= income_last else 1].append(_CentredRow(piece, "", None, [k], x))
+                    sides[0 if end <= income_last else 1].append(_CentredRow(piece, "", None, [no], x))
                 elif len(every_line[k]) == 1 and piece.isdecimal():
                     continue  # a whole number alone off the 行次 columns: a page number
                 elif context.amounts[piece] is not None:
                     side = 0 if end < expenditure_first - 1 else 1
-                    near = [row for row in sides[side] if row.code_lines[0] == k]
+                    near = [row for row in sides[side] if row.code_lines[0] == no]
                     if not near:
                         return None  # a number off the line of any 行次
                     near[0].values.append(context.value(piece, body.lines[k], False))
                 else:
-                    labels[0 if x < income_last else 1].append((k, squash(piece)))
+                    labels[0 if x < income_last else 1].append((no, squash(piece)))
         for side, rows in enumerate(sides):
             _give_labels(rows, _joined_by_line(labels[side]))
             written += [(row.code_lines[0], side, " ".join([row.label, row.key, *(v.printed for v in row.values)]))
                         for row in rows]
-    lines = [Line(body.lines[k].no, text, body.lines[k].page) for k, _, text in sorted(written)]
+    page_of = {line.no: line.page for line in body.lines}
+    lines = [Line(no, text, page_of[no]) for no, _, text in sorted(written)]
     return _two_sided_rows(context, _Body(lines, body.note, body.note_lines))
 
 
@@ -1439,10 +1442,11 @@ def _centred_rows(context: _Context, body: _Body, positioned: _Positioned) -> li
     if amounts_from is None:
         return None
     rows: list[_CentredRow] = []
-    numbers: list[tuple[int, list[_Value]]] = []  # (body line, its values)
+    numbers: list[tuple[int, list[_Value]]] = []  # (line number, its values)
     labels: list[tuple[int, str]] = []
     economic = context.table.kind == "economic"
-    for i, (line, pieces) in enumerate(zip(body.lines, positioned)):
+    for line, pieces in zip(body.lines, positioned):
+        i = line.no  # rows are told apart by distances on the page: blank lines count
         # the texts that end before the numbers start (numbers are set flush right: a '-' ends
         # where they do); in Table 6 also the words right of them (a total label of the next group
         # when a page prints no code of that group)
@@ -1458,9 +1462,28 @@ def _centred_rows(context: _Context, body: _Body, positioned: _Positioned) -> li
                   if x + len(piece) > amounts_from and (value := context.value(piece, line, False))]
         if values:
             numbers.append((i, values))
+    if not _numbers_by_centre(context, rows, numbers):
+        rows = [replace(row, values=[], lines=[]) for row in rows]
+        if not _numbers_by_band(context, rows, numbers, labels, body.lines):
+            return None
+    else:
+        _give_labels(rows, labels)
+    by_number = {line.no: line for line in body.lines}
+    found = []
+    for row in rows:
+        lines = [by_number[no] for no in sorted({*row.code_lines, *row.lines})]
+        found.append(context.row(row.section, row.key, row.code, row.label, context.header.columns, lines))
+        found[-1].values = row.values
+    return found
+
+
+def _numbers_by_centre(context: _Context, rows: list[_CentredRow], numbers: list[tuple[int, list[_Value]]],
+                       reach: float = MAX_CENTRE_DISTANCE) -> bool:
+    """Each line of numbers to the row centred nearest to it (within `reach` lines); whether every
+    line found its row."""
     between: list[tuple[int, list[_Value], list[_CentredRow]]] = []  # lines as near to two rows
     for i, values in numbers:
-        near = [row for row in rows if abs(row.centre - i) <= MAX_CENTRE_DISTANCE]
+        near = [row for row in rows if abs(row.centre - i) <= reach]
         nearest = [row for row in near if abs(row.centre - i) == min(abs(r.centre - i) for r in near)]
         if len(nearest) == 1:  # a row's numbers may sit on two lines (some set higher): left to right
             _add_numbers(nearest[0], i, values)
@@ -1471,19 +1494,31 @@ def _centred_rows(context: _Context, body: _Body, positioned: _Positioned) -> li
         elif len(nearest) == 2:
             between.append((i, values, nearest))
         else:
-            return None
+            return False
     for i, values, (above, below) in between:  # once every other line is placed: to the row it completes
         owner = _completed_by(context, values, above, below)
         if owner is None:
-            return None
+            return False
         _add_numbers(owner, i, values)
-    _give_labels(rows, labels)
-    found = []
-    for row in rows:
-        lines = [body.lines[i] for i in sorted({*row.code_lines, *row.lines})]
-        found.append(context.row(row.section, row.key, row.code, row.label, context.header.columns, lines))
-        found[-1].values = row.values
-    return found
+    return True
+
+
+def _numbers_by_band(context: _Context, rows: list[_CentredRow], numbers: list[tuple[int, list[_Value]]],
+                     labels: list[tuple[int, str]], lines: list[Line]) -> bool:
+    """Rows set apart by blank lines into bands, whatever their cells' heights (numbers a line or
+    two above the code, the name below): the lines of numbers and of names of a band go to its
+    rows, by their centres as in _numbers_by_centre but at any distance; whether every line of
+    numbers found its row."""
+    # band of each line (by number): the lines read skip blank lines, so a band ends where numbering jumps
+    band = dict(zip((line.no for line in lines),
+                    accumulate(k > 0 and line.no > lines[k - 1].no + 1 for k, line in enumerate(lines))))
+    for b in sorted({band[i] for i, _ in numbers}):
+        members = [row for row in rows if band[row.code_lines[0]] == b]
+        if not _numbers_by_centre(context, members, [(i, v) for i, v in numbers if band[i] == b], reach=math.inf):
+            return False
+    for b in sorted({band[row.code_lines[0]] for row in rows}):
+        _give_labels([row for row in rows if band[row.code_lines[0]] == b], [(i, t) for i, t in labels if band[i] == b])
+    return True
 
 
 def _add_numbers(row: _CentredRow, i: int, values: list[_Value]) -> None:

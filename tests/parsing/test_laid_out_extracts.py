@@ -227,3 +227,40 @@ def test_table_1_with_wrapped_names_is_read_by_each_sides_row_numbers():
         ("expenditure", "carryover_end", "年末结转和结余"): "20.00", ("expenditure", "grand_total", "总计"): "100.00",
     }
     assert not [i for i in found.issues if i.code == "table_out_of_order"]
+
+
+def test_table_6_rows_set_apart_by_blank_lines_take_the_numbers_of_their_band():
+    # pdftotext -layout of a Table 6 whose amounts sit a line above their codes and whose item
+    # codes print their 款 beside the name: nothing is centred, but blank lines set the rows apart
+    text = "\n".join(line.text for line in [
+        laid_out(1, (20, "一般公共预算财政拨款基本支出决算表")),
+        laid_out(2, (60, "单位：万元")),
+        laid_out(3, (4, "经济分类"), (43, "经济分类")),
+        laid_out(4, (4, "科目编码"), (43, "科目编码")),
+        laid_out(5, (19, "科目名称"), (29, "决算数"), (58, "科目名称"), (68, "决算数")),
+        laid_out(6, (8, "款"), (48, "款")),
+        laid_out(7, (0, "类"), (40, "类")),
+        laid_out(8),
+        laid_out(9, (0, "301"), (28, "50.00"), (39, "302"), (69, "20.00")),
+        laid_out(10, (12, "工资福利支出"), (51, "商品和服务支出")),
+        laid_out(11),
+        laid_out(12, (28, "50.00"), (69, "20.00")),
+        laid_out(13, (0, "301"), (7, "01"), (39, "302")),
+        laid_out(14, (12, "基本工资"), (46, "01"), (51, "办公费")),
+        laid_out(15),
+        laid_out(16, (0, "301"), (7, "02"), (39, "302")),
+        laid_out(17, (12, "津贴补贴"), (46, "02"), (51, "印刷费")),
+        laid_out(18),
+        laid_out(19, (28, "50.00"), (69, "20.00")),
+        laid_out(20, (11, "人员经费合计"), (50, "公用经费合计")),
+    ])
+    found = extract_tables(lines_of(text))
+    cells = [c for c in found.cells if c.table_no == 6]
+    assert all(c.certain for c in cells)
+    assert {(c.section, c.row_key, c.row_label): (c.printed, c.provenance.line_start) for c in cells} == {
+        ("personnel", "301", "工资福利支出"): ("50.00", 9), ("personnel", "30101", "基本工资"): ("50.00", 12),
+        ("public", "302", "商品和服务支出"): ("20.00", 9), ("public", "30201", "办公费"): ("20.00", 12),
+        ("personnel", "personnel_total", "人员经费合计"): ("50.00", 19),
+        ("public", "public_total", "公用经费合计"): ("20.00", 19),
+    }
+    assert not [i for i in found.issues if i.code == "table_out_of_order"]
