@@ -1413,10 +1413,10 @@ def _page_parts(lines: list[Line]) -> list[range]:
 
 def _column_groups(positioned: _Positioned, amounts: _Amounts) -> list[_Positioned]:
     """Table 6's column groups side by side (人员经费 | 公用经费 | 资本性支出): each starts where its
-    class codes start; a piece belongs to the group it starts in."""
+    codes start; a piece belongs to the group it starts in."""
     starts: list[int] = []
     last = None
-    for x in sorted(x for pieces in positioned for x, piece in pieces if _economic_code(piece) and len(piece) == 3):
+    for x in sorted(x for pieces in positioned for x, piece in pieces if _economic_code(piece)):
         if last is None or x > last + GROUP_ALIGNMENT:
             starts.append(x)
         last = x
@@ -1445,23 +1445,29 @@ def _centred_rows(context: _Context, body: _Body, positioned: _Positioned) -> li
     numbers: list[tuple[int, list[_Value]]] = []  # (line number, its values)
     labels: list[tuple[int, str]] = []
     economic = context.table.kind == "economic"
+    names_to, numbers_from = -1, math.inf  # where the last name starts, where the first number does
     for line, pieces in zip(body.lines, positioned):
         i = line.no  # rows are told apart by distances on the page: blank lines count
         # the texts that end before the numbers start (numbers are set flush right: a '-' ends
         # where they do); in Table 6 also the words right of them (a total label of the next group
         # when a page prints no code of that group)
-        placed = [(x, piece) for x, piece in pieces
-                  if x + len(piece) <= amounts_from or (economic and context.amounts[piece] is None)]
+        # a whole number is no amount in a table printed with decimals (a code, or a page number)
+        placed = [(x, piece) for x, piece in pieces if x + len(piece) <= amounts_from
+                  or (economic and (context.amounts[piece] is None or piece.isdecimal()))]
         texts = [piece for _, piece in placed]
         used = _read_code_cell(context, rows, placed, i)
         if not used and len(pieces) == 1 and pieces[0][1].isdecimal():  # a whole number alone, no code: a page number
             continue
         if texts[used:]:
             labels.append((i, squash("".join(texts[used:]))))
-        values = [value for x, piece in pieces
-                  if x + len(piece) > amounts_from and (value := context.value(piece, line, False))]
-        if values:
-            numbers.append((i, values))
+            names_to = max(names_to, placed[-1][0])
+        found = [(x, value) for x, piece in pieces if x + len(piece) > amounts_from
+                 and (value := context.value(piece, line, False)) and not value.bare_int]
+        if found:
+            numbers.append((i, [value for _, value in found]))
+            numbers_from = min(numbers_from, found[0][0])
+    if numbers_from <= names_to:  # a number left of a name: the columns are not where the grid says
+        return None
     if not _numbers_by_centre(context, rows, numbers):
         rows = [replace(row, values=[], lines=[]) for row in rows]
         if not _numbers_by_band(context, rows, numbers, labels, body.lines):
