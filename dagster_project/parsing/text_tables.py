@@ -7,7 +7,10 @@ cells are simply missing. The parser works in three steps:
    list is recognised by having no body) and read its header: which columns are printed,
    whether there is a 行次 column, the unit;
 2. read the body into rows: a row's label (broken lines joined) and its printed values in
-   reading order, on the side (收入 | 支出) or column group they belong to;
+   reading order, on the side (收入 | 支出) or column group they belong to. An extract laid out
+   on a character grid keeps each word's place on the page: its numbers set above their label
+   are moved to their row, and a table whose cells are centred on wrapped names (or set apart by
+   blank lines) is read by each row's centre (or band) instead;
 3. place each row's values into its columns. Values keep their left-to-right order, so a row
    with as many values as columns is placed directly; otherwise every order-preserving
    placement is a candidate, and a small constraint solver keeps only the placements that
@@ -1205,6 +1208,8 @@ def _name_with_numbers(context: _Context, pieces: list[str]) -> bool:
     return any(values) and any(not v and not _CODE_PART_RE.fullmatch(p) for p, v in zip(pieces, values))
 
 
+# Tables laid out on a character grid (pdftotext -layout, pdfplumber layout=True) -----------------------
+
 def _grid_numbers_to_their_rows(context: _Context, header_lines: list[Line], rows: list[_Row]) -> None:
     """An extract laid out on a character grid prints a number higher than its label when the PDF
     sets it a little higher: on a line of its own above the label, which the reader gives to the
@@ -1384,7 +1389,7 @@ def _two_sided_by_centre(context: _Context, body: _Body) -> list[_Row] | None:
 
 def _row_number_columns(ends: list[int]) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(first, last) end of the income and of the expenditure 行次 column: the two groups of row
-    numbers' ends (within GROUP_ALIGNMENT of each other) that most row numbers fall in."""
+    numbers' ends (each within NUMBER_OVERHANG + 1 of the next) that most row numbers fall in."""
     groups: list[list[int]] = []
     for end in sorted(ends):
         if groups and end - groups[-1][-1] <= NUMBER_OVERHANG + 1:
@@ -1449,9 +1454,9 @@ def _centred_rows(context: _Context, body: _Body, positioned: _Positioned) -> li
     for line, pieces in zip(body.lines, positioned):
         i = line.no  # rows are told apart by distances on the page: blank lines count
         # the texts that end before the numbers start (numbers are set flush right: a '-' ends
-        # where they do); in Table 6 also the words right of them (a total label of the next group
-        # when a page prints no code of that group)
-        # a whole number is no amount in a table printed with decimals (a code, or a page number)
+        # where they do); in Table 6 also the words and whole numbers right of them (a total label
+        # of the next group when a page prints no code of that group, a code): a whole number is
+        # no amount in a table printed with decimals
         placed = [(x, piece) for x, piece in pieces if x + len(piece) <= amounts_from
                   or (economic and (context.amounts[piece] is None or piece.isdecimal()))]
         texts = [piece for _, piece in placed]
@@ -1469,7 +1474,7 @@ def _centred_rows(context: _Context, body: _Body, positioned: _Positioned) -> li
     if numbers_from <= names_to:  # a number left of a name: the columns are not where the grid says
         return None
     if not _numbers_by_centre(context, rows, numbers):
-        rows = [replace(row, values=[], lines=[]) for row in rows]
+        rows = [replace(row, values=[], lines=[]) for row in rows]  # without what the failed matching gave them
         if not _numbers_by_band(context, rows, numbers, labels, body.lines):
             return None
     else:
