@@ -118,8 +118,13 @@ _FUNCTION_CODE_LINE = re.compile(r"^(?P<code>2\d{2}(?:\s*\d{2}(?!\d*[.,]\d)){0,2
 _NAME_ONLY_LINE = re.compile(r"^[^\s\d]+$")
 _CODE_PART_LINE = re.compile(r"^\d{2}$")
 
-# Part kinds whose sentences state narrative facts, and the name-variant context of each part.
+# Part kinds whose sentences state narrative facts (those of the second set when the document has
+# none of the first), and the name-variant context of each part.
 NARRATIVE_PARTS = {"narrative"}
+NARRATIVE_PARTS_ELSE = {"other", "front"}
+# Only the sentences of these parts are read by their topic and context: the headings of the other
+# parts (most of them the row labels of the tables) are neither compacted nor matched against the topics.
+PARTS_READ_BY_TOPIC = NARRATIVE_PARTS | NARRATIVE_PARTS_ELSE
 NAME_CONTEXT_BY_PART = {"front": "profile", "profile": "profile", "tables": "table_header", "annex": "form"}
 
 
@@ -152,7 +157,7 @@ class Sentence:
     start: int  # where `text` starts in their joined text
     part: str  # kind of the enclosing 第N部分 part
     section: str  # the innermost heading, as printed
-    topic: str | None
+    topic: str | None  # None outside PARTS_READ_BY_TOPIC, as the context
     context: tuple[str, ...]  # where a subject is named when the sentence does not: item lead, headings (inner first)
     paragraph: int
 
@@ -223,7 +228,7 @@ class _Scope:
 
 
 def _scope(outer: Heading | None, inner: Heading | None) -> _Scope:
-    heading = inner or outer  # a subsection has its section's topic, if any (see _paragraphs)
+    heading = inner or outer  # a subsection has its section's topic, if any (see _heading_in)
     return _Scope(outer, inner, heading.text if heading else "", heading.topic if heading else None,
                   tuple(filter(None, (inner and inner.compact, outer and outer.compact))))
 
@@ -387,20 +392,27 @@ def _paragraphs(content: _Content, numbered: list[_Numbered]) -> list[_Paragraph
             add([lines[n.index]])
             add(lines[n.index + 1 : end])
         elif n.mark in HEADING_LEVELS:
-            compact = _compact(n.text)
             if n.mark == "h0":
-                scope = _scope(Heading(n.text, compact, _topic(compact)), None)
+                scope = _scope(_heading_in(part, n.text, None), None)
             else:
                 parent_topic = scope.outer.topic if scope.outer else None
-                scope = _scope(scope.outer, Heading(n.text, compact, parent_topic or _topic(compact)))
+                scope = _scope(scope.outer, _heading_in(part, n.text, parent_topic))
             add([(lines[n.index][0], n.text)])
             run_in = [(lines[n.last][0], n.rest)] if n.rest else []  # the text after the heading on its line
             add(run_in + lines[n.last + 1 : end])
         else:
             chunks = lines[n.index : end]
-            lead = _item_lead("".join(map(itemgetter(1), chunks)))
+            lead = _item_lead("".join(map(itemgetter(1), chunks))) if part in PARTS_READ_BY_TOPIC else ""
             add(chunks, (lead, *scope.context) if lead else scope.context)
     return paragraphs
+
+
+def _heading_in(part: str, text: str, parent_topic: str | None) -> Heading:
+    """A heading of the part; a subsection has its section's topic, if any."""
+    if part not in PARTS_READ_BY_TOPIC:
+        return Heading(text, "", None)  # no context, no topic (see PARTS_READ_BY_TOPIC)
+    compact = _compact(text)
+    return Heading(text, compact, parent_topic or _topic(compact))
 
 
 def _heading_at(content: _Content, i: int) -> tuple[str, str, int]:
@@ -701,7 +713,7 @@ def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
     document = _document(lines)
     narrative = _in_parts(document.sentences, NARRATIVE_PARTS)
     if not narrative:  # a document without 第N部分 parts, or with unusual part titles
-        narrative = _in_parts(document.sentences, {"other", "front"})
+        narrative = _in_parts(document.sentences, NARRATIVE_PARTS_ELSE)
     facts: list[Fact] = []
     issues: list[ParseIssue] = []
     for _, in_paragraph in groupby(narrative, key=attrgetter("paragraph")):  # the sentences are in paragraph order
