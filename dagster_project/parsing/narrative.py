@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property, partial
-from itertools import accumulate, compress, groupby, repeat
+from itertools import accumulate, compress, groupby
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -245,6 +245,37 @@ class _Paragraph:
 
 
 @dataclass(frozen=True)
+class _Sentences:
+    """The document's sentences in order, as columns: a Sentence is made only for one that is read
+    (most are only searched, in Document.compacts, or passed over by their part or section)."""
+
+    texts: list[str]
+    compacts: list[str]
+    starts: list[int]  # where each starts in the paragraphs' texts joined (see _SourceLines)
+    numbers: list[int]  # the paragraph of each
+    parts: list[str]  # the part of each
+    sections: list[str]  # the section of each
+    paragraphs: list[_Paragraph]
+    source: _SourceLines
+    made: dict[int, Sentence] = field(default_factory=dict)  # each is made once: the facts and the truncation read the same
+
+    def __getitem__(self, index: int) -> Sentence:
+        if index not in self.made:
+            paragraph = self.paragraphs[self.numbers[index]]
+            self.made[index] = Sentence(self.texts[index], self.compacts[index], self.source, self.starts[index], paragraph.part,
+                                        paragraph.scope.section, paragraph.scope.topic, paragraph.context, self.numbers[index])
+        return self.made[index]
+
+    def in_parts(self, parts: set[str]) -> list[Sentence]:
+        """The sentences in the given kinds of part (compress: no Python step per sentence passed over)."""
+        return self.at(compress(range(len(self.parts)), map(parts.__contains__, self.parts)))
+
+    def at(self, indexes: Iterable[int]) -> list[Sentence]:
+        """The sentences of the given indexes."""
+        return list(map(self.__getitem__, indexes))
+
+
+@dataclass(frozen=True)
 class Part:
     number: int  # N of its 第N部分 title (0 when the numeral is not read)
     kind: str  # see narrative_patterns.PART_KINDS
@@ -256,7 +287,7 @@ class Document:
     lines: tuple[Line, ...]
     texts: tuple[tuple[Line, str], ...]  # the lines that are not blank, and their text stripped
     joined: str  # those texts, each after a newline: one search over it finds the lines that matter
-    sentences: tuple[Sentence, ...]
+    sentences: _Sentences
     # The sentences' compact texts, each after a newline: one search over it finds the sentences
     # that hold a word (see _lines_holding).
     compacts: str
@@ -584,10 +615,10 @@ def _item_lead(text: str) -> str:
     return _compact(ITEM_LEAD_END_RE.split(ITEM_RE.sub("", text, count=1), maxsplit=1)[0])
 
 
-def _sentences(paragraphs: list[_Paragraph], pieces: dict[Line, tuple[tuple[Line, str], ...]]) -> tuple[tuple[Sentence, ...], str]:
+def _sentences(paragraphs: list[_Paragraph], pieces: dict[Line, tuple[tuple[Line, str], ...]]) -> tuple[_Sentences, str]:
     """The paragraphs' sentences (split after each 。), each knowing the source lines it spans, and
     their compact texts each after a newline. One search of the paragraphs' texts joined finds them,
-    and map builds them: no search per paragraph and no Python step per sentence but its __init__."""
+    and map builds their columns: no search per paragraph and no Python step per sentence."""
     chunks: list[tuple[Line, str]] = []
     breaks: list[int] = []  # the chunk that ends each paragraph
     displaced = []
@@ -600,7 +631,7 @@ def _sentences(paragraphs: list[_Paragraph], pieces: dict[Line, tuple[tuple[Line
         breaks.append(len(chunks))
         chunks.append((chunks[-1][0], "\n"))  # the paragraph break, at its last line
     if not chunks:
-        return (), "\n"
+        return _Sentences([], [], [], [], [], [], paragraphs, _SourceLines((), [], frozenset())), "\n"
     texts = list(map(itemgetter(1), chunks))  # (map over the pairs: cheaper than zip(*chunks) with an argument per chunk)
     source = _SourceLines(tuple(map(itemgetter(0), chunks)), list(accumulate(map(len, texts), initial=1)), frozenset(displaced))
     matches = list(SENTENCE_RE.finditer("".join(("\n", *texts))))  # each paragraph after a newline
@@ -609,9 +640,8 @@ def _sentences(paragraphs: list[_Paragraph], pieces: dict[Line, tuple[tuple[Line
     compacts = list(map("".join, map(str.split, sentence_texts)))  # whitespace removed
     numbers = list(map(partial(bisect_right, list(map(source.starts.__getitem__, breaks))), starts))
     of_paragraph = list(map(paragraphs.__getitem__, numbers))
-    sentences = tuple(map(Sentence, sentence_texts, compacts, repeat(source), starts, map(attrgetter("part"), of_paragraph),
-                          map(attrgetter("scope.section"), of_paragraph), map(attrgetter("scope.topic"), of_paragraph),
-                          map(attrgetter("context"), of_paragraph), numbers))
+    sentences = _Sentences(sentence_texts, compacts, starts, numbers, list(map(attrgetter("part"), of_paragraph)),
+                           list(map(attrgetter("scope.section"), of_paragraph)), paragraphs, source)
     return sentences, "\n" + "\n".join(compacts)
 
 
@@ -694,7 +724,7 @@ def truncation(lines: list[Line]) -> Truncation | None:
         return Truncation(last.kind, f"the text ends in the {last.kind} part (line {end.no}): no 情况说明 follows", where)
     if last.kind != "narrative":
         return None
-    sentences = [s for s in document.sentences if s.part == "narrative" and s.lines[0].no >= last.line.no]
+    sentences = [s for s in document.sentences.in_parts({"narrative"}) if s.lines[0].no >= last.line.no]
     missing = [topic for topic in P.REQUIRED_TOPICS if topic not in {s.topic for s in sentences}]
     if missing:
         return Truncation(last.kind, f"the 情况说明 ends at line {end.no} without the sections on {', '.join(missing)}", where)
@@ -711,9 +741,9 @@ def truncation(lines: list[Line]) -> Truncation | None:
 def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
     """The facts stated by the narrative sections (情况说明 and the sections after it)."""
     document = _document(lines)
-    narrative = _in_parts(document.sentences, NARRATIVE_PARTS)
+    narrative = document.sentences.in_parts(NARRATIVE_PARTS)
     if not narrative:  # a document without 第N部分 parts, or with unusual part titles
-        narrative = _in_parts(document.sentences, NARRATIVE_PARTS_ELSE)
+        narrative = document.sentences.in_parts(NARRATIVE_PARTS_ELSE)
     facts: list[Fact] = []
     issues: list[ParseIssue] = []
     for _, in_paragraph in groupby(narrative, key=attrgetter("paragraph")):  # the sentences are in paragraph order
@@ -738,11 +768,6 @@ def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
             ParseIssue("warn", "narrative_no_facts", "no fact of the vocabulary was recognised in the narrative sections", Provenance(first.lines[0].no, first.lines[-1].no, first.lines[0].page))
         )
     return facts, issues
-
-
-def _in_parts(sentences: tuple[Sentence, ...], parts: set[str]) -> list[Sentence]:
-    """The sentences in the given kinds of part (map and compress: no Python step per sentence)."""
-    return list(compress(sentences, map(parts.__contains__, map(attrgetter("part"), sentences))))
 
 
 def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Document, out: list[Fact],
@@ -1092,7 +1117,7 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
 def _sentences_holding(document: Document, words: list[str], also: list[int] = ()) -> list[Sentence]:
     """The document's sentences that hold one of the words, or whose index is in `also`, in order."""
     indexes = {i for word in words for i in _lines_holding(document.compacts, word)}
-    return [document.sentences[i] for i in sorted(indexes.union(also))]
+    return document.sentences.at(sorted(indexes.union(also)))
 
 
 @dataclass(frozen=True)
@@ -1169,14 +1194,14 @@ def _name_mentions(region: re.Match[str] | None) -> _NameMentions:
 def _profile_facts(document: Document) -> list[Fact]:
     """Staff and units: the first statement of each (key, subject), wherever the extraction put it."""
     facts: dict[tuple[str, str], Fact] = {}
-    sections = list(map(attrgetter("section"), document.sentences))  # map, compress: no Python step per sentence
+    sections = document.sentences.sections
     units_sections = {section for section in set(sections) if _UNITS_SECTION.search(section)}
 
     def add(fact: Fact | None) -> None:
         if fact:
             facts.setdefault((fact.fact_key, fact.subject), fact)
 
-    in_units_sections = list(compress(range(len(sections)), map(units_sections.__contains__, sections)))
+    in_units_sections = list(compress(range(len(sections)), map(units_sections.__contains__, sections)))  # no Python step per sentence
     for sentence in _sentences_holding(document, [literal for _, literal, _ in _PROFILE_PATTERNS], in_units_sections):
         for key, literal, rx in _PROFILE_PATTERNS:
             if literal not in sentence.compact:
@@ -1192,16 +1217,17 @@ def _profile_facts(document: Document) -> list[Fact]:
                 add(_fact("units_consolidated", match["kind"], match, sentence))
             for match in _UNITS_TOTAL.finditer(sentence.compact):
                 add(_fact("units_consolidated", P.DEFAULT_SUBJECT, match, sentence))
-    add(_listed_units(document, units_sections))
+    add(_listed_units(document, in_units_sections))
     return list(facts.values())
 
 
-def _listed_units(document: Document, units_sections: set[str]) -> Fact | None:
-    """The units consolidated, when the profile lists them in a table ('序号 单位名称 备注' + rows)."""
+def _listed_units(document: Document, in_units_sections: list[int]) -> Fact | None:
+    """The units consolidated, when the profile lists them in a table ('序号 单位名称 备注' + rows).
+    `in_units_sections` are the sentences in a section on the units."""
     headers = [i for i in _lines_holding(document.joined, P.UNIT_LIST_HEADER) if ":" not in document.texts[i][1]]
-    if not headers or not units_sections:
+    if not headers or not in_units_sections:
         return None
-    section_of_line = {line: s.section for s in document.sentences if s.section in units_sections for line in s.lines}
+    section_of_line = {line: s.section for s in document.sentences.at(in_units_sections) for line in s.lines}
     for i in headers:
         header = document.texts[i][0]
         section = section_of_line.get(header, "")
