@@ -1102,16 +1102,26 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
         for rx, context in _NAME_FIELDS:
             for match in rx.finditer(text):
                 add(match["name"], context, Provenance(line.no, line.no, line.page))
-    mentions = _name_mentions(region)
-    misprints = _misprints({name for name, _, _ in titles})
-    for sentence in _sentences_holding(document, [*mentions.starts, *(half for half, _ in misprints.halves)]):  # only they can hold a match
-        for start, end in [*mentions.spans(sentence.compact), *misprints.spans(sentence.compact)]:
-            provenance = sentence.provenance(start, end)
-            if (provenance.page, provenance.line_start) in title_lines:
-                continue
-            context = NAME_CONTEXT_BY_PART.get(sentence.part, "narrative")
-            add(sentence.compact[start:end], context, provenance)
+    for i, start, end in _name_spans(document.compacts, _name_mentions(region), _misprints({name for name, _, _ in titles})):
+        sentence = document.sentences[i]
+        provenance = sentence.provenance(start, end)
+        if (provenance.page, provenance.line_start) in title_lines:
+            continue
+        context = NAME_CONTEXT_BY_PART.get(sentence.part, "narrative")
+        add(sentence.compact[start:end], context, provenance)
     return list(variants.values())
+
+
+def _name_spans(compacts: str, mentions: _NameMentions, misprints: _Misprints) -> list[tuple[int, int, int]]:
+    """(sentence index, start, end) of each name mention and misprinted name in the sentences (start
+    and end within the sentence's compact text), sentence by sentence, each one's mentions first.
+    One search of their compact texts joined (see Document.compacts): no name spans two of them."""
+    found = []
+    for kind, spans in enumerate((list(mentions.spans(compacts)), list(misprints.spans(compacts)))):
+        for newlines, (start, end) in zip(newlines_before(compacts, [start for start, _ in spans]), spans):
+            sentence_start = compacts.rfind("\n", 0, start) + 1
+            found.append((newlines - 1, kind, start - sentence_start, end - sentence_start))  # each sentence follows its newline
+    return [(i, start, end) for i, _, start, end in sorted(found)]
 
 
 def _sentences_holding(document: Document, words: list[str], also: list[int] = ()) -> list[Sentence]:
