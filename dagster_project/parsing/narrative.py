@@ -260,11 +260,13 @@ class _Sentences:
     made: dict[int, Sentence] = field(default_factory=dict)  # each is made once: the facts and the truncation read the same
 
     def __getitem__(self, index: int) -> Sentence:
-        if index not in self.made:
-            paragraph = self.paragraphs[self.numbers[index]]
-            self.made[index] = Sentence(self.texts[index], self.compacts[index], self.source, self.starts[index], paragraph.part,
-                                        paragraph.scope.section, paragraph.scope.topic, paragraph.context, self.numbers[index])
-        return self.made[index]
+        sentence = self.made.get(index)
+        if sentence is None:
+            number = self.numbers[index]
+            paragraph = self.paragraphs[number]
+            sentence = self.made[index] = Sentence(self.texts[index], self.compacts[index], self.source, self.starts[index], paragraph.part,
+                                                   paragraph.scope.section, paragraph.scope.topic, paragraph.context, number)
+        return sentence
 
     def in_parts(self, parts: set[str]) -> list[Sentence]:
         """The sentences in the given kinds of part (compress: no Python step per sentence passed over)."""
