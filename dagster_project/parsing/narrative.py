@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property, partial
-from itertools import accumulate, compress, groupby, repeat
+from itertools import accumulate, compress, groupby
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -118,8 +118,13 @@ _FUNCTION_CODE_LINE = re.compile(r"^(?P<code>2\d{2}(?:\s*\d{2}(?!\d*[.,]\d)){0,2
 _NAME_ONLY_LINE = re.compile(r"^[^\s\d]+$")
 _CODE_PART_LINE = re.compile(r"^\d{2}$")
 
-# Part kinds whose sentences state narrative facts, and the name-variant context of each part.
+# Part kinds whose sentences state narrative facts (those of the second set when the document has
+# none of the first), and the name-variant context of each part.
 NARRATIVE_PARTS = {"narrative"}
+NARRATIVE_PARTS_ELSE = {"other", "front"}
+# Only the sentences of these parts are read by their topic and context: the headings of the other
+# parts (most of them the row labels of the tables) are neither compacted nor matched against the topics.
+PARTS_READ_BY_TOPIC = NARRATIVE_PARTS | NARRATIVE_PARTS_ELSE
 NAME_CONTEXT_BY_PART = {"front": "profile", "profile": "profile", "tables": "table_header", "annex": "form"}
 
 
@@ -152,7 +157,7 @@ class Sentence:
     start: int  # where `text` starts in their joined text
     part: str  # kind of the enclosing 第N部分 part
     section: str  # the innermost heading, as printed
-    topic: str | None
+    topic: str | None  # None outside PARTS_READ_BY_TOPIC, as the context
     context: tuple[str, ...]  # where a subject is named when the sentence does not: item lead, headings (inner first)
     paragraph: int
 
@@ -223,7 +228,7 @@ class _Scope:
 
 
 def _scope(outer: Heading | None, inner: Heading | None) -> _Scope:
-    heading = inner or outer  # a subsection has its section's topic, if any (see _paragraphs)
+    heading = inner or outer  # a subsection has its section's topic, if any (see _heading_in)
     return _Scope(outer, inner, heading.text if heading else "", heading.topic if heading else None,
                   tuple(filter(None, (inner and inner.compact, outer and outer.compact))))
 
@@ -240,6 +245,39 @@ class _Paragraph:
 
 
 @dataclass(frozen=True)
+class _Sentences:
+    """The document's sentences in order, as columns: a Sentence is made only for one that is read
+    (most are only searched, in Document.compacts, or passed over by their part or section)."""
+
+    texts: list[str]
+    compacts: list[str]
+    starts: list[int]  # where each starts in the paragraphs' texts joined (see _SourceLines)
+    numbers: list[int]  # the paragraph of each
+    parts: list[str]  # the part of each
+    sections: list[str]  # the section of each
+    paragraphs: list[_Paragraph]
+    source: _SourceLines
+    made: dict[int, Sentence] = field(default_factory=dict)  # each is made once: the facts and the truncation read the same
+
+    def __getitem__(self, index: int) -> Sentence:
+        sentence = self.made.get(index)
+        if sentence is None:
+            number = self.numbers[index]
+            paragraph = self.paragraphs[number]
+            sentence = self.made[index] = Sentence(self.texts[index], self.compacts[index], self.source, self.starts[index], paragraph.part,
+                                                   paragraph.scope.section, paragraph.scope.topic, paragraph.context, number)
+        return sentence
+
+    def in_parts(self, parts: set[str]) -> list[Sentence]:
+        """The sentences in the given kinds of part (compress: no Python step per sentence passed over)."""
+        return self.at(compress(range(len(self.parts)), map(parts.__contains__, self.parts)))
+
+    def at(self, indexes: Iterable[int]) -> list[Sentence]:
+        """The sentences of the given indexes."""
+        return list(map(self.__getitem__, indexes))
+
+
+@dataclass(frozen=True)
 class Part:
     number: int  # N of its 第N部分 title (0 when the numeral is not read)
     kind: str  # see narrative_patterns.PART_KINDS
@@ -251,7 +289,7 @@ class Document:
     lines: tuple[Line, ...]
     texts: tuple[tuple[Line, str], ...]  # the lines that are not blank, and their text stripped
     joined: str  # those texts, each after a newline: one search over it finds the lines that matter
-    sentences: tuple[Sentence, ...]
+    sentences: _Sentences
     # The sentences' compact texts, each after a newline: one search over it finds the sentences
     # that hold a word (see _lines_holding).
     compacts: str
@@ -387,20 +425,27 @@ def _paragraphs(content: _Content, numbered: list[_Numbered]) -> list[_Paragraph
             add([lines[n.index]])
             add(lines[n.index + 1 : end])
         elif n.mark in HEADING_LEVELS:
-            compact = _compact(n.text)
             if n.mark == "h0":
-                scope = _scope(Heading(n.text, compact, _topic(compact)), None)
+                scope = _scope(_heading_in(part, n.text, None), None)
             else:
                 parent_topic = scope.outer.topic if scope.outer else None
-                scope = _scope(scope.outer, Heading(n.text, compact, parent_topic or _topic(compact)))
+                scope = _scope(scope.outer, _heading_in(part, n.text, parent_topic))
             add([(lines[n.index][0], n.text)])
             run_in = [(lines[n.last][0], n.rest)] if n.rest else []  # the text after the heading on its line
             add(run_in + lines[n.last + 1 : end])
         else:
             chunks = lines[n.index : end]
-            lead = _item_lead("".join(map(itemgetter(1), chunks)))
+            lead = _item_lead("".join(map(itemgetter(1), chunks))) if part in PARTS_READ_BY_TOPIC else ""
             add(chunks, (lead, *scope.context) if lead else scope.context)
     return paragraphs
+
+
+def _heading_in(part: str, text: str, parent_topic: str | None) -> Heading:
+    """A heading of the part; a subsection has its section's topic, if any."""
+    if part not in PARTS_READ_BY_TOPIC:
+        return Heading(text, "", None)  # no context, no topic (see PARTS_READ_BY_TOPIC)
+    compact = _compact(text)
+    return Heading(text, compact, parent_topic or _topic(compact))
 
 
 def _heading_at(content: _Content, i: int) -> tuple[str, str, int]:
@@ -572,10 +617,10 @@ def _item_lead(text: str) -> str:
     return _compact(ITEM_LEAD_END_RE.split(ITEM_RE.sub("", text, count=1), maxsplit=1)[0])
 
 
-def _sentences(paragraphs: list[_Paragraph], pieces: dict[Line, tuple[tuple[Line, str], ...]]) -> tuple[tuple[Sentence, ...], str]:
+def _sentences(paragraphs: list[_Paragraph], pieces: dict[Line, tuple[tuple[Line, str], ...]]) -> tuple[_Sentences, str]:
     """The paragraphs' sentences (split after each 。), each knowing the source lines it spans, and
     their compact texts each after a newline. One search of the paragraphs' texts joined finds them,
-    and map builds them: no search per paragraph and no Python step per sentence but its __init__."""
+    and map builds their columns: no search per paragraph and no Python step per sentence."""
     chunks: list[tuple[Line, str]] = []
     breaks: list[int] = []  # the chunk that ends each paragraph
     displaced = []
@@ -588,7 +633,7 @@ def _sentences(paragraphs: list[_Paragraph], pieces: dict[Line, tuple[tuple[Line
         breaks.append(len(chunks))
         chunks.append((chunks[-1][0], "\n"))  # the paragraph break, at its last line
     if not chunks:
-        return (), "\n"
+        return _Sentences([], [], [], [], [], [], paragraphs, _SourceLines((), [], frozenset())), "\n"
     texts = list(map(itemgetter(1), chunks))  # (map over the pairs: cheaper than zip(*chunks) with an argument per chunk)
     source = _SourceLines(tuple(map(itemgetter(0), chunks)), list(accumulate(map(len, texts), initial=1)), frozenset(displaced))
     matches = list(SENTENCE_RE.finditer("".join(("\n", *texts))))  # each paragraph after a newline
@@ -597,9 +642,8 @@ def _sentences(paragraphs: list[_Paragraph], pieces: dict[Line, tuple[tuple[Line
     compacts = list(map("".join, map(str.split, sentence_texts)))  # whitespace removed
     numbers = list(map(partial(bisect_right, list(map(source.starts.__getitem__, breaks))), starts))
     of_paragraph = list(map(paragraphs.__getitem__, numbers))
-    sentences = tuple(map(Sentence, sentence_texts, compacts, repeat(source), starts, map(attrgetter("part"), of_paragraph),
-                          map(attrgetter("scope.section"), of_paragraph), map(attrgetter("scope.topic"), of_paragraph),
-                          map(attrgetter("context"), of_paragraph), numbers))
+    sentences = _Sentences(sentence_texts, compacts, starts, numbers, list(map(attrgetter("part"), of_paragraph)),
+                           list(map(attrgetter("scope.section"), of_paragraph)), paragraphs, source)
     return sentences, "\n" + "\n".join(compacts)
 
 
@@ -682,7 +726,7 @@ def truncation(lines: list[Line]) -> Truncation | None:
         return Truncation(last.kind, f"the text ends in the {last.kind} part (line {end.no}): no 情况说明 follows", where)
     if last.kind != "narrative":
         return None
-    sentences = [s for s in document.sentences if s.part == "narrative" and s.lines[0].no >= last.line.no]
+    sentences = [s for s in document.sentences.in_parts({"narrative"}) if s.lines[0].no >= last.line.no]
     missing = [topic for topic in P.REQUIRED_TOPICS if topic not in {s.topic for s in sentences}]
     if missing:
         return Truncation(last.kind, f"the 情况说明 ends at line {end.no} without the sections on {', '.join(missing)}", where)
@@ -699,9 +743,9 @@ def truncation(lines: list[Line]) -> Truncation | None:
 def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
     """The facts stated by the narrative sections (情况说明 and the sections after it)."""
     document = _document(lines)
-    narrative = _in_parts(document.sentences, NARRATIVE_PARTS)
+    narrative = document.sentences.in_parts(NARRATIVE_PARTS)
     if not narrative:  # a document without 第N部分 parts, or with unusual part titles
-        narrative = _in_parts(document.sentences, {"other", "front"})
+        narrative = document.sentences.in_parts(NARRATIVE_PARTS_ELSE)
     facts: list[Fact] = []
     issues: list[ParseIssue] = []
     for _, in_paragraph in groupby(narrative, key=attrgetter("paragraph")):  # the sentences are in paragraph order
@@ -726,11 +770,6 @@ def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
             ParseIssue("warn", "narrative_no_facts", "no fact of the vocabulary was recognised in the narrative sections", Provenance(first.lines[0].no, first.lines[-1].no, first.lines[0].page))
         )
     return facts, issues
-
-
-def _in_parts(sentences: tuple[Sentence, ...], parts: set[str]) -> list[Sentence]:
-    """The sentences in the given kinds of part (map and compress: no Python step per sentence)."""
-    return list(compress(sentences, map(parts.__contains__, map(attrgetter("part"), sentences))))
 
 
 def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Document, out: list[Fact],
@@ -1065,22 +1104,32 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
         for rx, context in _NAME_FIELDS:
             for match in rx.finditer(text):
                 add(match["name"], context, Provenance(line.no, line.no, line.page))
-    mentions = _name_mentions(region)
-    misprints = _misprints({name for name, _, _ in titles})
-    for sentence in _sentences_holding(document, [*mentions.starts, *(half for half, _ in misprints.halves)]):  # only they can hold a match
-        for start, end in [*mentions.spans(sentence.compact), *misprints.spans(sentence.compact)]:
-            provenance = sentence.provenance(start, end)
-            if (provenance.page, provenance.line_start) in title_lines:
-                continue
-            context = NAME_CONTEXT_BY_PART.get(sentence.part, "narrative")
-            add(sentence.compact[start:end], context, provenance)
+    for i, start, end in _name_spans(document.compacts, _name_mentions(region), _misprints({name for name, _, _ in titles})):
+        sentence = document.sentences[i]
+        provenance = sentence.provenance(start, end)
+        if (provenance.page, provenance.line_start) in title_lines:
+            continue
+        context = NAME_CONTEXT_BY_PART.get(sentence.part, "narrative")
+        add(sentence.compact[start:end], context, provenance)
     return list(variants.values())
+
+
+def _name_spans(compacts: str, mentions: _NameMentions, misprints: _Misprints) -> list[tuple[int, int, int]]:
+    """(sentence index, start, end) of each name mention and misprinted name in the sentences (start
+    and end within the sentence's compact text), sentence by sentence, each one's mentions first.
+    One search of their compact texts joined (see Document.compacts): no name spans two of them."""
+    found = []
+    for kind, spans in enumerate((list(mentions.spans(compacts)), list(misprints.spans(compacts)))):
+        for newlines, (start, end) in zip(newlines_before(compacts, [start for start, _ in spans]), spans):
+            sentence_start = compacts.rfind("\n", 0, start) + 1
+            found.append((newlines - 1, kind, start - sentence_start, end - sentence_start))  # each sentence follows its newline
+    return [(i, start, end) for i, _, start, end in sorted(found)]
 
 
 def _sentences_holding(document: Document, words: list[str], also: list[int] = ()) -> list[Sentence]:
     """The document's sentences that hold one of the words, or whose index is in `also`, in order."""
     indexes = {i for word in words for i in _lines_holding(document.compacts, word)}
-    return [document.sentences[i] for i in sorted(indexes.union(also))]
+    return document.sentences.at(sorted(indexes.union(also)))
 
 
 @dataclass(frozen=True)
@@ -1157,14 +1206,14 @@ def _name_mentions(region: re.Match[str] | None) -> _NameMentions:
 def _profile_facts(document: Document) -> list[Fact]:
     """Staff and units: the first statement of each (key, subject), wherever the extraction put it."""
     facts: dict[tuple[str, str], Fact] = {}
-    sections = list(map(attrgetter("section"), document.sentences))  # map, compress: no Python step per sentence
+    sections = document.sentences.sections
     units_sections = {section for section in set(sections) if _UNITS_SECTION.search(section)}
 
     def add(fact: Fact | None) -> None:
         if fact:
             facts.setdefault((fact.fact_key, fact.subject), fact)
 
-    in_units_sections = list(compress(range(len(sections)), map(units_sections.__contains__, sections)))
+    in_units_sections = list(compress(range(len(sections)), map(units_sections.__contains__, sections)))  # no Python step per sentence
     for sentence in _sentences_holding(document, [literal for _, literal, _ in _PROFILE_PATTERNS], in_units_sections):
         for key, literal, rx in _PROFILE_PATTERNS:
             if literal not in sentence.compact:
@@ -1180,16 +1229,17 @@ def _profile_facts(document: Document) -> list[Fact]:
                 add(_fact("units_consolidated", match["kind"], match, sentence))
             for match in _UNITS_TOTAL.finditer(sentence.compact):
                 add(_fact("units_consolidated", P.DEFAULT_SUBJECT, match, sentence))
-    add(_listed_units(document, units_sections))
+    add(_listed_units(document, in_units_sections))
     return list(facts.values())
 
 
-def _listed_units(document: Document, units_sections: set[str]) -> Fact | None:
-    """The units consolidated, when the profile lists them in a table ('序号 单位名称 备注' + rows)."""
+def _listed_units(document: Document, in_units_sections: list[int]) -> Fact | None:
+    """The units consolidated, when the profile lists them in a table ('序号 单位名称 备注' + rows).
+    `in_units_sections` are the sentences in a section on the units."""
     headers = [i for i in _lines_holding(document.joined, P.UNIT_LIST_HEADER) if ":" not in document.texts[i][1]]
-    if not headers or not units_sections:
+    if not headers or not in_units_sections:
         return None
-    section_of_line = {line: s.section for s in document.sentences if s.section in units_sections for line in s.lines}
+    section_of_line = {line: s.section for s in document.sentences.at(in_units_sections) for line in s.lines}
     for i in headers:
         header = document.texts[i][0]
         section = section_of_line.get(header, "")
