@@ -1340,6 +1340,7 @@ def _rows_by_vertical_centre(context: _Context, body: _Body) -> list[_Row] | Non
             found += rows
     if context.table.kind == "economic":  # as the stream reader: an item printed without an amount is no row
         found = [row for row in found if row.values]
+    _note_repeated_codes(context, found)  # a code read twice: a line repeated or moved, the reading is refused
     return found or None
 
 
