@@ -114,10 +114,11 @@ def test_numbers_set_above_their_label_go_to_the_row_they_complete():
     assert not [i for i in found.issues if i.code == "unknown_column_header"]
 
 
-def test_rows_whose_cells_are_centred_on_wrapped_labels_are_read_by_their_centre():
-    # pdftotext -layout of a table whose names wrap: each cell is centred on its row's middle, so
-    # a code is printed around its numbers ('208 05' / numbers / '01') and a name above and below
-    text = "\n".join(line.text for line in [
+def table_3_centred(*repeated: int) -> str:
+    """Table 3 as pdftotext -layout prints it when names wrap: each cell is centred on its row's
+    middle, so a code is printed around its numbers ('208 05' / numbers / '01') and a name above
+    and below. `repeated`: numbers of lines printed twice."""
+    lines = [
         laid_out(1, (20, "支出决算表")),
         laid_out(2, (60, "单位：万元")),
         laid_out(3, (6, "科目编码"), (17, "科目名称"), (38, "合计"), (50, "基本支出"), (64, "项目支出")),
@@ -135,8 +136,12 @@ def test_rows_whose_cells_are_centred_on_wrapped_labels_are_read_by_their_centre
         laid_out(15, (0, "210 02")),
         laid_out(16, (13, "综合医院"), (34, "100.00"), (62, "100.00")),
         laid_out(17, (0, "01")),
-    ])
-    found = extract_tables(lines_of(text))
+    ]
+    return "\n".join(line.text for line in lines for _ in range(2 if line.no in repeated else 1))
+
+
+def test_rows_whose_cells_are_centred_on_wrapped_labels_are_read_by_their_centre():
+    found = extract_tables(lines_of(table_3_centred()))
     cells = [c for c in found.cells if c.table_no == 3]
     assert all(c.certain for c in cells)
     assert {(c.row_key, c.column_key): c.printed for c in cells} == {
@@ -276,3 +281,11 @@ def test_a_number_left_of_the_names_of_its_column_group_leaves_table_6_unread():
     found = extract_tables(lines_of(table_6_in_bands(first_item_amount_at=40)))
     assert [c for c in found.cells if c.table_no == 6] and not [c for c in found.cells if c.table_no == 6 and c.certain]
     assert [i for i in found.issues if i.code == "table_out_of_order" and i.message.startswith("table 6")]
+
+
+def test_a_centred_reading_that_reads_a_code_twice_is_refused():
+    # a code line printed twice (an extract that repeats a line): which row holds which numbers is
+    # unknown, so the table is reported out of order, as the row reader reports it
+    found = extract_tables(lines_of(table_3_centred(9)))
+    assert [c for c in found.cells if c.table_no == 3] and not [c for c in found.cells if c.table_no == 3 and c.certain]
+    assert [i for i in found.issues if i.code == "table_out_of_order" and i.message.startswith("table 3")]
