@@ -1,20 +1,25 @@
 """Benchmark: how the text parser reads extracts of the same PDFs made by different tools.
 
-    uv run python bench/bench_extractors.py PDF_OR_DIR... [--show N]
+    uv run python bench/bench_extractors.py PDF_OR_DIR... [--show N] [--damage N]
 
-Each PDF is turned into text by every tool available here (pypdfium2, pdfplumber (plain and layout=True) and
-pdfminer come with the project; poppler's pdftotext and PyMuPDF are used when installed), parsed by the text
-parser, and its certain table cells are compared with what the PDF parser reads from the PDF
-itself. Per tool: cells read as the PDF parser reads them, certain cells that differ from it (the
-number that matters: it should be 0; a scrambled table must be reported, not read), tables
-reported out of order, and narrative facts (key, subject, value) the PDF parser reads too. Table 6 cells are compared without their column group (the text parser
+Each PDF is turned into text by every tool available here (pypdfium2, pdfplumber plain and with
+layout=True, and pdfminer come with the project; poppler's pdftotext and PyMuPDF are used when
+installed), parsed by the text parser, and its certain table cells are compared with what the
+PDF parser reads from the PDF itself. Per tool: cells read as the PDF parser reads them, certain
+cells that differ from it (the number that matters: it should be 0; a scrambled table must be
+reported, not read), tables reported out of order, and narrative facts (key, subject, value) the
+PDF parser reads too. Table 6 cells are compared without their column group (the text parser
 names it from the printed header, the PDF parser from the economic class).
+
+--damage N damages each extract before parsing it, as a careless copy would: N of its lines,
+chosen with a fixed seed, are each deleted, printed twice or preceded by a blank line.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import random
 import shutil
 import subprocess
 import sys
@@ -113,11 +118,27 @@ class Tally:
     examples: list[str] = field(default_factory=list)
 
 
+def damaged(text: str, count: int, rng: random.Random) -> str:
+    """The text with `count` of its lines each deleted, printed twice or preceded by a blank line."""
+    lines = text.split("\n")
+    for _ in range(count):
+        k, change = rng.randrange(len(lines)), rng.random()
+        if change < 0.4:
+            del lines[k]
+        elif change < 0.7:
+            lines.insert(k, "")
+        else:
+            lines.insert(k, lines[k])
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+", type=Path, help="PDF files or folders holding PDFs")
     parser.add_argument("--show", type=int, default=0, help="print up to N differing cells per tool")
+    parser.add_argument("--damage", type=int, default=0, help="damage N lines of each extract first (fixed seed)")
     args = parser.parse_args()
+    rng = random.Random(0)
     pdfs = sorted(p for path in args.paths for p in ([path] if path.is_file() else path.rglob("*.pdf")))
     tools = available_tools()
     tallies = {name: Tally() for name in tools}
@@ -132,6 +153,8 @@ def main() -> None:
             except Exception as error:  # a tool that cannot open the file: nothing to compare
                 print(f"{pdf.name}: {name} failed: {error}", file=sys.stderr)
                 continue
+            if args.damage:
+                text = damaged(text, args.damage, rng)
             doc = parse_text(text.encode("utf-8"), f"{pdf.name} ({name})", name)
             cells, tally = certain_cells(doc), tallies[name]
             tally.reference += len(reference)
