@@ -260,14 +260,14 @@ class _Lines:
 
 
 def _page_starts(document: _Lines) -> list[int]:
-    """Indexes of the non-blank lines after the first that start a new page: the extraction indents
-    them by a space, or numbers their page."""
+    """Indexes of the non-blank lines after the first that start a new page: where the page number
+    changes when the extract numbers its pages (form feeds), else where the extraction indents a
+    line by a space (an extract laid out on a grid indents most lines, but numbers its pages)."""
     lines = document.lines
-    starts = {i for i in document.where(_INDENTED_RE) if lines[i].text.strip() and document.nonblank_before(i) is not None}
-    if lines and lines[0].page is not None:  # pages numbered (form feeds): also every change of page
+    if lines and lines[0].page is not None:
         nonblank = document.nonblank_between(0, len(lines))
-        starts.update(i for before, i in zip(nonblank, nonblank[1:]) if lines[i].page != lines[before].page)
-    return sorted(starts)
+        return [i for before, i in zip(nonblank, nonblank[1:]) if lines[i].page != lines[before].page]
+    return sorted(i for i in document.where(_INDENTED_RE) if lines[i].text.strip() and document.nonblank_before(i) is not None)
 
 
 def _without_page_numbers(document: _Lines) -> _Lines:
@@ -1237,11 +1237,22 @@ def _grid_numbers_to_their_rows(context: _Context, header_lines: list[Line], row
 
 
 def _completes(above: _Row | None, numbers: list[_Value], below: _Row) -> bool:
-    """Whether numbers printed alone between two rows are the row below's: the row above (if any)
-    does not add up with them, the row below adds up with them and not without them."""
-    return ((above is None or not balances(replace(above, values=above.values + numbers)))
-            and (not below.values or not balances(below))
-            and balances(replace(below, values=_left_to_right(numbers + below.values))))
+    """Whether numbers printed alone between two rows are the row below's (see _owner_of)."""
+    def adds_up(row: _Row | None, values: list[_Value]) -> bool:
+        return row is None and not values or row is not None and balances(replace(row, values=_left_to_right(values)))
+
+    return _owner_of(numbers, above.values if above else [], below.values,
+                     lambda side, values: adds_up(above if side == "above" else below, values)) == "below"
+
+
+def _owner_of(numbers: list[_Value], above: list[_Value], below: list[_Value],
+              adds_up: Callable[[str, list[_Value]], bool]) -> str | None:
+    """Of the two rows a line of numbers lies between, with the values `above` and `below` each
+    has as read: the one ('above' or 'below') that adds up with the numbers while the other adds up
+    without them (see column_solver.balances); None when that does not decide."""
+    to_above = adds_up("above", above + numbers) and adds_up("below", below)
+    to_below = adds_up("below", below + numbers) and adds_up("above", above)
+    return "above" if to_above and not to_below else "below" if to_below and not to_above else None
 
 
 @dataclass
@@ -1329,7 +1340,7 @@ def _rows_by_vertical_centre(context: _Context, body: _Body) -> list[_Row] | Non
         return _two_sided_by_centre(context, body)
     if context.table.kind not in ("subject", "economic"):
         return None
-    every_line = [[(m.start(), m.group()) for m in _POSITIONED_PIECE_RE.finditer(line.text)] for line in body.lines]
+    every_line = _positioned_pieces(body.lines)
     found = []
     for page in _page_parts(body.lines):  # the tool places each page's words anew
         positioned = [pieces if k in page else [] for k, pieces in enumerate(every_line)]
@@ -1344,6 +1355,10 @@ def _rows_by_vertical_centre(context: _Context, body: _Body) -> list[_Row] | Non
     return found or None
 
 
+def _positioned_pieces(lines: list[Line]) -> _Positioned:
+    return [[(m.start(), m.group()) for m in _POSITIONED_PIECE_RE.finditer(line.text)] for line in lines]
+
+
 def _two_sided_by_centre(context: _Context, body: _Body) -> list[_Row] | None:
     """Table 1 or 4 laid out on a character grid whose cells are centred on wrapped names, read by
     the 行次 of each side: every row prints one, centred like its name and on the line of its
@@ -1353,7 +1368,7 @@ def _two_sided_by_centre(context: _Context, body: _Body) -> list[_Row] | None:
     if not context.header.has_row_numbers:
         return None
     row_numbers = _counting(_whole_numbers(body.lines))
-    every_line = [[(m.start(), m.group()) for m in _POSITIONED_PIECE_RE.finditer(line.text)] for line in body.lines]
+    every_line = _positioned_pieces(body.lines)
     written: list[tuple[int, int, str]] = []  # (line number, side: 0 income 1 expenditure, text)
     for page in _page_parts(body.lines):
         columns = _row_number_columns([x + len(piece) for k in page for x, piece in every_line[k]
@@ -1369,8 +1384,8 @@ def _two_sided_by_centre(context: _Context, body: _Body) -> list[_Row] | None:
                 end = x + len(piece)
                 if piece.isdecimal() and (income_first <= end <= income_last or expenditure_first <= end <= expenditure_last):
                     sides[0 if end <= income_last else 1].append(_CentredRow(piece, "", None, [no], x))
-                elif len(every_line[k]) == 1 and piece.isdecimal():
-                    continue  # a whole number alone off the 行次 columns: a page number
+                elif len(every_line[k]) == 1 and piece.isdecimal():  # alone, off the 行次 columns
+                    _note_page_number(context, piece, body.lines[k])
                 elif context.amounts[piece] is not None:
                     side = 0 if end < expenditure_first - 1 else 1
                     near = [row for row in sides[side] if row.code_lines[0] == no]
@@ -1462,13 +1477,14 @@ def _centred_rows(context: _Context, body: _Body, positioned: _Positioned) -> li
                   or (economic and (context.amounts[piece] is None or piece.isdecimal()))]
         texts = [piece for _, piece in placed]
         used = _read_code_cell(context, rows, placed, i)
-        if not used and len(pieces) == 1 and pieces[0][1].isdecimal():  # a whole number alone, no code: a page number
+        if not used and len(pieces) == 1 and pieces[0][1].isdecimal():  # a whole number alone, no code
+            _note_page_number(context, pieces[0][1], line)
             continue
         if texts[used:]:
             labels.append((i, squash("".join(texts[used:]))))
             names_to = max(names_to, placed[-1][0])
         found = [(x, value) for x, piece in pieces if x + len(piece) > amounts_from
-                 and (value := context.value(piece, line, False)) and not value.bare_int]
+                 and (value := context.value(piece, line, False)) and (value.printed == "0" or not value.bare_int)]
         if found:
             numbers.append((i, [value for _, value in found]))
             numbers_from = min(numbers_from, found[0][0])
@@ -1533,22 +1549,27 @@ def _numbers_by_band(context: _Context, rows: list[_CentredRow], numbers: list[t
     return True
 
 
+def _note_page_number(context: _Context, piece: str, line: Line) -> None:
+    context.issues.append(ParseIssue("info", "stray_number",
+                                     f"table {context.table.no}: whole number {piece} alone at line {line.no} read as "
+                                     "a page number", Provenance(line.no, line.no, line.page)))
+
+
 def _add_numbers(row: _CentredRow, i: int, values: list[_Value]) -> None:
     row.values = _left_to_right(row.values + values)
     row.lines.append(i)
 
 
 def _completed_by(context: _Context, values: list[_Value], above: _CentredRow, below: _CentredRow) -> _CentredRow | None:
-    """Of two rows a line of numbers is as near to, the one that adds up with them while the other
-    adds up without them (see column_solver.balances); None when that does not decide."""
-    def adds_up(row: _CentredRow, numbers: list[_Value]) -> bool:
+    """Of two rows a line of numbers is as near to, the one it completes (see _owner_of)."""
+    def adds_up(side: str, numbers: list[_Value]) -> bool:
+        row = above if side == "above" else below
         probe = context.row(row.section, row.key, row.code, row.label, context.header.columns, [])
         probe.values = _left_to_right(numbers)
         return balances(probe)
 
-    to_above = adds_up(above, above.values + values) and adds_up(below, below.values)
-    to_below = adds_up(below, below.values + values) and adds_up(above, above.values)
-    return above if to_above and not to_below else below if to_below and not to_above else None
+    owner = _owner_of(values, above.values, below.values, adds_up)
+    return above if owner == "above" else below if owner == "below" else None
 
 
 def _read_code_cell(context: _Context, rows: list[_CentredRow], placed: list[tuple[int, str]], i: int) -> int:

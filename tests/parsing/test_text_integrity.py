@@ -118,3 +118,20 @@ def test_a_text_with_a_narrative_and_no_table_parses_without_a_parser_error():
     assert doc.status == "no_values"
     assert doc.cells == []
     assert ("total_income_expenditure", Decimal("120.50")) in [(f.fact_key, f.value) for f in doc.facts]
+
+
+def test_bare_page_numbers_of_an_extract_with_form_feeds_whose_lines_are_indented():
+    # pdftotext -layout: form feeds start the pages, and nearly every line starts with spaces, so
+    # only the form feeds tell where a page starts
+    from dagster_project.parsing.decode import split_lines
+
+    pages = PAGED_EXPENDITURE.replace("\n3\n\n", "\n3\n\f").replace("部门决算\n2\n\n", "部门决算\n2\n\f")
+    def indented(line: str) -> str:  # after the form feed that opens a page
+        text = line.lstrip("\f")
+        return line[:len(line) - len(text)] + "    " + text if text else line
+
+    found = extract_tables(split_lines("\n".join(map(indented, pages.split("\n")))))
+    cells = {(c.row_key, c.column_key): c.printed for c in found.cells if c.table_no == 3}
+    assert cells[("21011", "total")] == "100.50" and cells[("21011", "basic")] == "100.50"
+    assert ("21011", "project") not in cells and not [c for c in found.cells if c.printed in ("2", "3")]
+    assert not [i for i in found.issues if i.code == "stray_number"]  # known page numbers, not strays
