@@ -50,13 +50,15 @@ def _binomial(n: int, k: int) -> int:
 class _Constraint:
     """total - sum(parts) == 0 (within rounding), or >= 0 for 'ge'; a term is a cell: (row, column).
     With `printed_rule`, a part printed in a column means the total is printed there too (a blank
-    total holds no printed part)."""
+    total holds no printed part). `family` names the identity the constraint is one column of (a
+    row = the sum of the same rows in every column): see solve."""
 
-    __slots__ = ("name", "kind", "printed_rule", "dead", "states", "members", "row_terms")
+    __slots__ = ("name", "family", "kind", "printed_rule", "dead", "states", "members", "row_terms")
 
     def __init__(self, name: str, total: tuple[int, str], parts: Iterable[tuple[int, str]], kind: str = "eq",
-                 printed_rule: bool = True) -> None:
+                 printed_rule: bool = True, family: str | None = None) -> None:
         self.name = name
+        self.family = family or name
         self.kind = kind
         self.printed_rule = printed_rule
         self.dead = False  # contradicted by the printed numbers themselves: the checks report it
@@ -142,10 +144,11 @@ def _hierarchy_sums(rows: list[_Row], by_table: dict[int, list[int]], keys: list
             if parent is not None:
                 children[parent].append(i)
         for parent, parts in children.items():
+            family = f"T{no} {rows[parent].row_key} = sum of its sub-rows"
             for key in keys[parent]:
                 found.append(_Constraint(
                     f"T{no} column {key}: {rows[parent].row_key} = sum of its sub-rows",
-                    (parent, key), [(c, key) for c in parts]))
+                    (parent, key), [(c, key) for c in parts], family=family))
     return found
 
 
@@ -166,7 +169,7 @@ def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int], by
             for key in keys[parent]:
                 found.append(_Constraint(
                     f"T{no} {side} column {key}: {total} = sum of its lines",
-                    (parent, key), [(c, key) for c in children]))
+                    (parent, key), [(c, key) for c in children], family=f"T{no} {side} {total} = sum of its lines"))
         grand = index.get((no, "expenditure", "grand_total"))
         for income_key, column in layout.FUND_COLUMNS.items():
             begin = layout.FUND_SUBROWS[income_key][0]
@@ -270,25 +273,39 @@ def _domains(rows: list[_Row]) -> list[_Domain]:
 def solve(rows: list[_Row], constraints: list[_Constraint]) -> set[int]:
     """Remove placements that no combination of the other rows' placements can reconcile with a
     constraint, until nothing changes. A constraint that would leave a row with no placement
-    contradicts the printed numbers: it is dropped (the data-quality checks report it). Returns
-    the unbalanced rows (see _unbalanced)."""
-    usable: list[_Constraint] = []  # the constraints over rows that can be placed
-    open_placements: list[int] = []  # of each usable constraint: placements beyond one per row
-    open_rows: list[int] = []  # of each usable constraint: its rows with several placements
-    placements = [len(row.options) for row in rows]
-    for constraint in constraints:
-        counts = list(map(placements.__getitem__, constraint.members))
-        if all(counts):
-            usable.append(constraint)
-            open_placements.append(sum(counts) - len(counts))
-            open_rows.append(len(counts) - counts.count(1))
+    contradicts the printed numbers (the data-quality checks report it): it is dropped, with every
+    other column of its identity, and the rows are placed again without them. The identity's
+    other columns had narrowed the rows first, each alone satisfiable, so the column that failed
+    was only the last one tried: what they decided is not evidence (a sub-row lost from an extract
+    makes its parent's sum fail in every column but one, and that one would get the parent's
+    number, certain and wrong). Returns the unbalanced rows (see _unbalanced)."""
+    initial = [(row.options, len(row.decided_by)) for row in rows]
+    usable = [c for c in constraints if all(rows[m].options for m in c.members)]  # over rows that can be placed
     domains = _domains(rows)
     unbalanced = _unbalanced(domains, usable)
+    while dead := _propagate_all(rows, domains, usable):
+        dropped = {c.family for c in dead}
+        usable = [c for c in usable if c.family not in dropped]
+        for row, (options, decided) in zip(rows, initial, strict=True):
+            row.options = options
+            del row.decided_by[decided:]
+        for constraint in usable:
+            constraint.states = {}
+        domains = _domains(rows)  # without the placements cached on the way
+    return unbalanced
+
+
+def _propagate_all(rows: list[_Row], domains: list[_Domain], usable: list[_Constraint]) -> list[_Constraint]:
+    """Apply the constraints until nothing changes; the ones found contradicted."""
+    open_placements: list[int] = []  # of each constraint: placements beyond one per row
+    open_rows: list[int] = []  # of each constraint: its rows with several placements
     by_row: dict[int, list[int]] = defaultdict(list)
     for k, constraint in enumerate(usable):
+        counts = [len(rows[m].options) for m in constraint.members]
+        open_placements.append(sum(counts) - len(counts))
+        open_rows.append(len(counts) - counts.count(1))
         for m in constraint.members:
             by_row[m].append(k)
-
     # the most constrained first: a constraint over known rows and one open row decides it at once
     queue = deque(sorted((k for k, count in enumerate(open_placements) if count), key=open_placements.__getitem__))
     queued = set(queue)
@@ -305,7 +322,7 @@ def solve(rows: list[_Row], constraints: list[_Constraint]) -> set[int]:
                 if open_rows[other] and other not in queued and not usable[other].dead:
                     queue.append(other)
                     queued.add(other)
-    return unbalanced
+    return [c for c in usable if c.dead]
 
 
 def _unbalanced(domains: list[_Domain], constraints: list[_Constraint]) -> set[int]:

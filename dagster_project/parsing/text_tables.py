@@ -105,7 +105,7 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
                 "and numbers together, so none of its cells is certain", Provenance(line.no, line.no, line.page)))
     complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
     for i in solve(complete, constraints(complete)):
-        complete[i].unbalanced = True
+        complete[i].doubt = UNBALANCED_NOTE
     cells = _without_double_placements([cell for row in rows for cell in _cells(row, issues)], issues)
     if cut_table is not None:
         cells = [_cut_off(cell) if cell.table_no == cut_table else cell for cell in cells]
@@ -207,7 +207,7 @@ def _cut_off(cell: Cell) -> Cell:
 
 # --- 1. regions and headers ------------------------------------------------------------------------
 
-_BARE_NUMBER_RE = re.compile(r"\d{1,3}")
+_BARE_NUMBER_RE = re.compile(r"[1-9]\d{0,2}")  # a page number has no leading zero ("01" is a code part)
 _INDENTED_RE = re.compile(r"\n[^\S\n]")  # in the joined text: a line that starts with a space
 _TABLE_CHAR_RE = re.compile("表")
 _PART_CHAR_RE = re.compile("第")
@@ -402,6 +402,7 @@ class _Header:
     capital_group: bool  # Table 6 prints 资本性支出 as a column group of its own
     row_numbers_inferred: bool = False  # 行次 read from the rows, the header not naming them
     laid_out: bool = False  # words set apart by wide gaps: the extract keeps them at their place on a character grid
+    phases_printed: bool = True  # Table 7: 预算数/决算数 printed, so the header gives the order of its columns
 
 
 def _is_column_numbering(text: str) -> bool:
@@ -472,6 +473,7 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
         has_row_numbers=any(key in layout.ROW_NUMBER_HEADERS for _, key, _ in found),
         capital_group=any(kind == "group" and key == "capital" for kind, key, _ in found),
         laid_out=by_column is not None,
+        phases_printed=any(kind == "phase" for kind, _, _ in found),
     )
 
 
@@ -546,13 +548,19 @@ def _three_public_columns(found: list[tuple[str, str, str]]) -> tuple[ColumnSpec
     """Table 7's twelve columns in printed order: all budgets then all actuals when 预算数/决算数 head
     two groups, or a budget/actual pair per item when they are printed under every item."""
     phases = [key for kind, key, _ in found if kind == "phase"]
-    items = layout.THREE_PUBLIC_ITEMS
-    if phases.count("budget") > 1:
-        order = [(phase, item) for item in items for phase in ("budget", "actual")]
-    else:
-        order = [(phase, item) for phase in ("budget", "actual") for item in items]
+    return _THREE_PUBLIC_ORDERS["pairs" if phases.count("budget") > 1 else "groups"]
+
+
+def _three_public_order(pairs: bool) -> tuple[ColumnSpec, ...]:
     names = {"budget": "预算数", "actual": "决算数"}
+    items, phases = layout.THREE_PUBLIC_ITEMS, ("budget", "actual")
+    order = [(phase, item) for item in items for phase in phases] if pairs else \
+        [(phase, item) for phase in phases for item in items]
     return tuple(ColumnSpec(f"{phase}_{item.key}", (f"{names[phase]}/{item.aliases[0]}",)) for phase, item in order)
+
+
+# Table 7's two column orders: a budget/actual pair per item, or all budgets then all actuals
+_THREE_PUBLIC_ORDERS = {"pairs": _three_public_order(True), "groups": _three_public_order(False)}
 
 
 def _unit_of(region: _Region, stated_units: Callable[[], list[tuple[int, str]]]) -> str:
@@ -601,7 +609,7 @@ class _Row:
     values: list[_Value] = field(default_factory=list)
     options: list[tuple[int, ...]] = field(default_factory=list)  # candidate column indexes per value
     decided_by: list[str] = field(default_factory=list)
-    unbalanced: bool = False  # its values add up under no placement (column_solver._unbalanced): none is certain
+    doubt: str = ""  # why none of its values is certain, whatever the placements (e.g. UNBALANCED_NOTE)
 
     def provenance(self) -> Provenance:
         """From the first to the last line the row is read from. The readers append lines and values
@@ -977,6 +985,11 @@ class _TwoSidedReader:
         elif value.bare_int and expected["income"] == int(value.printed):
             expected["income"] += 1  # an income row with a blank label
             self.current = None
+        elif (value.bare_int and current is not None and current.row_number_line is not None
+              and expected[current.side] == int(value.printed) + 1):
+            if self.context.disorder is None:  # the numbers after it would be read into the row again
+                self.context.disorder = _Disorder(value.line, f"row number {value.printed} of '{current.row.label}' "
+                                                  "is printed twice")
         else:
             self.context.issues.append(ParseIssue(
                 "info", "stray_number",
@@ -1728,7 +1741,27 @@ def _three_public_rows(context: _Context, body: _Body) -> list[_Row]:
                     context.disorder = _Disorder(line, f"the text '{piece}' is printed among the values")
             else:
                 row.values.append(value)
+    if not context.header.phases_printed and row.values:
+        _three_public_order_by_sums(context, row)
     return [row]
+
+
+def _three_public_order_by_sums(context: _Context, row: _Row) -> None:
+    """Table 7 whose header prints no 预算数/决算数 (lost by the extract): its columns are in the
+    order under which its sums hold (合计 = its items, 小计 = its two vehicle items). When they hold
+    in both orders or in neither, no value is certain."""
+    holding = [name for name, columns in _THREE_PUBLIC_ORDERS.items() if balances(replace(row, columns=columns))]
+    line = row.lines[0]
+    if len(holding) == 1:
+        row.columns = _THREE_PUBLIC_ORDERS[holding[0]]
+        context.issues.append(ParseIssue(
+            "info", "column_order_inferred",
+            f"table {context.table.no}: the header does not print 预算数/决算数; the values are read as "
+            f"{'a budget and an actual per item' if holding[0] == 'pairs' else 'all budgets, then all actuals'}, "
+            "the order under which the table's sums hold", Provenance(line.no, line.no, line.page)))
+    else:
+        row.doubt = (f"the header does not print 预算数/决算数, and the table's sums hold in "
+                     f"{'both' if holding else 'neither'} of the two orders of its columns")
 
 
 # --- 3. placing values into columns ----------------------------------------------------------------
@@ -1797,19 +1830,18 @@ def _cells(row: _Row, issues: list[ParseIssue]) -> list[Cell]:
     """The row's values as cells: placed where every remaining placement agrees, else ambiguous."""
     provenance = row.provenance()
     inferred = "" if len(row.columns) == len(row.values) or not row.decided_by else _inferred_from(row.decided_by)
-    if len(row.options) == 1 and not row.unbalanced:  # one placement left (most rows): every value is certain
+    if len(row.options) == 1 and not row.doubt:  # one placement left (most rows): every value is certain
         columns = row.columns
         return [_certain_cell(row, columns[p].key, value, provenance, inferred) for p, value in zip(row.options[0], row.values)]
     keys = column_keys(row)
     cells = []
     for k, value in enumerate(row.values):
         positions = sorted({option[k] for option in row.options})
-        if len(positions) == 1 and not row.unbalanced:
+        if len(positions) == 1 and not row.doubt:
             cells.append(_certain_cell(row, keys[positions[0]], value, provenance, inferred))
             continue
         candidates = tuple(keys[p] for p in positions) if positions else tuple(keys)
-        why = ("more values than columns" if not row.options else UNBALANCED_NOTE if row.unbalanced
-               else "the identities do not decide between them")
+        why = "more values than columns" if not row.options else row.doubt or "the identities do not decide between them"
         cells.append(Cell(row.table_no, row.section, row.row_key, row.row_code, row.label,
                           column_key=None, column_label="", value=value.value, printed=value.printed, certain=False,
                           provenance=provenance, candidates=candidates, note=f"could be {', '.join(candidates)}: {why}"))

@@ -77,7 +77,7 @@ def test_a_row_whose_numbers_add_up_under_no_placement_has_no_certain_cell():
         t3_row("2010602", "9.00", "5.00", "3.00", "1.00", "0.50", "0.50", line=3),  # every column, a misprint
     ]
     assert solve(rows, constraints(rows)) == {0}
-    rows[0].unbalanced = True
+    rows[0].doubt = UNBALANCED_NOTE
     issues = []
     cells = _cells(rows[0], issues)
     assert [c.certain for c in cells] == [False, False]
@@ -289,3 +289,34 @@ def test_a_centred_reading_that_reads_a_code_twice_is_refused():
     found = extract_tables(lines_of(table_3_centred(9)))
     assert [c for c in found.cells if c.table_no == 3] and not [c for c in found.cells if c.table_no == 3 and c.certain]
     assert [i for i in found.issues if i.code == "table_out_of_order" and i.message.startswith("table 3")]
+
+
+# pdfplumber layout=True without form feeds: nearly every line is indented, so any line may open a
+# page, and a 项 part alone under its row ('01', '04') sits where a bare page number would
+CODES_CENTRED_WITHOUT_FORM_FEEDS = """\
+支出决算表
+单位：万元
+       科目编码    科目名称    本年支出合计  基本支出  项目支出
+              合计            35.00 35.00
+       201    一般公共服务支出      35.00 35.00
+       201 06 财政事务          35.00 35.00
+       201 06
+              行政运行          10.00 10.00
+       01
+       201 06
+              信息化建设          20.00 20.00
+       04
+       201 06
+              其他财政事务支出       5.00 5.00
+       99
+"""
+
+
+def test_a_code_part_alone_on_its_line_is_no_page_number():
+    from dagster_project.parsing.decode import split_lines
+
+    found = extract_tables(split_lines(CODES_CENTRED_WITHOUT_FORM_FEEDS))
+    totals = {c.row_key: c.printed for c in found.cells if c.column_key == "total" and c.certain}
+    assert totals == {"total": "35.00", "201": "35.00", "20106": "35.00",
+                      "2010601": "10.00", "2010604": "20.00", "2010699": "5.00"}
+    assert not [i for i in found.issues if i.code in ("table_out_of_order", "stray_number")]

@@ -118,3 +118,15 @@ def test_a_title_broken_around_the_part_heading_the_extraction_put_between_its_h
     # read (not certain only because this short text ends in the tables part: truncated)
     assert {(c.section, c.row_key, c.printed) for c in found.cells if c.table_no == 1} == {
         ("income", "general_budget_appropriation", "100.00"), ("expenditure", "201", "80.00")}
+
+
+def test_a_row_number_printed_twice_puts_the_table_out_of_order():
+    # a line repeated (a careless copy, or a tool that prints a text twice): the row's numbers are
+    # read into it twice, and the four '-' of 外交支出 would fill all four columns
+    found = extract("财政拨款收入支出决算总表\n单位：万元\n"
+                    "项目 决算数 项目 合计 一般公共预算财政拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款\n"
+                    "一、一般公共预算财政拨款 1 80.00 一、一般公共服务支出 31 80.00 80.00\n"
+                    "二、政府性基金预算财政拨款 2 二、外交支出\n32 - -\n32 - -\n"
+                    "三、国有资本经营预算财政拨款 3 三、国防支出 33 - -\n本年收入合计 4 80.00 本年支出合计 34 80.00 80.00\n")
+    assert out_of_order(found) == {4: 7}
+    assert not [c for c in found.cells if c.table_no == 4 and c.certain]
