@@ -797,6 +797,16 @@ class _Context:
 
 # Two-sided tables (1, 4) ---------------------------------------------------------------------------
 
+class _CutLabel(NamedTuple):
+    """An unknown two-sided label kept as the possible start of a wrapped one, with the rows and
+    the numbered income labels read before it."""
+
+    label: _Label
+    rows_before: int
+    income_before: int
+    values: list[_Value]  # the numbers read after it, before any other label
+
+
 @dataclass
 class _Label:
     text: str  # squashed, numbering kept
@@ -905,18 +915,20 @@ class _TwoSidedReader:
         self.shared_expenditure: tuple[str, _Label] | None = None  # a fund sub-row's expenditure key
         self.numbered = {"income": 0, "expenditure": 0}  # numbered labels (一、) read, per side
         self.last_number = {"income": 0, "expenditure": 0}  # of the side's numbered label read last
+        self.cut: _CutLabel | None = None  # an unknown label that may be the first part of a wrapped one
 
     @cached_property
     def row_numbers(self) -> set[int]:
         """The whole numbers of the body that count its rows."""
         return _counting(_whole_numbers(self.body))
 
-    def _check_numbering(self, side: str, label: _Label) -> None:
+    def _check_numbering(self, side: str, label: _Label, income_before: int | None = None) -> None:
         """Read row by row, each side's numbered labels do not count down (they restart after an
         unnumbered label, as fund sub-rows do; a label broken over lines may repeat a number), and
         the k-th numbered expenditure label shares its line with the k-th numbered income label or
-        follows it. Otherwise the extract lists the rows out of their order (without 行次 to tell
-        them apart)."""
+        follows it (`income_before`: the numbered income labels read before the label started, when
+        it started before the last ones). Otherwise the extract lists the rows out of their order
+        (without 行次 to tell them apart)."""
         header = self.context.header
         if self.context.disorder is not None or (header.has_row_numbers and not header.row_numbers_inferred):
             return
@@ -929,7 +941,7 @@ class _TwoSidedReader:
         if number < self.last_number[side]:
             self.context.disorder = _Disorder(label.lines[0], f"the {side} row '{label.text}' comes after the row "
                                               f"numbered {self.last_number[side]}")
-        elif side == "expenditure" and self.numbered["income"] > self.numbered["expenditure"]:
+        elif side == "expenditure" and (income_before or self.numbered["income"]) > self.numbered["expenditure"]:
             self.context.disorder = _Disorder(label.lines[0], f"the expenditure row '{label.text}' is printed after "
                                               f"{self.numbered['income']} numbered income rows")
         self.last_number[side] = number
@@ -937,8 +949,10 @@ class _TwoSidedReader:
     def open(self, label: _Label) -> None:
         kind = _kind_of(label)
         if kind is None:
-            self.context.warn("unknown_row_label", f"unknown row label '{label.text}'", label.lines[0])
-            self.current = None
+            if not self._completes_cut(label):
+                self.finish()
+                self.cut = _CutLabel(label, len(self.rows), self.numbered["income"], [])
+                self.current = None
             return
         side, key, code = kind
         self.shared_expenditure = None
@@ -951,6 +965,56 @@ class _TwoSidedReader:
             self.shared_expenditure = (end_key, label)
         self.current = self._new_row(side, key, code, label.text, label.lines)
 
+    def _completes_cut(self, label: _Label) -> bool:
+        """Whether the label (or its part before a known label) completes the unknown label read
+        before it as an expenditure label wrapped around the line below its start, its name centred
+        on its numbers ('七、文化旅游体育与传媒支' / '七、附属单位上缴收入 -' / '出'). Then it is that
+        row, and without 行次 the numbers printed between its parts are its own: those read before
+        any other label, and those after an income label printed there too as far as the income
+        row's one column leaves them over. A number that could be either row's is reported, not placed."""
+        cut = self.cut
+        if cut is None or label.lines[0].no - cut.label.lines[-1].no > 2:
+            return False
+        ends = [len(label.text), *(m.start() for m in _LABEL_START_RE.finditer(label.text)
+                                   if m.start() and not m.group("numbering"))]
+        end = next((end for end in ends if (kind := _kind_of(_Label(cut.label.text + label.text[:end], [])))
+                    and kind[0] == "expenditure"), None)
+        if end is None:
+            return False
+        self.cut = None
+        whole = end == len(label.text)
+        joined = _Label(cut.label.text + label.text[:end], cut.label.lines + (label.lines if whole else label.lines[:1]))
+        self._check_numbering("expenditure", joined, cut.income_before)
+        moved = cut.values
+        if not self.context.header.has_row_numbers:
+            between = range(cut.label.lines[-1].no + 1, label.lines[0].no)
+            for other in self.rows[cut.rows_before:]:
+                printed = [v for v in other.values if v.line.no in between] if other.section == "income" else []
+                if len(printed) > len(other.columns):  # left to right: the income row's first
+                    moved += printed[len(other.columns):]
+                    other.values = [v for v in other.values if v not in moved]
+                elif printed:
+                    other.values = [v for v in other.values if v not in printed]
+                    for value in printed:
+                        self.context.warn("unplaced_value", f"value {value.printed} is printed on the line of "
+                                          f"'{other.label}', inside the name of '{joined.text}', and could be "
+                                          "either's: not placed", value.line)
+        _, key, code = _kind_of(joined)
+        self.current = self._new_row("expenditure", key, code, joined.text, joined.lines)
+        self.current.row.values += moved
+        if not whole:
+            self.open(_Label(label.text[end:], label.lines[-1:]))
+        return True
+
+    def finish(self) -> None:
+        """Report the unknown label kept as the start of a wrapped one, if nothing completed it,
+        and the numbers read after it."""
+        if self.cut is not None:
+            self.context.warn("unknown_row_label", f"unknown row label '{self.cut.label.text}'", self.cut.label.lines[0])
+            for value in self.cut.values:
+                self.context.warn("stray_number", f"value {value.printed} before any row label", value.line)
+            self.cut = None
+
     def _new_row(self, side: str, key: str, code: str | None, text: str, lines: list[Line]) -> _SideRow:
         table, header = self.context.table, self.context.header
         columns = table.income_columns if side == "income" else header.columns
@@ -962,7 +1026,9 @@ class _TwoSidedReader:
     def number(self, value: _Value) -> None:
         current, expected = self.current, self.expected
         if not self.context.header.has_row_numbers:
-            if current is None:
+            if current is None and self.cut is not None:
+                self.cut.values.append(value)
+            elif current is None:
                 self.context.warn("stray_number", f"value {value.printed} before any row label", value.line)
             elif len(current.row.values) >= len(current.row.columns) and self.shared_expenditure:
                 self._open_shared_expenditure(value.line).row.values.append(value)
@@ -1039,6 +1105,7 @@ def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
                 flush()
             reader.number(value)
     flush()
+    reader.finish()
     return [row for row in reader.rows if row.row_key]
 
 

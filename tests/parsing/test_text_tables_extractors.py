@@ -130,3 +130,24 @@ def test_a_row_number_printed_twice_puts_the_table_out_of_order():
                     "三、国有资本经营预算财政拨款 3 三、国防支出 33 - -\n本年收入合计 4 80.00 本年支出合计 34 80.00 80.00\n")
     assert out_of_order(found) == {4: 7}
     assert not [c for c in found.cells if c.table_no == 4 and c.certain]
+
+
+def test_an_expenditure_name_wrapped_around_the_line_of_its_numbers():
+    # pdfplumber, pdftotext -layout: a wrapped name is centred on its row, so its two parts print
+    # around the line of its numbers, where the income side may print a row of its own
+    rows = ("一、一般公共预算财政拨款收入 100.00 一、一般公共服务支出 60.00\n二、政府性基金预算财政拨款收入 二、外交支出 -\n"
+            "三、文化旅游体育与传媒支\n{middle}\n出\n本年收入合计 {income} 本年支出合计 80.00\n")
+    # two numbers on the income row's line: left to right, the income row's, then the wrapped row's
+    found = extract(HEADER_1 + rows.format(middle="三、上级补助收入 5.00 20.00", income="105.00"))
+    read = certain(found, 1)
+    assert read[("income", "superior_subsidy", "amount")] == "5.00"
+    assert read[("expenditure", "207", "amount")] == "20.00"
+    assert next(c.row_label for c in found.cells if c.row_key == "207") == "三、文化旅游体育与传媒支出"
+    assert not [i for i in found.issues if i.code == "unknown_row_label"]
+    # one number: either row's, so it is reported and not placed
+    found = extract(HEADER_1 + rows.format(middle="三、上级补助收入 20.00", income="100.00"))
+    assert not [c for c in found.cells if c.printed == "20.00"]
+    assert [(i.code, i.provenance.line_start) for i in found.issues if i.code == "unplaced_value"] == [("unplaced_value", 8)]
+    # nothing else on the line: the number is the wrapped row's
+    found = extract(HEADER_1 + rows.format(middle="20.00", income="100.00"))
+    assert certain(found, 1)[("expenditure", "207", "amount")] == "20.00"
