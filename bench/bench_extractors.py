@@ -1,6 +1,6 @@
 """Benchmark: how the text parser reads extracts of the same PDFs made by different tools.
 
-    uv run python bench/bench_extractors.py PDF_OR_DIR... [--show N] [--damage N]
+    uv run python bench/bench_extractors.py PDF_OR_DIR... [--show N] [--damage N [--seed S]]
 
 Each PDF is turned into text by every tool available here (pypdfium2, pdfplumber plain and with
 layout=True, and pdfminer come with the project; poppler's pdftotext and PyMuPDF are used when
@@ -12,7 +12,8 @@ PDF parser reads too. Table 6 cells are compared without their column group (the
 names it from the printed header, the PDF parser from the economic class).
 
 --damage N damages each extract before parsing it, as a careless copy would: N of its lines,
-chosen with a fixed seed, are each deleted, printed twice or preceded by a blank line.
+chosen with a fixed seed (--seed, default 0), are each deleted, printed twice or preceded by a
+blank line.
 """
 
 from __future__ import annotations
@@ -137,8 +138,9 @@ def main() -> None:
     parser.add_argument("paths", nargs="+", type=Path, help="PDF files or folders holding PDFs")
     parser.add_argument("--show", type=int, default=0, help="print up to N differing cells per tool")
     parser.add_argument("--damage", type=int, default=0, help="damage N lines of each extract first (fixed seed)")
+    parser.add_argument("--seed", type=int, default=0, help="the seed of the damage")
     args = parser.parse_args()
-    rng = random.Random(0)
+    rng = random.Random(args.seed)
     pdfs = sorted(p for path in args.paths for p in ([path] if path.is_file() else path.rglob("*.pdf")))
     tools = available_tools()
     tallies = {name: Tally() for name in tools}

@@ -187,9 +187,9 @@ def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int],
     budget column, T6 人员+公用 = T5 basic; and T3 >= T5 (T5 is the general-budget part of T3)."""
     found: list[_Constraint] = []
 
-    def equal(name: str, left: tuple[int, str] | None, right: list[tuple[int, str]]) -> None:
+    def equal(name: str, left: tuple[int, str] | None, right: list[tuple[int, str]], family: str | None = None) -> None:
         if left is not None and right:
-            found.append(_Constraint(name, left, right, printed_rule=False))
+            found.append(_Constraint(name, left, right, printed_rule=False, family=family))
 
     def at(no: int, section: str, key: str, column: str) -> tuple[int, str] | None:
         i = index.get((no, section, key))
@@ -198,7 +198,7 @@ def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int],
     if by_table.get(1):
         for column, t1_keys in layout.T2_TOTAL_EQUALS_T1.items():
             right = [p for k in t1_keys if (p := at(1, "income", k, "amount"))]
-            equal(f"T2 合计 {column} = T1 income", at(2, "", "total", column), right)
+            equal(f"T2 合计 {column} = T1 income", at(2, "", "total", column), right, "T2 合计 = T1 income lines")
         for i in by_table.get(3, []):
             t1_key = "total_expenditure" if rows[i].row_key == "total" else rows[i].row_key
             if rows[i].row_key == "total" or len(rows[i].row_key) == 3:
@@ -309,20 +309,39 @@ def _propagate_all(rows: list[_Row], domains: list[_Domain], usable: list[_Const
     # the most constrained first: a constraint over known rows and one open row decides it at once
     queue = deque(sorted((k for k, count in enumerate(open_placements) if count), key=open_placements.__getitem__))
     queued = set(queue)
+    # a constraint applied with at most one open row holds for good; one whose last open rows other
+    # constraints placed is checked when they are
+    verified = [False] * len(usable)
     while queue:
         k = queue.popleft()
         queued.discard(k)
-        if not open_rows[k]:  # its rows were placed meanwhile: nothing left to decide
+        if not open_rows[k]:  # its rows were placed meanwhile: checked then
             continue
+        verified[k] = open_rows[k] == 1
         for changed in _propagate(domains, usable[k]):
             if len(rows[changed].options) == 1:  # placed: one open row less in each of its constraints
                 for other in by_row[changed]:
                     open_rows[other] -= 1
+                    if not open_rows[other] and not verified[other] and not _holds(domains, usable[other]):
+                        usable[other].dead = True
             for other in by_row[changed]:
                 if open_rows[other] and other not in queued and not usable[other].dead:
                     queue.append(other)
                     queued.add(other)
     return [c for c in usable if c.dead]
+
+
+def _holds(domains: list[_Domain], constraint: _Constraint) -> bool:
+    """Whether a constraint over placed rows holds."""
+    total, flags, tolerance = 0, 0, 0
+    for m, terms in constraint.row_terms.items():
+        placed = domains[m].placed()
+        for column, sign, flag in terms:
+            if column in placed:
+                total += sign * placed[column]
+                flags |= flag
+                tolerance += domains[m].half_unit
+    return _satisfied(constraint, total, flags, tolerance)
 
 
 def _unbalanced(domains: list[_Domain], constraints: list[_Constraint]) -> set[int]:

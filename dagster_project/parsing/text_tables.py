@@ -103,6 +103,11 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
                 "error", "table_out_of_order",
                 f"table {no}: {disorder.what} (line {line.no}): this extract does not keep the table's labels "
                 "and numbers together, so none of its cells is certain", Provenance(line.no, line.no, line.page)))
+    for no, (why, line) in _lost_columns(rows).items():
+        issues.append(ParseIssue("error", "column_missing", f"table {no}: {why}", Provenance(line.no, line.no, line.page)))
+        for row in rows:
+            if row.table_no == no and not row.doubt:
+                row.doubt = why
     complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
     for i in solve(complete, constraints(complete)):
         complete[i].doubt = UNBALANCED_NOTE
@@ -118,6 +123,24 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
                                      f"table {info.table_no}: the note says the table is empty but values are printed",
                                      info.provenance))
     return TableExtraction(infos, cells, issues)
+
+
+def _lost_columns(rows: list[_Row]) -> dict[int, tuple[str, Line]]:
+    """The tables whose header names no column for an amount another line proves printed (a Table 1
+    income line for Table 2's column, a fund's income line for Table 4's): a header line was lost,
+    so where each number stands is not known. Table -> (why, the proving line)."""
+    printed = {(row.table_no, row.section, row.row_key): row for row in rows if any(v.value for v in row.values)}
+    header_columns = {row.table_no: column_keys(row) for row in rows if row.section != "income"}
+    lost: dict[int, tuple[str, Line]] = {}
+    for (no, column), (proof_no, section, keys) in layout.COLUMNS_PROVED_BY.items():
+        if no in lost or no not in header_columns or column in header_columns[no]:
+            continue
+        proof = next((printed[key] for k in keys if (key := (proof_no, section, k)) in printed), None)
+        if proof is not None:
+            lost[no] = (f"the header names no {column} column, though '{proof.label}' (table {proof_no}, line "
+                        f"{proof.lines[0].no}) prints an amount for it: a header line may be lost, so the columns "
+                        "of the table's numbers are not known", proof.lines[0])
+    return lost
 
 
 def _without_double_placements(cells: list[Cell], issues: list[ParseIssue]) -> list[Cell]:

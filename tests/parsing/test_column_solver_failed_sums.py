@@ -49,3 +49,31 @@ def test_sums_that_hold_still_decide_the_totals_only():
     found = extract_tables(lines_of(ALL_SUB_ROWS))
     certain = {(c.row_key, c.column_key) for c in found.cells if c.certain}
     assert certain == {(key, "total") for key in ("total", "208", "20805", "2080501", "2080505")}
+
+
+# Table 1 lost its 一般公共预算 line: its fiscal lines left print nothing, so 'T2 合计 财政拨款收入 =
+# T1's fiscal lines' removes that column from 合计's second value, as do the other empty income
+# lines, one column after the other; the last column left, 其他收入, is then taken without a test,
+# though Table 1's 其他收入 prints nothing either. The sum fails there once 合计 is placed, and so
+# the whole identity (合计 = the Table 1 income lines, column by column) gives no evidence.
+T1_LINE_LOST = """\
+收入支出决算总表
+单位：万元
+项目 决算数 项目 决算数
+二、政府性基金预算财政拨款收入 一、一般公共服务支出 100.00
+四、上级补助收入
+八、其他收入
+本年收入合计 100.00 本年支出合计 100.00
+收入决算表
+单位：万元
+项目 本年收入合计 财政拨款收入 上级补助收入 其他收入
+合计 100.00 100.00
+201 一般公共服务支出 100.00 100.00
+"""
+
+
+def test_a_sum_found_failing_once_its_rows_are_placed_decides_no_other_column():
+    found = extract_tables(lines_of(T1_LINE_LOST))
+    second = [c for c in found.cells if c.table_no == 2 and c.column_key != "total"]
+    assert len(second) == 2 and not any(c.certain for c in second)
+    assert second[0].candidates == ("fiscal_appropriation", "superior_subsidy", "other")

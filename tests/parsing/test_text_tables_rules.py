@@ -137,3 +137,28 @@ def test_every_kind_of_furniture_line_holds_a_furniture_mark():
         assert layout.PAGE_FURNITURE_RE.match(flat) or layout.DEPARTMENT_LINE_RE.match(flat) \
             or layout.UNIT_RE.fullmatch(flat.removeprefix("金额")), line
         assert layout.FURNITURE_MARK_RE.search(flat), line
+
+
+# Table 1 prints 财政拨款 income, so Table 2 prints a 财政拨款收入 column: a header that names none
+# lost it (a header line deleted or unreadable), and where Table 2's numbers stand is not known
+HEADER_LINE_LOST = """\
+收入支出决算总表
+单位：万元
+项目 决算数 项目 决算数
+一、一般公共预算财政拨款收入 100.00 一、一般公共服务支出 100.00
+本年收入合计 100.00 本年支出合计 100.00
+收入决算表
+单位：万元
+项目 本年收入合计 上级补助收入 其他收入
+合计 100.00 100.00
+201 一般公共服务支出 100.00 100.00
+"""
+
+
+def test_a_table_whose_header_lacks_a_column_another_table_proves_printed_has_no_certain_value():
+    found = extract_tables(lines_of(HEADER_LINE_LOST))
+    assert not [c for c in found.cells if c.table_no == 2 and c.certain]
+    assert [c.certain for c in found.cells if c.table_no == 1] == [True] * 4
+    missing = [i for i in found.issues if i.code == "column_missing"]
+    assert len(missing) == 1 and missing[0].severity == "error"
+    assert "fiscal_appropriation" in missing[0].message and missing[0].provenance.line_start == 4

@@ -300,3 +300,9 @@ FUND_COLUMNS: dict[str, str] = {
     "gov_fund_appropriation": "gov_fund",
     "state_capital_appropriation": "state_capital",
 }
+# A column a table must print when a line of another table (or of its own income side) prints a
+# non-zero amount: (table, column) -> (table, section, row keys of those lines).
+COLUMNS_PROVED_BY: dict[tuple[int, str], tuple[int, str, tuple[str, ...]]] = {
+    **{(2, column): (1, "income", keys) for column, keys in T2_TOTAL_EQUALS_T1.items() if column != "total"},
+    **{(4, column): (4, "income", (key,)) for key, column in FUND_COLUMNS.items()},
+}
