@@ -127,11 +127,21 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
 
 def _lost_columns(rows: list[_Row]) -> dict[int, tuple[str, Line]]:
     """The tables whose header names no column for an amount another line proves printed (a Table 1
-    income line for Table 2's column, a fund's income line for Table 4's): a header line was lost,
-    so where each number stands is not known. Table -> (why, the proving line)."""
+    income line for Table 2's column, a fund's income line for Table 4's), or not the total column
+    every template prints: a header line was lost, so where each number stands is not known.
+    Table -> (why, the line that shows it)."""
     printed = {(row.table_no, row.section, row.row_key): row for row in rows if any(v.value for v in row.values)}
-    header_columns = {row.table_no: column_keys(row) for row in rows if row.section != "income"}
+    first_rows: dict[int, _Row] = {}  # per table, its first row with the header's columns
+    for row in rows:
+        if row.section != "income":
+            first_rows.setdefault(row.table_no, row)
+    header_columns = {no: column_keys(row) for no, row in first_rows.items()}
     lost: dict[int, tuple[str, Line]] = {}
+    for no, columns in header_columns.items():
+        total = layout.TABLES[no].row_total
+        if total and total not in columns:
+            lost[no] = (f"the header names no {total} column, which the table always prints: a header line may be "
+                        "lost, so the columns of the table's numbers are not known", first_rows[no].lines[0])
     for (no, column), (proof_no, section, keys) in layout.COLUMNS_PROVED_BY.items():
         if no in lost or no not in header_columns or column in header_columns[no]:
             continue
@@ -1399,6 +1409,8 @@ def _grid_rows(context: _Context, header_lines: list[Line], body: _Body, rows: l
     rows' centres, and that reading is kept if it is in order and leaves fewer pieces unread (the
     first reading's reports, from `issued` on, are withdrawn). Else, in a subject table, the
     numbers set above their row's label are moved to it."""
+    if context.table.kind == "two_sided" and context.disorder is None:
+        context.disorder = _number_left_of_its_name(rows)
     reported = context.issues[issued:]
     unread = sum(issue.code in _UNREAD_PIECES for issue in reported)
     if context.disorder or unread:
@@ -1418,6 +1430,25 @@ def _grid_rows(context: _Context, header_lines: list[Line], body: _Body, rows: l
     if context.table.kind == "subject":
         _grid_numbers_to_their_rows(context, header_lines, rows)
     return rows
+
+
+def _number_left_of_its_name(rows: list[_Row]) -> _Disorder | None:
+    """In a two-sided table laid out on a grid, the first expenditure row given a number that ends
+    before its name starts: numbers printed above their labels (a 合计 line) were read into the
+    row above. A whole number is passed over (a code printed left of its name). Each number is
+    found on its line left to right, in the order the rows took them; a name starts at its last
+    occurrence on its first line (the income side's comes first)."""
+    taken: dict[int, int] = {}  # line number -> where the search for its next number starts
+    for row in rows:
+        name_at = row.lines[0].text.rfind(row.label[:6]) if row.label else -1
+        for value in row.values:
+            at = value.line.text.find(value.printed, taken.get(value.line.no, 0))
+            if at < 0:
+                break
+            taken[value.line.no] = at + len(value.printed)
+            if row.section == "expenditure" and not value.bare_int and 0 <= at + len(value.printed) < name_at:
+                return _Disorder(value.line, f"the number {value.printed} of '{row.label}' stands left of its name")
+    return None
 
 
 def _names_above_the_first_codes(table: TableLayout, header_lines: list[Line]) -> list[Line]:

@@ -320,3 +320,26 @@ def test_a_code_part_alone_on_its_line_is_no_page_number():
     assert totals == {"total": "35.00", "201": "35.00", "20106": "35.00",
                       "2010601": "10.00", "2010604": "20.00", "2010699": "5.00"}
     assert not [i for i in found.issues if i.code in ("table_out_of_order", "stray_number")]
+
+
+# pdftotext -layout, Table 4 of a template without 行次: the 合计 row's numbers print a line above
+# its labels, under the last expenditure name, and the row reader gives them to that row
+T4_TOTALS_ABOVE_THEIR_LABELS = """\
+财政拨款收入支出决算总表
+单位：万元
+     项目              决算数      项目                    合计      一般公共预算财政拨款
+一、一般公共预算财政拨款    100.00  一、一般公共服务支出        100.00      100.00
+                          二十六、抗疫特别国债安排
+                          的支出
+         100.00                  100.00
+本年收入合计                    本年支出合计                          100.00
+"""
+
+
+def test_a_number_left_of_the_name_of_its_row_puts_a_grid_table_out_of_order():
+    from dagster_project.parsing.decode import split_lines
+
+    found = extract_tables(split_lines(T4_TOTALS_ABOVE_THEIR_LABELS))
+    assert [(i.code, i.provenance.line_start) for i in found.issues if i.code == "table_out_of_order"] == [
+        ("table_out_of_order", 7)]
+    assert not [c for c in found.cells if c.certain]

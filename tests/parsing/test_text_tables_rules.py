@@ -162,3 +162,13 @@ def test_a_table_whose_header_lacks_a_column_another_table_proves_printed_has_no
     missing = [i for i in found.issues if i.code == "column_missing"]
     assert len(missing) == 1 and missing[0].severity == "error"
     assert "fiscal_appropriation" in missing[0].message and missing[0].provenance.line_start == 4
+
+
+def test_a_table_whose_header_lacks_its_total_column_has_no_certain_value():
+    # the header line holding 本年支出合计 was lost: the row's total and basic would fill basic and project
+    found = extract_tables(lines_of("支出决算表\n单位：万元\n基本支出 项目支出\n合计 100.00 100.00\n"
+                                    "201 一般公共服务支出 100.00 100.00\n"))
+    assert [c.certain for c in found.cells] == [False] * 4
+    assert [i.message for i in found.issues if i.code == "column_missing"] == [
+        "table 3: the header names no total column, which the table always prints: a header line may be lost, "
+        "so the columns of the table's numbers are not known"]
