@@ -761,6 +761,8 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
     for row in rows:
         _drop_stray_numbers(row, issues)
         row.options = placements(row)
+        if _numbers_read_twice(row):
+            row.doubt = REPEATED_LINE_NOTE
     last = (body.note_lines or body.lines or header_lines or [region.title])[-1]
     info = TableInfo(
         table_no=table.no,
@@ -1932,6 +1934,20 @@ def _drop_lone_integers(rows: list[_Row], issues: list[ParseIssue]) -> None:
                                      f"dropped from row '{row.label or row.row_key}': the table prints its amounts with "
                                      "decimals (page or column number?)",
                                      Provenance(value.line.no, value.line.no, value.line.page)))
+
+
+REPEATED_LINE_NOTE = "the row took its numbers from two lines printed alike (a line repeated?)"
+
+
+def _numbers_read_twice(row: _Row) -> bool:
+    """Whether two of the lines the row took several numbers from read the same: the extract printed
+    a line twice, and its numbers fill the row's empty columns. (A tool that prints each number on
+    its own line prints equal amounts alike.)"""
+    if len(row.values) < 4 or row.values[0].line is row.values[-1].line:  # most rows: too few, or one line
+        return False
+    taken = Counter(value.line.no for value in row.values)
+    texts = [value.line.text.strip() for value in row.values if taken[value.line.no] > 1]
+    return len(set(texts)) < len({value.line.no for value in row.values if taken[value.line.no] > 1})
 
 
 def _drop_stray_numbers(row: _Row, issues: list[ParseIssue]) -> None:

@@ -151,3 +151,15 @@ def test_an_expenditure_name_wrapped_around_the_line_of_its_numbers():
     # nothing else on the line: the number is the wrapped row's
     found = extract(HEADER_1 + rows.format(middle="20.00", income="100.00"))
     assert certain(found, 1)[("expenditure", "207", "amount")] == "20.00"
+
+
+def test_a_line_of_numbers_printed_twice_leaves_its_row_uncertain():
+    # a careless copy repeats the numbers line of a wrapped row: its four numbers would fill all
+    # four columns, certain; a tool printing one number per line still prints equal amounts alike
+    found = extract(HEADER_3.replace("项目支出", "项目支出 上缴上级支出") + "合计 30.00 30.00\n"
+                    "212 城乡社区\n支出\n30.00 30.00\n30.00 30.00\n")
+    doubled = [c for c in found.cells if c.row_key == "212"]
+    assert len(doubled) == 4 and not any(c.certain for c in doubled)
+    assert "printed alike" in doubled[0].note
+    one_per_line = extract(HEADER_3 + "合计\n30.00\n30.00\n212 城乡社区支出\n30.00\n30.00\n")
+    assert certain(one_per_line, 3)[("", "212", "total")] == "30.00"
