@@ -976,7 +976,8 @@ class _TwoSidedReader:
         if number < self.last_number[side]:
             self.context.disorder = _Disorder(label.lines[0], f"the {side} row '{label.text}' comes after the row "
                                               f"numbered {self.last_number[side]}")
-        elif side == "expenditure" and (income_before or self.numbered["income"]) > self.numbered["expenditure"]:
+        elif side == "expenditure" and (self.numbered["income"] if income_before is None else income_before) \
+                > self.numbered["expenditure"]:
             self.context.disorder = _Disorder(label.lines[0], f"the expenditure row '{label.text}' is printed after "
                                               f"{self.numbered['income']} numbered income rows")
         self.last_number[side] = number
@@ -1026,8 +1027,9 @@ class _TwoSidedReader:
             for other in self.rows[cut.rows_before:]:
                 printed = [v for v in other.values if v.line.no in between] if other.section == "income" else []
                 if len(printed) > len(other.columns):  # left to right: the income row's first
+                    extra = {id(v) for v in printed[len(other.columns):]}  # equal numbers are distinct values
                     moved += printed[len(other.columns):]
-                    other.values = [v for v in other.values if v not in moved]
+                    other.values = [v for v in other.values if id(v) not in extra]
                 elif printed:
                     other.values = [v for v in other.values if v not in printed]
                     for value in printed:

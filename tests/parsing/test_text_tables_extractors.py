@@ -144,6 +144,8 @@ def test_an_expenditure_name_wrapped_around_the_line_of_its_numbers():
     assert read[("expenditure", "207", "amount")] == "20.00"
     assert next(c.row_label for c in found.cells if c.row_key == "207") == "三、文化旅游体育与传媒支出"
     assert not [i for i in found.issues if i.code == "unknown_row_label"]
+    equal = certain(extract(HEADER_1 + rows.format(middle="三、上级补助收入 20.00 20.00", income="120.00")), 1)
+    assert equal[("income", "superior_subsidy", "amount")] == equal[("expenditure", "207", "amount")] == "20.00"
     # one number: either row's, so it is reported and not placed
     found = extract(HEADER_1 + rows.format(middle="三、上级补助收入 20.00", income="100.00"))
     assert not [c for c in found.cells if c.printed == "20.00"]
