@@ -335,13 +335,21 @@ def _holds(domains: list[_Domain], constraint: _Constraint) -> bool:
     """Whether a constraint over placed rows holds."""
     total, flags, tolerance = 0, 0, 0
     for m, terms in constraint.row_terms.items():
-        placed = domains[m].placed()
-        for column, sign, flag in terms:
-            if column in placed:
-                total += sign * placed[column]
-                flags |= flag
-                tolerance += domains[m].half_unit
+        row_sum, row_flags, row_tolerance = _placed_terms(domains[m], terms)
+        total, flags, tolerance = total + row_sum, flags | row_flags, tolerance + row_tolerance
     return _satisfied(constraint, total, flags, tolerance)
+
+
+def _placed_terms(domain: _Domain, terms: list[tuple[str, int, int]]) -> tuple[int, int, int]:
+    """What a placed row adds to a constraint: (signed sum, flags, half a unit per printed cell)."""
+    placed = domain.placed()
+    total, flags, tolerance = 0, 0, 0
+    for column, sign, flag in terms:
+        if column in placed:
+            total += sign * placed[column]
+            flags |= flag
+            tolerance += domain.half_unit
+    return total, flags, tolerance
 
 
 def _unbalanced(domains: list[_Domain], constraints: list[_Constraint]) -> set[int]:
@@ -384,12 +392,8 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
     for m, terms in constraint.row_terms.items():
         domain = domains[m]
         if len(domain.row.options) == 1:
-            placed = domain.placed()
-            for column, sign, flag in terms:
-                if column in placed:
-                    base_sum += sign * placed[column]
-                    base_flags |= flag
-                    tolerance += domain.half_unit
+            row_sum, row_flags, row_tolerance = _placed_terms(domain, terms)
+            base_sum, base_flags, tolerance = base_sum + row_sum, base_flags | row_flags, tolerance + row_tolerance
             continue
         variable.append(m)
         states.append(_states(domain, constraint, m))

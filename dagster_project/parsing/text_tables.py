@@ -1013,9 +1013,11 @@ class _TwoSidedReader:
             return False
         ends = [len(label.text), *(m.start() for m in _LABEL_START_RE.finditer(label.text)
                                    if m.start() and not m.group("numbering"))]
-        end = next((end for end in ends if (kind := _kind_of(_Label(cut.label.text + label.text[:end], [])))
-                    and kind[0] == "expenditure"), None)
-        if end is None:
+        for end in ends:
+            kind = _kind_of(_Label(cut.label.text + label.text[:end], []))
+            if kind is not None and kind[0] == "expenditure":
+                break
+        else:
             return False
         self.cut = None
         whole = end == len(label.text)
@@ -1036,7 +1038,7 @@ class _TwoSidedReader:
                         self.context.warn("unplaced_value", f"value {value.printed} is printed on the line of "
                                           f"'{other.label}', inside the name of '{joined.text}', and could be "
                                           "either's: not placed", value.line)
-        _, key, code = _kind_of(joined)
+        _, key, code = kind
         self.current = self._new_row("expenditure", key, code, joined.text, joined.lines)
         self.current.row.values += moved
         if not whole:
@@ -1948,8 +1950,8 @@ def _numbers_read_twice(row: _Row) -> bool:
     if len(row.values) < 4 or row.values[0].line is row.values[-1].line:  # most rows: too few, or one line
         return False
     taken = Counter(value.line.no for value in row.values)
-    texts = [value.line.text.strip() for value in row.values if taken[value.line.no] > 1]
-    return len(set(texts)) < len({value.line.no for value in row.values if taken[value.line.no] > 1})
+    texts = {value.line.no: value.line.text.strip() for value in row.values if taken[value.line.no] > 1}
+    return len(set(texts.values())) < len(texts)
 
 
 def _drop_stray_numbers(row: _Row, issues: list[ParseIssue]) -> None:
