@@ -14,7 +14,7 @@ import bisect
 import itertools
 import math
 from collections import defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -121,8 +121,8 @@ def _row_identities(rows: list[_Row], row_keys: list[list[str]]) -> list[_Constr
                         f"T7 {phase} {total} = {' + '.join(parts)}",
                         (i, f"{phase}_{total}"), [(i, f"{phase}_{p}") for p in parts]))
         elif table.row_total and table.row_total in keys and row.section != "income":
-            parts = layout.ROW_TOTAL_PARTS.get(row.table_no) or [k for k in keys if k != table.row_total]
-            cells = [(i, p) for p in parts if p in keys]
+            summed = layout.ROW_TOTAL_PARTS.get(row.table_no) or tuple(k for k in keys if k != table.row_total)
+            cells = [(i, p) for p in summed if p in keys]
             if cells:  # a total alone is no identity
                 found.append(_Constraint(f"T{row.table_no} row {row.row_key}: total = sum of its columns",
                                          (i, table.row_total), cells))
@@ -136,7 +136,7 @@ def _hierarchy_sums(rows: list[_Row], by_table: dict[int, list[int]], keys: list
     for no, members in by_table.items():
         if layout.TABLES[no].kind != "subject":
             continue
-        coded = {rows[i].row_code: i for i in members if rows[i].row_code}
+        coded = {code: i for i in members if (code := rows[i].row_code)}
         total = next((i for i in members if rows[i].row_key == "total"), None)
         children: dict[int, list[int]] = defaultdict(list)
         for code, i in coded.items():
@@ -173,11 +173,11 @@ def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int], by
         grand = index.get((no, "expenditure", "grand_total"))
         for income_key, column in layout.FUND_COLUMNS.items():
             begin = layout.FUND_SUBROWS[income_key][0]
-            parts = [index[(no, "income", k)] for k in (income_key, begin) if (no, "income", k) in index]
-            if grand is not None and parts and column in keys[grand]:
+            income_rows = [index[(no, "income", k)] for k in (income_key, begin) if (no, "income", k) in index]
+            if grand is not None and income_rows and column in keys[grand]:
                 found.append(_Constraint(
                     f"T{no} {column}: income + carry-over = 总计",
-                    (grand, column), [(p, "amount") for p in parts], printed_rule=False))
+                    (grand, column), [(p, "amount") for p in income_rows], printed_rule=False))
     return found
 
 
@@ -197,8 +197,8 @@ def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int],
 
     if by_table.get(1):
         for column, t1_keys in layout.T2_TOTAL_EQUALS_T1.items():
-            right = [p for k in t1_keys if (p := at(1, "income", k, "amount"))]
-            equal(f"T2 合计 {column} = T1 income", at(2, "", "total", column), right, "T2 合计 = T1 income lines")
+            income_lines = [p for k in t1_keys if (p := at(1, "income", k, "amount"))]
+            equal(f"T2 合计 {column} = T1 income", at(2, "", "total", column), income_lines, "T2 合计 = T1 income lines")
         for i in by_table.get(3, []):
             t1_key = "total_expenditure" if rows[i].row_key == "total" else rows[i].row_key
             if rows[i].row_key == "total" or len(rows[i].row_key) == 3:
@@ -261,7 +261,7 @@ def _domains(rows: list[_Row]) -> list[_Domain]:
     distinct = {v.value for row in rows for v in row.values} | {row.half_unit for row in rows}
     # each distinct number once (a document repeats its amounts across tables); any of its equal
     # representations has at least the places it needs
-    places = max(0, -min((d.as_tuple().exponent for d in distinct), default=0))
+    places = max(0, -min((int(d.as_tuple().exponent) for d in distinct), default=0))
     scale = Decimal(10) ** places
     integers = {d: int(d * scale) for d in distinct}
     return [_Domain(row, [integers[v.value] for v in row.values],
@@ -402,6 +402,7 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
             if domain.positions.get(column) in printed:
                 tolerance += domain.half_unit
     distinct = [set(row_states) for row_states in states]
+    good: Sequence[set[_State] | None]
     if len(distinct) == 1:  # the common case: every other row is placed
         good = [_satisfying(constraint, distinct[0], base_sum, base_flags, tolerance)]
     elif math.prod(map(len, distinct)) <= MAX_ENUMERATED:

@@ -97,7 +97,8 @@ _BUDGET_ANCHOR = re.compile(P.BUDGET_ANCHOR)
 _COMPARISON = re.compile(P.COMPARISON)
 # With a word each template prints (the literal it starts with, else its value's unit): a cheap test
 # before the regex, on every sentence.
-_PROFILE_PATTERNS = tuple((key, re.match(r"[\u4e00-\u9fff]*", t).group() or P.value_word(t), P.compile_template(t)) for key, t in P.PROFILE_PATTERNS)
+_PROFILE_PATTERNS = tuple((key, re.findall(r"^[\u4e00-\u9fff]*", t)[0] or P.value_word(t), P.compile_template(t))
+                          for key, t in P.PROFILE_PATTERNS)
 _PROFILE_KINDS = re.compile(P.PROFILE_KINDS)
 _PROFILE_KIND_ITEM = P.compile_template(P.PROFILE_KIND_ITEM)
 _UNIT_KIND_ITEM = P.compile_template(P.UNIT_KIND_ITEM)
@@ -230,7 +231,7 @@ class _Scope:
 def _scope(outer: Heading | None, inner: Heading | None) -> _Scope:
     heading = inner or outer  # a subsection has its section's topic, if any (see _heading_in)
     return _Scope(outer, inner, heading.text if heading else "", heading.topic if heading else None,
-                  tuple(filter(None, (inner and inner.compact, outer and outer.compact))))
+                  tuple(h.compact for h in (inner, outer) if h and h.compact))
 
 
 NO_HEADINGS = _scope(None, None)
@@ -323,7 +324,7 @@ def _build_document(lines: list[Line]) -> Document:
     numbered = _numbered_lines(content)
     paragraphs = _paragraphs(content, numbered)
     sentences, compacts = _sentences(paragraphs, restored.pieces)
-    parts = tuple(Part(_part_number(n.text) or 0, n.kind, content.lines[n.index][0]) for n in numbered if n.mark == "part")
+    parts = tuple(Part(_part_number(n.text) or 0, n.kind, content.lines[n.at][0]) for n in numbered if n.mark == "part")
     headings = _headings(content, numbered, _run_in_headings(content.joined))
     return Document(tuple(lines), texts, joined, sentences, compacts, _function_names(texts, joined), parts, headings, issues=restored.issues)
 
@@ -383,7 +384,7 @@ def _marker(text: str) -> str | None:
 class _Numbered(NamedTuple):
     """A line that starts with a marker, read once for the paragraphs and the headings."""
 
-    index: int  # in the content lines
+    at: int  # its index in the content lines
     mark: str  # see _marker
     text: str  # a part title or a heading, joined over its wrapped lines; the line of an item
     last: int  # the index of its last line
@@ -394,7 +395,7 @@ class _Numbered(NamedTuple):
 def _numbered_lines(content: _Content) -> list[_Numbered]:
     numbered = []
     for i in content.numbered:
-        mark = content.marks[i]
+        mark = content.marks[i] or ""  # a numbered line has a marker
         if mark == "part":
             title, last = _part_title(content, i)
             numbered.append(_Numbered(i, mark, title, last, kind=_part_kind(title)))
@@ -417,24 +418,24 @@ def _paragraphs(content: _Content, numbered: list[_Numbered]) -> list[_Paragraph
         if chunks:
             paragraphs.append(_Paragraph(chunks, part, scope, scope.context if context is None else context))
 
-    add(lines[: numbered[0].index if numbered else len(lines)])  # the running text before the first number
-    for n, end in zip(numbered, [*(n.index for n in numbered[1:]), len(lines)]):  # a numbered line and the running text after it
+    add(lines[: numbered[0].at if numbered else len(lines)])  # the running text before the first number
+    for n, end in zip(numbered, [*(n.at for n in numbered[1:]), len(lines)]):  # a numbered line and the running text after it
         if n.mark == "part":
             part = n.kind
             scope = NO_HEADINGS
-            add([lines[n.index]])
-            add(lines[n.index + 1 : end])
+            add([lines[n.at]])
+            add(lines[n.at + 1 : end])
         elif n.mark in HEADING_LEVELS:
             if n.mark == "h0":
                 scope = _scope(_heading_in(part, n.text, None), None)
             else:
                 parent_topic = scope.outer.topic if scope.outer else None
                 scope = _scope(scope.outer, _heading_in(part, n.text, parent_topic))
-            add([(lines[n.index][0], n.text)])
+            add([(lines[n.at][0], n.text)])
             run_in = [(lines[n.last][0], n.rest)] if n.rest else []  # the text after the heading on its line
             add(run_in + lines[n.last + 1 : end])
         else:
-            chunks = lines[n.index : end]
+            chunks = lines[n.at : end]
             lead = _item_lead("".join(map(itemgetter(1), chunks))) if part in PARTS_READ_BY_TOPIC else ""
             add(chunks, (lead, *scope.context) if lead else scope.context)
     return paragraphs
@@ -551,7 +552,7 @@ def _headings(content: _Content, numbered: list[_Numbered], run_ins: dict[int, l
     lists = _Lists()
     part = "front" if "part" in content.marks else "narrative"
     last_part_title = ""
-    at_line = {n.index: n for n in numbered}
+    at_line = {n.at: n for n in numbered}
     for i in sorted(at_line.keys() | run_ins.keys()):
         (line, text), n = content.lines[i], at_line.get(i)
         if n and n.mark == "part":
@@ -565,13 +566,13 @@ def _headings(content: _Content, numbered: list[_Numbered], run_ins: dict[int, l
         if part in PARTS_WITHOUT_HEADINGS or TABLE_AMOUNT_RE.search(text):
             continue
         if n and n.mark == "item":
-            lists.place(n.mark, int(ITEM_NUMBER_RE.match(text).group()))
+            lists.place(n.mark, int(ITEM_NUMBER_RE.findall(text)[0]))
         elif n:
             if _is_row_label(n.text):
                 continue
             headings.append(_heading(n.mark, n.text, part, lists, _lines_provenance(line, content.lines[n.last][0])))
         for heading_text in run_ins.get(i, ()):
-            headings.append(_heading(_marker(heading_text), heading_text, part, lists, _lines_provenance(line, line)))
+            headings.append(_heading(_marker(heading_text) or "", heading_text, part, lists, _lines_provenance(line, line)))
     return tuple(headings)
 
 
@@ -592,7 +593,7 @@ def _is_row_label(text: str) -> bool:
 
 
 def _heading(mark: str, text: str, part: str, lists: _Lists, provenance: Provenance) -> DocumentHeading:
-    number = chinese_number(HEADING_NUMBER_RE.match(text).group(1))
+    number = chinese_number(HEADING_NUMBER_RE.findall(text)[0])
     return DocumentHeading(HEADING_LEVELS[mark], number, text, part, lists.place(mark, number), provenance)
 
 
@@ -858,6 +859,7 @@ def _changes(sentence: Sentence, before: list[Sentence], document: Document) -> 
                 continue
             subject = _subject("@before", match, sentence, document)
             qualifier = P.DIRECTION_WORDS[match["dir"]]
+            fact: Fact | None
             if rx is _FLAT:
                 fact = Fact(sentence.section, key, subject, Decimal(0), "万元", match["dir"], sentence.text, sentence.provenance(match.start(), match.end()), qualifier)
             else:
@@ -1096,7 +1098,7 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
     def add(name: str, context: str, provenance: Provenance) -> None:
         variants.setdefault((name, context), NameVariant(name, context, provenance))
 
-    title_lines = set()  # (page, line no): PDF lines are numbered within their page
+    title_lines: set[tuple[int | None, int]] = set()  # (page, line no): PDF lines are numbered within their page
     for name, _, provenance in titles:
         add(name, "title", provenance)
         title_lines.update((provenance.page, no) for no in range(provenance.line_start or 0, (provenance.line_end or 0) + 1))
@@ -1126,7 +1128,7 @@ def _name_spans(compacts: str, mentions: _NameMentions, misprints: _Misprints) -
     return [(i, start, end) for i, _, start, end in sorted(found)]
 
 
-def _sentences_holding(document: Document, words: list[str], also: list[int] = ()) -> list[Sentence]:
+def _sentences_holding(document: Document, words: list[str], also: Iterable[int] = ()) -> list[Sentence]:
     """The document's sentences that hold one of the words, or whose index is in `also`, in order."""
     indexes = {i for word in words for i in _lines_holding(document.compacts, word)}
     return document.sentences.at(sorted(indexes.union(also)))

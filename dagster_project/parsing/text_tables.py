@@ -161,11 +161,11 @@ def _without_double_placements(cells: list[Cell], issues: list[ParseIssue]) -> l
     if len(set(keys)) == len(keys):  # the common case, decided without a step per cell
         return cells
     seen: set[tuple[int, str, str, str | None]] = set()
-    doubled = set()
+    doubled: set[tuple[int, str, str, str | None]] = set()
     for key in keys:
         (doubled if key in seen else seen).add(key)
     for no, section, row_key, column in sorted(doubled, key=str):
-        lines = sorted(c.provenance.line_start for c in cells if c.certain and _cell_key(c) == (no, section, row_key, column))
+        lines = sorted(c.provenance.line_start or 0 for c in cells if c.certain and _cell_key(c) == (no, section, row_key, column))
         issues.append(ParseIssue(
             "warn", "cell_placed_twice",
             f"table {no} row {row_key} ({section or 'main'}), column {column}: {len(lines)} numbers were read for this one cell "
@@ -178,12 +178,17 @@ _cell_key: Callable[[Cell], tuple[int, str, str, str | None]] = attrgetter("tabl
 
 
 def _doubled(cell: Cell) -> Cell:
-    return replace(cell, column_key=None, column_label="", certain=False, candidates=(cell.column_key,),
+    return replace(cell, column_key=None, column_label="", certain=False, candidates=_candidate(cell),
                    note=f"could be {cell.column_key}, but another number was read for that cell too")
 
 
+def _candidate(cell: Cell) -> tuple[str, ...]:
+    """The column a cell was placed in, as the one candidate of the cell made uncertain."""
+    return (cell.column_key,) if cell.column_key else ()
+
+
 def _out_of_order(cell: Cell) -> Cell:
-    return replace(cell, column_key=None, column_label="", certain=False, candidates=(cell.column_key,),
+    return replace(cell, column_key=None, column_label="", certain=False, candidates=_candidate(cell),
                    note="this extract does not print the table row by row (see its table_out_of_order issue)")
 
 
@@ -312,7 +317,7 @@ def _without_page_numbers(document: _Lines) -> _Lines:
     candidates = []  # (line index, value - page starts before it)
     for starts_before, i in enumerate(_page_starts(document)):
         previous = document.nonblank_before(i)
-        if _BARE_NUMBER_RE.fullmatch(lines[previous].text.strip()):
+        if previous is not None and _BARE_NUMBER_RE.fullmatch(lines[previous].text.strip()):
             candidates.append((previous, int(lines[previous].text) - starts_before))
     offsets = Counter(offset for _, offset in candidates)
     footers = sorted({i for i, offset in candidates if offsets[offset] >= 2})
@@ -1115,7 +1120,8 @@ class _TwoSidedReader:
 def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
     lines = body.lines
     reader = _TwoSidedReader(context, lines)
-    text, owners = "", []  # the labels read since the last number, and where each line's part starts
+    # the labels read since the last number, and where each line's part starts
+    text, owners = "", list[tuple[int, Line]]()
 
     def flush() -> None:
         nonlocal text, owners
@@ -1182,7 +1188,7 @@ def _read_label_pair(context: _Context, reader: _TwoSidedReader, labels: tuple[_
     """The two rows of a label pair and the numbers printed under them (the pieces of the line
     below): the first number is the income row's (its one column), the others the expenditure
     row's. A single number could be either row's: it is reported, not placed."""
-    values = [context.value(p, below, len(pieces) == 1) for p in pieces]
+    values = [v for p in pieces if (v := context.value(p, below, len(pieces) == 1)) is not None]
     income, expenditure = labels
     reader.open(income)
     if len(values) == 1:
@@ -1461,7 +1467,7 @@ def _names_above_the_first_codes(table: TableLayout, header_lines: list[Line]) -
     """The header's last lines when they hold no header word: in a grid extract that centres each
     cell on its row, the first rows' names start above their codes, where the header seems to end."""
     _, aliases = _header_vocabulary(table.no)
-    lead = []
+    lead: list[Line] = []
     for line in reversed(header_lines):
         if aliases.search(squash(line.text)) or _AMOUNTS_LINE_RE.fullmatch(line.text):
             break
@@ -1526,12 +1532,12 @@ def _two_sided_by_centre(context: _Context, body: _Body) -> list[_Row] | None:
                     sides[0 if end <= income_last else 1].append(_CentredRow(piece, "", None, [no], x))
                 elif len(every_line[k]) == 1 and piece.isdecimal():  # alone, off the 行次 columns
                     _note_page_number(context, piece, body.lines[k])
-                elif context.amounts[piece] is not None:
+                elif (value := context.value(piece, body.lines[k], False)) is not None:
                     side = 0 if end < expenditure_first - 1 else 1
                     near = [row for row in sides[side] if row.code_lines[0] == no]
                     if not near:
                         return None  # a number off the line of any 行次
-                    near[0].values.append(context.value(piece, body.lines[k], False))
+                    near[0].values.append(value)
                 else:
                     labels[0 if x < income_last else 1].append((no, squash(piece)))
         for side, rows in enumerate(sides):
@@ -1637,12 +1643,12 @@ def _centred_rows(context: _Context, body: _Body, positioned: _Positioned) -> li
     else:
         _give_labels(rows, labels)
     by_number = {line.no: line for line in body.lines}
-    found = []
+    read = []
     for row in rows:
         lines = [by_number[no] for no in sorted({*row.code_lines, *row.lines})]
-        found.append(context.row(row.section, row.key, row.code, row.label, context.header.columns, lines))
-        found[-1].values = row.values
-    return found
+        read.append(context.row(row.section, row.key, row.code, row.label, context.header.columns, lines))
+        read[-1].values = row.values
+    return read
 
 
 def _numbers_by_centre(context: _Context, rows: list[_CentredRow], numbers: list[tuple[int, list[_Value]]],
@@ -1834,8 +1840,7 @@ def _economic_rows(context: _Context, body: _Body) -> list[_Row]:
                                       context.table.columns, [line])
                 rows.append(current)
             elif current and _code_continues(current, piece, ECONOMIC_CODE_LENGTH):
-                current.row_code += piece
-                current.row_key = current.row_code
+                current.row_code = current.row_key = (current.row_code or "") + piece
                 current.section = layout.economic_section(current.row_code, context.header.capital_group)
             elif (value := context.value(piece, line, alone)) is not None:  # an amount is no total label
                 if current is None:

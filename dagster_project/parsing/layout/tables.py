@@ -62,7 +62,7 @@ _FUND_BALANCE_COLUMNS = (
 
 # Table 7: six items, each with a budget and an actual column. The printed order of the twelve
 # columns (all budgets first, or budget/actual pairs per item) is read from the header.
-THREE_PUBLIC_ITEMS = (
+THREE_PUBLIC_ITEMS: tuple[ColumnSpec, ...] = (
     ColumnSpec("total", ("合计",)),
     ColumnSpec("outbound", ("因公出国(境)费", "因公出国(境)费用")),
     ColumnSpec("vehicle_subtotal", ("小计",)),
