@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -73,9 +73,9 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     """All nine tables of a decoded text extract (lines NFKC-normalised, 1-based numbers)."""
     issues: list[ParseIssue] = []
     cut = truncation(lines)
-    document = _without_page_numbers(_Lines.of(lines))
+    document = _without_page_numbers(_Lines.of(lines), issues)
     lines = document.lines
-    regions = _find_regions(document)
+    regions = _find_regions(document, issues)
     # The table a truncated file ends in is incomplete: its sums would mislead the solver.
     cut_table = None
     if cut and cut.part == "tables" and regions:
@@ -108,6 +108,10 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         for row in rows:
             if row.table_no == no and not row.doubt:
                 row.doubt = why
+    for row in rows:  # (a table out of order gives its rows other rows' codes anyway)
+        if row.table_no not in unordered and not row.doubt and (why := _code_of_another_name(row)):
+            row.doubt = why
+            issues.append(ParseIssue("warn", "code_name_mismatch", f"table {row.table_no}: {why}", row.provenance()))
     complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
     for i in solve(complete, constraints(complete)):
         complete[i].doubt = UNBALANCED_NOTE
@@ -151,6 +155,21 @@ def _lost_columns(rows: list[_Row]) -> dict[int, tuple[str, Line]]:
                         f"{proof.lines[0].no}) prints an amount for it: a header line may be lost, so the columns "
                         "of the table's numbers are not known", proof.lines[0])
     return lost
+
+
+def _code_of_another_name(row: _Row) -> str | None:
+    """Why an economic row's code may be misread, if it may: the classification names the code
+    otherwise, and the row's name is another code's (a code part read from another line, as an
+    extract that prints a line twice makes: '302' + a repeated '14 医疗费' reads as 30214)."""
+    if layout.TABLES[row.table_no].kind != "economic" or not row.row_code:
+        return None
+    names, codes = layout.economic_subjects()
+    named = codes.get(squash(row.label), frozenset())
+    if not named or row.row_code in named:
+        return None
+    known = f"is {names[row.row_code]} in the classification" if row.row_code in names else "is not in the classification"
+    return (f"code {row.row_code} {known}, but its row is named '{row.label}', the name of "
+            f"{', '.join(sorted(named))}: the code may be misread, so the row's number is not certain")
 
 
 def _without_double_placements(cells: list[Cell], issues: list[ParseIssue]) -> list[Cell]:
@@ -308,11 +327,12 @@ def _page_starts(document: _Lines) -> list[int]:
     return sorted(i for i in document.where(_INDENTED_RE) if lines[i].text.strip() and document.nonblank_before(i) is not None)
 
 
-def _without_page_numbers(document: _Lines) -> _Lines:
+def _without_page_numbers(document: _Lines, issues: list[ParseIssue]) -> _Lines:
     """The lines without bare page numbers ('5' alone on its line, which inside a table reads like
     a cell). A bare number is a page number when the next line opens a new page and its value
     counts the pages: value minus the page starts before it is the same for at least two of them
-    (a 行次 or a printed 0 that happens to end a page does not fit the count)."""
+    (a 行次 or a printed 0 that happens to end a page does not fit the count); or when it is one of
+    a series that numbers the pages of an extract that marks no page starts (see _page_series)."""
     lines = document.lines
     candidates = []  # (line index, value - page starts before it)
     for starts_before, i in enumerate(_page_starts(document)):
@@ -320,8 +340,86 @@ def _without_page_numbers(document: _Lines) -> _Lines:
         if previous is not None and _BARE_NUMBER_RE.fullmatch(lines[previous].text.strip()):
             candidates.append((previous, int(lines[previous].text) - starts_before))
     offsets = Counter(offset for _, offset in candidates)
-    footers = sorted({i for i, offset in candidates if offsets[offset] >= 2})
-    return _Lines.of(_without(lines, footers)) if footers else document
+    series, glued = _page_series(document)
+    footers = sorted({i for i, offset in candidates if offsets[offset] >= 2} | set(series))
+    if not footers:
+        return document
+    kept = lines.copy()
+    for i, page in glued:
+        line = lines[i]
+        kept[i] = line._replace(text=line.text.rstrip()[: -len(str(page))].rstrip())
+        issues.append(ParseIssue("info", "page_number_glued",
+                                 f"number {page} at the end of line {line.no} read as the number of its page (the "
+                                 "pages before and after it are numbered on lines of their own), not as a cell",
+                                 Provenance(line.no, line.no, line.page)))
+    return _Lines.of(_without(kept, footers))
+
+
+# A page holds at least this many lines, and at least the document's lines shared among this many
+# pages (a disclosure has fewer): numbers printed closer together are a list or a column of row
+# numbers (行次), not the pages' numbers.
+MIN_PAGE_LINES = 5
+MAX_PAGES = 50
+# The first page number an extract prints (its cover may be unnumbered, or its number lost).
+MAX_FIRST_PAGE = 3
+# A line of a bare number, with the newline before it (a literal start the regex engine scans for fast).
+_BARE_NUMBER_LINE_RE = re.compile(r"\n[^\S\n]*([1-9]\d{0,2})[^\S\n]*(?=\n)")
+
+
+def _page_series(document: _Lines) -> tuple[list[int], list[tuple[int, int]]]:
+    """The page numbers of an extract that prints each on a line of its own but marks no page
+    starts (pages joined by a plain newline): the longest series of bare numbers counting up by one
+    (or two, past a page whose number is lost or glued), each a page's lines after the one before
+    (see MAX_PAGES), starting at one of the first pages and running over half the document at least.
+    Returns the indexes of their lines, and (line index, page number) of each page number printed at
+    the end of its page's last line instead: the one line between the numbers of the pages around
+    it that ends with that number."""
+    if document.lines and document.lines[0].page is not None:
+        return [], []  # the extract marks its pages: see _page_starts
+    joined = f"\n{document.joined}\n"  # each line between newlines: the n-th newline starts line n
+    found = list(_BARE_NUMBER_LINE_RE.finditer(joined))
+    if len(found) < 3:
+        return [], []
+    min_gap = max(MIN_PAGE_LINES, len(document.lines) // MAX_PAGES)
+    numbers = list(zip(newlines_before(joined, (match.start() for match in found)),
+                       (int(match.group(1)) for match in found)))
+    lines_of: dict[int, list[int]] = defaultdict(list)
+    for i, value in numbers:
+        lines_of[value].append(i)
+    # a number with the next or the one before printed within a page's lines is one of a column of
+    # row numbers (行次) or a list, whatever else it may be
+    at, values = [], []
+    for i, value in numbers:
+        if all(abs(i - other) >= min_gap for near in (value - 1, value + 1) for other in lines_of.get(near, ())):
+            at.append(i)
+            values.append(value)
+    # longest[k]: the length of the longest series ending at candidate k, and the one before it
+    longest: list[tuple[int, int]] = []
+    by_value: dict[int, list[int]] = defaultdict(list)
+    for k, (i, value) in enumerate(zip(at, values)):
+        before = [j for step in (1, 2) for j in by_value.get(value - step, ()) if i - at[j] >= min_gap]
+        j = max(before, key=lambda j: longest[j][0], default=-1)
+        longest.append((longest[j][0] + 1, j) if j >= 0 else (1, -1))
+        by_value[value].append(k)
+    if not longest:
+        return [], []
+    end = max(range(len(longest)), key=lambda k: longest[k][0])
+    if longest[end][0] < 3:
+        return [], []
+    members = [end]
+    while longest[members[-1]][1] >= 0:
+        members.append(longest[members[-1]][1])
+    members.reverse()
+    if values[members[0]] > MAX_FIRST_PAGE or at[members[-1]] - at[members[0]] < len(document.lines) / 2:
+        return [], []  # not the pages' numbers: a list, a column of row numbers or of codes (301, 302, 303)
+    glued = []
+    for a, b in zip(members, members[1:]):
+        if values[b] - values[a] == 2:
+            page = str(values[a] + 1)
+            ending = [i for i in range(at[a] + 1, at[b]) if document.lines[i].text.rstrip().endswith(" " + page)]
+            if len(ending) == 1:
+                glued.append((ending[0], values[a] + 1))
+    return [at[k] for k in members], glued
 
 
 def _without(lines: list[Line], dropped: list[int]) -> list[Line]:
@@ -388,9 +486,10 @@ def _title_candidates(document: _Lines, part_headings: list[int]) -> list[tuple[
     return found
 
 
-def _find_regions(document: _Lines) -> dict[int, _Region]:
+def _find_regions(document: _Lines, issues: list[ParseIssue]) -> dict[int, _Region]:
     """The region of each table. A title followed by no table body (the contents list) is skipped;
-    a title repeated later (a continuation page) stays inside the first region."""
+    a title repeated later (a continuation page) stays inside the first region. A two-sided table
+    ends at a header of a table listed by subject code (see _coded_header)."""
     lines = document.lines
     part_headings = _part_headings(document)
     candidates = _title_candidates(document, part_headings)
@@ -409,8 +508,21 @@ def _find_regions(document: _Lines) -> dict[int, _Region]:
         repeated_titles = {k for title_no, k, k_after in candidates if title_no == no and k_after == k + 1}
         if not repeated_titles.isdisjoint(kept):
             kept = [k for k in kept if k not in repeated_titles]
+        if layout.TABLES[no].kind == "two_sided" and (at := _coded_header(lines, kept)) is not None:
+            line = lines[kept[at]]
+            issues.append(ParseIssue(
+                "warn", "table_overrun", f"table {no}: line {line.no} ('{line.text.strip()}') is the column header of "
+                "a table listed by subject code: the title of the table it heads may be lost, so table "
+                f"{no} ends before it", Provenance(line.no, line.no, line.page)))
+            kept = kept[:at]
         regions[no] = _Region(no, lines[i], list(map(lines.__getitem__, kept)))
     return regions
+
+
+def _coded_header(lines: list[Line], kept: list[int]) -> int | None:
+    """The position in `kept` of the first line that starts a column header of a table listed by
+    subject code, if any: a two-sided table's region runs into the next table when its title is lost."""
+    return next((at for at, k in enumerate(kept) if squash(lines[k].text).startswith(layout.CODED_HEADER_STARTS)), None)
 
 
 def _part_headings(document: _Lines) -> list[int]:
@@ -955,6 +1067,7 @@ class _TwoSidedReader:
         self.shared_expenditure: tuple[str, _Label] | None = None  # a fund sub-row's expenditure key
         self.numbered = {"income": 0, "expenditure": 0}  # numbered labels (一、) read, per side
         self.last_number = {"income": 0, "expenditure": 0}  # of the side's numbered label read last
+        self.number_offset: dict[str, int] = {}  # per side: a numbered row's 行次 minus its numbering
         self.cut: _CutLabel | None = None  # an unknown label that may be the first part of a wrapped one
 
     @cached_property
@@ -1079,9 +1192,11 @@ class _TwoSidedReader:
             else:
                 current.row.values.append(value)
             return
-        if value.bare_int and current is not None and current.row_number_line is None:
+        if value.bare_int and current is not None and current.row_number_line is None \
+                and not self._blank_income_row(current, int(value.printed)):
             current.row_number_line = value.line.no
             expected[current.side] = int(value.printed) + 1
+            self._check_row_number(current, int(value.printed), value.line)
         elif (value.bare_int and expected["expenditure"] == int(value.printed)
               and current is not None and current.side == "income"):
             expected["expenditure"] += 1
@@ -1105,6 +1220,28 @@ class _TwoSidedReader:
                 "info", "stray_number",
                 f"table {self.context.table.no}: number {value.printed} at line {value.line.no} belongs to no row "
                 "(page number?)", Provenance(value.line.no, value.line.no, value.line.page)))
+
+    def _counts_on(self, current: _SideRow, row_number: int) -> bool:
+        """Whether the 行次 fits the row: a side's numbered rows (一、 二、 …) count on with their 行次
+        (the same 行次 minus numbering on each)."""
+        numbering = layout.NUMBERING_RE.match(current.row.label)
+        if not numbering:
+            return True
+        offset = row_number - (chinese_number(numbering.group().rstrip("、")) or 0)
+        return self.number_offset.setdefault(current.side, offset) == offset
+
+    def _blank_income_row(self, current: _SideRow, row_number: int) -> bool:
+        """Whether a 行次 read after an expenditure label that it does not fit is the next income
+        row's, whose label is blank (the expenditure row's own 行次 was lost)."""
+        return (current.side == "expenditure" and self.expected["income"] == row_number
+                and not self._counts_on(current, row_number))
+
+    def _check_row_number(self, current: _SideRow, row_number: int, line: Line) -> None:
+        """A row whose 行次 does not count on with its side's numbered rows was given another row's
+        label (a grid extract whose labels and numbers were set apart): the table is out of order."""
+        if self.context.disorder is None and not self._counts_on(current, row_number):
+            self.context.disorder = _Disorder(line, f"row number {row_number} of '{current.row.label}' does not "
+                                              f"count on with the {current.side} rows numbered before it")
 
     def _open_shared_expenditure(self, line: Line) -> _SideRow:
         if self.shared_expenditure is None:  # an expenditure 行次 with no label: nothing to key it by

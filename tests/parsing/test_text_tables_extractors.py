@@ -165,3 +165,82 @@ def test_a_line_of_numbers_printed_twice_leaves_its_row_uncertain():
     assert "printed alike" in doubled[0].note
     one_per_line = extract(HEADER_3 + "合计\n30.00\n30.00\n212 城乡社区支出\n30.00\n30.00\n")
     assert certain(one_per_line, 3)[("", "212", "total")] == "30.00"
+
+
+def _page(no: int, *lines: str) -> str:
+    return "".join(f"{line}\n" for line in lines) + f"{no}\n"
+
+
+# pypdfium2 joins pages with a plain newline: nothing marks where a page starts but its number, alone
+# on the page's last line, or run into the end of it ('03 专用设备购置 4'). Two rows print no value.
+PAGES_JOINED = (
+    _page(1, "某某局", "2023年度部门决算", "目录", "第一部分 概况")
+    + _page(2, "一、部门主要职能", "负责本部门的日常工作。", "二、部门决算单位构成", "本级决算。", "三、人员构成")
+    + _page(3, "第二部分 决算表", "一般公共预算财政拨款基本支出决算表", "单位：万元",
+            "科目编码 科目名称 决算数 科目编码 科目名称 决算数",
+            "301 工资福利支出 30.00 302 商品和服务支出 5.00", "301 ", "01 基本工资 30.00 302 ", "01 办公费 5.00",
+            "302 ", "15 会议费")
+    + "310 资本性支出 2.00\n310 \n02 办公设备购置 2.00\n310 \n03 专用设备购置 4\n"
+    + "人员经费合计 30.00 公用经费合计 7.00\n"
+    + _page(5, "第三部分 决算情况说明", "一、收入支出决算总体情况说明", "本年收入支出总计37.00万元。",
+            "二、收入决算情况说明", "本年收入合计37.00万元。")
+    + _page(6, "三、支出决算情况说明", "本年支出合计37.00万元。", "四、其他重要事项", "无。", "五、名词解释")
+)
+
+
+def test_page_numbers_of_pages_joined_by_a_newline_are_no_cells():
+    found = extract(PAGES_JOINED)
+    # neither the page number under 会议费 (3) nor the one run into 专用设备购置's line (4) is a cell
+    assert certain(found, 6) == {
+        ("personnel", "301", "amount"): "30.00", ("personnel", "30101", "amount"): "30.00",
+        ("public", "302", "amount"): "5.00", ("public", "30201", "amount"): "5.00",
+        ("public", "310", "amount"): "2.00", ("public", "31002", "amount"): "2.00",
+        ("personnel", "personnel_total", "amount"): "30.00", ("public", "public_total", "amount"): "7.00",
+    }
+    assert not [c for c in found.cells if c.printed in ("3", "4")]
+    glued = [i for i in found.issues if i.code == "page_number_glued"]
+    assert [(i.provenance.line_start, i.message.split()[1]) for i in glued] == [(27, "4")]
+
+
+def test_a_column_of_row_numbers_is_no_series_of_page_numbers():
+    # the 行次 1, 2, 3 of a two-sided table printed on lines of their own, a few lines apart, count up
+    # like page numbers: they are read as row numbers, not dropped
+    found = extract(HEADER_1.replace("项目 决算数 项目 决算数", "项目 行次 决算数 项目 行次 决算数")
+                    + "一、一般公共预算财政拨款收入\n1\n100.00\n一、一般公共服务支出\n2\n80.00\n"
+                    + "本年收入合计\n3\n100.00\n本年支出合计\n4\n80.00\n")
+    assert certain(found, 1) == TABLE_1_READ
+
+
+def test_a_numbered_row_whose_row_number_does_not_count_on_puts_the_table_out_of_order():
+    # a grid extract that set labels and numbers apart gave 三、国防支出 the 行次 of the row after 一
+    # (二、外交支出 is numbered 4 where 一 is 3): which label is whose numbers is not known
+    found = extract(HEADER_1.replace("项目 决算数 项目 决算数", "项目 行次 决算数 项目 行次 决算数")
+                    + "一、一般公共预算财政拨款收入 1 100.00 一、一般公共服务支出 3 60.00\n"
+                    + "本年收入合计 2 100.00 三、国防支出 4 20.00\n")
+    assert out_of_order(found) == {1: 6}
+    assert not certain(found, 1)
+
+
+HEADER_6 = "一般公共预算财政拨款基本支出决算表\n单位：万元\n科目编码 科目名称 决算数 科目编码 科目名称 决算数\n"
+
+
+def test_a_code_read_with_another_codes_name_is_not_certain():
+    # pypdfium2 puts a row's class code ('302 ') at the end of the line before it; a line printed twice
+    # gives its item '14 医疗费' the class of the next row: 30214, which the classification names 租赁费
+    found = extract(HEADER_6 + "301 工资福利支出 40.00 302 商品和服务支出 5.00\n301 \n01 基本工资 30.00 302 \n"
+                    "01 办公费 5.00\n301 \n14 医疗费 10.00 302 \n14 医疗费 10.00 302 \n"
+                    "人员经费合计 40.00 公用经费合计 5.00\n")
+    assert ("personnel", "30114", "amount") in certain(found, 6)
+    assert [c.certain for c in found.cells if c.row_key == "30214"] == [False]
+    mismatch = [i for i in found.issues if i.code == "code_name_mismatch"]
+    assert len(mismatch) == 1 and "30214" in mismatch[0].message and "30114" in mismatch[0].message
+
+
+def test_a_two_sided_table_ends_at_the_header_of_a_table_whose_title_is_lost():
+    # the title of Table 3 was lost: its header and rows follow Table 1's last row
+    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入 100.00 一、一般公共服务支出 80.00\n"
+                    "本年收入合计 100.00 本年支出合计 80.00\n"
+                    "科目编码 科目名称 本年支出合计 基本支出 项目支出\n201 一般公共服务支出 80.00 50.00 30.00\n")
+    assert certain(found, 1) == TABLE_1_READ
+    assert not [c for c in found.cells if c.printed in ("50.00", "30.00")]
+    assert [i.provenance.line_start for i in found.issues if i.code == "table_overrun"] == [7]

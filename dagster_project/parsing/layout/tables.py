@@ -6,10 +6,12 @@ not in the parser."""
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 _SQUASH_DROP_RE = re.compile(r"[\s“”\"'‘’「」『』]")
 
@@ -230,6 +232,21 @@ def economic_section(code: str, capital_group: bool) -> str:
     group = ECONOMIC_CLASSES.get(code[:3], "")
     return "public" if group == "capital" and not capital_group else group
 
+# The economic classification's codes and names: the warehouse's seed, one list for the parser and the models.
+ECONOMIC_SUBJECTS_CSV = Path(__file__).resolve().parents[3] / "dbt" / "seeds" / "economic_subjects.csv"
+
+
+@cache
+def economic_subjects() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """(code -> its name, name -> the codes of that name), names squashed."""
+    with ECONOMIC_SUBJECTS_CSV.open(encoding="utf-8", newline="") as file:
+        names = {row["subject_code"]: squash(row["subject_name"]) for row in csv.DictReader(file)}
+    codes: dict[str, set[str]] = {}
+    for code, name in names.items():
+        codes.setdefault(name, set()).add(code)
+    return names, {name: frozenset(named) for name, named in codes.items()}
+
+
 ECONOMIC_TOTAL_LABELS: dict[str, tuple[str, str]] = {  # label -> (row_key, section)
     "人员经费合计": ("personnel_total", "personnel"),
     "公用经费合计": ("public_total", "public"),
@@ -237,6 +254,10 @@ ECONOMIC_TOTAL_LABELS: dict[str, tuple[str, str]] = {  # label -> (row_key, sect
 
 # Labels of the total row of a subject table (Tables 2, 3, 5, 8, 9).
 SUBJECT_TOTAL_LABELS = ("合计", "总计")
+
+# How a column header of the tables listed by subject code starts (Tables 2, 3, 5, 6, 8, 9): a line in
+# a two-sided table's region that starts so belongs to the next table, whose title is lost.
+CODED_HEADER_STARTS = ("科目编码", "科目名称", "支出功能分类", "功能分类科目", "部门预算支出经济分类")
 
 # --- text around the tables -----------------------------------------------------------------------
 PART_HEADING_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
