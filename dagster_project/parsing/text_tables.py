@@ -109,9 +109,9 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
             if row.table_no == no and not row.doubt:
                 row.doubt = why
     for row in rows:  # (a table out of order gives its rows other rows' codes anyway)
-        if row.table_no not in unordered and not row.doubt and (why := _code_of_another_name(row)):
-            row.doubt = why
-            issues.append(ParseIssue("warn", "code_name_mismatch", f"table {row.table_no}: {why}", row.provenance()))
+        if row.table_no not in unordered and not row.doubt and (misread := _code_of_another_name(row)):
+            row.doubt = misread
+            issues.append(ParseIssue("warn", "code_name_mismatch", f"table {row.table_no}: {misread}", row.provenance()))
     complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
     for i in solve(complete, constraints(complete)):
         complete[i].doubt = UNBALANCED_NOTE
