@@ -1417,6 +1417,12 @@ def _row_segments(pieces: list[str]) -> list[list[str]]:
 def _read_subject_segment(context: _Context, rows: list[_Row], pieces: list[str], line: Line, alone: bool) -> None:
     """Open the row a line (or a part of it) starts, if any, and add its name and values to the current row."""
     code, used = _function_code(pieces)
+    if code is None and rows and not context.header.laid_out and _ends_repeated_code(context, rows, pieces):
+        row = rows[-1]
+        row.row_code = row.row_key = f"{row.row_code}{pieces[0]}"
+        row.label += squash("".join(pieces[1:]))
+        row.lines.append(line)
+        return
     width = _total_label_width(pieces) if code is None else 0
     if code is None and rows and pieces and _code_continues(rows[-1], pieces[0], FUNCTION_CODE_LENGTH):
         # the 款 and 项 of a code split over lines ('208' / '05' / '01'), before the row's name
@@ -1449,6 +1455,18 @@ def _read_subject_segment(context: _Context, rows: list[_Row], pieces: list[str]
             row.label += squash(piece)
             if line not in row.lines:
                 row.lines.append(line)
+
+
+def _ends_repeated_code(context: _Context, rows: list[_Row], pieces: list[str]) -> bool:
+    """Whether a line that starts with a code part ('01'), followed by no number, is the 项 of the
+    row read last, printed under its name and numbers with the end of a wrapped name: the row's
+    code is a 款 read already (pdfplumber prints a code cell centred on a wrapped name as '201 06' /
+    the name and numbers / '01', or '208 05 机关事业单位基本养老保' / numbers / '05 险缴费支出'). A grid
+    extract is read by its rows' centres instead (see _grid_rows)."""
+    row = rows[-1]
+    return bool(pieces and _TWO_DIGITS_RE.fullmatch(pieces[0]) and row.row_code and row.label and row.values
+                and len(row.row_code) < FUNCTION_CODE_LENGTH and all(context.amounts[p] is None for p in pieces[1:])
+                and any(other.row_code == row.row_code for other in rows[:-1]))
 
 
 def _note_code_after_code(context: _Context, previous: _Row | None, code: str, line: Line) -> None:
@@ -1962,12 +1980,66 @@ def _economic_code(piece: str) -> str | None:
     return None
 
 
+def _codes_around_names(context: _Context, read: list[tuple[Line, list[str]]]) -> list[tuple[Line, list[str]]]:
+    """The lines of Table 6 with each row's code put back before its name: pdfplumber prints the
+    codes of a line's items centred on their wrapped names, the classes above the names and
+    numbers, the items' parts below ('301 302' / '基本工资 325.77 办公费 15.73' / '01 01'), read as
+    '301 01 基本工资 325.77 302 01 办公费 15.73' on the line of the names. Only when the three lines
+    hold as many classes, items and parts. A class row printed whole on the line of the names
+    ('303 对个人和家庭的补助 163.22 工会经费 8.61', '医疗费补助 23.02 310 资本性支出 14.74') keeps its place."""
+    out: list[tuple[Line, list[str]]] = []
+    k = 0
+    while k < len(read):
+        classes = read[k][1]
+        if k + 2 < len(read) and classes and all(len(p) == 3 and _economic_code(p) for p in classes):
+            (line, pieces), parts = read[k + 1], read[k + 2][1]
+            before, items, after = _items(context, pieces, len(classes))
+            if len(parts) == len(classes) == len(items) and all(_TWO_DIGITS_RE.fullmatch(p) for p in parts):
+                coded = [p for group in zip(classes, parts, items) for p in (group[0], group[1], *group[2])]
+                out.append((line, before + coded + after))
+                k += 3
+                continue
+        out.append(read[k])
+        k += 1
+    return out
+
+
+def _items(context: _Context, pieces: list[str], wanted: int) -> tuple[list[str], list[list[str]], list[str]]:
+    """A line's items printed without their codes, each a name and its numbers, with the pieces
+    before them (a class row printed whole: its code, name and numbers) and after them (from the
+    next code on). An item starts at a name after a number; when that makes other than `wanted`
+    items, at every name (an item without a number: '基本工资 办公费 23.37'). No items when a
+    number comes first or a code part is printed among them."""
+    start = 0
+    if pieces and _economic_code(pieces[0]):  # a class row first: the items start at a name after its numbers
+        numbers_seen = False
+        for start in range(1, len(pieces) + 1):
+            if start == len(pieces) or _economic_code(pieces[start]):
+                return [], [], pieces
+            if context.amounts[pieces[start]] is not None:
+                numbers_seen = True
+            elif numbers_seen:
+                break
+    end = next((j for j in range(start, len(pieces)) if _economic_code(pieces[j])), len(pieces))
+    numbers = [context.amounts[piece] is not None for piece in pieces[start:end]]
+    if not numbers or numbers[0] or any(_TWO_DIGITS_RE.fullmatch(piece) for piece in pieces[start:end]):
+        return [], [], pieces  # (an item part on the line: its codes are where they belong)
+    starts = [j for j in range(len(numbers)) if not numbers[j] and (j == 0 or numbers[j - 1])]
+    if len(starts) != wanted:
+        starts = [j for j in range(len(numbers)) if not numbers[j]]
+    items = [pieces[start + a:start + b] for a, b in zip(starts, [*starts[1:], len(numbers)])]
+    return pieces[:start], items, pieces[end:]
+
+
 def _economic_rows(context: _Context, body: _Body) -> list[_Row]:
     """(code, name, amount) entries of the interleaved column groups, read as one stream: each
     amount belongs to the code printed before it. Items printed without an amount give no row."""
     rows: list[_Row] = []
     current: _Row | None = None
-    for line, pieces in zip(body.lines, body.pieces):
+    read = list(zip(body.lines, body.pieces))
+    if not context.header.laid_out:  # a grid extract is read by its rows' centres (see _grid_rows)
+        read = _codes_around_names(context, read)
+    for line, pieces in read:
         alone = len(pieces) == 1
         for piece in pieces:
             code = _economic_code(piece)

@@ -244,3 +244,36 @@ def test_a_two_sided_table_ends_at_the_header_of_a_table_whose_title_is_lost():
     assert certain(found, 1) == TABLE_1_READ
     assert not [c for c in found.cells if c.printed in ("50.00", "30.00")]
     assert [i.provenance.line_start for i in found.issues if i.code == "table_overrun"] == [7]
+
+
+def test_a_code_centred_on_its_wrapped_name_is_read_around_it():
+    # pdfplumber prints a 项 row's code cell centred on its wrapped name: the 类 and 款 above the
+    # name and numbers, the 项 below, with the end of the name ('05 险缴费支出')
+    found = extract(HEADER_3 + "合计 30.00 20.00 10.00\n208 社会保障和就业支出 30.00 20.00 10.00\n"
+                    "208 05 行政事业单位养老支出 30.00 20.00 10.00\n208 05\n行政单位离退休 20.00 20.00\n01\n"
+                    "208 05 机关事业单位基本养老保\n10.00 10.00\n05 险缴费支出\n")
+    assert certain(found, 3) == {
+        ("", "total", "total"): "30.00", ("", "total", "basic"): "20.00", ("", "total", "project"): "10.00",
+        ("", "208", "total"): "30.00", ("", "208", "basic"): "20.00", ("", "208", "project"): "10.00",
+        ("", "20805", "total"): "30.00", ("", "20805", "basic"): "20.00", ("", "20805", "project"): "10.00",
+        ("", "2080501", "total"): "20.00", ("", "2080501", "basic"): "20.00",
+        ("", "2080505", "total"): "10.00", ("", "2080505", "project"): "10.00",
+    }
+    assert [c.row_label for c in found.cells if c.row_key == "2080505"][0] == "机关事业单位基本养老保险缴费支出"
+    assert not out_of_order(found)
+
+
+def test_table_6_codes_centred_on_the_names_of_a_line():
+    # pdfplumber: the classes of a line's two items above their names and numbers, the items' parts
+    # below; an item may print no number, and a class row may be printed whole before an item
+    found = extract(HEADER_6 + "301 工资福利支出 30.00 302 商品和服务支出 6.00\n301 302\n基本工资 办公费 5.00\n01 01\n"
+                    "301 302\n津贴补贴 30.00 印刷费\n02 02\n302\n303 对个人和家庭的补助 2.00 工会经费 1.00\n28\n"
+                    "303\n离休费 2.00\n01\n人员经费合计 32.00 公用经费合计 6.00\n")
+    assert certain(found, 6) == {
+        ("personnel", "301", "amount"): "30.00", ("public", "302", "amount"): "6.00",
+        ("public", "30201", "amount"): "5.00", ("personnel", "30102", "amount"): "30.00",
+        ("personnel", "303", "amount"): "2.00", ("public", "30228", "amount"): "1.00",
+        ("personnel", "30301", "amount"): "2.00",
+        ("personnel", "personnel_total", "amount"): "32.00", ("public", "public_total", "amount"): "6.00",
+    }
+    assert not out_of_order(found)
