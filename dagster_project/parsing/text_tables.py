@@ -1417,9 +1417,13 @@ def _row_segments(pieces: list[str]) -> list[list[str]]:
 def _read_subject_segment(context: _Context, rows: list[_Row], pieces: list[str], line: Line, alone: bool) -> None:
     """Open the row a line (or a part of it) starts, if any, and add its name and values to the current row."""
     code, used = _function_code(pieces)
-    if code is None and rows and not context.header.laid_out and _ends_repeated_code(context, rows, pieces):
+    if code is None and rows and not context.header.laid_out and _ends_code(context, rows[-1], pieces):
         row = rows[-1]
-        row.row_code = row.row_key = f"{row.row_code}{pieces[0]}"
+        if len(row.row_code or "") == FUNCTION_CODE_LENGTH - 2:
+            row.row_code = row.row_key = f"{row.row_code}{pieces[0]}"
+        elif not row.doubt:  # a 项 (or a 类: no extract prints a 款 part so) read from other rows' lines
+            row.doubt = f"the code part '{pieces[0]}' printed under its name belongs to no code: its code may be misread"
+            context.warn("code_part_unplaced", f"row {row.row_key}: {row.doubt}", line)
         row.label += squash("".join(pieces[1:]))
         row.lines.append(line)
         return
@@ -1457,16 +1461,16 @@ def _read_subject_segment(context: _Context, rows: list[_Row], pieces: list[str]
                 row.lines.append(line)
 
 
-def _ends_repeated_code(context: _Context, rows: list[_Row], pieces: list[str]) -> bool:
-    """Whether a line that starts with a code part ('01'), followed by no number, is the 项 of the
-    row read last, printed under its name and numbers with the end of a wrapped name: the row's
-    code is a 款 read already (pdfplumber prints a code cell centred on a wrapped name as '201 06' /
-    the name and numbers / '01', or '208 05 机关事业单位基本养老保' / numbers / '05 险缴费支出'). A grid
-    extract is read by its rows' centres instead (see _grid_rows)."""
-    row = rows[-1]
+def _ends_code(context: _Context, row: _Row, pieces: list[str]) -> bool:
+    """Whether a line that starts with a code part ('01'), followed by no number, is the next part
+    of the code of the row read last, printed under its name and numbers with the end of a wrapped
+    name (pdfplumber prints a code cell centred on a wrapped name as '201 06' / the name and numbers
+    / '01', or '208 05 机关事业单位基本养老保' / numbers / '05 险缴费支出'; no extract starts a row with a
+    lone code part after a row's numbers). Under a row whose code is whole, such a part says the row
+    was read from other rows' lines (a line lost or printed twice). A grid extract is read by its
+    rows' centres instead (see _grid_rows)."""
     return bool(pieces and _TWO_DIGITS_RE.fullmatch(pieces[0]) and row.row_code and row.label and row.values
-                and len(row.row_code) < FUNCTION_CODE_LENGTH and all(context.amounts[p] is None for p in pieces[1:])
-                and any(other.row_code == row.row_code for other in rows[:-1]))
+                and all(context.amounts[p] is None for p in pieces[1:]))
 
 
 def _note_code_after_code(context: _Context, previous: _Row | None, code: str, line: Line) -> None:

@@ -277,3 +277,18 @@ def test_table_6_codes_centred_on_the_names_of_a_line():
         ("personnel", "personnel_total", "amount"): "32.00", ("public", "public_total", "amount"): "6.00",
     }
     assert not out_of_order(found)
+
+
+def test_a_code_part_under_a_row_is_its_items_even_when_its_kuan_line_is_lost():
+    # the line of the 款 (208 05 行政事业单位养老支出 …) was lost: the part under the name still ends the
+    # code, so the numbers are 2080501's, not the 款's
+    found = extract(HEADER_3 + "208 05\n行政单位离退休 20.00 20.00\n01\n")
+    assert {c.row_key for c in found.cells} == {"2080501"}
+
+
+def test_a_code_part_under_a_row_whose_code_is_whole_leaves_the_row_uncertain():
+    # a line printed twice ('01') completed the code before the name: the part printed under the
+    # name ('04') is then nobody's, so the row's code (2120101) may be another row's
+    found = extract(HEADER_3 + "212 01\n01\n城管执法 18.00 18.00\n04\n")
+    assert [c.certain for c in found.cells if c.row_key == "2120101"] == [False, False]
+    assert [i.provenance.line_start for i in found.issues if i.code == "code_part_unplaced"] == [7]
