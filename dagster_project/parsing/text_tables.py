@@ -115,6 +115,9 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
     for i in solve(complete, constraints(complete)):
         complete[i].doubt = UNBALANCED_NOTE
+    for row in complete:
+        if not row.doubt and _gathered_unbalanced(row):
+            row.doubt = GATHERED_NOTE
     cells = _without_double_placements([cell for row in rows for cell in _cells(row, issues)], issues)
     if cut_table is not None:
         cells = [_cut_off(cell) if cell.table_no == cut_table else cell for cell in cells]
@@ -2213,6 +2216,17 @@ def _cells(row: _Row, issues: list[ParseIssue]) -> list[Cell]:
 
 
 UNBALANCED_NOTE = "the row's values add up under no placement (a value may belong to a neighbouring row)"
+GATHERED_NOTE = ("the row's values, read from several lines, do not add up (one may belong to another row; "
+                 "a row printed on one line is kept as printed)")
+
+
+def _gathered_unbalanced(row: _Row) -> bool:
+    """A row that prints every column is placed whatever it sums to, so that a misprint is recorded
+    as printed and the checks report it; but when its values were gathered from several lines and
+    its own identity fails, one of them may be a number moved there from another row (an extract
+    that lists a table's numbers apart from their labels)."""
+    return (1 < len(row.values) == len(row.columns) and row.values[0].line is not row.values[-1].line
+            and not balances(row))
 
 
 def _inferred_from(decided_by: list[str]) -> str:

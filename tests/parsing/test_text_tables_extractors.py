@@ -292,3 +292,15 @@ def test_a_code_part_under_a_row_whose_code_is_whole_leaves_the_row_uncertain():
     found = extract(HEADER_3 + "212 01\n01\n城管执法 18.00 18.00\n04\n")
     assert [c.certain for c in found.cells if c.row_key == "2120101"] == [False, False]
     assert [i.provenance.line_start for i in found.issues if i.code == "code_part_unplaced"] == [7]
+
+
+def test_a_full_row_gathered_from_several_lines_that_does_not_add_up_is_not_certain():
+    # pdftotext's default mode lists numbers apart from their labels: a number of another row read
+    # into a row that prints every column breaks its total = basic + project. The same numbers on
+    # the row's own line are a misprint, recorded as printed (the checks report it).
+    gathered = extract(HEADER_3 + "210 11 行政事业单位医疗\n5.00\n5.00\n99.00\n")
+    assert [c.certain for c in gathered.cells] == [False, False, False]
+    assert "several lines" in gathered.cells[0].note
+    printed = extract(HEADER_3 + "210 11 行政事业单位医疗 5.00 5.00 99.00\n")
+    assert {c.column_key: c.printed for c in printed.cells if c.certain} == {
+        "total": "5.00", "basic": "5.00", "project": "99.00"}
