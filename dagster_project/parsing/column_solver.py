@@ -121,7 +121,7 @@ def _row_identities(rows: list[_Row], row_keys: list[list[str]]) -> list[_Constr
                         f"T7 {phase} {total} = {' + '.join(parts)}",
                         (i, f"{phase}_{total}"), [(i, f"{phase}_{p}") for p in parts]))
         elif table.row_total and table.row_total in keys and row.section != "income":
-            summed = layout.ROW_TOTAL_PARTS.get(row.table_no) or tuple(k for k in keys if k != table.row_total)
+            summed = layout.ROW_TOTAL_PARTS.get(row.table_no) or tuple([k for k in keys if k != table.row_total])
             cells = [(i, p) for p in summed if p in keys]
             if cells:  # a total alone is no identity
                 found.append(_Constraint(f"T{row.table_no} row {row.row_key}: total = sum of its columns",

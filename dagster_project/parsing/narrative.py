@@ -231,7 +231,7 @@ class _Scope:
 def _scope(outer: Heading | None, inner: Heading | None) -> _Scope:
     heading = inner or outer  # a subsection has its section's topic, if any (see _heading_in)
     return _Scope(outer, inner, heading.text if heading else "", heading.topic if heading else None,
-                  tuple(h.compact for h in (inner, outer) if h and h.compact))
+                  tuple(filter(None, (inner.compact if inner else None, outer.compact if outer else None))))
 
 
 NO_HEADINGS = _scope(None, None)
