@@ -1226,7 +1226,7 @@ class _TwoSidedReader:
 
     def _counts_on(self, current: _SideRow, row_number: int) -> bool:
         """Whether the 行次 fits the row: a side's numbered rows (一、 二、 …) count on with their 行次
-        (the same 行次 minus numbering on each)."""
+        (the same 行次 minus numbering on each). The first numbered row asked about sets it for its side."""
         numbering = layout.NUMBERING_RE.match(current.row.label)
         if not numbering:
             return True
