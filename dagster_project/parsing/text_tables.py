@@ -1989,53 +1989,103 @@ def _economic_code(piece: str) -> str | None:
 
 def _codes_around_names(context: _Context, read: list[tuple[Line, list[str]]]) -> list[tuple[Line, list[str]]]:
     """The lines of Table 6 with each row's code put back before its name: pdfplumber prints the
-    codes of a line's items centred on their wrapped names, the classes above the names and
-    numbers, the items' parts below ('301 302' / '基本工资 325.77 办公费 15.73' / '01 01'), read as
-    '301 01 基本工资 325.77 302 01 办公费 15.73' on the line of the names. Only when the three lines
-    hold as many classes, items and parts. A class row printed whole on the line of the names
-    ('303 对个人和家庭的补助 163.22 工会经费 8.61', '医疗费补助 23.02 310 资本性支出 14.74') keeps its place."""
+    codes of a line's items centred on their names, the classes above the names and numbers, the
+    items' parts below ('301 302' / '基本工资 325.77 办公费 15.73' / '01 01'), read as
+    '301 01 基本工资 325.77 302 01 办公费 15.73' on the line of the names (see _centred_items)."""
     out: list[tuple[Line, list[str]]] = []
     k = 0
     while k < len(read):
-        classes = read[k][1]
-        if k + 2 < len(read) and classes and all(len(p) == 3 and _economic_code(p) for p in classes):
-            (line, pieces), parts = read[k + 1], read[k + 2][1]
-            before, items, after = _items(context, pieces, len(classes))
-            if len(parts) == len(classes) == len(items) and all(_TWO_DIGITS_RE.fullmatch(p) for p in parts):
-                coded = [p for group in zip(classes, parts, items) for p in (group[0], group[1], *group[2])]
-                out.append((line, before + coded + after))
-                k += 3
-                continue
+        if k + 2 < len(read) and (pieces := _centred_items(context, *read[k:k + 3])) is not None:
+            out.append((read[k + 1][0], pieces))
+            k += 3
+            continue
         out.append(read[k])
         k += 1
     return out
 
 
-def _items(context: _Context, pieces: list[str], wanted: int) -> tuple[list[str], list[list[str]], list[str]]:
-    """A line's items printed without their codes, each a name and its numbers, with the pieces
-    before them (a class row printed whole: its code, name and numbers) and after them (from the
-    next code on). An item starts at a name after a number; when that makes other than `wanted`
-    items, at every name (an item without a number: '基本工资 办公费 23.37'). No items when a
-    number comes first or a code part is printed among them."""
+def _centred_items(context: _Context, above: tuple[Line, list[str]], middle: tuple[Line, list[str]],
+                   below: tuple[Line, list[str]]) -> list[str] | None:
+    """The pieces of three lines that print items' codes around their names, in reading order
+    (code, part, name, numbers per item), or None when they are not such lines. A name wrapped
+    over the three lines has its first part after its class above and its last after its part
+    below ('301 机关事业单位基 302' / '2,212,700.00 物业管理费 925,800.00' / '08 本养老保险缴费 09').
+    A class row printed whole on the middle line ('303 对个人和家庭的补助 163.22 工会经费 8.61') keeps
+    its place before the items, one after them ('医疗费补助 23.02 310 资本性支出 14.74') after."""
+    tops = _name_parts(context, above[1], lambda piece: len(piece) == 3 and bool(_economic_code(piece)))
+    bottoms = _name_parts(context, below[1], lambda piece: bool(_TWO_DIGITS_RE.fullmatch(piece)))
+    if not tops or not bottoms or len(tops) != len(bottoms):
+        return None
+    found = _items(context, middle[1], len(tops))
+    if found is None:
+        return None
+    before, items, after = found
+    coded: list[str] = []
+    for (code, top), (part, bottom), (name, numbers) in zip(tops, bottoms, items, strict=True):
+        if not (top or name or bottom or numbers):
+            return None
+        coded += [code, part, *top, *name, *bottom, *numbers]
+    return before + coded + after
+
+
+def _name_parts(context: _Context, pieces: list[str], is_code: Callable[[str], bool]) -> list[tuple[str, list[str]]] | None:
+    """A line of codes, each followed by the part of its item's name printed there (often none):
+    (code, name pieces) per code, or None when the line does not start with a code or holds a number."""
+    if not pieces or not is_code(pieces[0]):
+        return None
+    groups: list[tuple[str, list[str]]] = []
+    for piece in pieces:
+        if is_code(piece):
+            groups.append((piece, []))
+        elif context.amounts[piece] is None and not _TWO_DIGITS_RE.fullmatch(piece):
+            groups[-1][1].append(piece)
+        else:
+            return None
+    return groups
+
+
+def _items(context: _Context, pieces: list[str], wanted: int) -> tuple[list[str], list[tuple[list[str], list[str]]], list[str]] | None:
+    """A line's `wanted` items printed without their codes, each its name (or none: a name printed
+    above and below) and its numbers (one per column, or none), with the pieces before them (a
+    class row printed whole: its code, name and numbers) and after them (from the next code on).
+    None when they do not make `wanted` items or a code part is printed among them."""
     start = 0
     if pieces and _economic_code(pieces[0]):  # a class row first: the items start at a name after its numbers
         numbers_seen = False
         for start in range(1, len(pieces) + 1):
             if start == len(pieces) or _economic_code(pieces[start]):
-                return [], [], pieces
+                return None
             if context.amounts[pieces[start]] is not None:
                 numbers_seen = True
             elif numbers_seen:
                 break
     end = next((j for j in range(start, len(pieces)) if _economic_code(pieces[j])), len(pieces))
-    numbers = [context.amounts[piece] is not None for piece in pieces[start:end]]
-    if not numbers or numbers[0] or any(_TWO_DIGITS_RE.fullmatch(piece) for piece in pieces[start:end]):
-        return [], [], pieces  # (an item part on the line: its codes are where they belong)
-    starts = [j for j in range(len(numbers)) if not numbers[j] and (j == 0 or numbers[j - 1])]
-    if len(starts) != wanted:
-        starts = [j for j in range(len(numbers)) if not numbers[j]]
-    items = [pieces[start + a:start + b] for a, b in zip(starts, [*starts[1:], len(numbers)])]
-    return pieces[:start], items, pieces[end:]
+    if any(_TWO_DIGITS_RE.fullmatch(piece) for piece in pieces[start:end]):
+        return None  # an item part on the line: its codes are where they belong
+    region = pieces[start:end]
+    for every_name in (False, True):  # names set apart by a space: one item's name, else one item each
+        items = _split_items(context, region, every_name)
+        if len(items) == wanted:
+            return pieces[:start], items, pieces[end:]
+    return None
+
+
+def _split_items(context: _Context, pieces: list[str], every_name: bool) -> list[tuple[list[str], list[str]]]:
+    """Items of (name pieces, numbers): a name after a number starts an item (with `every_name`,
+    every name does), and so does a number past the columns of the item before (its name printed
+    above and below)."""
+    per_item = len(context.table.columns)
+    items: list[tuple[list[str], list[str]]] = []
+    for piece in pieces:
+        if context.amounts[piece] is None:
+            if not items or items[-1][1] or every_name:
+                items.append(([], []))
+            items[-1][0].append(piece)
+        else:
+            if not items or len(items[-1][1]) == per_item:
+                items.append(([], []))
+            items[-1][1].append(piece)
+    return items
 
 
 def _economic_rows(context: _Context, body: _Body) -> list[_Row]:

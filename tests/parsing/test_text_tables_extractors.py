@@ -304,3 +304,22 @@ def test_a_full_row_gathered_from_several_lines_that_does_not_add_up_is_not_cert
     printed = extract(HEADER_3 + "210 11 行政事业单位医疗 5.00 5.00 99.00\n")
     assert {c.column_key: c.printed for c in printed.cells if c.certain} == {
         "total": "5.00", "basic": "5.00", "project": "99.00"}
+
+
+def test_table_6_names_wrapped_around_the_codes_of_a_line():
+    # pdfplumber: a name wrapped over the three lines has its first part after its class above and
+    # its last part after its item's part below; its number alone on the middle line (the header
+    # names no 资本性支出 group, so 310 is counted with 公用经费)
+    found = extract(HEADER_6 + "301 工资福利支出 6.00 302 商品和服务支出 1.00 310 资本性支出 3.00\n"
+                    "301 机关事业单位基 302\n2.00 物业管理费 1.00\n08 本养老保险缴费 09\n"
+                    "301 302 310 信息网络及软件\n奖金 4.00 水费 - 3.00\n03 05 07 购置更新\n"
+                    "人员经费合计 6.00 公用经费合计 4.00\n")
+    assert certain(found, 6) == {
+        ("personnel", "301", "amount"): "6.00", ("public", "302", "amount"): "1.00",
+        ("public", "310", "amount"): "3.00", ("personnel", "30108", "amount"): "2.00",
+        ("public", "30209", "amount"): "1.00", ("personnel", "30103", "amount"): "4.00",
+        ("public", "30205", "amount"): "-", ("public", "31007", "amount"): "3.00",
+        ("personnel", "personnel_total", "amount"): "6.00", ("public", "public_total", "amount"): "4.00",
+    }
+    labels = {c.row_key: c.row_label for c in found.cells}
+    assert labels["30108"] == "机关事业单位基本养老保险缴费" and labels["31007"] == "信息网络及软件购置更新"
