@@ -108,6 +108,14 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         for row in rows:
             if row.table_no == no and not row.doubt:
                 row.doubt = why
+    with_decimals = {row.table_no for row in rows for value in row.values if "." in value.printed}
+    for row in rows:  # Table 6, read in order: its code parts print like small whole numbers
+        if row.table_no in with_decimals and row.table_no not in unordered and not row.doubt \
+                and layout.TABLES[row.table_no].kind == "economic" and (part := _code_part_value(row)):
+            row.doubt = (f"the whole number {part.printed} (line {part.line.no}) is printed among amounts with "
+                         "decimals: it may be a code part, not an amount")
+            issues.append(ParseIssue("warn", "code_part_as_amount", f"table {row.table_no} row {row.row_key}: "
+                                     f"{row.doubt}", Provenance(part.line.no, part.line.no, part.line.page)))
     for row in rows:  # (a table out of order gives its rows other rows' codes anyway)
         if row.table_no not in unordered and not row.doubt and (misread := _code_of_another_name(row)):
             row.doubt = misread
@@ -158,6 +166,13 @@ def _lost_columns(rows: list[_Row]) -> dict[int, tuple[str, Line]]:
                         f"{proof.lines[0].no}) prints an amount for it: a header line may be lost, so the columns "
                         "of the table's numbers are not known", proof.lines[0])
     return lost
+
+
+def _code_part_value(row: _Row) -> _Value | None:
+    """A value of the row printed as two digits without decimals, the shape of a code part ('16'),
+    in a table that prints its amounts with decimals: a lost or repeated line put another row's
+    code part where the row's amount stands."""
+    return next((value for value in row.values if value.bare_int and _TWO_DIGITS_RE.fullmatch(value.printed)), None)
 
 
 def _code_of_another_name(row: _Row) -> str | None:

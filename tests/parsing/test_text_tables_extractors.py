@@ -323,3 +323,13 @@ def test_table_6_names_wrapped_around_the_codes_of_a_line():
     }
     labels = {c.row_key: c.row_label for c in found.cells}
     assert labels["30108"] == "机关事业单位基本养老保险缴费" and labels["31007"] == "信息网络及软件购置更新"
+
+
+def test_a_code_part_read_as_an_amount_of_table_6_is_not_certain():
+    # a lost line left the next item's part ('16', of 30216 培训费) on the line of 30212's name:
+    # two digits without decimals among amounts printed with decimals are a code part's shape
+    found = extract(HEADER_6 + "301 工资福利支出 3.00 302 商品和服务支出 2.00\n301 \n01 基本工资 3.00 302 \n"
+                    "12 保障缴费 16\n人员经费合计 3.00 公用经费合计 2.00\n")
+    assert [c.certain for c in found.cells if c.row_key == "30212"] == [False]
+    assert [i.provenance.line_start for i in found.issues if i.code == "code_part_as_amount"] == [7]
+    assert ("personnel", "30101", "amount") in certain(found, 6)
