@@ -108,16 +108,18 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         for row in rows:
             if row.table_no == no and not row.doubt:
                 row.doubt = why
-    with_decimals = {row.table_no for row in rows for value in row.values if "." in value.printed}
-    for row in rows:  # Table 6, read in order: its code parts print like small whole numbers
-        if row.table_no in with_decimals and row.table_no not in unordered and not row.doubt \
-                and layout.TABLES[row.table_no].kind == "economic" and (part := _code_part_value(row)):
+    # Table 6 read in order (one out of order gives its rows other rows' codes anyway): its code parts
+    # print like small whole numbers, and its names tell its codes
+    economic = [row for row in rows if row.table_no not in unordered and layout.TABLES[row.table_no].kind == "economic"]
+    with_decimals = {row.table_no for row in economic for value in row.values if "." in value.printed}
+    for row in economic:
+        if row.table_no in with_decimals and not row.doubt and (part := _code_part_value(row)):
             row.doubt = (f"the whole number {part.printed} (line {part.line.no}) is printed among amounts with "
                          "decimals: it may be a code part, not an amount")
             issues.append(ParseIssue("warn", "code_part_as_amount", f"table {row.table_no} row {row.row_key}: "
                                      f"{row.doubt}", Provenance(part.line.no, part.line.no, part.line.page)))
-    for row in rows:  # (a table out of order gives its rows other rows' codes anyway)
-        if row.table_no not in unordered and not row.doubt and (misread := _code_of_another_name(row)):
+    for row in economic:
+        if not row.doubt and (misread := _code_of_another_name(row)):
             row.doubt = misread
             issues.append(ParseIssue("warn", "code_name_mismatch", f"table {row.table_no}: {misread}", row.provenance()))
     complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
@@ -176,10 +178,10 @@ def _code_part_value(row: _Row) -> _Value | None:
 
 
 def _code_of_another_name(row: _Row) -> str | None:
-    """Why an economic row's code may be misread, if it may: the classification names the code
+    """Why a Table 6 row's code may be misread, if it may: the classification names the code
     otherwise, and the row's name is another code's (a code part read from another line, as an
     extract that prints a line twice makes: '302' + a repeated '14 医疗费' reads as 30214)."""
-    if layout.TABLES[row.table_no].kind != "economic" or not row.row_code:
+    if not row.row_code:
         return None
     names, codes = layout.economic_subjects()
     named = codes.get(squash(row.label), frozenset())
