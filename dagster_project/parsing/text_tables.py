@@ -383,7 +383,7 @@ MAX_PAGES = 50
 # The first page number an extract prints (its cover may be unnumbered, or its number lost).
 MAX_FIRST_PAGE = 3
 # A line of a bare number, with the newline before it (a literal start the regex engine scans for fast).
-_BARE_NUMBER_LINE_RE = re.compile(r"\n[^\S\n]*([1-9]\d{0,2})[^\S\n]*(?=\n)")
+_BARE_NUMBER_LINE_RE = re.compile(rf"\n[^\S\n]*({_BARE_NUMBER_RE.pattern})[^\S\n]*(?=\n)")
 
 
 def _page_series(document: _Lines) -> tuple[list[int], list[tuple[int, int]]]:
@@ -1105,11 +1105,10 @@ class _TwoSidedReader:
         header = self.context.header
         if self.context.disorder is not None or (header.has_row_numbers and not header.row_numbers_inferred):
             return
-        numbering = layout.NUMBERING_RE.match(label.text)
-        if not numbering:
+        number = _label_number(label.text)
+        if number is None:
             self.last_number[side] = 0
             return
-        number = chinese_number(numbering.group().rstrip("、")) or 0
         self.numbered[side] += 1
         if number < self.last_number[side]:
             self.context.disorder = _Disorder(label.lines[0], f"the {side} row '{label.text}' comes after the row "
@@ -1244,10 +1243,10 @@ class _TwoSidedReader:
     def _counts_on(self, current: _SideRow, row_number: int) -> bool:
         """Whether the 行次 fits the row: a side's numbered rows (一、 二、 …) count on with their 行次
         (the same 行次 minus numbering on each). The first numbered row asked about sets it for its side."""
-        numbering = layout.NUMBERING_RE.match(current.row.label)
-        if not numbering:
+        number = _label_number(current.row.label)
+        if number is None:
             return True
-        offset = row_number - (chinese_number(numbering.group().rstrip("、")) or 0)
+        offset = row_number - number
         return self.number_offset.setdefault(current.side, offset) == offset
 
     def _blank_income_row(self, current: _SideRow, row_number: int) -> bool:
@@ -1274,11 +1273,17 @@ class _TwoSidedReader:
         return self.current
 
 
+def _label_number(text: str) -> int | None:
+    """The number of a numbered label (一、 is 1), None for a label without numbering."""
+    numbering = layout.NUMBERING_RE.match(text)
+    return (chinese_number(numbering.group().rstrip("、")) or 0) if numbering else None
+
+
 def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
     lines = body.lines
     reader = _TwoSidedReader(context, lines)
-    # the labels read since the last number, and where each line's part starts
-    text, owners = "", list[tuple[int, Line]]()
+    text = ""  # the labels read since the last number
+    owners: list[tuple[int, Line]] = []  # where each line's part of them starts
 
     def flush() -> None:
         nonlocal text, owners
@@ -2029,7 +2034,7 @@ def _centred_items(context: _Context, above: tuple[Line, list[str]], middle: tup
     below ('301 机关事业单位基 302' / '2,212,700.00 物业管理费 925,800.00' / '08 本养老保险缴费 09').
     A class row printed whole on the middle line ('303 对个人和家庭的补助 163.22 工会经费 8.61') keeps
     its place before the items, one after them ('医疗费补助 23.02 310 资本性支出 14.74') after."""
-    tops = _name_parts(context, above[1], lambda piece: len(piece) == 3 and bool(_economic_code(piece)))
+    tops = _name_parts(context, above[1], layout.ECONOMIC_CLASSES.__contains__)
     bottoms = _name_parts(context, below[1], lambda piece: bool(_TWO_DIGITS_RE.fullmatch(piece)))
     if not tops or not bottoms or len(tops) != len(bottoms):
         return None
