@@ -11,7 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
+
+from ...config import DBT_PROJECT_DIR
 
 _SQUASH_DROP_RE = re.compile(r"[\s“”\"'‘’「」『』]")
 
@@ -233,7 +234,7 @@ def economic_section(code: str, capital_group: bool) -> str:
     return "public" if group == "capital" and not capital_group else group
 
 # The economic classification's codes and names: the warehouse's seed, one list for the parser and the models.
-ECONOMIC_SUBJECTS_CSV = Path(__file__).resolve().parents[3] / "dbt" / "seeds" / "economic_subjects.csv"
+ECONOMIC_SUBJECTS_CSV = DBT_PROJECT_DIR / "seeds" / "economic_subjects.csv"
 
 
 @cache
