@@ -92,6 +92,7 @@ _MENTIONS = {topic: tuple((re.compile(rx), subject) for rx, subject in ms) for t
 _CHANGE_AMOUNT = P.compile_template(P.CHANGE_DIRECTION + "{amt}")
 _CHANGE_PCT = P.compile_template(P.CHANGE_DIRECTION + "{pct}")
 _FLAT = re.compile(P.FLAT_DIRECTION)
+_LISTED_NEXT = {unit: re.compile(rx) for unit, rx in P.LISTED_NEXT.items()}
 _YOY_ANCHOR = re.compile(P.YOY_ANCHOR)
 _BUDGET_ANCHOR = re.compile(P.BUDGET_ANCHOR)
 _COMPARISON = re.compile(P.COMPARISON)
@@ -755,7 +756,7 @@ def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
         for index, sentence in enumerate(sentences):
             if sentence.topic in _TOPIC_PATTERNS:
                 _sentence_facts(sentence, sentences[:index], document, paragraph_facts, issues)
-        facts += paragraph_facts
+        facts += _one_side_as_total(paragraph_facts)
     issues += document.issues
     issues += [
         ParseIssue("info", "subject_unresolved", f"{f.fact_key}: the subject names {f.subject!r} match no code of the document's tables", f.provenance)
@@ -773,29 +774,48 @@ def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
     return facts, issues
 
 
+def _one_side_as_total(facts: list[Fact]) -> list[Fact]:
+    """The paragraph's facts, a change of one side of the grand total (收入总计 …增加) given to the
+    total unless the paragraph states a change of the other side too (see P.SIDES)."""
+    sides = {f.subject for f in facts if f.subject in P.SIDES}
+    if not sides or len(sides) == len(P.SIDES):
+        return facts
+    return [replace(f, subject=P.DEFAULT_SUBJECT) if f.subject in P.SIDES else f for f in facts]
+
+
 def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Document, out: list[Fact],
                     issues: list[ParseIssue]) -> None:
     """Append the facts of one sentence to `out` (the facts of its paragraph so far), in text order."""
     topic = sentence.topic or ""
     events: list[tuple[int, Fact | None, re.Match[str] | None]] = []
+    read: set[tuple[str, int]] = set()  # (fact key, value position): a value is read by its first pattern
     for pattern, word, rx in _TOPIC_PATTERNS.get(topic, ()):
         if word not in sentence.compact:
             continue
         for match in rx.finditer(sentence.compact):
+            if (pattern.fact_key, match.start("v")) in read:
+                continue
+            read.add((pattern.fact_key, match.start("v")))
             subject = _subject(pattern.subject, match, sentence, document)
             key = pattern.fact_key
             if pattern.level and topic in P.CHANGE_KEYS and _anchor_in_clause(sentence.compact, match.start()) == "yoy":
                 key = P.CHANGE_KEYS[topic].yoy_amount
             fact = _fact(key, subject, match, sentence)
-            if fact and _restates_another_value(fact, match, sentence, document, out):
+            if not fact or _listed(fact, match, sentence, issues):
+                continue
+            if pattern.named and subject == P.DEFAULT_SUBJECT:
+                issues.append(ParseIssue("info", "subject_unclear", f"{key} {fact.printed}: the sentence names no "
+                                         "subject it belongs to, so it is not recorded", fact.provenance))
+            elif _restates_another_value(fact, match, sentence, document, out):
                 issues.append(ParseIssue(
                     "warn", "subject_unclear",
                     f"{key} {fact.printed} names no subject, and the one before it ({subject}) already has "
                     f"{key} from another sentence: the statement is not attributed", fact.provenance))
-            elif fact:
+            else:
                 events.append((match.start("v"), fact, None))
     if topic in P.CHANGE_KEYS:
-        events += [(m.start("dir"), f, None) for m, f in _changes(sentence, before, document)]
+        events += [(m.start("dir"), f, None) for m, f in _changes(sentence, before, document)
+                   if not _listed(f, m, sentence, issues)]
     if topic in P.COMPARED_FACTS:
         events += [(m.start(), None, m) for m in _COMPARISON.finditer(sentence.compact)]
     for _, fact, comparison in sorted(events, key=lambda event: event[0]):
@@ -803,6 +823,22 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             out.append(fact)
         elif comparison:
             _qualify_compared(comparison, sentence, document, out)
+
+
+def _listed(fact: Fact, match: re.Match[str], sentence: Sentence, issues: list[ParseIssue]) -> bool:
+    """Whether the value is the first of a list of values of its kind ('收、支总计各下降 23.51%、38.28%'),
+    one per subject named before it: which subject is whose is not read, so the value is reported
+    (an issue appended), not recorded."""
+    groups = match.groupdict()
+    listed_next = _LISTED_NEXT.get(fact.unit)
+    if "v" not in groups or listed_next is None:  # a change stated as a word ('持平') lists no value
+        return False
+    end = match.end("u") if groups.get("u") else match.end("v") + 1
+    if not listed_next.match(sentence.compact, end):
+        return False
+    issues.append(ParseIssue("info", "values_listed", f"{fact.fact_key} {fact.printed}: the sentence lists one value "
+                             "per subject ('各 …'), so which value is whose is not read", fact.provenance))
+    return True
 
 
 def _restates_another_value(fact: Fact, match: re.Match[str], sentence: Sentence, document: Document,
@@ -920,7 +956,8 @@ def _subject(rule: str, match: re.Match[str], sentence: Sentence, document: Docu
         inside = _mentions(sentence.compact[match.start() : match.end()], topic, document)
         return inside[0][2] if inside else P.DEFAULT_SUBJECT
     value_start = position if position is not None else match.start("v") if "v" in match.groupdict() else match.start()
-    found = [m for m in _mentions(sentence.compact, topic, document) if m[1] <= value_start]
+    found = [m for m in _mentions(sentence.compact, topic, document)
+             if m[1] <= value_start and not _aside_closed(sentence.compact, m[1], value_start)]
     if found:
         return max(found, key=lambda m: m[1])[2]
     for text in sentence.context:
@@ -928,6 +965,14 @@ def _subject(rule: str, match: re.Match[str], sentence: Sentence, document: Docu
         if in_context:
             return min(in_context, key=lambda m: m[0])[2]
     return P.DEFAULT_SUBJECT
+
+
+def _aside_closed(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] closes a parenthesis it did not open: a mention ending at `start` stands
+    in an aside ('公车购置及运行费 995 万元(其中…公务用车运行费 958 万元)，下降 26.24%') that a value at
+    `end` is not about."""
+    between = text[start:end]
+    return between.count(")") > between.count("(")
 
 
 def _mentions(text: str, topic: str, document: Document) -> list[tuple[int, int, str]]:
@@ -949,6 +994,9 @@ def _find_mentions(text: str, mentions: tuple[tuple[re.Pattern[str], str], ...],
                 found[m.end()] = (m.start(), m.end(), _function_code(m, function_names))
             elif subject == "@name":
                 found[m.end()] = (m.start(), m.end(), m["name"])
+            elif subject == "@class":
+                if code := class_code_of(m["cls"]):
+                    found[m.end()] = (m.start(), m.end(), code)
             else:
                 found[m.end()] = (m.start(), m.end(), subject)
     return sorted(found.values())

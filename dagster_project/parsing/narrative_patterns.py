@@ -13,12 +13,16 @@ Subject rules of a FactPattern:
               same sentence; else one in the numbered item's lead or the headings; else DEFAULT_SUBJECT
   '@in_match' a subject mention inside the matched text; else DEFAULT_SUBJECT
   '@kind'     the text of the group `kind`, as printed (mapped through KIND_SUBJECTS when listed)
+A pattern with `named` records a value only when a mention names its subject: a function class's
+share with no class named is no fact about the total.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from .layout.tables import FUNCTION_CLASSES
 
 DEFAULT_SUBJECT = "total"
 
@@ -31,6 +35,7 @@ class FactPattern:
     # A level ("X 总计 Y 万元") printed right after a year-on-year anchor in the same clause states
     # the change, not the level (e.g. "与上年相比，财政拨款收、支总计 787.24 万元，各减少 33.4%").
     level: bool = False
+    named: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,10 +94,32 @@ TOPICS: tuple[tuple[str, str], ...] = (
 # A function subject named as printed in budget-execution text: 类 [款 [项]].
 FUNCTION_SUBJECT_RE = r"(?P<cls>[\u4e00-\u9fff、]+?)\(类\)(?:(?P<kuan>[\u4e00-\u9fff、]+?)\(款\))?(?:(?P<xiang>[\u4e00-\u9fff、]+?)\(项\))?"
 
+# A function class named without '(类)' ('社会保障和就业支出 67.64 万元'): a name of the
+# classification's classes followed by 支出 (the longest name first: '农林水事务' before '农林水').
+FUNCTION_CLASS_NAMED_RE = (
+    "(?P<cls>" + "|".join(sorted(map(re.escape, FUNCTION_CLASSES), key=len, reverse=True)) + r")支出(?!\(类\))"
+)
+
 # Subject mentions per topic: (regex, subject). Subject '@function' resolves the groups of
-# FUNCTION_SUBJECT_RE to a code; '@name' takes the group `name` as printed.
+# FUNCTION_SUBJECT_RE to a code, '@class' the group `cls` of FUNCTION_CLASS_NAMED_RE to a class code;
+# '@name' takes the group `name` as printed. At the same end the earlier mention wins, so a fund's
+# own income line ('政府性基金预算财政拨款收入') is named before the line of all funds ('财政拨款收入').
+# 收、支总计 and its changes are the total's (收入总计 = 支出总计 in every template). A paragraph that
+# states a change for each side ('财政拨款收入总计 1614.63 万元，增加 540.23 万元；财政拨款支出总计
+# 1870.91 万元，增加 633.43 万元') gives each its side; one side named alone is the total.
+SIDES = ("income", "expenditure")
+_GRAND_TOTAL_SIDES = (
+    (r"收入?、?支出?(?:决算)?总计|收支(?:决算)?总计|收入(?:决算)?总计[、和与及]支出(?:决算)?总计", "total"),
+    (r"收入(?:决算)?总计", "income"),
+    (r"支出(?:决算)?总计", "expenditure"),
+)
 MENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "totals": _GRAND_TOTAL_SIDES,
+    "fiscal": _GRAND_TOTAL_SIDES,
     "income": (
+        (r"一般公共预算财政拨款收入", "general_budget_appropriation"),
+        (r"政府性基金预算财政拨款收入", "gov_fund_appropriation"),
+        (r"国有资本经营预算财政拨款收入", "state_capital_appropriation"),
         (r"财政拨款收入", "fiscal_appropriation"),
         (r"上级补助收入", "superior_subsidy"),
         (r"事业收入", "business"),
@@ -107,13 +134,13 @@ MENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (r"经营支出", "operating"),
         (r"对附属单位补助支出", "subsidy_to_affiliated"),
     ),
-    "gpb": ((FUNCTION_SUBJECT_RE, "@function"),),
+    "gpb": ((FUNCTION_SUBJECT_RE, "@function"), (FUNCTION_CLASS_NAMED_RE, "@class")),
     "three_public": (
         (r"[“\"]?三公[”\"]?经费", "total"),
         (r"因公出国\(境\)费?", "outbound_travel"),
-        (r"公务用车购置及运行(?:维护)?费", "vehicle"),
-        (r"公务用车购置费", "vehicle_purchase"),
-        (r"公务用车运行(?:维护)?费", "vehicle_operation"),
+        (r"公(?:务用)?车购置及运行(?:维护)?费", "vehicle"),
+        (r"公(?:务用)?车购置费", "vehicle_purchase"),
+        (r"公(?:务用)?车运行(?:维护)?费", "vehicle_operation"),
         (r"公务接待费", "official_reception"),
     ),
     "procurement": (
@@ -134,6 +161,8 @@ KIND_SUBJECTS: dict[str, str] = {
     "外事接待": "foreign",
     "国(境)外接待": "foreign",
 }
+
+RECEPTION_KINDS = "|".join(map(re.escape, KIND_SUBJECTS))
 
 # ---------------------------------------------------------------------------------------------
 # Changes and comparisons
@@ -165,8 +194,17 @@ DIRECTION_WORDS: dict[str, str] = {
 CHANGE_DIRECTION = r"(?P<dir>增加|增长|上升|上涨|减少|下降|降低)了?"
 FLAT_DIRECTION = r"(?P<dir>基本持平|持平|无变化|没有变化)"
 # What a change is measured against: the previous year or the initial budget.
-YOY_ANCHOR = r"(?:比|与|较|同)(?:上年|上一年|去年|\d{4}年)度?(?:同期)?(?:相比|比较)?|同比|上年同期"
-BUDGET_ANCHOR = r"比(?:年初)?预算(?:数)?|较(?:年初)?预算(?:数)?"
+# '与 2021 年度预算相比' compares with the budget, not with the year before; '比上年预算数' compares
+# two budgets, with neither.
+YOY_ANCHOR = r"(?:比|与|较|同)(?:上年|上一年|去年|\d{4}年)(?!度?(?:年初)?预算)度?(?:同期)?(?:相比|比较)?|同比|上年同期"
+BUDGET_ANCHOR = r"比(?:年初)?预算(?:数)?|较(?:年初)?预算(?:数)?|与(?:\d{4}年度?)?(?:年初)?预算数?(?:相比|比较)"
+
+# A value followed by another of its kind ('各下降 23.51%、38.28%', '各为 12.00 万元、15.00 万元'):
+# the sentence states one value per subject it named, in their order; which is whose is not read.
+LISTED_NEXT = {
+    "%": r"[、,和及](?:\d+(?:\.\d+)?)%",
+    "万元": r"[、,和及](?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万?元",
+}
 
 CHANGE_KEYS: dict[str, ChangeKeys] = {
     "totals": ChangeKeys("total_yoy_change", "total_yoy_change_pct"),
@@ -203,7 +241,7 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     ),
     "income": (
         FactPattern("income_total", r"收入合计(?:为)?{amt}"),
-        FactPattern("income_amount", r"(?:财政拨款|上级补助|事业|经营|附属单位上缴|其他)收入(?:为)?{amt}", "@in_match"),
+        FactPattern("income_amount", r"(?:(?:一般公共预算|政府性基金预算|国有资本经营预算)?财政拨款|上级补助|事业|经营|附属单位上缴|其他)收入(?:为)?{amt}", "@in_match"),
         FactPattern("income_share_pct", r"占(?:本年)?(?:收入)?(?:合计|总额)?(?:的)?(?:比例为|比重为)?{pct}", "@before"),
     ),
     "expenditure": (
@@ -217,8 +255,9 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     "gpb": (
         FactPattern("gpb_expenditure", r"财政拨款支出(?:决算)?(?:为)?{amt}", level=True),
         FactPattern("gpb_share_of_expenditure_pct", r"占本年支出(?:合计)?的?{pct}"),
-        FactPattern("gpb_class_amount", r"\(类\)(?:支出)?(?:为)?{amt}", "@before"),
-        FactPattern("gpb_class_share_pct", r"元,?占(?:比)?{pct}", "@before"),
+        FactPattern("gpb_class_amount", r"\(类\)(?:支出)?(?:为)?{amt}", "@before", named=True),
+        FactPattern("gpb_class_amount", FUNCTION_CLASS_NAMED_RE + r"(?:为)?{amt}", "@in_match", named=True),
+        FactPattern("gpb_class_share_pct", r"元,?占(?:比)?{pct}", "@before", named=True),
         *_BUDGET_EXECUTION,
     ),
     "basic": (
@@ -228,14 +267,17 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     ),
     "three_public": (
         FactPattern("three_public_budget", r"预算(?:数)?为{amt}", "@before"),
-        FactPattern("three_public_actual", r"决算(?:数)?为{amt}", "@before"),
+        FactPattern("three_public_actual", r"决算(?:数|总额)?(?:为|是)?{amt}", "@before"),
         FactPattern("three_public_completion_pct", r"完成(?:年初)?预算(?:数)?的?{pct}", "@before"),
         FactPattern("vehicle_fuel", r"燃[料油]费(?:为)?{amt}", "vehicle_operation"),
         FactPattern("vehicle_repair", r"维修(?:\(护\))?(?:保养)?费(?:为)?{amt}", "vehicle_operation"),
         FactPattern("vehicle_insurance", r"保险费(?:为)?{amt}", "vehicle_operation"),
         FactPattern("vehicles_held", r"保有量(?:为)?{n:辆}"),
         FactPattern("reception_amount", r"开支公务接待费(?:为)?{amt}"),
-        FactPattern("reception_amount", r"(?P<kind>国内公务接待|国内接待|外事接待|国\(境\)外接待)(?:费)?(?:支出)?(?:为)?{amt}", "@kind"),
+        FactPattern("reception_amount", r"(?P<kind>" + RECEPTION_KINDS + r")(?:费)?(?:支出)?(?:为)?{amt}", "@kind"),
+        # '(其中外事接待 26 批次)': a kind's count inside the total's (a value is read by its first pattern)
+        FactPattern("reception_batches", r"\(其中(?P<kind>" + RECEPTION_KINDS + r")(?:共)?{n:批次?}", "@kind"),
+        FactPattern("reception_persons", r"\(其中(?P<kind>" + RECEPTION_KINDS + r")(?:共)?{n:人次}", "@kind"),
         FactPattern("reception_batches", r"(?<![\d.]){n:批次?}"),
         FactPattern("reception_persons", r"(?<!陪同)(?<!陪同人员)(?<![\d.]){n:人次}"),
         FactPattern("reception_accompanying_persons", r"陪同(?:人员)?{n:人次}"),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from documents import NAME, holding_document, set_cell, set_fact
+from documents import NAME, fact, holding_document, set_cell, set_fact
 
 from dagster_project.defs.ingest.loader import load_documents
 from dagster_project.defs.quality.engine import run_rules
@@ -299,3 +299,24 @@ def test_a_table_not_printed_at_all_is_reported_missing_not_empty(tmp_path):
     comparisons = check(tmp_path, [_drop_table(holding_document(), 7)])
     assert ("failed", "error") in outcomes(comparisons, "C_TABLE_PRESENT")
     assert ("failed", "error") not in outcomes(comparisons, "C_EMPTY_TABLE_VS_NARRATIVE")
+
+
+def test_a_funds_own_income_line_stated_in_the_narrative_is_checked_against_table_1(tmp_path):
+    # '一般公共预算财政拨款收入 100.00 万元，占 90.91%' (Table 1 prints 100.00 on that line; Table 2 has
+    # no column of its own for it), once as printed and once misstated as 90.00
+    def stating(amount: str) -> object:
+        doc = holding_document(document_id=f"doc-{amount}")
+        sentence = f"一般公共预算财政拨款收入 {amount} 万元，占 90.91%。"
+        doc.facts += [fact(2, "income_amount", "general_budget_appropriation", amount, "", sentence, line=2990),
+                      fact(2, "income_share_pct", "general_budget_appropriation", "90.91%", "", sentence, line=2990)]
+        return doc
+
+    comparisons = check(tmp_path, [stating("100.00"), stating("90.00")])
+    amount = comparisons[comparisons["rule_id"] == "N_INCOME_AMOUNT"]
+    of_line = amount[amount["observed_at"].str.contains("general_budget_appropriation")]
+    assert sorted(zip(of_line["document_id"], of_line["outcome"], of_line["expected_value"])) == [
+        ("doc-100.00", "passed", 100.0), ("doc-90.00", "failed", 100.0)]
+    assert of_line["expected_at"].str.startswith("table 1 income row general_budget_appropriation").all()
+    assert set(amount[amount["document_id"] == "doc-100.00"]["outcome"]) == {"passed"}
+    share = comparisons[(comparisons["rule_id"] == "N_INCOME_SHARE") & (comparisons["document_id"] == "doc-100.00")]
+    assert set(share["outcome"]) == {"passed"}

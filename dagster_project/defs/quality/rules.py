@@ -71,6 +71,10 @@ THREE_PUBLIC_ITEMS = {"total": "total", "outbound_travel": "outbound", "vehicle"
                       "official_reception": "reception"}
 T7_ACTUAL = {f"actual_{col}": subject for subject, col in THREE_PUBLIC_ITEMS.items()}
 T7_BUDGET = {f"budget_{col}": subject for subject, col in THREE_PUBLIC_ITEMS.items()}
+# An income source's amount: Table 2's 合计 row by column; a fund's own line (一般公共预算财政拨款收入, …),
+# which Table 2 does not split, Table 1's line.
+INCOME_BY_SOURCE = (CellOp(Cells(2, rows=("total",), columns=T2_SOURCES), "column_key"),
+                    CellOp(Cells(1, "income", rows=T1_FISCAL_LINES), "row_key"))
 # (current value, stated change, stated change %) of the year-on-year statements
 YOY_FACTS = (
     ("total_income_expenditure", "total_yoy_change", "total_yoy_change_pct"),
@@ -255,8 +259,8 @@ RULES: tuple[Rule, ...] = (
          "Narrative 本年收入合计 = Table 1 本年收入合计",
          fact_vs("income_total", (CellOp(Cells(1, "income", rows=("total_income",))),))),
     Rule("N_INCOME_AMOUNT", "error", "fct_income", "printed",
-         "Narrative income by source = Table 2 合计 of that source",
-         fact_vs("income_amount", (CellOp(Cells(2, rows=("total",), columns=T2_SOURCES), "column_key"),))),
+         "Narrative income by source = Table 2 合计 of that source (a fund's own line: Table 1)",
+         fact_vs("income_amount", INCOME_BY_SOURCE)),
     Rule("N_EXPENDITURE_TOTAL", "error", "fct_account_summary", "printed",
          "Narrative 本年支出合计 = Table 1 本年支出合计",
          fact_vs("expenditure_total", (CellOp(Cells(1, "expenditure", rows=("total_expenditure",))),))),
@@ -329,7 +333,7 @@ RULES: tuple[Rule, ...] = (
     Rule("N_INCOME_SHARE", "error", "fct_income", "percent",
          "Narrative share of an income source = its amount / 本年收入合计",
          percent("income_share_pct",
-                 (FactOp(("income_amount",)), CellOp(Cells(2, rows=("total",), columns=T2_SOURCES), "column_key")),
+                 (FactOp(("income_amount",)), *INCOME_BY_SOURCE),
                  (FactOp(("income_total",), "total"), CellOp(Cells(1, "income", rows=("total_income",)))))),
     Rule("N_EXPENDITURE_SHARE", "error", "fct_expenditure", "percent",
          "Narrative share of 基本支出 / 项目支出 = its amount / 本年支出合计",

@@ -1,0 +1,120 @@
+"""Wording of other provinces' templates that gave values to the wrong subject: a fund's own
+income line read as all fiscal income, a class's share without '(类)' read as the total's, a
+'各' sentence's first value read as the total's, a reception count of one kind read as the total
+count, each side's change of the fiscal totals read as the total's. The document is made up for
+these tests (its own department and numbers), in the phrasing of Sichuan, Gansu, Anhui and
+Xinjiang disclosures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from dagster_project.parsing.decode import split_lines
+from dagster_project.parsing.narrative import extract_facts
+
+COUNTY_HOSPITAL = """\
+某某县中医医院2022年度单位决算
+第二部分 2022年度单位决算情况说明
+一、收入支出决算总体情况说明
+2022年度收、支总计各是2318.40,2356.90万元。与2021年相比,收、支总计各减少410.20,388.60万元,各下降15.04%、14.16%。主要变动原因是项目收入减少。
+二、收入决算情况说明
+2022年本年收入合计2318.40万元,其中:一般公共预算财政拨款收入1520.30万元,占65.58%;政府性基金预算财政拨款收入200.00万元,占8.63%;国有资本经营预算财政拨款收入0万元,占0%;事业收入590.10万元,占25.45%;其他收入8.00万元,占0.34%。
+三、财政拨款收入支出决算总体情况说明
+2022年财政拨款收入总计1720.30万元,与2021年相比增加120.30万元,增长7.52%;财政拨款支出总计1758.80万元,与2021年相比增加98.80万元,增长5.95%。
+四、一般公共预算财政拨款支出决算情况说明
+2022年一般公共预算财政拨款支出1558.80万元,占66.14%,主要用于以下方面:社会保障和就业支出158.80万元,占10.19%;卫生健康支出1400.00万元,占89.81%。
+五、财政拨款“三公”经费支出决算情况说明
+公务接待费支出1.20万元,国内公务接待共12批次(其中外事接待2批次),150人次(其中外事接待20人次)。
+"""
+
+
+def facts_of(text: str) -> dict[tuple[str, str], list]:
+    facts, issues = extract_facts(split_lines(text))
+    by_key: dict[tuple[str, str], list] = {}
+    for fact in facts:
+        by_key.setdefault((fact.fact_key, fact.subject), []).append(fact)
+    return by_key
+
+
+def issue_codes(text: str) -> list[str]:
+    return [issue.code for issue in extract_facts(split_lines(text))[1]]
+
+
+def test_each_funds_income_line_is_its_own_subject_not_all_fiscal_income() -> None:
+    facts = facts_of(COUNTY_HOSPITAL)
+    assert ("income_amount", "fiscal_appropriation") not in facts
+    assert [f.value for f in facts[("income_amount", "general_budget_appropriation")]] == [Decimal("1520.30")]
+    assert [f.value for f in facts[("income_share_pct", "gov_fund_appropriation")]] == [Decimal("8.63")]
+    assert [f.value for f in facts[("income_amount", "state_capital_appropriation")]] == [Decimal("0")]
+    assert [f.value for f in facts[("income_amount", "business")]] == [Decimal("590.10")]
+
+
+def test_a_class_named_without_lei_gets_its_code_and_an_unnamed_share_is_not_the_totals() -> None:
+    facts = facts_of(COUNTY_HOSPITAL)
+    assert [f.value for f in facts[("gpb_class_amount", "208")]] == [Decimal("158.80")]
+    assert [f.value for f in facts[("gpb_class_share_pct", "210")]] == [Decimal("89.81")]
+    # '…财政拨款支出 1558.80 万元，占 66.14%' names no class: it is not recorded as a class share of 'total'
+    assert ("gpb_class_share_pct", "total") not in facts
+    assert "subject_unclear" in issue_codes(COUNTY_HOSPITAL)
+
+
+def test_values_listed_for_each_subject_are_reported_not_given_to_the_total() -> None:
+    facts = facts_of(COUNTY_HOSPITAL)
+    assert ("total_yoy_change_pct", "total") not in facts  # 15.04% is the income side's, 14.16% the expenditure's
+    assert ("total_income_expenditure", "total") not in facts
+    assert "values_listed" in issue_codes(COUNTY_HOSPITAL)
+
+
+def test_each_sides_change_of_the_fiscal_totals_keeps_its_side() -> None:
+    facts = facts_of(COUNTY_HOSPITAL)
+    assert ("fiscal_yoy_change", "total") not in facts
+    assert [f.value for f in facts[("fiscal_yoy_change", "income")]] == [Decimal("120.30")]
+    assert [(f.value, f.qualifier) for f in facts[("fiscal_yoy_change_pct", "expenditure")]] == [(Decimal("5.95"), "增长")]
+
+
+def test_one_side_named_alone_is_the_totals_change() -> None:
+    text = COUNTY_HOSPITAL.replace(";财政拨款支出总计1758.80万元,与2021年相比增加98.80万元,增长5.95%", "")
+    facts = facts_of(text)
+    assert [f.value for f in facts[("fiscal_yoy_change", "total")]] == [Decimal("120.30")]
+    assert ("fiscal_yoy_change", "income") not in facts
+
+
+def test_a_reception_count_of_one_kind_inside_the_total_is_that_kinds() -> None:
+    facts = facts_of(COUNTY_HOSPITAL)
+    assert [f.value for f in facts[("reception_batches", "total")]] == [Decimal(12)]
+    assert [f.value for f in facts[("reception_batches", "foreign")]] == [Decimal(2)]
+    assert [f.value for f in facts[("reception_persons", "total")]] == [Decimal(150)]
+    assert [f.value for f in facts[("reception_persons", "foreign")]] == [Decimal(20)]
+
+
+THREE_PUBLIC = """\
+某某县林业局2021年度部门决算
+第三部分 2021年度部门决算情况说明
+一、财政拨款“三公”经费支出决算情况说明
+“三公”经费决算数86.40万元,比上年决算数下降12.50%。分项情况是:因公出国(境)经费0万元,与上年决算数持平;公务接待费6.40万元,比上年决算数下降20.00%;公车购置及运行费80.00万元(其中公务用车购置费30.00万元,公务用车运行费50.00万元),比上年决算数下降10.11%。
+1.公务接待费支出6.40万元,与2021年度预算相比,减少1.60万元,下降20.00%。
+2.公务用车购置及运行维护费支出80.00万元,比上年预算数减少5.00万元。
+"""
+
+
+def test_a_total_stated_as_jue_suan_shu_without_wei() -> None:
+    facts = facts_of(THREE_PUBLIC)
+    assert [f.value for f in facts[("three_public_actual", "total")]] == [Decimal("86.40")]
+
+
+def test_a_change_after_an_aside_is_the_change_of_the_item_before_the_aside() -> None:
+    # '公车购置及运行费 80.00 万元(其中…公务用车运行费 50.00 万元)，比上年决算数下降 10.11%'
+    facts = facts_of(THREE_PUBLIC)
+    assert [f.value for f in facts[("three_public_yoy_change_pct", "vehicle")]] == [Decimal("10.11")]
+    assert ("three_public_yoy_change_pct", "vehicle_operation") not in facts
+    assert [f.value for f in facts[("three_public_yoy_change_pct", "official_reception")]] == [Decimal("20.00")]
+
+
+def test_a_change_against_the_years_budget_is_no_change_on_the_year_before() -> None:
+    # '与 2021 年度预算相比，减少 1.60 万元' compares with the budget; '比上年预算数减少' compares two budgets
+    facts = facts_of(THREE_PUBLIC)
+    assert ("three_public_yoy_change", "official_reception") not in facts
+    change = facts[("three_public_budget_change", "official_reception")]
+    assert [(f.value, f.qualifier) for f in change] == [(Decimal("1.60"), "减少")]
+    assert ("three_public_yoy_change", "vehicle") not in facts
+    assert ("three_public_budget_change", "vehicle") not in facts
