@@ -301,7 +301,9 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         FactPattern("procurement_sme_amount", r"授予中小企业(?:合同)?金额(?:为)?{amt}"),
         FactPattern("procurement_sme_share_pct", r"授予中小企业(?:合同)?金额(?:[\d,.]+万?元)?,?占[^。;%]{0,16}?(?:总额|金额)的?{pct}", "@in_match"),
         FactPattern("procurement_small_micro_amount", r"授予小微企业(?:合同)?金额(?:为)?{amt}"),
-        FactPattern("procurement_small_micro_share_pct", r"授予小微企业(?:合同)?金额(?:[\d,.]+万?元)?,?占[^。;%]{0,16}?(?:金额|总额)的?{pct}"),
+        # a share of the SME amount ('占授予中小企业合同金额的'), or of the whole procurement ('占政府采购支出总额的')
+        FactPattern("procurement_small_micro_share_pct", r"授予小微企业(?:合同)?金额(?:[\d,.]+万?元)?,{0,2}占(?:授予)?中小(?:微)?企业[^。;%]{0,12}?(?:金额|总额)的?{pct}"),
+        FactPattern("procurement_small_micro_share_pct", r"授予小微企业(?:合同)?金额(?:[\d,.]+万?元)?,{0,2}占政府采购[^。;%]{0,12}?(?:金额|总额|规模)的?{pct}", "procurement_total"),
         FactPattern("procurement_sme_reserved_amount", r"面向中小企业预留[^。;,]{0,20}?金额(?:为)?{amt}"),
         FactPattern("procurement_small_micro_reserved_amount", r"面向小微企业预留[^。;,]{0,20}?金额(?:为)?{amt}"),
         FactPattern("procurement_sme_awarded_reserved", r"面向中小企业预留的?政府采购项目中,[^。;]{0,30}?中标或成交的?,?(?:采购)?金额(?:为)?{amt}"),

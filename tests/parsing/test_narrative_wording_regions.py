@@ -118,3 +118,20 @@ def test_a_change_against_the_years_budget_is_no_change_on_the_year_before() -> 
     assert [(f.value, f.qualifier) for f in change] == [(Decimal("1.60"), "减少")]
     assert ("three_public_yoy_change", "vehicle") not in facts
     assert ("three_public_budget_change", "vehicle") not in facts
+
+
+PROCUREMENT = """\
+某某职业学院2021年度部门决算
+第三部分 2021年度部门决算情况说明
+一、政府采购支出情况
+2021年度政府采购支出总额500.00万元,其中:政府采购货物支出300.00万元、政府采购工程支出0万元、政府采购服务支出200.00万元。授予中小企业合同金额400.00万元,占政府采购支出总额的80.00%,其中:授予小微企业合同金额100.00万元,占政府采购支出总额的20.00%。
+"""
+
+
+def test_a_small_micro_share_keeps_what_it_is_a_share_of() -> None:
+    facts = facts_of(PROCUREMENT)
+    # 100.00 / 500.00 of the whole procurement, not of the SME amount (that would be 25.00%)
+    assert ("procurement_small_micro_share_pct", "total") not in facts
+    assert [f.value for f in facts[("procurement_small_micro_share_pct", "procurement_total")]] == [Decimal("20.00")]
+    of_sme = PROCUREMENT.replace("占政府采购支出总额的20.00%", "占授予中小企业合同金额的25.00%")
+    assert [f.value for f in facts_of(of_sme)[("procurement_small_micro_share_pct", "total")]] == [Decimal("25.00")]

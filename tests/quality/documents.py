@@ -155,6 +155,7 @@ HOLDING_FACTS = [
     (11, "procurement_sme_share_pct", "total", "90.0%", "", "授予中小企业合同金额 27.00 万元，占 90.0%，其中授予小微企业 9.00 万元，占 33.3%。"),
     (11, "procurement_small_micro_amount", "total", "9.00", "", "授予中小企业合同金额 27.00 万元，占 90.0%，其中授予小微企业 9.00 万元，占 33.3%。"),
     (11, "procurement_small_micro_share_pct", "total", "33.3%", "", "授予中小企业合同金额 27.00 万元，占 90.0%，其中授予小微企业 9.00 万元，占 33.3%。"),
+    (11, "procurement_small_micro_share_pct", "procurement_total", "30.0%", "", "授予小微企业合同金额 9.00 万元，占政府采购支出总额的 30.0%。"),
     (12, "vehicles_total", "total", "1", "", "截至 2023 年 12 月 31 日，共有车辆 1 辆。"),
     (13, "perf_funds", "total", "35.00", "", "资金 35.00 万元，占一般公共预算项目支出总额的 100.0%。"),
     (13, "perf_funds_share_pct", "total", "100.0%", "", "资金 35.00 万元，占一般公共预算项目支出总额的 100.0%。"),

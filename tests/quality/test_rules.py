@@ -129,6 +129,8 @@ BREAKS = {
     "N_GPB_SHARE": lambda d: set_fact(d, "gpb_share_of_expenditure_pct", "total", "100.00%"),
     "N_PROCUREMENT_SME_SHARE": lambda d: set_fact(d, "procurement_sme_share_pct", "total", "99.0%"),
     "N_PROCUREMENT_SMALL_MICRO_SHARE": lambda d: set_fact(d, "procurement_small_micro_share_pct", "total", "3.3%"),
+    "N_PROCUREMENT_SMALL_MICRO_SHARE_OF_TOTAL": lambda d: set_fact(d, "procurement_small_micro_share_pct",
+                                                                   "procurement_total", "33.3%"),
     "N_PERF_FUNDS_SHARE": lambda d: set_fact(d, "perf_funds", "total", "100.00"),
     "N_PERF_PROJECT_COMPLETION": lambda d: set_fact(d, "perf_project_completion_pct", "办公经费", "100.0%"),
     "W_CHANGE_PCT": lambda d: set_fact(d, "total_yoy_change_pct", "total", "13.0%"),

@@ -174,14 +174,14 @@ def fact_sum(total: Operand, term_keys: tuple[str, ...], min_terms: int,
     """
 
 
-def percent(key: str, numerator: Operand, denominator: Operand) -> str:
+def percent(key: str, numerator: Operand, denominator: Operand, subjects: tuple[str, ...] = ()) -> str:
     """Every stated percentage (observed) against 100 x numerator / denominator (expected),
     judged by the percentage's own printed precision. Of the alternatives (the amounts the
     narrative states, the tables' amounts) the pair that agrees best is taken: a percentage
     computed from the tables is right even when the narrative misstates an amount, which the
-    amount's own rule reports."""
+    amount's own rule reports. With `subjects`, only the percentages of those subjects."""
     return f"""
-    WITH p AS (SELECT row_number() OVER () AS fact_no, * FROM ({stated_facts(key)})),
+    WITH p AS (SELECT row_number() OVER () AS fact_no, * FROM ({stated_facts(key, subjects)})),
          n AS ({_alternatives(numerator)}), d AS ({_alternatives(denominator)})
     SELECT p.document_id, 100 * n.value / d.value AS expected, p.value AS observed, NULL::INTEGER AS n_terms,
            p.decimals,
