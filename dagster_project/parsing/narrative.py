@@ -1269,11 +1269,15 @@ def _profile_facts(document: Document) -> list[Fact]:
             if literal not in sentence.compact:
                 continue
             for match in rx.finditer(sentence.compact):
-                add(_fact(key, P.DEFAULT_SUBJECT, match, sentence))
                 kinds = _PROFILE_KINDS.match(sentence.compact, match.end())
-                if kinds:
-                    for item in _PROFILE_KIND_ITEM.finditer(sentence.compact, kinds.start("list"), kinds.end("list")):
-                        add(_fact(key, item["kind"], item, sentence))
+                items = list(_PROFILE_KIND_ITEM.finditer(sentence.compact, kinds.start("list"), kinds.end("list"))) if kinds else []
+                if key == "staff_in_service" and any(item["kind"] in P.RETIRED_KINDS for item in items):
+                    for item in items:
+                        add(_staff_kind_of_headcount(item, sentence))
+                    continue
+                add(_fact(key, P.DEFAULT_SUBJECT, match, sentence))
+                for item in items:
+                    add(_fact(key, item["kind"], item, sentence))
         if sentence.section in units_sections:
             for match in _UNIT_KIND_ITEM.finditer(sentence.compact):
                 add(_fact("units_consolidated", match["kind"], match, sentence))
@@ -1281,6 +1285,14 @@ def _profile_facts(document: Document) -> list[Fact]:
                 add(_fact("units_consolidated", P.DEFAULT_SUBJECT, match, sentence))
     add(_listed_units(document, in_units_sections))
     return list(facts.values())
+
+
+def _staff_kind_of_headcount(item: re.Match[str], sentence: Sentence) -> Fact | None:
+    """A kind listed under a headcount of the in-service and the retired (see P.RETIRED_KINDS)."""
+    kind = item["kind"]
+    if kind in P.RETIRED_KINDS:
+        return _fact("staff_retired", kind, item, sentence)
+    return _fact("staff_in_service", P.DEFAULT_SUBJECT if kind == P.IN_SERVICE_KIND else kind, item, sentence)
 
 
 def _listed_units(document: Document, in_units_sections: list[int]) -> Fact | None:

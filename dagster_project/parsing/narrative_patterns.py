@@ -253,7 +253,7 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         FactPattern("fiscal_total", r"财政拨款收入?、?支出?(?:决算)?总计(?:各)?(?:为)?{amt}", level=True),
     ),
     "gpb": (
-        FactPattern("gpb_expenditure", r"财政拨款支出(?:决算)?(?:为)?{amt}", level=True),
+        FactPattern("gpb_expenditure", r"财政拨款支出(?:决算)?(?:总计|合计)?(?:为)?{amt}", level=True),
         FactPattern("gpb_share_of_expenditure_pct", r"占本年支出(?:合计)?的?{pct}"),
         FactPattern("gpb_class_amount", r"\(类\)(?:支出)?(?:为)?{amt}", "@before", named=True),
         FactPattern("gpb_class_amount", FUNCTION_CLASS_NAMED_RE + r"(?:为)?{amt}", "@in_match", named=True),
@@ -336,6 +336,11 @@ PROFILE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("staff_in_service", r"(?:在职实有|在职|实有)(?:人数|人员)(?:共|为)?{n:人}"),
     ("staff_retired", r"离退休人员(?:共|为)?{n:人}"),
 )
+# A headcount whose kinds include the retired ('实有人数 11 人，其中：在职人员 10 人，离休人员 0 人，
+# 退休人员 1 人') counts both: its in-service kind is the in-service total, its retired kinds are
+# staff_retired's, and its own total is neither.
+RETIRED_KINDS = ("离休", "退休", "离退休")
+IN_SERVICE_KIND = "在职"
 # After the total: ',其中:行政22人,事业3人' -> kinds as printed.
 PROFILE_KINDS = r"[,;]?其中[,:]?(?P<list>[^。]*)"
 PROFILE_KIND_ITEM = r"(?P<kind>[\u4e00-\u9fff]{1,8}?)(?:人员|编制)?{n:人}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from dagster_project.parsing.decode import split_lines
-from dagster_project.parsing.narrative import extract_facts
+from dagster_project.parsing.narrative import extract_facts, extract_profile
 
 COUNTY_HOSPITAL = """\
 某某县中医医院2022年度单位决算
@@ -135,3 +135,31 @@ def test_a_small_micro_share_keeps_what_it_is_a_share_of() -> None:
     assert [f.value for f in facts[("procurement_small_micro_share_pct", "procurement_total")]] == [Decimal("20.00")]
     of_sme = PROCUREMENT.replace("占政府采购支出总额的20.00%", "占授予中小企业合同金额的25.00%")
     assert [f.value for f in facts_of(of_sme)[("procurement_small_micro_share_pct", "total")]] == [Decimal("25.00")]
+
+
+def test_a_headcount_of_the_in_service_and_the_retired_is_split_by_kind() -> None:
+    text = """\
+某某市政务服务中心2023年度部门决算
+第一部分 单位概况
+一、机构设置及人员情况
+某某市政务服务中心2023年度,实有人数23人,其中:在职人员20人,离休人员1人,退休人员2人。
+"""
+    profile = extract_profile(split_lines(text))
+    counts = {(f.fact_key, f.subject): f.value for f in profile.facts}
+    assert counts == {("staff_in_service", "total"): Decimal(20), ("staff_retired", "离休"): Decimal(1),
+                      ("staff_retired", "退休"): Decimal(2)}
+
+
+def test_the_general_budget_stated_as_zhi_chu_zong_ji_and_a_class_line_named_by_its_name() -> None:
+    text = """\
+某某市幼儿园2017年度部门决算
+第二部分 2017年度部门决算情况说明
+一、一般公共预算财政拨款支出决算情况
+2017年度,本单位一般公共预算财政拨款支出总计820.00万元,与上年相比减少20.00万元,降低2.38%;完成年初预算100%。其中:
+1.教育支出800.00万元,主要用于保教工作,完成年初预算98.50%,决算数小于预算数,主要原因:人员减少。
+"""
+    facts = facts_of(text)
+    assert [f.value for f in facts[("gpb_expenditure", "total")]] == [Decimal("820.00")]
+    assert [(f.value, f.qualifier) for f in facts[("gpb_yoy_change", "total")]] == [(Decimal("20.00"), "减少")]
+    assert [f.value for f in facts[("gpb_class_amount", "205")]] == [Decimal("800.00")]
+    assert [f.value for f in facts[("budget_completion_pct", "205")]] == [Decimal("98.50")]
