@@ -287,6 +287,7 @@ def _cut_off(cell: Cell) -> Cell:
 _BARE_NUMBER_RE = re.compile(r"[1-9]\d{0,2}")  # a page number has no leading zero ("01" is a code part)
 _INDENTED_RE = re.compile(r"\n[^\S\n]")  # in the joined text: a line that starts with a space
 _TABLE_CHAR_RE = re.compile("表")
+OTHER_TABLE = 0  # the table number of a title outside the nine (see layout.OTHER_TABLE_TITLE_RE)
 _PART_CHAR_RE = re.compile("第")
 _UNIT_CHAR_RE = re.compile("位")
 _COLON_RE = _rest_of_line(":")
@@ -496,6 +497,9 @@ def _title_candidates(document: _Lines, part_headings: list[int]) -> list[tuple[
         if no is not None:
             found.append((no, i, i + 1))
             continue
+        if "表" in lines[i].text and layout.OTHER_TABLE_TITLE_RE.fullmatch(squash(lines[i].text)):
+            found.append((OTHER_TABLE, i, i + 1))
+            continue
         j = document.nonblank_after(i)
         if j in part_headings:
             j = document.nonblank_after(j)
@@ -515,11 +519,21 @@ def _find_regions(document: _Lines, issues: list[ParseIssue]) -> dict[int, _Regi
     candidates = _title_candidates(document, part_headings)
     stops = sorted({i for _, i, _ in candidates} | set(part_headings))
     starts: dict[int, tuple[int, int]] = {}  # table -> (title index, index after the title)
+    others: list[int] = []  # titles of tables outside the nine, with a body
     for no, i, after in candidates:
         end = next((s for s in stops if s >= after), len(lines))
-        if no not in starts and _has_body(lines[after:end]):
-            starts[no] = (i, after)
-    stops = sorted([i for i, _ in starts.values()] + part_headings)
+        if (no not in starts or no == OTHER_TABLE) and _has_body(lines[after:end]):
+            if no == OTHER_TABLE:
+                others.append(i)
+            else:
+                starts[no] = (i, after)
+    for i in others:
+        line = lines[i]
+        issues.append(ParseIssue(
+            "info", "table_unknown", f"line {line.no} ('{line.text.strip()}') is the title of a table outside the "
+            "nine of the template: its rows are not read, and the table before it ends there",
+            Provenance(line.no, line.no, line.page)))
+    stops = sorted([i for i, _ in starts.values()] + others + part_headings)
     regions = {}
     for no, (i, after) in starts.items():
         end = next((s for s in stops if s >= after), len(lines))

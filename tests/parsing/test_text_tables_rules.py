@@ -172,3 +172,43 @@ def test_a_table_whose_header_lacks_its_total_column_has_no_certain_value():
     assert [i.message for i in found.issues if i.code == "column_missing"] == [
         "table 3: the header names no total column, which the table always prints: a header line may be lost, "
         "so the columns of the table's numbers are not known"]
+
+
+# Yunnan's and Guangdong's templates print tables of their own between the nine, and Guangdong's
+# calls Table 6 a 明细表.
+TABLES_OF_OTHER_TEMPLATES = """\
+一般公共预算财政拨款支出决算表
+单位：万元
+项目 合计 基本支出 项目支出
+合计 300.00 200.00 100.00
+201 一般公共服务支出 300.00 200.00 100.00
+一般公共预算财政拨款项目支出决算表
+单位：万元
+科目编码 科目名称 合计
+302 商品和服务支出 100.00
+30201 办公费 60.00
+30211 差旅费 40.00
+一般公共预算财政拨款基本支出决算明细表
+单位：万元
+经济分类科目编码 科目名称 金额
+301 工资福利支出 150.00
+30101 基本工资 150.00
+302 商品和服务支出 50.00
+30201 办公费 50.00
+人员经费合计 150.00
+公用经费合计 50.00
+"""
+
+
+def test_a_table_outside_the_nine_ends_the_table_before_it_and_its_rows_are_not_read():
+    found = extract_tables(lines_of(TABLES_OF_OTHER_TEMPLATES))
+    cells = {(c.table_no, c.row_key, c.column_key): (c.value, c.certain) for c in found.cells}
+    # Table 5 keeps its two rows only: the project table's 302/30201/30211 are not read into it
+    assert {key[1] for key in cells if key[0] == 5} == {"total", "201"}
+    assert cells[(5, "201", "project")] == (Decimal("100.00"), True)
+    [unknown] = [i for i in found.issues if i.code == "table_unknown"]
+    assert unknown.provenance.line_start == 6 and "项目支出决算表" in unknown.message
+    # Table 6 read under its 明细表 title, without the project table's 30211
+    assert found.tables[5].present and found.tables[5].title == "一般公共预算财政拨款基本支出决算明细表"
+    assert cells[(6, "30201", "amount")] == (Decimal("50.00"), True)
+    assert not any(key[0] == 6 and key[1] == "30211" for key in cells)

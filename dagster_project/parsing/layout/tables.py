@@ -127,7 +127,7 @@ TABLES: dict[int, TableLayout] = {
             columns=_FISCAL_EXPENDITURE_COLUMNS, header_words=_SUBJECT_WORDS, row_total="total",
         ),
         TableLayout(
-            6, "economic", ("一般公共预算财政拨款基本支出决算表",),
+            6, "economic", ("一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出决算明细表"),
             columns=(_AMOUNT,),
             header_words=("经济分类科目编码", "经济分类", "科目编码", "科目名称", "编码", "类", "款", "栏次"),
         ),
@@ -279,6 +279,15 @@ NUMBERING_RE = re.compile(r"[一二三四五六七八九十]+、")
 # What may surround a title on its line: a year, the department, a table number.
 TITLE_PREFIX_RE = re.compile(r"^(?:.*?\d{4}年度?)?(?:[一二三四五六七八九十]+、|表[一二三四五六七八九十\d]+[:：]?)?")
 TITLE_SUFFIX_RE = re.compile(r"(?:[(（]?(?:表|附表)?[-\d]*[)）]?|[(（]续[)）])$")
+# The title of a table outside the nine (a province's own: '一般公共预算财政拨款项目支出决算表',
+# '“三公”经费、行政参公单位机关运行经费情况表', '项目支出绩效自评表'): a line of words that ends as a
+# table title does. Its rows are not read, and it ends the table before it. A part's title ('第二部分
+# … 部门决算表') names all the tables, not one.
+OTHER_TABLE_TITLE_RE = re.compile(
+    r"(?!第[一二三四五六七八九十]+部分)(?:.*?\d{4}年度?)?(?:[一二三四五六七八九十]+、|表[一二三四五六七八九十\d]+[:：]?)?"
+    r"[\u4e00-\u9fff、()（）]{2,40}?(?:(?<!部门)(?<!单位)决算|明细|情况|自评|统计)表"
+    r"(?:[(（]?(?:表|附表)?[-\d]*[)）]?|[(（]续[)）])"
+)
 
 # Header text that is only numbering of columns: '栏次 1 2 3', '1 2 3 … 12'.
 COLUMN_NUMBER_RE = re.compile(r"^(?:栏\s*次\s*)?\d+(?:\s+(?:栏\s*次\s*)?\d+)*$")
