@@ -796,6 +796,8 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             if (pattern.fact_key, match.start("v")) in read:
                 continue
             read.add((pattern.fact_key, match.start("v")))
+            if pattern.clause_word and pattern.clause_word not in _clause_before(sentence.compact, match.start("v")):
+                continue
             subject = _subject(pattern.subject, match, sentence, document)
             key = pattern.fact_key
             if pattern.level and topic in P.CHANGE_KEYS and _anchor_in_clause(sentence.compact, match.start()) == "yoy":
@@ -916,8 +918,12 @@ def _anchor(sentence: Sentence, position: int, before: list[Sentence]) -> str | 
 
 
 def _anchor_in_clause(compact: str, position: int) -> str | None:
-    clause_start = max(compact.rfind(";", 0, position), compact.rfind("。", 0, position)) + 1
-    return _last_anchor(compact[clause_start:position])
+    return _last_anchor(_clause_before(compact, position))
+
+
+def _clause_before(compact: str, position: int) -> str:
+    """The text of the clause up to `position`: from the last ';' or '。' before it."""
+    return compact[max(compact.rfind(";", 0, position), compact.rfind("。", 0, position)) + 1 : position]
 
 
 def _last_anchor(text: str) -> str | None:

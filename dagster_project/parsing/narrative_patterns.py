@@ -36,6 +36,8 @@ class FactPattern:
     # the change, not the level (e.g. "与上年相比，财政拨款收、支总计 787.24 万元，各减少 33.4%").
     level: bool = False
     named: bool = False
+    # A word the value's clause (from the last ';' or '。' before it) must print.
+    clause_word: str = ""
 
 
 @dataclass(frozen=True)
@@ -278,9 +280,10 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         # '(其中外事接待 26 批次)': a kind's count inside the total's (a value is read by its first pattern)
         FactPattern("reception_batches", r"\(其中(?P<kind>" + RECEPTION_KINDS + r")(?:共)?{n:批次?}", "@kind"),
         FactPattern("reception_persons", r"\(其中(?P<kind>" + RECEPTION_KINDS + r")(?:共)?{n:人次}", "@kind"),
-        FactPattern("reception_batches", r"(?<![\d.]){n:批次?}"),
-        FactPattern("reception_persons", r"(?<!陪同)(?<!陪同人员)(?<![\d.]){n:人次}"),
-        FactPattern("reception_accompanying_persons", r"陪同(?:人员)?{n:人次}"),
+        # a count of 批次 / 人次 is the reception's in a clause about reception only ('累计出国(境) 484 人次' is not)
+        FactPattern("reception_batches", r"(?<![\d.]){n:批次?}", clause_word="接待"),
+        FactPattern("reception_persons", r"(?<!陪同)(?<!陪同人员)(?<![\d.]){n:人次}", clause_word="接待"),
+        FactPattern("reception_accompanying_persons", r"陪同(?:人员)?{n:人次}", clause_word="接待"),
     ),
     "gov_fund": (
         FactPattern("gov_fund_carryover_begin", r"年初(?:财政拨款)?结转和?结余(?:为)?{amt}"),

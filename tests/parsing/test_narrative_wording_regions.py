@@ -163,3 +163,15 @@ def test_the_general_budget_stated_as_zhi_chu_zong_ji_and_a_class_line_named_by_
     assert [(f.value, f.qualifier) for f in facts[("gpb_yoy_change", "total")]] == [(Decimal("20.00"), "减少")]
     assert [f.value for f in facts[("gpb_class_amount", "205")]] == [Decimal("800.00")]
     assert [f.value for f in facts[("budget_completion_pct", "205")]] == [Decimal("98.50")]
+
+
+def test_persons_abroad_are_not_the_receptions_person_times() -> None:
+    text = """\
+某某部2021年度部门决算
+第三部分 2021年度部门决算情况说明
+一、财政拨款“三公”经费支出决算情况说明
+(1)因公出国(境)费120.00万元。2021年共派出出国(境)团组12个,累计出国(境)48人次。(2)公务接待费30.00万元,国内公务接待20批次,260人次。
+"""
+    facts = facts_of(text)
+    assert [f.value for f in facts[("reception_persons", "total")]] == [Decimal(260)]
+    assert [f.value for f in facts[("reception_batches", "total")]] == [Decimal(20)]
