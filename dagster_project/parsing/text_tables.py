@@ -632,7 +632,8 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
     header laid out in columns (pdftotext -layout: several words per line, each broken down its own
     column) is also read column by column; the reading that leaves fewer unknown words is kept."""
     squashed = [(line, flat) for line in lines if not (_is_sentence(line.text) or _is_column_numbering(line.text)
-                                                       or layout.TITLE_SUFFIX_RE.fullmatch(flat := squash(line.text)))]
+                                                       or layout.TITLE_SUFFIX_RE.fullmatch(flat := squash(line.text))
+                                                       or layout.FORM_NUMBER_RE.fullmatch(flat))]
     readings = [_header_words(table.no, _joined_header(squashed))]
     by_column = _header_by_column([line for line, _ in squashed])
     if by_column is not None:

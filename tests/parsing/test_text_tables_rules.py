@@ -212,3 +212,20 @@ def test_a_table_outside_the_nine_ends_the_table_before_it_and_its_rows_are_not_
     assert found.tables[5].present and found.tables[5].title == "一般公共预算财政拨款基本支出决算明细表"
     assert cells[(6, "30201", "amount")] == (Decimal("50.00"), True)
     assert not any(key[0] == 6 and key[1] == "30211" for key in cells)
+
+
+def test_a_table_printed_one_cell_per_line_with_its_form_number():
+    # a web page's text of a Hubei county table: every cell on a line of its own, blank lines
+    # between, and the form number '公开01表' above the header
+    cells = ["收入支出决算总表", "公开01表", "部门:某某县招商服务中心", "金额单位:万元", "收入", "支出",
+             "项目", "行次", "金额", "项目", "行次", "金额",
+             "一、一般公共预算财政拨款收入", "1", "450.00", "一、一般公共服务支出", "29", "440.00",
+             "二、上级补助收入", "2", "10.00", "二、社会保障和就业支出", "30", "20.00",
+             "本年收入合计", "3", "460.00", "本年支出合计", "31", "460.00",
+             "总计", "4", "460.00", "总计", "32", "460.00"]
+    found = extract_tables(lines_of("\n\n".join(cells)))
+    assert not [i for i in found.issues if i.code == "unknown_column_header"]
+    read = {(c.section, c.row_key): (c.value, c.certain) for c in found.cells if c.table_no == 1}
+    assert read[("income", "superior_subsidy")] == (Decimal("10.00"), True)
+    assert read[("expenditure", "208")] == (Decimal("20.00"), True)
+    assert read[("expenditure", "grand_total")] == (Decimal("460.00"), True)

@@ -279,6 +279,8 @@ NUMBERING_RE = re.compile(r"[一二三四五六七八九十]+、")
 # What may surround a title on its line: a year, the department, a table number.
 TITLE_PREFIX_RE = re.compile(r"^(?:.*?\d{4}年度?)?(?:[一二三四五六七八九十]+、|表[一二三四五六七八九十\d]+[:：]?)?")
 TITLE_SUFFIX_RE = re.compile(r"(?:[(（]?(?:表|附表)?[-\d]*[)）]?|[(（]续[)）])$")
+# The form number some provinces print in a table's header ('公开01表', '财决04表'): no column's name.
+FORM_NUMBER_RE = re.compile(r"(?:公开|财决|决算|部门决算)?\d{1,2}(?:-\d{1,2})?表")
 # The title of a table outside the nine (a province's own: '一般公共预算财政拨款项目支出决算表',
 # '“三公”经费、行政参公单位机关运行经费情况表', '项目支出绩效自评表'): a line of words that ends as a
 # table title does. Its rows are not read, and it ends the table before it. A part's title ('第二部分
