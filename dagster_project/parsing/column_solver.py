@@ -33,11 +33,15 @@ MAX_PARTIAL_SUMS = 4096
 MAX_ENUMERATED = 64
 
 def placements(row: _Row) -> list[tuple[int, ...]]:
-    """Every order-preserving way to put the row's values into its columns."""
+    """Every order-preserving way to put the row's values into its columns (each value into one of
+    the columns its line allows, when the row says which)."""
     n, k = len(row.columns), len(row.values)
     if k > n or _binomial(n, k) > MAX_PLACEMENTS:
         return []
-    return list(itertools.combinations(range(n), k))
+    combinations = itertools.combinations(range(n), k)
+    if row.allowed is None:
+        return list(combinations)
+    return [c for c in combinations if all(map(frozenset.__contains__, row.allowed, c))]
 
 
 def _binomial(n: int, k: int) -> int:
@@ -117,9 +121,13 @@ def _row_identities(rows: list[_Row], row_keys: list[list[str]]) -> list[_Constr
         if table.kind == "three_public":
             for phase in ("budget", "actual"):
                 for total, parts in layout.THREE_PUBLIC_SUMS:
+                    # a table printed an item per row may leave out a sum's parts (or its total): no identity
+                    if f"{phase}_{total}" not in keys or not any(f"{phase}_{p}" in keys for p in parts):
+                        continue
                     found.append(_Constraint(
                         f"T7 {phase} {total} = {' + '.join(parts)}",
-                        (i, f"{phase}_{total}"), [(i, f"{phase}_{p}") for p in parts]))
+                        (i, f"{phase}_{total}"), [(i, f"{phase}_{p}") for p in parts],
+                        family=f"T7 {total} = {' + '.join(parts)}"))  # one identity, in the budget and the actual
         elif table.row_total and table.row_total in keys and row.section != "income":
             summed = layout.ROW_TOTAL_PARTS.get(row.table_no) or tuple([k for k in keys if k != table.row_total])
             cells = [(i, p) for p in summed if p in keys]

@@ -587,6 +587,7 @@ class _Header:
     row_numbers_inferred: bool = False  # 行次 read from the rows, the header not naming them
     laid_out: bool = False  # words set apart by wide gaps: the extract keeps them at their place on a character grid
     phases_printed: bool = True  # Table 7: 预算数/决算数 printed, so the header gives the order of its columns
+    printed_phases: tuple[str, ...] = ()  # Table 7 printed an item per row: the phases of its columns, in order
 
 
 def _is_column_numbering(text: str) -> bool:
@@ -795,6 +796,7 @@ class _Row:
     options: list[tuple[int, ...]] = field(default_factory=list)  # candidate column indexes per value
     decided_by: list[str] = field(default_factory=list)
     doubt: str = ""  # why none of its values is certain, whatever the placements (e.g. UNBALANCED_NOTE)
+    allowed: list[frozenset[int]] | None = None  # per value, the columns its line allows (Table 7 by item)
 
     def provenance(self) -> Provenance:
         """From the first to the last line the row is read from. The readers append lines and values
@@ -890,8 +892,13 @@ def _starts_body(table: TableLayout, text: str) -> bool:
 def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]]], amounts: _AmountsByUnit,
                 issues: list[ParseIssue]) -> tuple[list[_Row], TableInfo, list[Line], _Disorder | None]:
     table = layout.TABLES[region.no]
-    header_lines, body = _split_body(table, region)
-    header = _read_header(table, header_lines, issues)
+    by_item = _three_public_by_item(region) if table.kind == "three_public" else None
+    if by_item is not None:
+        header_lines, body = by_item
+        header = _three_public_item_header(table, header_lines, issues)
+    else:
+        header_lines, body = _split_body(table, region)
+        header = _read_header(table, header_lines, issues)
     if table.kind == "two_sided" and not header.has_row_numbers and _counts_rows(body.lines):
         header.has_row_numbers = header.row_numbers_inferred = True
         issues.append(ParseIssue("info", "row_numbers_without_header",
@@ -903,8 +910,9 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
                                  Provenance(region.title.no, region.title.no, region.title.page)))
     read_in = unit or "万元"
     context = _Context(table, header, read_in, issues, amounts[read_in])
-    reader = {"two_sided": _two_sided_rows, "subject": _subject_rows,
-              "economic": _economic_rows, "three_public": _three_public_rows}[table.kind]
+    reader = _three_public_item_rows if by_item is not None else {
+        "two_sided": _two_sided_rows, "subject": _subject_rows,
+        "economic": _economic_rows, "three_public": _three_public_rows}[table.kind]
     issued = len(issues)
     rows = reader(context, body)
     if header.laid_out:
@@ -2181,6 +2189,88 @@ def _three_public_rows(context: _Context, body: _Body) -> list[_Row]:
     return [row]
 
 
+def _three_public_item(line: Line) -> tuple[str, list[str]] | None:
+    """(item, the pieces after its label) of a Table 7 line printed an item per row: a label of
+    THREE_PUBLIC_ROW_LABELS (after its numbering) followed by amounts only."""
+    pieces = _pieces(line.text)
+    width = next((k for k, piece in enumerate(pieces) if parse_amount(piece) is not None), len(pieces))
+    label = layout.THREE_PUBLIC_ROW_PREFIX_RE.sub("", squash("".join(pieces[:width])), count=1)  # its numbering off
+    item = layout.THREE_PUBLIC_ROW_LABELS.get(label)
+    return (item, pieces[width:]) if item else None
+
+
+def _three_public_by_item(region: _Region) -> tuple[list[Line], _Body] | None:
+    """Header lines and body of a Table 7 printed an item per row (its 合计 and another item each
+    start a line), else None: the body runs from the first item's line to the note."""
+    content = _without_furniture(region.lines)
+    read = [(k, found) for k, line in enumerate(content) if (found := _three_public_item(line)) is not None]
+    # (the other layout prints the items' names in its header, alone on their lines)
+    if len({item for _, (item, pieces) in read if pieces}) < 2:
+        return None
+    items = [k for k, _ in read]
+    header, rest = content[:items[0]], content[items[0]:]
+    note_at = _first_note(rest)
+    if note_at is None:
+        return header, _Body(rest, "", [])
+    note_lines = [line for line in rest[note_at:] if not _DIGITS_ONLY_RE.fullmatch(line.text)]
+    return header, _Body(rest[:note_at], "".join(line.text.strip() for line in note_lines), note_lines)
+
+
+def _three_public_item_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]) -> _Header:
+    """The header of a Table 7 printed an item per row: the phases (预算数 / 决算数) its two columns
+    print, in order. Columns: a budget and an actual per item (see _three_public_item_rows)."""
+    text = "".join(squash(line.text) for line in lines if not (_is_sentence(line.text) or _is_column_numbering(line.text)
+                                                             or layout.TITLE_SUFFIX_RE.fullmatch(squash(line.text))
+                                                             or layout.FORM_NUMBER_RE.fullmatch(squash(line.text))))
+    phases = sorted((at, spec.key) for spec in layout.THREE_PUBLIC_PHASES if (at := text.find(spec.aliases[0])) >= 0)
+    residue = re.sub("|".join(layout.THREE_PUBLIC_ROW_HEADER_WORDS) + r"|\d", "", text)
+    if residue and lines:
+        issues.append(ParseIssue("error", "unknown_column_header", f"table {table.no}: unknown column header "
+                                 f"'{residue}' at line {lines[0].no}", Provenance(lines[0].no, lines[-1].no, lines[0].page)))
+    columns = _THREE_PUBLIC_ORDERS["pairs"]
+    return _Header(columns=columns, labels={c.key: c.aliases[0] for c in columns}, has_row_numbers=False,
+                   capital_group=False, phases_printed=bool(phases), printed_phases=tuple(key for _, key in phases))
+
+
+def _three_public_item_rows(context: _Context, body: _Body) -> list[_Row]:
+    """Table 7 printed an item per row, as the one row the other layout gives, with the columns of
+    the items it prints: each value goes into its item's budget or actual column. A line of as many
+    values as the header's phases prints them in the header's order; a line of fewer prints one of
+    them, which the table's sums decide (else it stays ambiguous)."""
+    if not body.lines:
+        return []
+    item_order = [spec.key for spec in layout.THREE_PUBLIC_ITEMS]
+    printed = context.header.printed_phases or ("budget", "actual")
+    read: dict[int, tuple[list[_Value], Line]] = {}  # item's position -> its values, its line
+    doubt = ""
+    for line in body.lines:
+        found = _three_public_item(line)
+        if found is None:
+            context.warn("stray_text", f"a line that is no item of the table: '{line.text.strip()}'", line)
+            continue
+        item, pieces = found
+        values = [v for piece in pieces if (v := context.value(piece, line, len(pieces) == 1)) is not None]
+        if len(values) > len(printed) or item_order.index(item) in read:
+            doubt = f"line {line.no} prints more values than the table's columns, or an item printed before"
+        read[item_order.index(item)] = (values, line)
+    columns = tuple(column for column in context.header.columns
+                    if item_order.index(column.key.split("_", 1)[1]) in read)
+    row = context.row("", "three_public", None, "三公经费", columns, [line for _, (_, line) in sorted(read.items())])
+    row.doubt = doubt
+    keys = column_keys(row)
+    allowed = []
+    for position, (values, _) in sorted(read.items()):
+        item = item_order[position]
+        whole = len(values) == len(printed)
+        for phase, value in sorted(zip(printed if whole else printed[:len(values)], values),
+                                   key=lambda phase_value: phase_value[0] != "budget"):
+            row.values.append(value)
+            allowed.append(frozenset({keys.index(f"{phase}_{item}")}) if whole else
+                           frozenset(keys.index(f"{p}_{item}") for p in printed))
+    row.allowed = allowed
+    return [row]
+
+
 def _three_public_order_by_sums(context: _Context, row: _Row) -> None:
     """Table 7 whose header prints no 预算数/决算数 (lost by the extract): its columns are in the
     order under which its sums hold (合计 = its items, 小计 = its two vehicle items). When they hold
@@ -2279,6 +2369,11 @@ def _cells(row: _Row, issues: list[ParseIssue]) -> list[Cell]:
     """The row's values as cells: placed where every remaining placement agrees, else ambiguous."""
     provenance = row.provenance()
     inferred = "" if len(row.columns) == len(row.values) or not row.decided_by else _inferred_from(row.decided_by)
+    if row.allowed is not None:  # Table 7 by item: each value where its own line is; inferred only if its line allows two columns
+        return [replace(cell, provenance=Provenance(value.line.no, value.line.no, value.line.page),
+                        note=cell.note if len(allowed) > 1 or not cell.certain else "")
+                for cell, value, allowed in zip(_cells(replace(row, allowed=None), issues), row.values, row.allowed,
+                                                strict=True)]
     if len(row.options) == 1 and not row.doubt:  # one placement left (most rows): every value is certain
         columns = row.columns
         return [_certain_cell(row, columns[p].key, value, provenance, inferred) for p, value in zip(row.options[0], row.values)]
@@ -2313,7 +2408,7 @@ def _gathered_unbalanced(row: _Row) -> bool:
     its own identity fails, one of them may be a number moved there from another row (an extract
     that lists a table's numbers apart from their labels)."""
     return (1 < len(row.values) == len(row.columns) and row.values[0].line is not row.values[-1].line
-            and not balances(row))
+            and row.allowed is None and not balances(row))
 
 
 def _inferred_from(decided_by: list[str]) -> str:

@@ -229,3 +229,39 @@ def test_a_table_printed_one_cell_per_line_with_its_form_number():
     assert read[("income", "superior_subsidy")] == (Decimal("10.00"), True)
     assert read[("expenditure", "208")] == (Decimal("20.00"), True)
     assert read[("expenditure", "grand_total")] == (Decimal("460.00"), True)
+
+
+def three_public_by_item(header: str, rows: list[str]) -> dict[str, tuple[Decimal, bool, int]]:
+    text = "\n".join(["2021年度一般公共预算财政拨款“三公”经费支出决算表", "单位：万元", header, *rows])
+    found = extract_tables(lines_of(text))
+    assert not [i for i in found.issues if i.code == "unknown_column_header"]
+    return {c.column_key or "/".join(c.candidates): (c.value, c.certain, c.provenance.line_start)
+            for c in found.cells if c.table_no == 7}
+
+
+def test_table_7_printed_an_item_per_row_reads_each_value_into_its_items_column():
+    # Anhui's layout: items down the side, 预算数 / 决算数 across; 因公出国(境)费 prints its budget only
+    cells = three_public_by_item("项 目 预 算 数 决 算 数", [
+        "合 计 40.00 12.50", "因公出国(境)费 10.00", "公务接待费 15.00 4.50",
+        "公务用车购置及运行维护费 15.00 8.00", "其中：公务用车运行维护费 15.00 8.00", "公务用车购置费"])
+    assert cells["budget_total"] == (Decimal("40.00"), True, 4)
+    assert cells["actual_reception"] == (Decimal("4.50"), True, 6)
+    assert cells["actual_vehicle_operation"] == (Decimal("8.00"), True, 8)
+    # the actuals add up to 12.50 without it, the budgets need it: the sums place the lone 10.00
+    assert cells["budget_outbound"] == (Decimal("10.00"), True, 5)
+
+
+def test_table_7_by_item_follows_the_headers_order_of_its_two_columns():
+    cells = three_public_by_item("项目 决算数 预算数", [
+        "合计 12.50 40.00", "因公出国(境)费 10.00", "公务接待费 4.50 15.00", "公务用车购置及运行维护费 8.00 15.00"])
+    assert cells["actual_total"][:2] == (Decimal("12.50"), True)
+    assert cells["budget_vehicle_subtotal"][:2] == (Decimal("15.00"), True)
+    assert cells["budget_outbound"][:2] == (Decimal("10.00"), True)
+
+
+def test_table_7_by_item_leaves_a_lone_value_ambiguous_when_each_column_breaks_one_sum():
+    # 5.00 as the budget makes the budgets add up and the actuals not, as the actual the reverse
+    cells = three_public_by_item("项目 预算数 决算数", [
+        "合计 20.00 20.00", "因公出国(境)费 5.00", "公务接待费 5.00 10.00", "公务用车购置及运行维护费 10.00 5.00"])
+    assert cells["budget_outbound/actual_outbound"][:2] == (Decimal("5.00"), False)
+    assert cells["actual_reception"][:2] == (Decimal("10.00"), True)  # printed in both columns: where it stands
