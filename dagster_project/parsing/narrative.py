@@ -798,7 +798,7 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             read.add((pattern.fact_key, match.start("v")))
             if pattern.clause_word and pattern.clause_word not in _clause_before(sentence.compact, match.start("v")):
                 continue
-            subject = _subject(pattern.subject, match, sentence, document)
+            subject = _subject(pattern.subject, match, sentence, document, before=before)
             key = pattern.fact_key
             if pattern.level and topic in P.CHANGE_KEYS and _anchor_in_clause(sentence.compact, match.start()) == "yoy":
                 key = P.CHANGE_KEYS[topic].yoy_amount
@@ -895,7 +895,7 @@ def _changes(sentence: Sentence, before: list[Sentence], document: Document) -> 
                 key = keys.budget_amount
             else:
                 continue
-            subject = _subject("@before", match, sentence, document)
+            subject = _subject("@before", match, sentence, document, before=before)
             qualifier = P.DIRECTION_WORDS[match["dir"]]
             fact: Fact | None
             if rx is _FLAT:
@@ -951,7 +951,8 @@ def _qualify_compared(comparison: re.Match[str], sentence: Sentence, document: D
 # ---------------------------------------------------------------------------------------------
 
 
-def _subject(rule: str, match: re.Match[str], sentence: Sentence, document: Document, position: int | None = None) -> str:
+def _subject(rule: str, match: re.Match[str], sentence: Sentence, document: Document, position: int | None = None,
+             before: list[Sentence] | None = None) -> str:
     if not rule.startswith("@"):
         return rule
     if rule == "@kind":
@@ -966,6 +967,11 @@ def _subject(rule: str, match: re.Match[str], sentence: Sentence, document: Docu
              if m[1] <= value_start and not _aside_closed(sentence.compact, m[1], value_start)]
     if found:
         return max(found, key=lambda m: m[1])[2]
+    # else the last one named in the paragraph's sentences before ('…“基层医疗能力提升”项目绩效自评结果。
+    # 该项目自评得分为 95 分'), else in its item's lead or headings
+    for earlier in reversed(before or ()):
+        if named := _mentions(earlier.compact, topic, document):
+            return max(named, key=lambda m: m[1])[2]
     for text in sentence.context:
         in_context = _mentions(text, topic, document)
         if in_context:

@@ -152,7 +152,10 @@ MENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "perf": (
         (r"整体支出|部门整体", "department"),
-        (r"(?:\d{4}年度?)?(?P<name>[\u4e00-\u9fff“”]{2,30}?)项目(?:绩效)?自评(?:综述|结果)", "@name"),
+        # a project named in quotes first ('反映“基层医疗能力提升”项目绩效自评结果'); a name that speaks
+        # of the 决算 or of all projects ('部门决算中项目绩效自评结果', a template's heading) names none
+        (r"“(?P<name>[\u4e00-\u9fff]{2,30})”项目(?:绩效)?自评(?:综述|结果)", "@name"),
+        (r"(?<![\u4e00-\u9fff“”])(?:\d{4}年度?)?(?P<name>(?![\u4e00-\u9fff“”]*?(?:决算中|反映|所有))[\u4e00-\u9fff“”]{2,30}?)项目(?:绩效)?自评(?:综述|结果)", "@name"),
     ),
 }
 

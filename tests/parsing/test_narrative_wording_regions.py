@@ -175,3 +175,20 @@ def test_persons_abroad_are_not_the_receptions_person_times() -> None:
     facts = facts_of(text)
     assert [f.value for f in facts[("reception_persons", "total")]] == [Decimal(260)]
     assert [f.value for f in facts[("reception_batches", "total")]] == [Decimal(20)]
+
+
+def test_a_projects_self_evaluation_named_in_quotes_under_a_templates_generic_heading() -> None:
+    # Hubei's heading '部门决算中项目绩效自评结果' names no project; the project is named in quotes
+    # in the sentence before its score, budget and execution
+    text = """\
+某某县卫生健康局2021年度部门决算
+第三部分 2021年度部门决算情况说明
+一、预算绩效情况说明
+2.部门决算中项目绩效自评结果。本部门今年在决算中反映“基层医疗能力提升”项目绩效自评结果。该项目自评得分为95分。全年预算数为200.00万元,执行数为190.00万元,完成预算的95.00%。
+"""
+    facts = facts_of(text)
+    project = "基层医疗能力提升"
+    assert [f.value for f in facts[("perf_score", project)]] == [Decimal(95)]
+    assert [f.value for f in facts[("perf_project_budget", project)]] == [Decimal("200.00")]
+    assert [f.value for f in facts[("perf_project_completion_pct", project)]] == [Decimal("95.00")]
+    assert not [key for key in facts if key[0].startswith("perf_") and key[1] in ("部门决算中", "total")]
