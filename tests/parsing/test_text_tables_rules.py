@@ -265,3 +265,20 @@ def test_table_7_by_item_leaves_a_lone_value_ambiguous_when_each_column_breaks_o
         "合计 20.00 20.00", "因公出国(境)费 5.00", "公务接待费 5.00 10.00", "公务用车购置及运行维护费 10.00 5.00"])
     assert cells["budget_outbound/actual_outbound"][:2] == (Decimal("5.00"), False)
     assert cells["actual_reception"][:2] == (Decimal("10.00"), True)  # printed in both columns: where it stands
+
+
+def test_yunnans_table_5_with_the_general_budgets_carry_overs_and_income():
+    text = """\
+一般公共预算财政拨款收入支出决算表
+单位：万元
+科目编码 科目名称 年初结转和结余 本年收入 本年支出 年末结转和结余
+小计 基本支出 项目支出
+合计 5.00 300.00 295.00 200.00 95.00 10.00
+201 一般公共服务支出 5.00 300.00 295.00 200.00 95.00 10.00
+"""
+    found = extract_tables(lines_of(text))
+    assert found.tables[4].present and not [i for i in found.issues if i.code == "unknown_column_header"]
+    cells = {(c.row_key, c.column_key): (c.value, c.certain) for c in found.cells if c.table_no == 5}
+    assert cells[("201", "total")] == (Decimal("295.00"), True)
+    assert cells[("201", "project")] == (Decimal("95.00"), True)
+    assert cells[("total", "carryover_end")] == (Decimal("10.00"), True)

@@ -133,9 +133,10 @@ TABLES: dict[int, TableLayout] = {
             ),
             income_columns=(_AMOUNT,), header_words=_TWO_SIDED_WORDS, row_total="total",
         ),
+        # Yunnan's Table 5 also prints the general budget's carry-overs and income (as Table 8 does)
         TableLayout(
-            5, "subject", ("一般公共预算财政拨款支出决算表",),
-            columns=_FISCAL_EXPENDITURE_COLUMNS, header_words=_SUBJECT_WORDS, row_total="total",
+            5, "subject", ("一般公共预算财政拨款支出决算表", "一般公共预算财政拨款收入支出决算表"),
+            columns=_FUND_BALANCE_COLUMNS, header_words=_SUBJECT_WORDS, row_total="total",
         ),
         TableLayout(
             6, "economic", ("一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出决算明细表"),
