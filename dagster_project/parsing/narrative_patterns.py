@@ -204,13 +204,6 @@ FLAT_DIRECTION = r"(?P<dir>基本持平|持平|无变化|没有变化)"
 YOY_ANCHOR = r"(?:比|与|较|同)(?:上年|上一年|去年|\d{4}年)(?!度?(?:年初)?预算)度?(?:同期)?(?:相比|比较)?|同比|上年同期"
 BUDGET_ANCHOR = r"比(?:年初)?预算(?:数)?|较(?:年初)?预算(?:数)?|与(?:\d{4}年度?)?(?:年初)?预算数?(?:相比|比较)"
 
-# A value followed by another of its kind ('各下降 23.51%、38.28%', '各为 12.00 万元、15.00 万元'):
-# the sentence states one value per subject it named, in their order; which is whose is not read.
-LISTED_NEXT = {
-    "%": r"[、,和及](?:\d+(?:\.\d+)?)%",
-    "万元": r"[、,和及](?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万?元",
-}
-
 CHANGE_KEYS: dict[str, ChangeKeys] = {
     "totals": ChangeKeys("total_yoy_change", "total_yoy_change_pct"),
     "fiscal": ChangeKeys("fiscal_yoy_change", "fiscal_yoy_change_pct"),
@@ -388,6 +381,9 @@ NUMBER_TEMPLATES = {
     "amt": r"(?P<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<u>万元|元)",
     "pct": r"(?P<v>\d+(?:\.\d+)?)%",
 }
+# A value followed by another of its kind ('各下降 23.51%、38.28%', '各为 12.00 万元、15.00 万元'):
+# the sentence states one value per subject it named, in their order; which is whose is not read.
+LISTED_NEXT = {"%": "[、,和及]" + NUMBER_TEMPLATES["pct"], "万元": "[、,和及]" + NUMBER_TEMPLATES["amt"]}
 _COUNT = r"(?P<v>\d+(?:\.\d+)?)(?P<u>{unit})"
 # The unit recorded for a count unit word, where they differ.
 COUNT_UNITS = {"批": "批次"}

@@ -627,14 +627,20 @@ def _header_vocabulary(table_no: int) -> tuple[dict[str, tuple[str, str]], re.Pa
     return vocabulary, re.compile("|".join(re.escape(alias) for alias in longest_first))
 
 
+def _header_text_lines(lines: list[Line]) -> list[tuple[Line, str]]:
+    """The header lines that may name columns, each with its squashed text: not a stray sentence, the
+    numbering of the columns, a table number or a province's form number."""
+    return [(line, flat) for line in lines if not (_is_sentence(line.text) or _is_column_numbering(line.text)
+                                                   or layout.TITLE_SUFFIX_RE.fullmatch(flat := squash(line.text))
+                                                   or layout.FORM_NUMBER_RE.fullmatch(flat))]
+
+
 def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]) -> _Header:
     """Which columns the header prints. Header words are matched longest-first on the joined
     header text, so a header broken one character per line reads the same as an unbroken one. A
     header laid out in columns (pdftotext -layout: several words per line, each broken down its own
     column) is also read column by column; the reading that leaves fewer unknown words is kept."""
-    squashed = [(line, flat) for line in lines if not (_is_sentence(line.text) or _is_column_numbering(line.text)
-                                                       or layout.TITLE_SUFFIX_RE.fullmatch(flat := squash(line.text))
-                                                       or layout.FORM_NUMBER_RE.fullmatch(flat))]
+    squashed = _header_text_lines(lines)
     readings = [_header_words(table.no, _joined_header(squashed))]
     by_column = _header_by_column([line for line, _ in squashed])
     if by_column is not None:
@@ -842,10 +848,15 @@ def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]
         if note_at is not None:
             header, body = header[:note_at], header[note_at:]
             note_at = 0
+    return header, _body_to_note(body, note_at)
+
+
+def _body_to_note(lines: list[Line], note_at: int | None) -> _Body:
+    """The body lines up to the note that starts at `note_at` (if any), and that note."""
     if note_at is None:
-        return header, _Body(body, "", [])
-    note_lines = [line for line in body[note_at:] if not _DIGITS_ONLY_RE.fullmatch(line.text)]
-    return header, _Body(body[:note_at], "".join(line.text.strip() for line in note_lines), note_lines)
+        return _Body(lines, "", [])
+    note_lines = [line for line in lines[note_at:] if not _DIGITS_ONLY_RE.fullmatch(line.text)]
+    return _Body(lines[:note_at], "".join(line.text.strip() for line in note_lines), note_lines)
 
 
 def _without_furniture(lines: list[Line]) -> list[Line]:
@@ -2209,19 +2220,13 @@ def _three_public_by_item(region: _Region) -> tuple[list[Line], _Body] | None:
         return None
     items = [k for k, _ in read]
     header, rest = content[:items[0]], content[items[0]:]
-    note_at = _first_note(rest)
-    if note_at is None:
-        return header, _Body(rest, "", [])
-    note_lines = [line for line in rest[note_at:] if not _DIGITS_ONLY_RE.fullmatch(line.text)]
-    return header, _Body(rest[:note_at], "".join(line.text.strip() for line in note_lines), note_lines)
+    return header, _body_to_note(rest, _first_note(rest))
 
 
 def _three_public_item_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]) -> _Header:
     """The header of a Table 7 printed an item per row: the phases (预算数 / 决算数) its two columns
     print, in order. Columns: a budget and an actual per item (see _three_public_item_rows)."""
-    text = "".join(squash(line.text) for line in lines if not (_is_sentence(line.text) or _is_column_numbering(line.text)
-                                                             or layout.TITLE_SUFFIX_RE.fullmatch(squash(line.text))
-                                                             or layout.FORM_NUMBER_RE.fullmatch(squash(line.text))))
+    text = "".join(flat for _, flat in _header_text_lines(lines))
     phases = sorted((at, spec.key) for spec in layout.THREE_PUBLIC_PHASES if (at := text.find(spec.aliases[0])) >= 0)
     residue = re.sub("|".join(layout.THREE_PUBLIC_ROW_HEADER_WORDS) + r"|\d", "", text)
     if residue and lines:

@@ -298,9 +298,9 @@ FORM_NUMBER_RE = re.compile(r"(?:公开|财决|决算|部门决算)?\d{1,2}(?:-\
 # table title does. Its rows are not read, and it ends the table before it. A part's title ('第二部分
 # … 部门决算表') names all the tables, not one.
 OTHER_TABLE_TITLE_RE = re.compile(
-    r"(?!第[一二三四五六七八九十]+部分)(?:.*?\d{4}年度?)?(?:[一二三四五六七八九十]+、|表[一二三四五六七八九十\d]+[:：]?)?"
-    r"[\u4e00-\u9fff、()（）]{2,40}?(?:(?<!部门)(?<!单位)决算|明细|情况|自评|统计)表"
-    r"(?:[(（]?(?:表|附表)?[-\d]*[)）]?|[(（]续[)）])"
+    r"(?!第[一二三四五六七八九十]+部分)" + TITLE_PREFIX_RE.pattern.removeprefix("^")
+    + r"[\u4e00-\u9fff、()（）]{2,40}?(?:(?<!部门)(?<!单位)决算|明细|情况|自评|统计)表"
+    + TITLE_SUFFIX_RE.pattern.removesuffix("$")
 )
 
 # Header text that is only numbering of columns: '栏次 1 2 3', '1 2 3 … 12'.
