@@ -867,7 +867,7 @@ def _fact(key: str, subject: str, match: re.Match[str], sentence: Sentence, qual
     elif unit_word in ("万元", "元"):
         value, unit, end = to_wan(value, unit_word), "万元", match.end("u")
     else:
-        unit, end = P.COUNT_UNITS.get(unit_word, unit_word), match.end("u")
+        unit, end = P.FACT_UNITS.get(key, unit_word), match.end("u")
     printed, provenance = sentence.printed(match.start("v"), end)
     return Fact(
         section=sentence.section,
@@ -982,9 +982,28 @@ def _subject(rule: str, match: re.Match[str], sentence: Sentence, document: Docu
 def _aside_closed(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] closes a parenthesis it did not open: a mention ending at `start` stands
     in an aside ('公车购置及运行费 995 万元(其中…公务用车运行费 958 万元)，下降 26.24%') that a value at
-    `end` is not about."""
-    between = text[start:end]
-    return between.count(")") > between.count("(")
+    `end` is not about. An aside that only names what was listed before it ('…公车运行费(“三公”经费)
+    决算总额 2771 万元') is a label, and what follows is about it."""
+    closed = _unmatched(text, start, end, 1)
+    if closed is None:
+        return False
+    opened = _unmatched(text, start - 1, -1, -1)
+    return opened is None or bool(P.PART_ASIDE_RE.search(text[opened + 1 : closed]))
+
+
+def _unmatched(text: str, start: int, stop: int, step: int) -> int | None:
+    """The first parenthesis from `start` towards `stop` (step 1: a ')', step -1: a '(') that closes
+    or opens one the walk did not meet the other side of."""
+    inward, outward = ("(", ")") if step == 1 else (")", "(")
+    depth = 0
+    for i in range(start, stop, step):
+        if text[i] == inward:
+            depth += 1
+        elif text[i] == outward:
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
 
 
 def _mentions(text: str, topic: str, document: Document) -> list[tuple[int, int, str]]:

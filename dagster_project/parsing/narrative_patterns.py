@@ -76,15 +76,19 @@ SENTENCE_ENDS = ("。", ";", "!", "?", ")", "”")
 TOPICS: tuple[tuple[str, str], ...] = (
     ("three_public", r"三公"),
     ("basic", r"基本支出决算"),
+    # '一般公共预算项目支出决算情况说明' (Inner Mongolia): no fact of the vocabulary is read there, and
+    # its project spending is not Table 3's (all funds) nor the general budget's total
+    ("project", r"项目支出决算"),
+    # before 'expenditure': '机构运行经费支出决算情况说明', '政府采购支出决算情况说明'
+    ("admin", r"(?:机关|机构)运行经费"),
+    ("procurement", r"政府采购"),
     ("gov_fund", r"政府性基金"),
     ("state_capital", r"国有资本经营"),
-    ("gpb", r"一般公共预算财政拨款支出"),
+    ("gpb", r"一般公共预算(?:财政拨款)?支出"),
     ("fiscal", r"财政拨款收入?、?支出?决?算?总(?:体|计|表)|财政拨款收支"),
     ("totals", r"收入?、?支出?决?算?总(?:体|计|表)|收支决算总体"),
     ("income", r"收入决算"),
     ("expenditure", r"支出决算"),
-    ("admin", r"机关运行经费"),
-    ("procurement", r"政府采购"),
     ("assets", r"国有资产|资产占[用有]"),
     ("perf", r"绩效"),
 )
@@ -251,7 +255,7 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         FactPattern("fiscal_total", r"财政拨款收入?、?支出?(?:决算)?总计(?:各)?(?:为)?{amt}", level=True),
     ),
     "gpb": (
-        FactPattern("gpb_expenditure", r"财政拨款支出(?:决算)?(?:总计|合计)?(?:为)?{amt}", level=True),
+        FactPattern("gpb_expenditure", r"(?:财政拨款|一般公共预算)支出(?:决算)?(?:总计|合计)?(?:为)?{amt}", level=True),
         FactPattern("gpb_share_of_expenditure_pct", r"占本年支出(?:合计)?的?{pct}"),
         FactPattern("gpb_class_amount", r"\(类\)(?:支出)?(?:为)?{amt}", "@before", named=True),
         FactPattern("gpb_class_amount", FUNCTION_CLASS_NAMED_RE + r"(?:为)?{amt}", "@in_match", named=True),
@@ -279,6 +283,9 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         # a count of 批次 / 人次 is the reception's in a clause about reception only ('累计出国(境) 484 人次' is not)
         FactPattern("reception_batches", r"(?<![\d.]){n:批次?}", clause_word="接待"),
         FactPattern("reception_persons", r"(?<!陪同)(?<!陪同人员)(?<![\d.]){n:人次}", clause_word="接待"),
+        # '接待批次为 520 个，接待人次为 4200 人'
+        FactPattern("reception_batches", r"批次(?:为|共|共计)?{n:个}", clause_word="接待"),
+        FactPattern("reception_persons", r"(?<!陪同)人次(?:为|共|共计)?{n:人}", clause_word="接待"),
         FactPattern("reception_accompanying_persons", r"陪同(?:人员)?{n:人次}", clause_word="接待"),
     ),
     "gov_fund": (
@@ -292,7 +299,7 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         FactPattern("state_capital_expenditure", r"(?:本年)?支出(?:决算)?(?:合计)?(?:为)?{amt}"),
     ),
     "admin": (
-        FactPattern("admin_operating_cost", r"机关运行经费(?:支出)?(?:为)?{amt}", level=True),
+        FactPattern("admin_operating_cost", r"(?:机关|机构)运行经费(?:支出)?(?:为)?{amt}", level=True),
     ),
     "procurement": (
         FactPattern("procurement_total", r"政府采购(?:支出|合同)?(?:总额|金额|合计)?(?:\([^)]{1,12}\))?(?:为|共计|合计)?{amt}"),
@@ -385,8 +392,11 @@ NUMBER_TEMPLATES = {
 # the sentence states one value per subject it named, in their order; which is whose is not read.
 LISTED_NEXT = {"%": "[、,和及]" + NUMBER_TEMPLATES["pct"], "万元": "[、,和及]" + NUMBER_TEMPLATES["amt"]}
 _COUNT = r"(?P<v>\d+(?:\.\d+)?)(?P<u>{unit})"
-# The unit recorded for a count unit word, where they differ.
-COUNT_UNITS = {"批": "批次"}
+# The unit recorded for a count fact, whatever word the sentence prints ('2 批', '批次为 520 个').
+FACT_UNITS = {"reception_batches": "批次", "reception_persons": "人次", "reception_accompanying_persons": "人次"}
+# An aside about a part of what it follows, or with its own value ('(其中…958 万元)', '(含购置费)'),
+# not a label of it ('(“三公”经费)').
+PART_ASIDE_RE = re.compile(r"^(?:其中|含|包括|不含|不包括)|\d")
 
 
 def value_word(template: str) -> str:

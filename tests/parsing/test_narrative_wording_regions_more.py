@@ -1,0 +1,88 @@
+"""More wording of other regions' narratives: a list of the 三公 items labelled '(“三公”经费)'
+before its total (Zhejiang), reception counts stated as '批次为 N 个' (Hunan), and Inner
+Mongolia's section headings ('一般公共预算支出决算情况说明', '一般公共预算项目支出决算情况说明',
+'机构运行经费支出决算情况说明', '政府采购支出决算情况说明'). The documents are made up for these
+tests (their own departments and numbers), in those regions' phrasing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.parsing.test_narrative_wording_regions import facts_of
+
+LABELLED_LIST = """\
+某某市文化局2018年度部门决算
+第三部分 2018年度部门决算情况说明
+七、“三公”经费支出情况说明
+2018年本部门因公出国(境)经费、公务接待费、公车购置费,公车运行费(“三公”经费)决算总额64.50万元,比上年下降3.2%。分项情况是:因公出国(境)经费决算10.00万元,比上年增长25.0%;公务接待费决算14.50万元,与上年下降9.4%;公务用车购置及运行费决算40.00万元,比上年下降2.4%,其中:公务用车购置费决算15.00万元;公务用车运行费决算25.00万元,与上年下降4.2%。
+"""
+
+
+def test_a_total_after_a_list_labelled_san_gong_is_the_totals_not_the_last_items() -> None:
+    facts = facts_of(LABELLED_LIST)
+    assert [f.value for f in facts[("three_public_actual", "total")]] == [Decimal("64.50")]
+    assert [(f.value, f.qualifier) for f in facts[("three_public_yoy_change_pct", "total")]] == [(Decimal("3.2"), "下降")]
+    assert [f.value for f in facts[("three_public_actual", "vehicle_operation")]] == [Decimal("25.00")]
+    assert [f.value for f in facts[("three_public_yoy_change_pct", "vehicle_operation")]] == [Decimal("4.2")]
+
+
+def test_an_aside_of_a_part_still_keeps_its_values_off_the_item_before_it() -> None:
+    # '(含公务用车购置费)' names a part, not the list before it: the total stays the vehicle item's
+    text = LABELLED_LIST.replace("公务用车购置及运行费决算40.00万元", "公务用车购置及运行费(含公务用车购置费)决算40.00万元")
+    facts = facts_of(text)
+    assert [f.value for f in facts[("three_public_actual", "vehicle")]] == [Decimal("40.00")]
+    assert [f.value for f in facts[("three_public_actual", "vehicle_purchase")]] == [Decimal("15.00")]
+
+
+def test_reception_counts_stated_with_wei_and_ge() -> None:
+    text = """\
+某某县统计局2019年度部门决算
+第三部分 2019年度部门决算情况说明
+七、“三公”经费支出情况说明
+2019年实际支出“三公经费”决算为6.30万元。无因公出国(境)人数,公务用车保有量为1辆,国内公务接待批次为35个,接待人次为210人。
+"""
+    facts = facts_of(text)
+    assert [(f.value, f.unit) for f in facts[("reception_batches", "total")]] == [(Decimal(35), "批次")]
+    assert [(f.value, f.unit) for f in facts[("reception_persons", "total")]] == [(Decimal(210), "人次")]
+    assert [f.value for f in facts[("vehicles_held", "total")]] == [Decimal(1)]
+
+
+INNER_MONGOLIA = """\
+某某自治区某某中心2022年度部门决算
+第二部分 2022年度部门决算情况说明
+五、一般公共预算支出决算情况说明
+(一)一般公共预算支出决算总体情况
+2022年度一般公共预算支出236.40万元,占本年支出合计的88.60%。与2021年度相比,一般公共预算支出增加12.40万元,增长5.54%。主要原因是人员增加。
+(二)一般公共预算支出决算结构情况
+2022年度一般公共预算支出236.40万元,主要用于以下方面:一般公共服务支出(类)210.00万元,占88.83%;社会保障和就业支出(类)26.40万元,占11.17%。
+七、一般公共预算项目支出决算情况说明
+2022年度一般公共预算项目支出30.40万元,占一般公共预算支出的12.86%,主要用于平台运维。
+十二、机构运行经费支出决算情况说明
+2022年度本部门机构运行经费支出41.30万元,比2021年度减少2.70万元,下降6.14%。
+十三、政府采购支出决算情况说明
+2022年度本部门政府采购支出总额18.00万元,其中:政府采购货物支出18.00万元。
+"""
+
+
+def test_the_general_budgets_section_headed_without_cai_zheng_bo_kuan() -> None:
+    facts = facts_of(INNER_MONGOLIA)
+    assert [f.value for f in facts[("gpb_expenditure", "total")]] == [Decimal("236.40"), Decimal("236.40")]
+    assert [f.value for f in facts[("gpb_share_of_expenditure_pct", "total")]] == [Decimal("88.60")]
+    assert [f.value for f in facts[("gpb_class_share_pct", "208")]] == [Decimal("11.17")]
+    # before: read as the whole expenditure's shares (88.60%, 88.83%, 11.17% of 'total')
+    assert not [key for key in facts if key[0].startswith("expenditure_")]
+
+
+def test_a_section_on_the_general_budgets_projects_gives_no_project_total() -> None:
+    # the general budget's project spending is neither Table 3's (all funds) nor a fact of the vocabulary
+    facts = facts_of(INNER_MONGOLIA)
+    assert ("expenditure_amount", "project") not in facts
+    assert not [f for fs in facts.values() for f in fs if f.value == Decimal("30.40")]
+
+
+def test_ji_gou_yun_xing_jing_fei_and_procurement_sections_headed_as_jue_suan() -> None:
+    facts = facts_of(INNER_MONGOLIA)
+    assert [f.value for f in facts[("admin_operating_cost", "total")]] == [Decimal("41.30")]
+    change = facts[("admin_operating_cost_yoy_change_pct", "total")]
+    assert [(f.value, f.qualifier) for f in change] == [(Decimal("6.14"), "下降")]
+    assert [f.value for f in facts[("procurement_total", "total")]] == [Decimal("18.00")]
