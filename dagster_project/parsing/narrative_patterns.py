@@ -303,7 +303,7 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     ),
     "procurement": (
         FactPattern("procurement_total", r"政府采购(?:支出|合同)?(?:总额|金额|合计)?(?:\([^)]{1,12}\))?(?:为|共计|合计)?{amt}"),
-        FactPattern("procurement_amount", r"(?:货物|工程|服务)(?:采购)?(?:支出|合同)?(?:金额)?(?:为)?{amt}", "@in_match"),
+        FactPattern("procurement_amount", r"(?:货物|工程|服务)类?(?:采购)?(?:支出|合同)?(?:金额)?(?:为)?{amt}", "@in_match"),
         FactPattern("procurement_sme_amount", r"授予中小企业(?:合同)?金额(?:为)?{amt}"),
         FactPattern("procurement_sme_share_pct", r"授予中小企业(?:合同)?金额(?:[\d,.]+万?元)?,?占[^。;%]{0,16}?(?:总额|金额)的?{pct}", "@in_match"),
         FactPattern("procurement_small_micro_amount", r"授予小微企业(?:合同)?金额(?:为)?{amt}"),

@@ -86,3 +86,18 @@ def test_ji_gou_yun_xing_jing_fei_and_procurement_sections_headed_as_jue_suan() 
     change = facts[("admin_operating_cost_yoy_change_pct", "total")]
     assert [(f.value, f.qualifier) for f in change] == [(Decimal("6.14"), "下降")]
     assert [f.value for f in facts[("procurement_total", "total")]] == [Decimal("18.00")]
+
+
+def test_procurement_by_type_printed_as_lei() -> None:
+    # Guangxi: '货物类采购 10000 元 … 工程类采购 0 元 … 服务类采购 7000 元'
+    text = """\
+某某市科学技术协会2022年度部门决算
+第三部分 2022年度部门决算情况说明
+八、其他重要事项的情况说明
+(二)政府采购支出情况说明。
+2022年政府采购支出总额 26000 元。其中:货物类采购 16000 元,占政府采购支出总额 61.5%;工程类采购 0 元,占政府采购支出总额 0%;服务类采购 10000 元,占政府采购支出总额 38.5%。
+"""
+    facts = facts_of(text)
+    assert [f.value for f in facts[("procurement_total", "total")]] == [Decimal("2.6")]
+    amounts = {subject: [f.value for f in facts[("procurement_amount", subject)]] for subject in ("goods", "works", "services")}
+    assert amounts == {"goods": [Decimal("1.6")], "works": [Decimal(0)], "services": [Decimal("1")]}

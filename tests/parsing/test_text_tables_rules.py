@@ -282,3 +282,28 @@ def test_yunnans_table_5_with_the_general_budgets_carry_overs_and_income():
     assert cells[("201", "total")] == (Decimal("295.00"), True)
     assert cells[("201", "project")] == (Decimal("95.00"), True)
     assert cells[("total", "carryover_end")] == (Decimal("10.00"), True)
+
+
+def test_titles_of_other_templates_name_the_nine_tables():
+    # Shaanxi calls Tables 2 and 3 收入/支出决算总表; Guangxi calls Table 7 '…财政拨款安排的“三公”经费支出决算表'
+    text = """\
+二、收入决算总表
+单位：万元
+项目 本年收入合计 财政拨款收入 事业收入
+合计 90.00 80.00 10.00
+三、支出决算总表
+单位：万元
+项目 本年支出合计 基本支出 项目支出
+合计 90.00 70.00 20.00
+表七：一般公共预算财政拨款安排的“三公”经费支出决算表
+单位：万元
+项目 预算数 决算数
+合计 6.00 5.00
+公务接待费 6.00 5.00
+"""
+    found = extract_tables(lines_of(text))
+    assert [found.tables[i].present for i in (1, 2, 6)] == [True, True, True]
+    cells = {(c.table_no, c.row_key, c.column_key): c.value for c in found.cells if c.certain}
+    assert cells[(2, "total", "business")] == Decimal("10.00")
+    assert cells[(3, "total", "project")] == Decimal("20.00")
+    assert cells[(7, "three_public", "actual_reception")] == Decimal("5.00")

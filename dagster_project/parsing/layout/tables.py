@@ -99,7 +99,7 @@ TABLES: dict[int, TableLayout] = {
             columns=(_AMOUNT,), income_columns=(_AMOUNT,), header_words=_TWO_SIDED_WORDS,
         ),
         TableLayout(
-            2, "subject", ("收入决算表",),
+            2, "subject", ("收入决算表", "收入决算总表"),  # 总表: Shaanxi
             columns=(
                 ColumnSpec("total", ("本年收入合计", "收入合计", "合计")),
                 ColumnSpec("fiscal_appropriation", ("财政拨款收入", "财政拨款")),
@@ -112,7 +112,7 @@ TABLES: dict[int, TableLayout] = {
             header_words=_SUBJECT_WORDS, row_total="total",
         ),
         TableLayout(
-            3, "subject", ("支出决算表",),
+            3, "subject", ("支出决算表", "支出决算总表"),
             columns=(
                 ColumnSpec("total", ("本年支出合计", "支出合计", "合计")),
                 ColumnSpec("basic", ("基本支出",)),
@@ -145,7 +145,9 @@ TABLES: dict[int, TableLayout] = {
         ),
         TableLayout(
             7, "three_public",
-            ("一般公共预算财政拨款三公经费支出决算表", "财政拨款三公经费支出决算表", "三公经费支出决算表"),
+            ("一般公共预算财政拨款三公经费支出决算表", "财政拨款三公经费支出决算表", "三公经费支出决算表",
+             # Guangxi
+             "一般公共预算财政拨款安排的三公经费支出决算表", "财政拨款安排的三公经费支出决算表"),
             header_words=(
                 "财政拨款三公经费", "一般公共预算财政拨款三公经费", "三公经费",
                 "公务用车购置及运行费", "公务用车购置及运行维护费", "栏次",
