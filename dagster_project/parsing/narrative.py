@@ -756,7 +756,13 @@ def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
         for index, sentence in enumerate(sentences):
             if sentence.topic in _TOPIC_PATTERNS:
                 _sentence_facts(sentence, sentences[:index], document, paragraph_facts, issues)
-        facts += _one_side_as_total(paragraph_facts)
+        for fact in _one_side_as_total(paragraph_facts):
+            if fact.subject != P.OUTSIDE_TOPIC:
+                facts.append(fact)
+            else:
+                issues.append(ParseIssue("info", "subject_outside_topic", f"{fact.fact_key} {fact.printed}: the "
+                                         "sentence is about an expense outside the section's subjects (会议费, 培训费), "
+                                         "so it is not recorded", fact.provenance))
     issues += document.issues
     issues += [
         ParseIssue("info", "subject_unresolved", f"{f.fact_key}: the subject names {f.subject!r} match no code of the document's tables", f.provenance)

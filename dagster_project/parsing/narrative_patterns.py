@@ -25,6 +25,9 @@ from dataclasses import dataclass
 from .layout.tables import FUNCTION_CLASSES
 
 DEFAULT_SUBJECT = "total"
+# The subject of an expense a section reports beside its own (Shaanxi's 三公 section also states
+# 会议费 and 培训费): its values are no facts of the section's vocabulary and are not recorded.
+OUTSIDE_TOPIC = "-"
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,7 @@ MENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (r"公(?:务用)?车购置费", "vehicle_purchase"),
         (r"公(?:务用)?车运行(?:维护)?费", "vehicle_operation"),
         (r"公务接待费", "official_reception"),
+        (r"会议费|培训费", OUTSIDE_TOPIC),
     ),
     "procurement": (
         (r"货物", "goods"),
@@ -239,7 +243,7 @@ _BUDGET_EXECUTION = (
 
 TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     "totals": (
-        FactPattern("total_income_expenditure", r"(?:收入?、?支出?|收入、支出|收入|支出)(?:决算)?总计(?:各)?(?:为)?{amt}", level=True),
+        FactPattern("total_income_expenditure", r"(?:收入?、?支出?|收入、支出|收入|支出)(?:决算)?总计(?:各|均)?(?:为)?{amt}", level=True),
     ),
     "income": (
         FactPattern("income_total", r"收入合计(?:为)?{amt}"),
@@ -252,7 +256,7 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         FactPattern("expenditure_share_pct", r"占(?:本年)?(?:支出)?(?:合计|总额)?(?:的)?(?:比例为|比重为)?{pct}", "@before"),
     ),
     "fiscal": (
-        FactPattern("fiscal_total", r"财政拨款收入?、?支出?(?:决算)?总计(?:各)?(?:为)?{amt}", level=True),
+        FactPattern("fiscal_total", r"财政拨款收入?、?支出?(?:决算)?总计(?:各|均)?(?:为)?{amt}", level=True),
     ),
     "gpb": (
         FactPattern("gpb_expenditure", r"(?:财政拨款|一般公共预算)支出(?:决算)?(?:总计|合计)?(?:为)?{amt}", level=True),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.parsing.test_narrative_wording_regions import facts_of
+from tests.parsing.test_narrative_wording_regions import facts_of, issue_codes
 
 LABELLED_LIST = """\
 某某市文化局2018年度部门决算
@@ -101,3 +101,39 @@ def test_procurement_by_type_printed_as_lei() -> None:
     assert [f.value for f in facts[("procurement_total", "total")]] == [Decimal("2.6")]
     amounts = {subject: [f.value for f in facts[("procurement_amount", subject)]] for subject in ("goods", "works", "services")}
     assert amounts == {"goods": [Decimal("1.6")], "works": [Decimal(0)], "services": [Decimal("1")]}
+
+
+def test_meeting_and_training_costs_in_the_san_gong_section_are_not_the_san_gong_total() -> None:
+    # Shaanxi's section '“三公”经费、培训费及会议费支出情况说明' states 会议费 and 培训费 too
+    text = """\
+某某县审计局2020年部门决算
+第三部分 2020年部门决算情况说明
+三、2020年度“三公”经费、培训费及会议费支出情况说明
+(一)“三公”经费支出情况
+2020年度“三公”经费支出决算为3.50万元,比上年减少0.50万元,下降12.5%。
+(二)会议费支出情况
+2020年度会议费支出决算为1.20万元,比上年减少0.30万元,下降20%,主要原因是压缩会议规模。
+(三)培训费支出情况
+2020年度培训费支出决算为0.80万元,比上年增加0.10万元,增长14.29%。
+"""
+    facts = facts_of(text)
+    assert [f.value for f in facts[("three_public_actual", "total")]] == [Decimal("3.50")]
+    assert [f.value for f in facts[("three_public_yoy_change_pct", "total")]] == [Decimal("12.5")]
+    assert not [key for key in facts if key[1] not in ("total",)]
+    assert issue_codes(text).count("subject_outside_topic") == 6
+
+
+def test_totals_stated_jun_wei_and_a_negative_growth_is_never_read_as_growth() -> None:
+    text = """\
+某某县审计局2020年部门决算
+第三部分 2020年部门决算情况说明
+一、收入支出决算总体情况说明
+2020年度收、支总计均为120.00万元。与上年相比，收、支总计各减少-15.00万元，增长-11.11%。
+二、财政拨款“三公”经费支出决算情况说明
+2020年度“三公”经费支出决算为3.50万元，比上年增长-12.5%。
+"""
+    facts = facts_of(text)
+    assert [f.value for f in facts[("total_income_expenditure", "total")]] == [Decimal("120.00")]
+    assert [f.value for f in facts[("three_public_actual", "total")]] == [Decimal("3.50")]
+    # '增长-12.5%' is a fall: a change read without its sign would be a wrong number
+    assert not [key for key in facts if "change" in key[0]]

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from dagster_project.parsing.layout import tables as layout
 from dagster_project.parsing.model import Line
-from dagster_project.parsing.text_tables import extract_tables
+from dagster_project.parsing.text_tables import extract_tables, table_number_of_title
 
 
 def lines_of(text: str) -> list[Line]:
@@ -307,3 +307,13 @@ def test_titles_of_other_templates_name_the_nine_tables():
     assert cells[(2, "total", "business")] == Decimal("10.00")
     assert cells[(3, "total", "project")] == Decimal("20.00")
     assert cells[(7, "three_public", "actual_reception")] == Decimal("5.00")
+
+
+def test_a_title_may_follow_bu_men_and_name_the_totals_as_shou_zhi():
+    titles = {
+        "2022年度部门收入支出决算总表(表1)": 1, "2022 年度收支决算总表": 1, "表四：财政拨款收支决算总表": 4,
+        "某某局2022年度单位一般公共预算财政拨款支出决算表": 5, "2022年度部门收入决算表": 2,
+        # a part's title and a sentence name no table
+        "第二部分 2022年度部门决算表": None, "2022年度部门决算表": None, "详见收入支出决算总表": None,
+    }
+    assert {text: table_number_of_title(unicodedata.normalize("NFKC", text)) for text in titles} == titles

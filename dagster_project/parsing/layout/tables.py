@@ -95,7 +95,7 @@ TABLES: dict[int, TableLayout] = {
     t.no: t
     for t in (
         TableLayout(
-            1, "two_sided", ("收入支出决算总表", "收入支出决算表"),
+            1, "two_sided", ("收入支出决算总表", "收入支出决算表", "收支决算总表"),
             columns=(_AMOUNT,), income_columns=(_AMOUNT,), header_words=_TWO_SIDED_WORDS,
         ),
         TableLayout(
@@ -124,7 +124,7 @@ TABLES: dict[int, TableLayout] = {
             header_words=_SUBJECT_WORDS, row_total="total",
         ),
         TableLayout(
-            4, "two_sided", ("财政拨款收入支出决算总表", "财政拨款收入支出决算表"),
+            4, "two_sided", ("财政拨款收入支出决算总表", "财政拨款收入支出决算表", "财政拨款收支决算总表"),
             columns=(
                 ColumnSpec("total", ("合计",)),
                 ColumnSpec("general_budget", ("一般公共预算财政拨款", "一般公共预算")),
@@ -290,8 +290,9 @@ FURNITURE_MARK_RE = re.compile(r"[-—–页/:]")
 # A note that says the table has no values.
 EMPTY_NOTE_RE = re.compile(r"无数据|本表为空|空表|没有|无[^，。,；;]{0,30}(收入|支出|经费)")
 NUMBERING_RE = re.compile(r"[一二三四五六七八九十]+、")
-# What may surround a title on its line: a year, the department, a table number.
-TITLE_PREFIX_RE = re.compile(r"^(?:.*?\d{4}年度?)?(?:[一二三四五六七八九十]+、|表[一二三四五六七八九十\d]+[:：]?)?")
+# What may surround a title on its line: a year, the department, a table number, '部门'/'单位'
+# ('2021 年度部门收入支出决算总表').
+TITLE_PREFIX_RE = re.compile(r"^(?:.*?\d{4}年度?)?(?:[一二三四五六七八九十]+、|表[一二三四五六七八九十\d]+[:：]?)?(?:部门|单位)?")
 TITLE_SUFFIX_RE = re.compile(r"(?:[(（]?(?:表|附表)?[-\d]*[)）]?|[(（]续[)）])$")
 # The form number some provinces print in a table's header ('公开01表', '财决04表'): no column's name.
 FORM_NUMBER_RE = re.compile(r"(?:公开|财决|决算|部门决算)?\d{1,2}(?:-\d{1,2})?表")
