@@ -246,12 +246,12 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         FactPattern("total_income_expenditure", r"(?:收入?、?支出?|收入、支出|收入|支出)(?:决算)?总计(?:各|均)?(?:为)?{amt}", level=True),
     ),
     "income": (
-        FactPattern("income_total", r"收入合计(?:为)?{amt}"),
+        FactPattern("income_total", r"(?:收入合计|(?:本单位|本部门)收入)(?:为)?{amt}"),  # 本单位收入为: Gansu
         FactPattern("income_amount", r"(?:(?:一般公共预算|政府性基金预算|国有资本经营预算)?财政拨款|上级补助|事业|经营|附属单位上缴|其他)收入(?:为)?{amt}", "@in_match"),
         FactPattern("income_share_pct", r"占(?:本年)?(?:收入)?(?:合计|总额)?(?:的)?(?:比例为|比重为)?{pct}", "@before"),
     ),
     "expenditure": (
-        FactPattern("expenditure_total", r"支出合计(?:为)?{amt}"),
+        FactPattern("expenditure_total", r"(?:支出合计|(?:本单位|本部门)支出)(?:为)?{amt}"),
         FactPattern("expenditure_amount", r"(?:基本|项目|上缴上级|经营|对附属单位补助)支出(?:为)?{amt}", "@in_match"),
         FactPattern("expenditure_share_pct", r"占(?:本年)?(?:支出)?(?:合计|总额)?(?:的)?(?:比例为|比重为)?{pct}", "@before"),
     ),

@@ -137,3 +137,19 @@ def test_totals_stated_jun_wei_and_a_negative_growth_is_never_read_as_growth() -
     assert [f.value for f in facts[("three_public_actual", "total")]] == [Decimal("3.50")]
     # '增长-12.5%' is a fall: a change read without its sign would be a wrong number
     assert not [key for key in facts if "change" in key[0]]
+
+
+def test_income_and_expenditure_totals_stated_as_ben_dan_wei_shou_ru_wei() -> None:
+    # Gansu: '本单位收入为 X 万元，其中：…' / '本单位支出为 Y 万元。其中：…'
+    text = """\
+某某市幼儿园2017年度部门决算公开
+二、某某市幼儿园2017年度部门决算情况说明
+(一)收入决算情况。
+2017年度,本单位收入为860.40万元,其中:财政拨款收入800.00万元,占92.98%;事业收入60.40万元,占7.02%。
+(二)支出决算情况
+2017年度,本单位支出为870.00万元。其中:基本支出600.00万元,占68.97%;项目支出270.00万元,占31.03%。
+"""
+    facts = facts_of(text)
+    assert [f.value for f in facts[("income_total", "total")]] == [Decimal("860.40")]
+    assert [f.value for f in facts[("expenditure_total", "total")]] == [Decimal("870.00")]
+    assert [f.value for f in facts[("income_amount", "fiscal_appropriation")]] == [Decimal("800.00")]

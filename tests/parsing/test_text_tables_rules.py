@@ -317,3 +317,23 @@ def test_a_title_may_follow_bu_men_and_name_the_totals_as_shou_zhi():
         "第二部分 2022年度部门决算表": None, "2022年度部门决算表": None, "详见收入支出决算总表": None,
     }
     assert {text: table_number_of_title(unicodedata.normalize("NFKC", text)) for text in titles} == titles
+
+
+def test_table_1_of_templates_before_2019_with_its_business_fund_line():
+    # 总计 = 本年收入合计 + 用事业基金弥补收支差额 + 年初结转和结余, as later with 使用非财政拨款结余
+    text = """\
+2018年度收入支出决算总表
+单位：万元
+项目 决算数 项目 决算数
+一、财政拨款收入 80.00 一、一般公共服务支出 95.00
+二、事业收入 10.00
+本年收入合计 90.00 本年支出合计 95.00
+用事业基金弥补收支差额 5.00 结余分配
+年初结转和结余 年末结转和结余
+总计 95.00 总计 95.00
+"""
+    found = extract_tables(lines_of(text))
+    assert not [i for i in found.issues if i.code == "unknown_row_label"]
+    cells = {(c.section, c.row_key): (c.value, c.certain) for c in found.cells if c.table_no == 1}
+    assert cells[("income", "use_of_non_fiscal_balance")] == (Decimal("5.00"), True)
+    assert cells[("income", "grand_total")] == (Decimal("95.00"), True)

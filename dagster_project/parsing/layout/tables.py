@@ -186,6 +186,8 @@ INCOME_LABELS: dict[str, str] = {
     "本年收入合计": "total_income",
     "使用非财政拨款结余(含专用结余)": "use_of_non_fiscal_balance",
     "使用非财政拨款结余": "use_of_non_fiscal_balance",
+    # the same line in templates before 2019 (总计 = 本年收入合计 + it + 年初结转和结余)
+    "用事业基金弥补收支差额": "use_of_non_fiscal_balance",
     "年初结转和结余": "carryover_begin",
     "年初财政拨款结转和结余": "carryover_begin",
 }
