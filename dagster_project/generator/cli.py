@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .corpus import META, Spec, generate
 from .faults import FAULT_KINDS
+from .layout import TEMPLATES
 
 
 def _years(text: str) -> range:
@@ -30,7 +31,7 @@ def _formats(text: str) -> tuple[str, ...]:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    spec = Spec(args.departments, args.years, args.seed, args.fault_rate, args.formats)
+    spec = Spec(args.departments, args.years, args.seed, args.fault_rate, args.formats, templates=args.templates)
     started = time.perf_counter()
     manifest = generate(Path(args.out), spec, workers=args.workers)
     seconds = time.perf_counter() - started
@@ -86,6 +87,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     gen.add_argument("--seed", type=int, default=1)
     gen.add_argument("--fault-rate", type=float, default=0.0, help="share of documents given one planted fault")
     gen.add_argument("--formats", type=_formats, default=("text",), help="text, pdf or text,pdf (each document gets one)")
+    gen.add_argument("--templates", choices=TEMPLATES, default="standard",
+                     help="provincial: some tables under other provinces' titles, Table 7 an item per row")
     gen.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes (output is the same for any number)")
     gen.set_defaults(func=cmd_generate)
     ev = subparsers.add_parser("dq-eval", help="run the pipeline on a generated corpus and score alerts and extraction")

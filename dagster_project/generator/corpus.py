@@ -21,7 +21,7 @@ from pathlib import Path
 from .accounts import department_years, make_department, name_slots
 from .document import TABLE_TITLES, build_document
 from .faults import FAULT_KINDS, PLANTERS, Label, truncate
-from .layout import draw_layout, format_amount
+from .layout import draw_layout, format_amount, provincial_layout
 from .render_text import render_text
 from .truth import truth_cells, truth_facts
 
@@ -41,6 +41,7 @@ class Spec:
     fault_rate: float = 0.0
     formats: tuple[str, ...] = ("text",)
     kinds: tuple[str, ...] = FAULT_KINDS
+    templates: str = "standard"  # or 'provincial' (see layout.provincial_layout)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ def department_documents(spec: Spec, number: int) -> list[Output]:
     slots = name_slots(spec.seed)  # past the catalogue's distinct names (about 280), names repeat
     dept = make_department(slots[(number - 1) % len(slots)], number)
     layout = draw_layout(rng)
+    if spec.templates == "provincial":  # its own draws: the documents' numbers stay those of the standard corpus
+        layout = provincial_layout(layout, random.Random(f"{spec.seed}:{number}:templates"))
     plan = {}
     for year in spec.years:
         if rng.random() < spec.fault_rate:
@@ -120,7 +123,8 @@ def generate(out: Path, spec: Spec, workers: int = 1) -> dict:
                 counts[label["kind"]] = counts.get(label["kind"], 0) + 1
             counts[f"documents_{output.truth['format']}"] = counts.get(f"documents_{output.truth['format']}", 0) + 1
     manifest = {"departments": spec.departments, "years": [spec.years[0], spec.years[-1]], "seed": spec.seed,
-                "fault_rate": spec.fault_rate, "formats": list(spec.formats), "kinds": list(spec.kinds), "counts": counts}
+                "fault_rate": spec.fault_rate, "formats": list(spec.formats), "kinds": list(spec.kinds),
+                "templates": spec.templates, "counts": counts}
     (meta / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
     return manifest
 

@@ -113,6 +113,8 @@ def build_document(dept: Department, acc: YearAccounts, prev: YearAccounts, layo
         1: _table1(acc, layout), 2: _table2(acc), 3: _table3(acc), 4: _table4(acc, layout), 5: _table5(acc, layout),
         6: _table6(acc, layout), 7: _table7(acc), 8: _empty_table(8, dept, rng), 9: _empty_table(9, dept, rng),
     }
+    for no, title in layout.titles:
+        tables[no].title = title
     narrative = NarrativeWriter(dept, acc, prev, layout, rng).sections()
     return Document(dept=dept, year=acc.year, layout=layout, name=dept.full_name, tables=tables,
                     profile=_profile(dept, acc), narrative=narrative)

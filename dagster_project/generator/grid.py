@@ -126,8 +126,18 @@ def _economic_code(code: str, layout: Layout) -> str:
     return f"{code[:3]} {code[3:]}" if layout.split_codes and len(code) == 5 else code
 
 
+# Table 7 printed an item per row: (label, item), in the order of the templates that print it so.
+T7_ROWS = (("合计", "total"), ("1.因公出国（境）费", "outbound"), ("2.公务用车购置及运行维护费", "vehicle_subtotal"),
+           ("其中：公务用车购置费", "vehicle_purchase"), ("公务用车运行维护费", "vehicle_operation"), ("3.公务接待费", "reception"))
+
+
 def _three_public(table: Table, layout: Layout) -> Grid:
     cells = table.rows[0].cells
+    if layout.three_public_by_item:
+        columns = [Column("项目", _label_width(layout, 2), True), Column("预算数", 10), Column("决算数", 10)]
+        rows = [[label, cell_text(cells[f"budget_{item}"], layout), cell_text(cells[f"actual_{item}"], layout)]
+                for label, item in T7_ROWS]
+        return Grid(table.no, table.title, columns, rows, [])
     if layout.style == "broken":  # six budget columns, then six actual ones
         keys = [f"{m}_{k}" for m in ("budget", "actual") for k, _l in T7_ITEMS]
         groups = [("预算数", 0, 5), ("决算数", 6, 11)]

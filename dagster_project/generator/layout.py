@@ -6,7 +6,7 @@ layout fixes is listed here so renderers and the ground truth agree on every pri
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 # Tokens a layout may print for a zero amount in a column the table uses.
@@ -33,6 +33,10 @@ class Layout:
     other_before_performance: bool  # section order: 机关运行经费/采购/资产 before or after 预算绩效
     procurement_first: bool  # 政府采购 before 机关运行经费
     ruled: bool  # PDF tables drawn with cell borders
+    # Other provinces' templates (`fdw generate --templates provincial`): tables printed under
+    # another title, and Table 7 an item per row under 预算数 / 决算数 (Anhui, Yunnan, Guangdong).
+    titles: tuple[tuple[int, str], ...] = ()
+    three_public_by_item: bool = False
 
     @property
     def yuan(self) -> bool:
@@ -60,6 +64,24 @@ def draw_layout(rng: random.Random) -> Layout:
         procurement_first=rng.random() < 0.5,
         ruled=rng.random() < 0.6,
     )
+
+
+# Titles other provinces print for some of the nine tables.
+PROVINCIAL_TITLES: dict[int, tuple[str, ...]] = {
+    1: ("部门收入支出决算总表", "收支决算总表"),
+    2: ("收入决算总表",),
+    3: ("支出决算总表",),
+    6: ("一般公共预算财政拨款基本支出决算明细表",),
+    7: ("一般公共预算财政拨款安排的“三公”经费支出决算表", "财政拨款“三公”经费支出决算表"),
+}
+TEMPLATES = ("standard", "provincial")
+
+
+def provincial_layout(layout: Layout, rng: random.Random) -> Layout:
+    """The layout with another province's titles for some tables and, half the time, Table 7 an
+    item per row."""
+    titles = tuple((no, rng.choice(options)) for no, options in PROVINCIAL_TITLES.items() if rng.random() < 0.5)
+    return replace(layout, titles=titles, three_public_by_item=rng.random() < 0.5)
 
 
 def format_amount(fen: int, layout: Layout, table: bool = True) -> str:

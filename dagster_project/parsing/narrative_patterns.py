@@ -173,9 +173,13 @@ KIND_SUBJECTS: dict[str, str] = {
     "国内接待": "domestic",
     "外事接待": "foreign",
     "国(境)外接待": "foreign",
+    "国(境)外公务接待": "foreign",
 }
 
 RECEPTION_KINDS = "|".join(map(re.escape, KIND_SUBJECTS))
+# A count after a foreign kind is that kind's, in brackets or not ('其中：外事接待 0 批次，0 人次'); a
+# domestic count is the total's (templates print the foreign one as part of it).
+FOREIGN_RECEPTION_KINDS = "|".join(re.escape(kind) for kind, subject in KIND_SUBJECTS.items() if subject == "foreign")
 
 # ---------------------------------------------------------------------------------------------
 # Changes and comparisons
@@ -284,6 +288,8 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         # '(其中外事接待 26 批次)': a kind's count inside the total's (a value is read by its first pattern)
         FactPattern("reception_batches", r"\(其中(?P<kind>" + RECEPTION_KINDS + r")(?:共)?{n:批次?}", "@kind"),
         FactPattern("reception_persons", r"\(其中(?P<kind>" + RECEPTION_KINDS + r")(?:共)?{n:人次}", "@kind"),
+        FactPattern("reception_batches", r"(?P<kind>" + FOREIGN_RECEPTION_KINDS + r")(?:共)?{n:批次?}", "@kind"),
+        FactPattern("reception_persons", r"(?P<kind>" + FOREIGN_RECEPTION_KINDS + r")[^。;()]{0,12}?{n:人次}", "@kind"),
         # a count of 批次 / 人次 is the reception's in a clause about reception only ('累计出国(境) 484 人次' is not)
         FactPattern("reception_batches", r"(?<![\d.]){n:批次?}", clause_word="接待"),
         FactPattern("reception_persons", r"(?<!陪同)(?<!陪同人员)(?<![\d.]){n:人次}", clause_word="接待"),

@@ -27,6 +27,7 @@ from .layout.tables import (
     THREE_PUBLIC_PHASES,
     UNIT_RE,
     economic_section,
+    three_public_row_item,
 )
 from .model import Cell, ParseIssue, Provenance, TableInfo
 from .numbers import parse_amount, to_wan
@@ -205,7 +206,13 @@ def _role(layout: TableLayout, column: GridColumn, grid: Grid, index: int) -> _C
     texts = [r.texts[index] for r in grid.rows if r.texts[index]]
     if layout.kind == "three_public":
         key = _three_public_key(header, layout.header_words)
-        return _Column("value", key, header) if key else _Column("other", "", header)
+        if key:
+            return _Column("value", key, header)
+        # an item per row: a column of one phase ('预算数'), the item named by the row's label
+        phase = next((spec.key for spec in THREE_PUBLIC_PHASES if header in spec.aliases), None)
+        if phase:
+            return _Column("value", phase, header)
+        return _Column("label" if texts and not _has_values(grid, index) else "other", "", header)
     if _names_row_numbers(header, layout.header_words):
         return _Column("row_number", "", header)
     # The two sides of Tables 1/4 name their value columns differently (决算数 | 合计, 一般公共预算…).
@@ -255,6 +262,7 @@ def _groups(roles: list[_Column]) -> list[list[int]]:
 
 
 _SUBROWS = {key for pair in FUND_SUBROWS.values() for key in pair}
+_PHASES = {spec.key for spec in THREE_PUBLIC_PHASES}
 _CARRYOVERS = {FUND_SUBROW_AFTER, "carryover_end"}
 
 
@@ -287,12 +295,17 @@ def _cells(layout, grid: Grid, roles: list[_Column], unit: str, page: int, issue
             if layout.kind == "economic":
                 total = ECONOMIC_TOTAL_LABELS.get(squash(label))
                 section = total[1] if total else economic_section(code, capital_group)
+            item = three_public_row_item(label) if layout.kind == "three_public" else None
+            if layout.kind == "three_public" and item is None and any(role.key in _PHASES for role, _ in values):
+                issues.append(ParseIssue("warn", "unknown_row", f"table {layout.no}: row '{label}' names no item; its values are skipped", prov))
+                continue
             for role, text in values:
+                key = f"{role.key}_{item}" if role.key in _PHASES else role.key
                 amount = parse_amount(text)
                 if amount is None:
                     issues.append(ParseIssue("warn", "not_a_number", f"table {layout.no}, row '{label or code}', column '{role.label}': '{text}' is not an amount", prov))
                     continue
-                cells.append(Cell(layout.no, section, row_key, row_code, label, role.key, role.label,
+                cells.append(Cell(layout.no, section, row_key, row_code, label, key, role.label,
                                   to_wan(amount, unit), text, True, prov))
     return cells
 

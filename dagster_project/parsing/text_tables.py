@@ -2203,10 +2203,13 @@ def _three_public_rows(context: _Context, body: _Body) -> list[_Row]:
 def _three_public_item(line: Line) -> tuple[str, list[str]] | None:
     """(item, the pieces after its label) of a Table 7 line printed an item per row: a label of
     THREE_PUBLIC_ROW_LABELS (after its numbering) followed by amounts only."""
-    pieces = _pieces(line.text)
+    return _three_public_item_of(line.text)
+
+
+def _three_public_item_of(text: str) -> tuple[str, list[str]] | None:
+    pieces = _pieces(text)
     width = next((k for k, piece in enumerate(pieces) if parse_amount(piece) is not None), len(pieces))
-    label = layout.THREE_PUBLIC_ROW_PREFIX_RE.sub("", squash("".join(pieces[:width])), count=1)  # its numbering off
-    item = layout.THREE_PUBLIC_ROW_LABELS.get(label)
+    item = layout.three_public_row_item("".join(pieces[:width]))
     return (item, pieces[width:]) if item else None
 
 
@@ -2248,12 +2251,7 @@ def _three_public_item_rows(context: _Context, body: _Body) -> list[_Row]:
     printed = context.header.printed_phases or ("budget", "actual")
     read: dict[int, tuple[list[_Value], Line]] = {}  # item's position -> its values, its line
     doubt = ""
-    for line in body.lines:
-        found = _three_public_item(line)
-        if found is None:
-            context.warn("stray_text", f"a line that is no item of the table: '{line.text.strip()}'", line)
-            continue
-        item, pieces = found
+    for item, pieces, line in _three_public_item_lines(body.lines, context):
         values = [v for piece in pieces if (v := context.value(piece, line, len(pieces) == 1)) is not None]
         if len(values) > len(printed) or item_order.index(item) in read:
             doubt = f"line {line.no} prints more values than the table's columns, or an item printed before"
@@ -2274,6 +2272,44 @@ def _three_public_item_rows(context: _Context, body: _Body) -> list[_Row]:
                            frozenset(keys.index(f"{p}_{item}") for p in printed))
     row.allowed = allowed
     return [row]
+
+
+def _three_public_item_lines(lines: list[Line], context: _Context) -> list[tuple[str, list[str], Line]]:
+    """(item, the pieces after its label, the line of its values) of each item of a Table 7 printed
+    an item per row. A label broken over lines ('2.公务用车购置及运行维' / '护费' / '0.00 0.00') is
+    joined; a label followed by another prints no value; a line of values under no item's label
+    is reported (stray_text)."""
+    items: list[tuple[str, list[str], Line]] = []
+    wrapped: list[Line] = []  # lines of a label whose values are still to come
+
+    def label_alone() -> tuple[str, list[str]] | None:
+        return _three_public_item_of("".join(w.text.strip() for w in wrapped)) if wrapped else None
+
+    def stray(lines: list[Line]) -> None:
+        for line in lines:
+            context.warn("stray_text", f"a line that is no item of the table: '{line.text.strip()}'", line)
+
+    for line in lines:
+        pieces = _pieces(line.text)
+        starts_with_value = bool(pieces) and parse_amount(pieces[0]) is not None
+        if not starts_with_value and (alone := label_alone()) is not None:
+            items.append((alone[0], [], wrapped[-1]))
+            wrapped = []
+        text = "".join(w.text.strip() for w in wrapped) + (" " if wrapped and starts_with_value else "") + line.text.strip()
+        found = _three_public_item_of(text)
+        if found is not None and found[1]:
+            items.append((*found, line))
+            wrapped = []
+        elif found is None and any(parse_amount(piece) is not None for piece in pieces):
+            stray([*wrapped, line])
+            wrapped = []
+        else:
+            wrapped.append(line)
+    if (alone := label_alone()) is not None:
+        items.append((alone[0], [], wrapped[-1]))
+    else:
+        stray(wrapped)
+    return items
 
 
 def _three_public_order_by_sums(context: _Context, row: _Row) -> None:

@@ -41,3 +41,22 @@ def test_dq_eval_meets_the_targets_on_500_documents(tmp_path):
 
     assert _failures(result, 0.99) == [], (result.missed[:10], result.false_alarms)
     assert result.extraction_share("text") == 1.0
+
+
+def test_other_provinces_templates_are_read_as_completely(tmp_path):
+    # `--templates provincial`: tables under other provinces' titles (收支决算总表, 收入决算总表,
+    # 基本支出决算明细表, …财政拨款安排的“三公”经费支出决算表) and Table 7 an item per row, in text and PDF
+    corpus = tmp_path / "corpus"
+    kinds = tuple(k for k in FAULT_KINDS if k != "carryover_break")
+    spec = Spec(departments=6, years=range(2022, 2024), seed=5, fault_rate=0.3, formats=("text", "pdf"), kinds=kinds,
+                templates="provincial")
+    generate(corpus, spec)
+    texts = "".join(path.read_text(encoding="utf-8") for path in corpus.rglob("*.txt"))
+    assert "其中：公务用车购置费" in texts and "一般公共预算财政拨款安排的“三公”经费支出决算表" in texts
+
+    result = evaluate(corpus, run=check_documents_on)
+
+    assert result.detected == result.labels, result.missed
+    assert result.true_alerts == result.alerts, result.false_alarms
+    assert result.extraction_share("text") == 1.0
+    assert result.extraction_share("pdf") == 1.0

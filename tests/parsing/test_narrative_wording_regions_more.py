@@ -153,3 +153,18 @@ def test_income_and_expenditure_totals_stated_as_ben_dan_wei_shou_ru_wei() -> No
     assert [f.value for f in facts[("income_total", "total")]] == [Decimal("860.40")]
     assert [f.value for f in facts[("expenditure_total", "total")]] == [Decimal("870.00")]
     assert [f.value for f in facts[("income_amount", "fiscal_appropriation")]] == [Decimal("800.00")]
+
+
+def test_a_foreign_reception_count_after_qi_zhong_without_brackets_is_the_foreign_kinds() -> None:
+    # Yunnan: '国内公务接待 18 批次，156 人次 … 其中：外事接待 2 批次，9 人次。'
+    text = """\
+某某县中医医院2023年度部门决算
+第三部分 2023年度部门决算情况说明
+四、财政拨款“三公”经费支出决算情况说明
+2.公务接待费1.80万元，国内公务接待18批次，156人次（不包括陪同人员），共计支出1.80万元，具体内容包括：接待上级检查。其中：外事接待2批次，9人次。
+"""
+    facts = facts_of(text)
+    assert [f.value for f in facts[("reception_batches", "total")]] == [Decimal(18)]
+    assert [f.value for f in facts[("reception_persons", "total")]] == [Decimal(156)]
+    assert [f.value for f in facts[("reception_batches", "foreign")]] == [Decimal(2)]
+    assert [f.value for f in facts[("reception_persons", "foreign")]] == [Decimal(9)]

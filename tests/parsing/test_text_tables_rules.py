@@ -337,3 +337,28 @@ def test_table_1_of_templates_before_2019_with_its_business_fund_line():
     cells = {(c.section, c.row_key): (c.value, c.certain) for c in found.cells if c.table_no == 1}
     assert cells[("income", "use_of_non_fiscal_balance")] == (Decimal("5.00"), True)
     assert cells[("income", "grand_total")] == (Decimal("95.00"), True)
+
+
+def test_table_7_by_item_with_numbered_totals_and_rows_of_counts():
+    # '一、“三公”经费支出合计' is the total; the counts under '二、相关统计数' ('公务用车购置数(辆)',
+    # '公务接待批次(批)') name no item and are not read as amounts
+    cells = three_public_by_item("项目 预算数 决算数", [
+        "一、“三公”经费支出合计 12.00 9.50", "1.因公出国(境)费用 0.00 0.00", "2.公务接待费 4.00 3.50",
+        "3.公务用车费 8.00 6.00", "其中：(1)公务用车运行维护费 8.00 6.00", "(2)公务用车购置 0.00 0.00",
+        "二、相关统计数", "3.公务用车购置数(辆) 0 1", "4.公务用车保有量(辆) 2 2", "5.公务接待批次(批) 12 10"])
+    assert cells["actual_total"] == (Decimal("9.50"), True, 4)
+    assert cells["budget_vehicle_subtotal"] == (Decimal("8.00"), True, 7)
+    assert cells["actual_vehicle_purchase"] == (Decimal("0.00"), True, 9)
+    assert cells["actual_reception"] == (Decimal("3.50"), True, 6)
+    assert len(cells) == 12
+
+
+def test_table_7_by_item_joins_a_label_broken_over_lines_with_its_values_below():
+    cells = three_public_by_item("项目 预算数 决算数", [
+        "合计 5.20 3.10", "1.因公出国（境）费 0.00 0.00", "2.公务用车购置及运行维", "护费", "2.00 1.40",
+        "其中：公务用车购置费 0.00 0.00", "公务用车运行维护费 2.00 1.40", "3.公务接待费 3.20 1.70"])
+    # the values' line (8) is their provenance
+    assert cells["budget_vehicle_subtotal"] == (Decimal("2.00"), True, 8)
+    assert cells["actual_vehicle_subtotal"] == (Decimal("1.40"), True, 8)
+    assert cells["actual_reception"] == (Decimal("1.70"), True, 11)
+    assert len(cells) == 12

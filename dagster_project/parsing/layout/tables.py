@@ -76,13 +76,27 @@ THREE_PUBLIC_ITEMS: tuple[ColumnSpec, ...] = (
 THREE_PUBLIC_PHASES = (ColumnSpec("budget", ("预算数",)), ColumnSpec("actual", ("决算数",)))
 # Table 7 printed an item per row ('公务接待费 15.00 4.50' under '项目 预算数 决算数', as Anhui,
 # Yunnan and Guangdong print it): row label -> item; the label may follow its numbering or '其中:'.
+# A row of counts under '相关统计数' ('公务用车购置数(辆)', '公务接待批次(批)') names no item: it is
+# not read (stray_text).
 THREE_PUBLIC_ROW_LABELS: dict[str, str] = {
-    "合计": "total", "因公出国(境)费": "outbound", "因公出国(境)费用": "outbound",
+    "合计": "total", "三公经费合计": "total", "三公经费支出合计": "total", "三公经费支出": "total", "三公经费": "total",
+    "因公出国(境)费": "outbound", "因公出国(境)费用": "outbound", "因公出国(境)经费": "outbound",
+    "因公出国(境)支出": "outbound",
     "公务用车购置及运行维护费": "vehicle_subtotal", "公务用车购置及运行费": "vehicle_subtotal",
-    "公务用车购置费": "vehicle_purchase", "公务用车运行维护费": "vehicle_operation", "公务用车运行费": "vehicle_operation",
-    "公务接待费": "reception",
+    "公务用车购置及运行维护支出": "vehicle_subtotal", "公务用车费": "vehicle_subtotal",
+    "公务用车购置费": "vehicle_purchase", "公务用车购置": "vehicle_purchase",
+    "公务用车运行维护费": "vehicle_operation", "公务用车运行费": "vehicle_operation",
+    "公务接待费": "reception", "公务接待费支出": "reception",
 }
 THREE_PUBLIC_ROW_PREFIX_RE = re.compile(r"(?:其中:?|\(?[一二三四五六七八九十\d]{1,2}[)、.]|\([一二三四五六七八九十\d]{1,2}\))*")
+
+
+def three_public_row_item(label: str) -> str | None:
+    """The item a Table 7 row label names ('2.公务用车购置及运行维护费' -> vehicle_subtotal), its
+    numbering or '其中:' off; None for a label of no item."""
+    return THREE_PUBLIC_ROW_LABELS.get(THREE_PUBLIC_ROW_PREFIX_RE.sub("", squash(label), count=1))
+
+
 # The words of such a table's header.
 THREE_PUBLIC_ROW_HEADER_WORDS = ("项目", "预算数", "决算数", "栏次")
 # Identities inside the one row of Table 7, per phase: total = outbound + vehicles + reception.
