@@ -96,6 +96,9 @@ T4_EXPENDITURE_COLUMNS = (("total", "合计"), ("general_budget", "一般公共�
                           ("gov_fund", "政府性基金预算财政拨款"), ("state_capital", "国有资本经营预算财政拨款"))
 T8_COLUMNS = (("carryover_begin", "年初结转和结余"), ("income", "本年收入"), ("total", "小计"), ("basic", "基本支出"),
               ("project", "项目支出"), ("carryover_end", "年末结转和结余"))
+INNER_MONGOLIA_HEADINGS = {"一般公共预算财政拨款支出决算情况说明": "一般公共预算支出决算情况说明",
+                           "机关运行经费支出情况": "机构运行经费支出决算情况说明", "机关运行经费": "机构运行经费",
+                           "政府采购支出情况": "政府采购支出决算情况说明"}
 T7_ITEMS = (("total", "合计"), ("outbound", "因公出国（境）费"), ("vehicle_subtotal", "小计"),
             ("vehicle_purchase", "公务用车购置费"), ("vehicle_operation", "公务用车运行费"), ("reception", "公务接待费"))
 
@@ -336,6 +339,10 @@ class NarrativeWriter:
             pieces += ["，", pct_word, self.pct(f"{key}_yoy_change_pct", subject, abs(now - before), before, pct_word), "%"]
         return pieces
 
+    def heading(self, standard: str) -> str:
+        """A section heading (or name) as the layout's region words it."""
+        return INNER_MONGOLIA_HEADINGS.get(standard, standard) if self.layout.wording == "inner_mongolia" else standard
+
     def reason(self, up: bool) -> str:
         return self.rng.choice(REASONS_UP if up else REASONS_DOWN)
 
@@ -367,7 +374,8 @@ class NarrativeWriter:
 
     def income(self):
         a = self.acc
-        para: list[Piece] = [f"{self.y}年度收入合计", self.amount("income_total", "total", a.total_income), "万元。其中："]
+        lead = "，本单位收入为" if self.layout.wording == "gansu" else "收入合计"
+        para: list[Piece] = [f"{self.y}年度{lead}", self.amount("income_total", "total", a.total_income), "万元。其中："]
         sources = (("fiscal_appropriation", "财政拨款收入", a.fiscal_income),
                    ("business", "事业收入", a.sum_items("", "business_income")),
                    ("other", "其他收入", a.sum_items("", "other_income")))
@@ -383,7 +391,8 @@ class NarrativeWriter:
     def expenditure(self):
         a = self.acc
         basic, project = a.sum_items("", "basic"), a.sum_items("", "project")
-        para = [f"{self.y}年度支出合计", self.amount("expenditure_total", "total", a.total_expenditure), "万元。其中：基本支出",
+        lead = "，本单位支出为" if self.layout.wording == "gansu" else "支出合计"
+        para = [f"{self.y}年度{lead}", self.amount("expenditure_total", "total", a.total_expenditure), "万元。其中：基本支出",
                 self.amount("expenditure_amount", "basic", basic), "万元，占本年支出",
                 self.pct("expenditure_share_pct", "basic", basic, a.total_expenditure), "%；项目支出",
                 self.amount("expenditure_amount", "project", project), "万元，占本年支出",
@@ -427,7 +436,7 @@ class NarrativeWriter:
                               self.pct("budget_completion_pct", cls, final, initial), "%，", tail])
         paragraphs = [overall[0], overall[1], ["（二）一般公共预算财政拨款支出决算结构情况。"], structure,
                       ["（三）一般公共预算财政拨款支出决算具体情况。"], execution, *per_class]
-        return "一般公共预算财政拨款支出决算情况说明", "general_budget", paragraphs
+        return self.heading("一般公共预算财政拨款支出决算情况说明"), "general_budget", paragraphs
 
     def class_words(self, cls: str) -> str:
         stem = FUNCTION_CLASSES[cls].removesuffix("支出")
@@ -500,10 +509,10 @@ class NarrativeWriter:
         a, p = self.acc, self.prev
         if not self.dept.admin:
             return "机关运行经费支出情况", "admin_cost", [[f"{self.dept.full_name}为事业单位，不涉及机关运行经费。"]]
-        para = [f"{self.y}年度{self.dept.full_name}机关运行经费支出", self.amount("admin_operating_cost", "total", a.public_total),
+        para = [f"{self.y}年度{self.dept.full_name}{self.heading('机关运行经费')}支出", self.amount("admin_operating_cost", "total", a.public_total),
                 f"万元，比{self.y - 1}年度", *self.change("admin_operating_cost", "total", a.public_total, p.public_total),
                 f"。主要原因是{self.reason(a.public_total >= p.public_total)}。"]
-        return "机关运行经费支出情况", "admin_cost", [para]
+        return self.heading("机关运行经费支出情况"), "admin_cost", [para]
 
     def procurement(self):
         pr = self.acc.procurement
@@ -516,7 +525,7 @@ class NarrativeWriter:
                 self.pct("procurement_sme_share_pct", "total", pr["sme"], total), "%，其中：授予小微企业合同金额",
                 self.amount("procurement_small_micro_amount", "total", pr["small_micro"]), "万元，占授予中小企业合同金额的",
                 self.pct("procurement_small_micro_share_pct", "total", pr["small_micro"], pr["sme"]), "%。"]
-        return "政府采购支出情况", "procurement", [para]
+        return self.heading("政府采购支出情况"), "procurement", [para]
 
     def assets(self):
         para = [f"截至{self.y}年12月31日，{self.dept.full_name}共有车辆",

@@ -37,6 +37,7 @@ class Layout:
     # another title, and Table 7 an item per row under 预算数 / 决算数 (Anhui, Yunnan, Guangdong).
     titles: tuple[tuple[int, str], ...] = ()
     three_public_by_item: bool = False
+    wording: str = "standard"  # or one of PROVINCIAL_WORDINGS: section headings and phrases of that region
 
     @property
     def yuan(self) -> bool:
@@ -75,13 +76,16 @@ PROVINCIAL_TITLES: dict[int, tuple[str, ...]] = {
     7: ("一般公共预算财政拨款安排的“三公”经费支出决算表", "财政拨款“三公”经费支出决算表"),
 }
 TEMPLATES = ("standard", "provincial")
+# Gansu: '本单位收入为 X 万元' / '本单位支出为 Y 万元'; Inner Mongolia: '一般公共预算支出决算情况说明',
+# '机构运行经费支出决算情况说明', '政府采购支出决算情况说明'.
+PROVINCIAL_WORDINGS = ("standard", "gansu", "inner_mongolia")
 
 
 def provincial_layout(layout: Layout, rng: random.Random) -> Layout:
-    """The layout with another province's titles for some tables and, half the time, Table 7 an
-    item per row."""
+    """The layout with another province's titles for some tables, half the time Table 7 an item
+    per row, and a region's wording of the narrative."""
     titles = tuple((no, rng.choice(options)) for no, options in PROVINCIAL_TITLES.items() if rng.random() < 0.5)
-    return replace(layout, titles=titles, three_public_by_item=rng.random() < 0.5)
+    return replace(layout, titles=titles, three_public_by_item=rng.random() < 0.5, wording=rng.choice(PROVINCIAL_WORDINGS))
 
 
 def format_amount(fen: int, layout: Layout, table: bool = True) -> str:
