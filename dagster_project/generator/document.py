@@ -144,7 +144,8 @@ def _table1(acc: YearAccounts, layout: Layout) -> Table:
     n = len(classes)
     income += [
         Row("total_income", "本年收入合计", {"amount": acc.total_income}, section="income", number=n + 1),
-        Row("use_of_non_fiscal_balance", "使用非财政拨款结余", {"amount": None}, section="income", number=n + 2),
+        Row("use_of_non_fiscal_balance", "用事业基金弥补收支差额" if layout.labels_of_the_year and acc.year < 2019 else "使用非财政拨款结余",
+            {"amount": None}, section="income", number=n + 2),
         Row("carryover_begin", "年初结转和结余", {"amount": _used(acc.carry_begin)}, section="income", number=n + 3),
         Row("grand_total", "总计", {"amount": acc.grand_total}, section="income", number=n + 4),
     ]

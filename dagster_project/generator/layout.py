@@ -38,6 +38,7 @@ class Layout:
     titles: tuple[tuple[int, str], ...] = ()
     three_public_by_item: bool = False
     wording: str = "standard"  # or one of PROVINCIAL_WORDINGS: section headings and phrases of that region
+    labels_of_the_year: bool = False  # documents before 2019 print Table 1's 用事业基金弥补收支差额
 
     @property
     def yuan(self) -> bool:
@@ -85,7 +86,8 @@ def provincial_layout(layout: Layout, rng: random.Random) -> Layout:
     """The layout with another province's titles for some tables, half the time Table 7 an item
     per row, and a region's wording of the narrative."""
     titles = tuple((no, rng.choice(options)) for no, options in PROVINCIAL_TITLES.items() if rng.random() < 0.5)
-    return replace(layout, titles=titles, three_public_by_item=rng.random() < 0.5, wording=rng.choice(PROVINCIAL_WORDINGS))
+    return replace(layout, titles=titles, three_public_by_item=rng.random() < 0.5, wording=rng.choice(PROVINCIAL_WORDINGS),
+                   labels_of_the_year=True)
 
 
 def format_amount(fen: int, layout: Layout, table: bool = True) -> str:

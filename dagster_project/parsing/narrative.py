@@ -1041,11 +1041,16 @@ def _find_mentions(text: str, mentions: tuple[tuple[re.Pattern[str], str], ...],
 
 def _function_code(match: re.Match[str], names: dict[str, str]) -> str:
     """The deepest function subject code the printed 类/款/项 names resolve to (classes by the class
-    table, 款 and 项 by the document's own tables); unresolved names stay, joined with '/'."""
-    class_code = class_code_of(match["cls"])
-    levels = [name for name in (match["kuan"], match["xiang"]) if name]
+    table, 款 and 项 by the document's own tables); unresolved names stay, joined with '/'. A 项
+    printed without its name ('…(款)(项)') leaves the subject unresolved: its value is not the 款's."""
+    code = _named_code(match["cls"], [name for name in (match["kuan"], match["xiang"]) if name], names)
+    return f"{code}/{P.UNNAMED_ITEM}" if match["xiang"] == "" else code
+
+
+def _named_code(cls: str, levels: list[str], names: dict[str, str]) -> str:
+    class_code = class_code_of(cls)
     if class_code is None:
-        return "/".join(_strip_expenditure(n) for n in (match["cls"], *levels))
+        return "/".join(_strip_expenditure(n) for n in (cls, *levels))
     code = class_code
     for depth, name in enumerate(levels):
         child = next(

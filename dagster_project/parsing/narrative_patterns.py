@@ -100,8 +100,14 @@ TOPICS: tuple[tuple[str, str], ...] = (
 # Subjects
 # ---------------------------------------------------------------------------------------------
 
-# A function subject named as printed in budget-execution text: 类 [款 [项]].
-FUNCTION_SUBJECT_RE = r"(?P<cls>[\u4e00-\u9fff、]+?)\(类\)(?:(?P<kuan>[\u4e00-\u9fff、]+?)\(款\))?(?:(?P<xiang>[\u4e00-\u9fff、]+?)\(项\))?"
+# A function subject named as printed in budget-execution text: 类 [款 [项]]. A name may hold a short
+# bracketed part ('党委办公厅(室)及相关机构事务'); a 项 may be printed without its name ('…(款)(项)').
+_SUBJECT_NAME = r"(?:[\u4e00-\u9fff、]|\((?![类款项]\))[\u4e00-\u9fff]{1,2}\))"
+FUNCTION_SUBJECT_RE = (
+    rf"(?P<cls>{_SUBJECT_NAME}+?)\(类\)(?:(?P<kuan>{_SUBJECT_NAME}+?)\(款\))?(?:(?P<xiang>{_SUBJECT_NAME}*?)\(项\))?"
+)
+# The subject of a 项 printed without its name: after its 款's code (or names), unresolved.
+UNNAMED_ITEM = "(项)"
 
 # A function class named without '(类)' ('社会保障和就业支出 67.64 万元'): a name of the
 # classification's classes followed by 支出 (the longest name first: '农林水事务' before '农林水').

@@ -168,3 +168,20 @@ def test_a_foreign_reception_count_after_qi_zhong_without_brackets_is_the_foreig
     assert [f.value for f in facts[("reception_persons", "total")]] == [Decimal(156)]
     assert [f.value for f in facts[("reception_batches", "foreign")]] == [Decimal(2)]
     assert [f.value for f in facts[("reception_persons", "foreign")]] == [Decimal(9)]
+
+
+def test_budget_execution_of_a_xiang_printed_without_its_name_is_not_its_kuans() -> None:
+    # Sichuan: '一般公共服务(类)政府办公厅(室)及相关机构事务(款)(项):支出决算为…' names a 款 with '(室)'
+    # in its name and a 项 without a name: the value is that unnamed 项's, neither the class's nor the 款's
+    text = """\
+某某县某某局2022年度单位决算
+第二部分 2022年度单位决算情况说明
+五、一般公共预算财政拨款支出决算情况说明
+（三）一般公共预算财政拨款支出决算具体情况
+一般公共服务(类)政府办公厅(室)及相关机构事务(款)(项):支出决算为215.40万元,完成预算100%,决算数与预算数持平。
+卫生健康(类)行政事业单位医疗(款)其他行政医疗支出(项):支出决算为1.20万元,完成预算100%,决算数与预算数持平。
+"""
+    facts = facts_of(text)
+    assert ("budget_final", "201") not in facts
+    assert [f.value for f in facts[("budget_final", "201/政府办公厅(室)及相关机构事务/(项)")]] == [Decimal("215.40")]
+    assert [f.value for f in facts[("budget_final", "210/行政事业单位医疗/其他行政医疗支出")]] == [Decimal("1.20")]

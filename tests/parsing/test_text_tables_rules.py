@@ -362,3 +362,26 @@ def test_table_7_by_item_joins_a_label_broken_over_lines_with_its_values_below()
     assert cells["actual_vehicle_subtotal"] == (Decimal("1.40"), True, 8)
     assert cells["actual_reception"] == (Decimal("1.70"), True, 11)
     assert len(cells) == 12
+
+
+def test_hunans_tables_by_subject_and_by_unit():
+    # '收入决算表(分科目)' is Table 2; '收入决算表(分单位)' lists units, a table outside the nine
+    text = """\
+收入决算表(分单位)
+单位：万元
+单位名称 本年收入合计 财政拨款收入 事业收入
+合计 90.00 80.00 10.00
+某某局本级 90.00 80.00 10.00
+收入决算表(分科目)
+单位：万元
+项目 本年收入合计 财政拨款收入 事业收入
+合计 90.00 80.00 10.00
+201 一般公共服务支出 90.00 80.00 10.00
+"""
+    found = extract_tables(lines_of(text))
+    assert found.tables[1].present and found.tables[1].title == "收入决算表(分科目)"
+    [unknown] = [i for i in found.issues if i.code == "table_unknown"]
+    assert unknown.provenance.line_start == 1
+    cells = {(c.row_key, c.column_key): (c.value, c.certain, c.provenance.line_start) for c in found.cells if c.table_no == 2}
+    assert cells[("201", "business")] == (Decimal("10.00"), True, 10)
+    assert cells[("total", "fiscal_appropriation")] == (Decimal("80.00"), True, 9)

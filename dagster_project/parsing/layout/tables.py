@@ -309,7 +309,9 @@ NUMBERING_RE = re.compile(r"[一二三四五六七八九十]+、")
 # What may surround a title on its line: a year, the department, a table number, '部门'/'单位'
 # ('2021 年度部门收入支出决算总表').
 TITLE_PREFIX_RE = re.compile(r"^(?:.*?\d{4}年度?)?(?:[一二三四五六七八九十]+、|表[一二三四五六七八九十\d]+[:：]?)?(?:部门|单位)?")
-TITLE_SUFFIX_RE = re.compile(r"(?:[(（]?(?:表|附表)?[-\d]*[)）]?|[(（]续[)）])$")
+# Hunan prints Tables 2 and 3 twice: '收入决算表(分科目)' is Table 2, '收入决算表(分单位)' (by unit) a
+# table outside the nine.
+TITLE_SUFFIX_RE = re.compile(r"(?:[(（]?(?:表|附表)?[-\d]*[)）]?|[(（]续[)）]|[(（]分科目[)）])$")
 # The form number some provinces print in a table's header ('公开01表', '财决04表'): no column's name.
 FORM_NUMBER_RE = re.compile(r"(?:公开|财决|决算|部门决算)?\d{1,2}(?:-\d{1,2})?表")
 # The title of a table outside the nine (a province's own: '一般公共预算财政拨款项目支出决算表',
@@ -318,7 +320,7 @@ FORM_NUMBER_RE = re.compile(r"(?:公开|财决|决算|部门决算)?\d{1,2}(?:-\
 # … 部门决算表') names all the tables, not one.
 OTHER_TABLE_TITLE_RE = re.compile(
     r"(?!第[一二三四五六七八九十]+部分)" + TITLE_PREFIX_RE.pattern.removeprefix("^")
-    + r"[\u4e00-\u9fff、()（）]{2,40}?(?:(?<!部门)(?<!单位)决算|明细|情况|自评|统计)表"
+    + r"[\u4e00-\u9fff、()（）]{2,40}?(?:(?<!部门)(?<!单位)决算|明细|情况|自评|统计)表(?:[(（]分单位[)）])?"
     + TITLE_SUFFIX_RE.pattern.removesuffix("$")
 )
 
