@@ -2200,13 +2200,9 @@ def _three_public_rows(context: _Context, body: _Body) -> list[_Row]:
     return [row]
 
 
-def _three_public_item(line: Line) -> tuple[str, list[str]] | None:
+def _three_public_item_of(text: str) -> tuple[str, list[str]] | None:
     """(item, the pieces after its label) of a Table 7 line printed an item per row: a label of
     THREE_PUBLIC_ROW_LABELS (after its numbering) followed by amounts only."""
-    return _three_public_item_of(line.text)
-
-
-def _three_public_item_of(text: str) -> tuple[str, list[str]] | None:
     pieces = _pieces(text)
     width = next((k for k, piece in enumerate(pieces) if parse_amount(piece) is not None), len(pieces))
     item = layout.three_public_row_item("".join(pieces[:width]))
@@ -2217,12 +2213,19 @@ def _three_public_by_item(region: _Region) -> tuple[list[Line], _Body] | None:
     """Header lines and body of a Table 7 printed an item per row (its 合计 and another item each
     start a line), else None: the body runs from the first item's line to the note."""
     content = _without_furniture(region.lines)
-    read = [(k, found) for k, line in enumerate(content) if (found := _three_public_item(line)) is not None]
-    # (the other layout prints the items' names in its header, alone on their lines)
-    if len({item for _, (item, pieces) in read if pieces}) < 2:
+    items, _ = _three_public_item_lines(content)
+    # Each item once, with two values at most (a budget, an actual), under a header that names each
+    # phase once. The other layout prints the items' names in its header (twice when each phase
+    # has its six columns) or each phase over each item, and an extract that lists its cells in
+    # another order puts names beside the wrong values: no such reading is kept.
+    read = [found.item for found in items]
+    table = "".join(squash(line.text) for line in content[:_first_note(content)])
+    if len({found.item for found in items if found.values}) < 2 or len(set(read)) < len(read) \
+            or any(len(found.values) > len(layout.THREE_PUBLIC_PHASES) for found in items) \
+            or any(table.count(phase.aliases[0]) > 1 for phase in layout.THREE_PUBLIC_PHASES):
         return None
-    items = [k for k, _ in read]
-    header, rest = content[:items[0]], content[items[0]:]
+    first = content.index(items[0].first)
+    header, rest = content[:first], content[first:]
     return header, _body_to_note(rest, _first_note(rest))
 
 
@@ -2251,11 +2254,17 @@ def _three_public_item_rows(context: _Context, body: _Body) -> list[_Row]:
     printed = context.header.printed_phases or ("budget", "actual")
     read: dict[int, tuple[list[_Value], Line]] = {}  # item's position -> its values, its line
     doubt = ""
-    for item, pieces, line in _three_public_item_lines(body.lines, context):
-        values = [v for piece in pieces if (v := context.value(piece, line, len(pieces) == 1)) is not None]
-        if len(values) > len(printed) or item_order.index(item) in read:
+    items, strays = _three_public_item_lines(body.lines)
+    for stray in strays:
+        context.warn("stray_text", f"a line that is no item of the table: '{stray.text.strip()}'", stray)
+    for found in items:
+        line = found.values[-1][1] if found.values else found.first
+        # (a number alone on its line is its item's here, not a page number: one more value than the
+        # columns makes the row doubtful instead)
+        values = [v for piece, on in found.values if (v := context.value(piece, on, False)) is not None]
+        if len(values) > len(printed) or item_order.index(found.item) in read:
             doubt = f"line {line.no} prints more values than the table's columns, or an item printed before"
-        read[item_order.index(item)] = (values, line)
+        read[item_order.index(found.item)] = (values, line)
     columns = tuple(column for column in context.header.columns
                     if item_order.index(column.key.split("_", 1)[1]) in read)
     row = context.row("", "three_public", None, "三公经费", columns, [line for _, (_, line) in sorted(read.items())])
@@ -2274,42 +2283,63 @@ def _three_public_item_rows(context: _Context, body: _Body) -> list[_Row]:
     return [row]
 
 
-def _three_public_item_lines(lines: list[Line], context: _Context) -> list[tuple[str, list[str], Line]]:
-    """(item, the pieces after its label, the line of its values) of each item of a Table 7 printed
-    an item per row. A label broken over lines ('2.公务用车购置及运行维' / '护费' / '0.00 0.00') is
-    joined; a label followed by another prints no value; a line of values under no item's label
-    is reported (stray_text)."""
-    items: list[tuple[str, list[str], Line]] = []
+@dataclass
+class _ItemLines:
+    """An item of a Table 7 printed an item per row: its values (each with its line) and its label's
+    first line."""
+
+    item: str
+    values: list[tuple[str, Line]]
+    first: Line
+
+
+def _three_public_item_lines(lines: list[Line]) -> tuple[list[_ItemLines], list[Line]]:
+    """The items of a Table 7 printed an item per row, and the lines that read as none (stray).
+    A label broken over lines ('2.公务用车购置及运行维' / '护费' / '0.00 0.00') is joined; values on
+    the lines under an item's, one cell a line, are its own; a label followed by another prints no
+    value."""
+    items: list[_ItemLines] = []
+    strays: list[Line] = []
     wrapped: list[Line] = []  # lines of a label whose values are still to come
+    extending = False  # the last line read was an item's values: a line of values only continues them
 
     def label_alone() -> tuple[str, list[str]] | None:
         return _three_public_item_of("".join(w.text.strip() for w in wrapped)) if wrapped else None
 
-    def stray(lines: list[Line]) -> None:
-        for line in lines:
-            context.warn("stray_text", f"a line that is no item of the table: '{line.text.strip()}'", line)
-
     for line in lines:
         pieces = _pieces(line.text)
-        starts_with_value = bool(pieces) and parse_amount(pieces[0]) is not None
-        if not starts_with_value and (alone := label_alone()) is not None:
-            items.append((alone[0], [], wrapped[-1]))
+        amounts = [parse_amount(piece) is not None for piece in pieces]
+        if extending and amounts and all(amounts):
+            items[-1].values += [(piece, line) for piece in pieces]
+            continue
+        extending = False
+        if (own := _three_public_item_of(line.text)) is not None:  # the line starts with an item's label
+            if (alone := label_alone()) is not None:
+                items.append(_ItemLines(alone[0], [], wrapped[0]))
+            else:
+                strays += wrapped
             wrapped = []
-        text = "".join(w.text.strip() for w in wrapped) + (" " if wrapped and starts_with_value else "") + line.text.strip()
-        found = _three_public_item_of(text)
-        if found is not None and found[1]:
-            items.append((*found, line))
-            wrapped = []
-        elif found is None and any(parse_amount(piece) is not None for piece in pieces):
-            stray([*wrapped, line])
+            if own[1]:
+                items.append(_ItemLines(own[0], [(piece, line) for piece in own[1]], line))
+                extending = True
+            else:
+                wrapped = [line]
+            continue
+        sep = " " if amounts and amounts[0] else ""
+        joined = _three_public_item_of("".join(w.text.strip() for w in wrapped) + sep + line.text.strip()) if wrapped else None
+        if joined is not None and joined[1]:
+            items.append(_ItemLines(joined[0], [(piece, line) for piece in joined[1]], wrapped[0]))
+            wrapped, extending = [], True
+        elif joined is None and any(amounts):
+            strays += [*wrapped, line]
             wrapped = []
         else:
             wrapped.append(line)
     if (alone := label_alone()) is not None:
-        items.append((alone[0], [], wrapped[-1]))
+        items.append(_ItemLines(alone[0], [], wrapped[0]))
     else:
-        stray(wrapped)
-    return items
+        strays += wrapped
+    return items, strays
 
 
 def _three_public_order_by_sums(context: _Context, row: _Row) -> None:

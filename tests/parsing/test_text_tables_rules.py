@@ -385,3 +385,25 @@ def test_hunans_tables_by_subject_and_by_unit():
     cells = {(c.row_key, c.column_key): (c.value, c.certain, c.provenance.line_start) for c in found.cells if c.table_no == 2}
     assert cells[("201", "business")] == (Decimal("10.00"), True, 10)
     assert cells[("total", "fiscal_appropriation")] == (Decimal("80.00"), True, 9)
+
+
+def test_table_7_by_item_printed_one_cell_a_line():
+    # a web page's text of an Anhui table: every cell on a line of its own
+    cells = three_public_by_item("项 目\n预 算 数\n决 算 数", [
+        "合 计", "20.00", "7.35", "因公出国(境)费", "0.00", "0.00", "公务接待费", "12.00", "7.35",
+        "公务用车购置及运行费", "8.00", "0.00", "其中：公务用车运行维护费", "8.00", "0.00", "公务用车购置", "0.00", "0.00"])
+    assert cells["budget_total"] == (Decimal("20.00"), True, 7)
+    assert cells["actual_total"] == (Decimal("7.35"), True, 8)
+    assert cells["budget_reception"] == (Decimal("12.00"), True, 13)
+    assert cells["budget_vehicle_operation"] == (Decimal("8.00"), True, 19)
+    assert len(cells) == 12 and all(certain for _, certain, _ in cells.values())
+
+
+def test_table_7_with_each_phase_over_each_item_is_never_read_an_item_per_row():
+    # the other layout ('预算数 决算数' over each of the six items) listed one cell a line in another
+    # order: names beside values that are not theirs give no certain cell
+    text = "\n".join(["2021年度一般公共预算财政拨款“三公”经费支出决算表", "单位：万元",
+                      *["预算数", "决算数"] * 6,
+                      "合计", "2.00", "1.00", "因公出国(境)费", "0.50", "0.00", "公务接待费", "1.50", "1.00"])
+    found = extract_tables(lines_of(text))
+    assert not [c for c in found.cells if c.table_no == 7 and c.certain]
