@@ -96,6 +96,7 @@ _LISTED_NEXT = {unit: re.compile(rx) for unit, rx in P.LISTED_NEXT.items()}
 _YOY_ANCHOR = re.compile(P.YOY_ANCHOR)
 _BUDGET_ANCHOR = re.compile(P.BUDGET_ANCHOR)
 _COMPARISON = re.compile(P.COMPARISON)
+_PARENS = re.compile(r"[()]")
 # With a word each template prints (the literal it starts with, else its value's unit): a cheap test
 # before the regex, on every sentence.
 _PROFILE_PATTERNS = tuple((key, re.findall(r"^[\u4e00-\u9fff]*", t)[0] or P.value_word(t), P.compile_template(t))
@@ -990,24 +991,26 @@ def _aside_closed(text: str, start: int, end: int) -> bool:
     in an aside ('公车购置及运行费 995 万元(其中…公务用车运行费 958 万元)，下降 26.24%') that a value at
     `end` is not about. An aside that only names what was listed before it ('…公车运行费(“三公”经费)
     决算总额 2771 万元') is a label, and what follows is about it."""
+    if ")" not in text[start:end]:
+        return False
     closed = _unmatched(text, start, end, 1)
     if closed is None:
         return False
-    opened = _unmatched(text, start - 1, -1, -1)
+    opened = _unmatched(text, 0, start, -1)
     return opened is None or bool(P.PART_ASIDE_RE.search(text[opened + 1 : closed]))
 
 
-def _unmatched(text: str, start: int, stop: int, step: int) -> int | None:
-    """The first parenthesis from `start` towards `stop` (step 1: a ')', step -1: a '(') that closes
-    or opens one the walk did not meet the other side of."""
+def _unmatched(text: str, start: int, end: int, step: int) -> int | None:
+    """The first parenthesis of text[start:end], walking forward (step 1: a ')') or back (step -1:
+    a '('), that closes or opens one the walk did not meet the other side of."""
     inward, outward = ("(", ")") if step == 1 else (")", "(")
     depth = 0
-    for i in range(start, stop, step):
-        if text[i] == inward:
+    for m in _PARENS.finditer(text, start, end) if step == 1 else reversed(list(_PARENS.finditer(text, start, end))):
+        if m[0] == inward:
             depth += 1
-        elif text[i] == outward:
-            if depth == 0:
-                return i
+        elif depth == 0:
+            return m.start()
+        else:
             depth -= 1
     return None
 

@@ -100,11 +100,12 @@ TOPICS: tuple[tuple[str, str], ...] = (
 # Subjects
 # ---------------------------------------------------------------------------------------------
 
-# A function subject named as printed in budget-execution text: 类 [款 [项]]. A name may hold a short
-# bracketed part ('党委办公厅(室)及相关机构事务'); a 项 may be printed without its name ('…(款)(项)').
+# A function subject named as printed in budget-execution text: 类 [款 [项]]. A 款 or 项 name may hold a
+# short bracketed part ('党委办公厅(室)及相关机构事务'); a 项 may be printed without its name ('…(款)(项)').
+# (A class name holds none: its plain pattern keeps the search fast.)
 _SUBJECT_NAME = r"(?:[\u4e00-\u9fff、]|\((?![类款项]\))[\u4e00-\u9fff]{1,2}\))"
 FUNCTION_SUBJECT_RE = (
-    rf"(?P<cls>{_SUBJECT_NAME}+?)\(类\)(?:(?P<kuan>{_SUBJECT_NAME}+?)\(款\))?(?:(?P<xiang>{_SUBJECT_NAME}*?)\(项\))?"
+    r"(?P<cls>[\u4e00-\u9fff、]+?)\(类\)" rf"(?:(?P<kuan>{_SUBJECT_NAME}+?)\(款\))?(?:(?P<xiang>{_SUBJECT_NAME}*?)\(项\))?"
 )
 # The subject of a 项 printed without its name: after its 款's code (or names), unresolved.
 UNNAMED_ITEM = "(项)"

@@ -2200,6 +2200,10 @@ def _three_public_rows(context: _Context, body: _Body) -> list[_Row]:
     return [row]
 
 
+# A whitespace-separated token that reads as an amount ('1,568.88', '0', '-').
+_AMOUNT_TOKEN_RE = re.compile(r"(?<!\S)(?:-?\d[\d,]*(?:\.\d+)?|-)(?!\S)")
+
+
 def _three_public_item_of(text: str) -> tuple[str, list[str]] | None:
     """(item, the pieces after its label) of a Table 7 line printed an item per row: a label of
     THREE_PUBLIC_ROW_LABELS (after its numbering) followed by amounts only."""
@@ -2213,6 +2217,8 @@ def _three_public_by_item(region: _Region) -> tuple[list[Line], _Body] | None:
     """Header lines and body of a Table 7 printed an item per row (its 合计 and another item each
     start a line), else None: the body runs from the first item's line to the note."""
     content = _without_furniture(region.lines)
+    if any(len(_AMOUNT_TOKEN_RE.findall(line.text)) > len(layout.THREE_PUBLIC_PHASES) for line in content):
+        return None  # a line of more values than an item's two: the other layout's row of twelve
     items, _ = _three_public_item_lines(content)
     # Each item once, with two values at most (a budget, an actual), under a header that names each
     # phase once. The other layout prints the items' names in its header (twice when each phase
