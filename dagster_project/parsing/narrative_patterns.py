@@ -341,6 +341,8 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     "perf": (
         FactPattern("perf_projects_evaluated", r"自评[,的]?[^。;,]{0,20}?项目(?:支出)?{n:个}", "@before"),
         FactPattern("perf_projects_evaluated", r"{n:个}(?:一级|二级)?项目[^。;,]{0,12}?绩效自评", "@before"),
+        # '…开展绩效自评，其中，一级项目 3 个，二级项目 12 个': the count of each level, by kind
+        FactPattern("perf_projects_evaluated", r"(?P<kind>[一二三]级项目){n:个}", "@kind", clause_word="自评"),
         FactPattern("perf_funds", r"自评[^。;]*?(?:资金|金额)(?:为)?{amt}", "@before"),
         FactPattern("perf_funds_share_pct", r"自评[^。;]*?占[^。;]{0,20}?(?:总额|支出)的?{pct}", "@before"),
         FactPattern("perf_score", r"(?:自评|平均)得?分(?:为)?{n:分}", "@before"),

@@ -185,3 +185,17 @@ def test_budget_execution_of_a_xiang_printed_without_its_name_is_not_its_kuans()
     assert ("budget_final", "201") not in facts
     assert [f.value for f in facts[("budget_final", "201/政府办公厅(室)及相关机构事务/(项)")]] == [Decimal("215.40")]
     assert [f.value for f in facts[("budget_final", "210/行政事业单位医疗/其他行政医疗支出")]] == [Decimal("1.20")]
+
+
+def test_projects_self_evaluated_counted_by_level() -> None:
+    text = """\
+某某县卫生健康局2021年度部门决算
+第三部分 2021年度部门决算情况说明
+十三、预算绩效情况说明
+1.预算绩效管理工作开展情况。本部门组织对2021年度一般公共预算项目支出全面开展绩效自评，其中，一级项目2个，二级项目7个，共涉及资金456.70万元，占一般公共预算项目支出总额的100%。
+"""
+    facts = facts_of(text)
+    assert [f.value for f in facts[("perf_projects_evaluated", "一级项目")]] == [Decimal(2)]
+    assert [f.value for f in facts[("perf_projects_evaluated", "二级项目")]] == [Decimal(7)]
+    assert ("perf_projects_evaluated", "total") not in facts
+    assert [f.value for f in facts[("perf_funds", "total")]] == [Decimal("456.70")]
