@@ -481,12 +481,32 @@ class NarrativeWriter:
             if item == "vehicle_operation":
                 sentence += ["。年末公务用车保有量", _count("vehicles_held", "total", a.vehicles_held, "辆"), "辆"]
             if item == "official_reception" and a.reception[0]:
-                sentence += ["，共接待", _count("reception_batches", "total", a.reception[0], "批次"), "批次",
-                             _count("reception_persons", "total", a.reception[1], "人次"), "人次"]
+                sentence += self.reception_counts()
             items.append(sentence + ["。"])
-        yoy = [f"{self.y}年度“三公”经费财政拨款支出决算数比{self.y - 1}年度",
-               *self.change("three_public", "total", a.three_public_actual_total, p.three_public_actual_total), "。"]
+        if self.layout.wording == "zhejiang":  # the items listed and labelled before their total
+            yoy = [f"{self.y}年本部门因公出国(境)经费、公务接待费、公车购置费，公车运行费（“三公”经费）决算总额",
+                   self.amount("three_public_actual", "total", a.three_public_actual_total), "万元，比上年",
+                   *self.change("three_public", "total", a.three_public_actual_total, p.three_public_actual_total), "。"]
+        else:
+            yoy = [f"{self.y}年度“三公”经费财政拨款支出决算数比{self.y - 1}年度",
+                   *self.change("three_public", "total", a.three_public_actual_total, p.three_public_actual_total), "。"]
+        if self.layout.wording == "shaanxi":  # 会议费 and 培训费 too: no fact of the 三公 vocabulary
+            others = [["（三）会议费、培训费支出情况。"],
+                      [f"{self.y}年度会议费支出决算为{wan(a.public_total // 40)}万元，培训费支出决算为{wan(a.public_total // 50)}万元。"]]
+            return "“三公”经费、培训费及会议费支出情况说明", "three_public", [*scope, overall, *items, yoy, *others]
         return "一般公共预算财政拨款“三公”经费支出决算情况说明", "three_public", [*scope, overall, *items, yoy]
+
+    def reception_counts(self) -> list[Piece]:
+        batches, persons = self.acc.reception
+        if self.layout.wording == "gansu":
+            return ["，国内公务接待批次为", _count("reception_batches", "total", batches, "批次"), "个，接待人次为",
+                    _count("reception_persons", "total", persons, "人次"), "人"]
+        counts: list[Piece] = ["，共接待", _count("reception_batches", "total", batches, "批次"), "批次",
+                               _count("reception_persons", "total", persons, "人次"), "人次"]
+        if self.layout.wording == "yunnan":
+            counts += ["。其中：外事接待", _count("reception_batches", "foreign", 0, "批次"), "批次，",
+                       _count("reception_persons", "foreign", 0, "人次"), "人次"]
+        return counts
 
     def gov_fund(self):
         what = "政府性基金预算财政拨款"

@@ -77,9 +77,11 @@ PROVINCIAL_TITLES: dict[int, tuple[str, ...]] = {
     7: ("一般公共预算财政拨款安排的“三公”经费支出决算表", "财政拨款“三公”经费支出决算表"),
 }
 TEMPLATES = ("standard", "provincial")
-# Gansu: '本单位收入为 X 万元' / '本单位支出为 Y 万元'; Inner Mongolia: '一般公共预算支出决算情况说明',
-# '机构运行经费支出决算情况说明', '政府采购支出决算情况说明'.
-PROVINCIAL_WORDINGS = ("standard", "gansu", "inner_mongolia")
+# Gansu: '本单位收入为 X 万元' / '本单位支出为 Y 万元', '接待批次为 N 个'; Inner Mongolia:
+# '一般公共预算支出决算情况说明', '机构运行经费支出决算情况说明', '政府采购支出决算情况说明'; Zhejiang:
+# the 三公 items listed and labelled before their total ('…公车运行费(“三公”经费)决算总额'); Shaanxi:
+# a 三公 section that also states 会议费 and 培训费; Yunnan: '其中：外事接待 0 批次，0 人次'.
+PROVINCIAL_WORDINGS = ("standard", "gansu", "inner_mongolia", "zhejiang", "shaanxi", "yunnan")
 
 
 def provincial_layout(layout: Layout, rng: random.Random) -> Layout:

@@ -46,16 +46,17 @@ def test_dq_eval_meets_the_targets_on_500_documents(tmp_path):
 def test_other_provinces_templates_are_read_as_completely(tmp_path):
     # `--templates provincial`: tables under other provinces' titles (收支决算总表, 收入决算总表,
     # 基本支出决算明细表, …财政拨款安排的“三公”经费支出决算表), Table 7 an item per row and regions' wording
-    # ('本单位收入为', '一般公共预算支出决算情况说明'), in text and PDF
+    # (this seed prints each of them in its text documents), in text and PDF
     corpus = tmp_path / "corpus"
     kinds = tuple(k for k in FAULT_KINDS if k != "carryover_break")
-    spec = Spec(departments=6, years=range(2022, 2024), seed=5, fault_rate=0.3, formats=("text", "pdf"), kinds=kinds,
+    spec = Spec(departments=8, years=range(2022, 2024), seed=19, fault_rate=0.3, formats=("text", "pdf"), kinds=kinds,
                 templates="provincial")
     generate(corpus, spec)
     texts = "".join(path.read_text(encoding="utf-8") for path in corpus.rglob("*.txt"))
-    for printed in ("其中：公务用车购置费", "一般公共预算财政拨款安排的“三公”经费支出决算表", "本单位收入为",
-                    "一般公共预算支出决算情况说明"):
+    for printed in ("其中：公务用车购置费", "一般公共预算财政拨款安排的“三公”经费支出决算表", "收入决算总表", "本单位收入为",
+                    "一般公共预算支出决算情况说明", "（“三公”经费）决算总额", "会议费支出决算为", "其中：外事接待"):
         assert printed in texts
+    assert list(corpus.rglob("*.pdf"))
 
     result = evaluate(corpus, run=check_documents_on)
 
