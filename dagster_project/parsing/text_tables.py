@@ -2301,13 +2301,15 @@ class _ItemLines:
 
 def _three_public_item_lines(lines: list[Line]) -> tuple[list[_ItemLines], list[Line]]:
     """The items of a Table 7 printed an item per row, and the lines that read as none (stray).
-    A label broken over lines ('2.公务用车购置及运行维' / '护费' / '0.00 0.00') is joined; values on
-    the lines under an item's, one cell a line, are its own; a label followed by another prints no
-    value."""
+    A label broken over lines ('2.公务用车购置及运行维' / '护费' / '0.00 0.00') is joined; the values
+    under a label printed alone, one cell a line, are its own; a label followed by another prints
+    no value."""
     items: list[_ItemLines] = []
     strays: list[Line] = []
     wrapped: list[Line] = []  # lines of a label whose values are still to come
-    extending = False  # the last line read was an item's values: a line of values only continues them
+    # the last line read was the values of a label printed alone on its line(s): a line of values
+    # only continues them, up to one value per phase (a number after a whole row stays stray)
+    extending = False
 
     def label_alone() -> tuple[str, list[str]] | None:
         return _three_public_item_of("".join(w.text.strip() for w in wrapped)) if wrapped else None
@@ -2315,7 +2317,7 @@ def _three_public_item_lines(lines: list[Line]) -> tuple[list[_ItemLines], list[
     for line in lines:
         pieces = _pieces(line.text)
         amounts = [parse_amount(piece) is not None for piece in pieces]
-        if extending and amounts and all(amounts):
+        if extending and amounts and all(amounts) and len(items[-1].values) + len(pieces) <= len(layout.THREE_PUBLIC_PHASES):
             items[-1].values += [(piece, line) for piece in pieces]
             continue
         extending = False
@@ -2327,7 +2329,6 @@ def _three_public_item_lines(lines: list[Line]) -> tuple[list[_ItemLines], list[
             wrapped = []
             if own[1]:
                 items.append(_ItemLines(own[0], [(piece, line) for piece in own[1]], line))
-                extending = True
             else:
                 wrapped = [line]
             continue

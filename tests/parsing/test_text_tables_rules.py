@@ -407,3 +407,13 @@ def test_table_7_with_each_phase_over_each_item_is_never_read_an_item_per_row():
                       "合计", "2.00", "1.00", "因公出国(境)费", "0.50", "0.00", "公务接待费", "1.50", "1.00"])
     found = extract_tables(lines_of(text))
     assert not [c for c in found.cells if c.table_no == 7 and c.certain]
+
+
+def test_table_7_by_item_a_number_under_a_row_that_prints_its_values_stays_stray():
+    # '5' (a page number) under '因公出国(境)费 10.00' is no actual of that item: the row keeps its
+    # one value, which the sums place
+    cells = three_public_by_item("项 目 预 算 数 决 算 数", [
+        "合 计 40.00 12.50", "因公出国(境)费 10.00", "5", "公务接待费 15.00 4.50",
+        "公务用车购置及运行维护费 15.00 8.00", "其中：公务用车运行维护费 15.00 8.00", "公务用车购置费"])
+    assert cells["budget_outbound"] == (Decimal("10.00"), True, 5)
+    assert "actual_outbound" not in cells
