@@ -2219,16 +2219,19 @@ def _three_public_by_item(region: _Region) -> tuple[list[Line], _Body] | None:
     content = _without_furniture(region.lines)
     if any(len(_AMOUNT_TOKEN_RE.findall(line.text)) > len(layout.THREE_PUBLIC_PHASES) for line in content):
         return None  # a line of more values than an item's two: the other layout's row of twelve
-    items, _ = _three_public_item_lines(content)
+    items, strays = _three_public_item_lines(content)
     # Each item once, with two values at most (a budget, an actual), under a header that names each
     # phase once. The other layout prints the items' names in its header (twice when each phase
     # has its six columns) or each phase over each item, and an extract that lists its cells in
     # another order puts names beside the wrong values: no such reading is kept.
     read = [found.item for found in items]
     table = "".join(squash(line.text) for line in content[:_first_note(content)])
+    # Values read under their labels (one cell a line) leave no line of values over: a number that
+    # belongs to no item means the extract lists its cells in another order.
     if len({found.item for found in items if found.values}) < 2 or len(set(read)) < len(read) \
             or any(len(found.values) > len(layout.THREE_PUBLIC_PHASES) for found in items) \
-            or any(table.count(phase.aliases[0]) > 1 for phase in layout.THREE_PUBLIC_PHASES):
+            or any(table.count(phase.aliases[0]) > 1 for phase in layout.THREE_PUBLIC_PHASES) \
+            or (any(found.under for found in items) and any(_AMOUNT_TOKEN_RE.search(line.text) for line in strays)):
         return None
     first = content.index(items[0].first)
     header, rest = content[:first], content[first:]
@@ -2297,6 +2300,7 @@ class _ItemLines:
     item: str
     values: list[tuple[str, Line]]
     first: Line
+    under: bool = False  # its values stand on the lines under its label, not beside it
 
 
 def _three_public_item_lines(lines: list[Line]) -> tuple[list[_ItemLines], list[Line]]:
@@ -2335,7 +2339,7 @@ def _three_public_item_lines(lines: list[Line]) -> tuple[list[_ItemLines], list[
         sep = " " if amounts and amounts[0] else ""
         joined = _three_public_item_of("".join(w.text.strip() for w in wrapped) + sep + line.text.strip()) if wrapped else None
         if joined is not None and joined[1]:
-            items.append(_ItemLines(joined[0], [(piece, line) for piece in joined[1]], wrapped[0]))
+            items.append(_ItemLines(joined[0], [(piece, line) for piece in joined[1]], wrapped[0], under=bool(sep)))
             wrapped, extending = [], True
         elif joined is None and any(amounts):
             strays += [*wrapped, line]

@@ -417,3 +417,14 @@ def test_table_7_by_item_a_number_under_a_row_that_prints_its_values_stays_stray
         "公务用车购置及运行维护费 15.00 8.00", "其中：公务用车运行维护费 15.00 8.00", "公务用车购置费"])
     assert cells["budget_outbound"] == (Decimal("10.00"), True, 5)
     assert "actual_outbound" not in cells
+
+
+def test_table_7_by_item_listed_in_another_order_gives_no_certain_cell():
+    # pdfminer lists this table's cells one a line but not row by row: the total's two values come
+    # under '1.因公出国（境）费', and values are left over that no label precedes
+    text = "\n".join(["2021年度一般公共预算财政拨款“三公”经费支出决算表", "单位：万元", "项目", "预算数", "决算数",
+                      "合计", "1.因公出国（境）费", "30.00", "20.00", "0.00", "0.00", "2.公务用车购置及运行维护费", "25.00",
+                      "16.00", "其中：公务用车购置费", "公务用车运行维护费", "3.公务接待费", "0.00", "25.00", "16.00", "0.00",
+                      "5.00", "4.00"])
+    found = extract_tables(lines_of(text))
+    assert [c for c in found.cells if c.table_no == 7] and not [c for c in found.cells if c.table_no == 7 and c.certain]
