@@ -38,6 +38,9 @@ class TableLayout:
     income_columns: tuple[ColumnSpec, ...] = ()  # two-sided tables only
     header_words: tuple[str, ...] = ()  # header text that names no column (group headers, 栏次, ...)
     row_total: str = ""  # column that is the sum of the row's other columns ('' if none)
+    # the columns assumed when the header names none (lost, or read as the body): all by default;
+    # Table 5 the three every template prints, not Yunnan's extra ones
+    headerless_columns: tuple[ColumnSpec, ...] = ()
 
 
 # Headers of a column that numbers the rows (its integers are neither codes nor amounts).
@@ -151,6 +154,7 @@ TABLES: dict[int, TableLayout] = {
         TableLayout(
             5, "subject", ("一般公共预算财政拨款支出决算表", "一般公共预算财政拨款收入支出决算表"),
             columns=_FUND_BALANCE_COLUMNS, header_words=_SUBJECT_WORDS, row_total="total",
+            headerless_columns=_FISCAL_EXPENDITURE_COLUMNS,
         ),
         TableLayout(
             6, "economic", ("一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出决算明细表"),
@@ -341,6 +345,7 @@ TABLES = {
         tuple(ColumnSpec(c.key, tuple(squash(a) for a in c.aliases)) for c in t.columns),
         tuple(ColumnSpec(c.key, tuple(squash(a) for a in c.aliases)) for c in t.income_columns),
         tuple(squash(w) for w in t.header_words), t.row_total,
+        tuple(ColumnSpec(c.key, tuple(squash(a) for a in c.aliases)) for c in t.headerless_columns),
     )
     for no, t in TABLES.items()
 }
