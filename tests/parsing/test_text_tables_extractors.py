@@ -335,23 +335,25 @@ def test_a_code_part_read_as_an_amount_of_table_6_is_not_certain():
     assert ("personnel", "30101", "amount") in certain(found, 6)
 
 
+def table_1_income(bottom: str) -> dict[str, tuple[Decimal, bool]]:
+    """Table 1's income cells of a one-class table whose lines from 本年收入合计 down are `bottom`."""
+    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入 90.00 一、一般公共服务支出 95.00\n" + bottom)
+    return {c.row_key: (c.value, c.certain) for c in found.cells if c.table_no == 1 and c.section == "income"}
+
+
 def test_a_number_moved_under_the_next_label_is_not_certain_when_the_sum_holds_without_it():
     # pdftotext's default mode: '本年支出合计' prints no number on its line, and its 95.00 comes under
     # '使用非财政拨款结余' (blank in the PDF); 总计 = 本年收入合计 + 年初结转和结余 holds without it
-    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入 90.00 一、一般公共服务支出 95.00\n"
-                    "本年收入合计 90.00 本年支出合计\n使用非财政拨款结余\n95.00\n结余分配\n"
-                    "年初结转和结余 10.00 年末结转和结余 5.00\n总计 100.00 总计 100.00\n")
-    cells = {(c.section, c.row_key): (c.value, c.certain) for c in found.cells if c.table_no == 1}
-    assert cells[("income", "use_of_non_fiscal_balance")] == (Decimal("95.00"), False)
-    assert cells[("income", "grand_total")] == (Decimal("100.00"), True)
-    assert cells[("income", "carryover_begin")] == (Decimal("10.00"), True)
+    cells = table_1_income("本年收入合计 90.00 本年支出合计\n使用非财政拨款结余\n95.00\n结余分配\n"
+                           "年初结转和结余 10.00 年末结转和结余 5.00\n总计 100.00 总计 100.00\n")
+    assert cells["use_of_non_fiscal_balance"] == (Decimal("95.00"), False)
+    assert cells["grand_total"] == (Decimal("100.00"), True)
+    assert cells["carryover_begin"] == (Decimal("10.00"), True)
 
 
 def test_a_misprint_printed_under_its_label_is_kept_as_printed():
-    # the same lines with 年初结转和结余's 10.00 misprinted 19.00: leaving it out does not make the
-    # sum hold, so it stays certain and the checks report the misprint
-    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入 90.00 一、一般公共服务支出 95.00\n"
-                    "本年收入合计 90.00 本年支出合计 95.00\n使用非财政拨款结余 结余分配\n"
-                    "年初结转和结余\n19.00\n年末结转和结余 5.00\n总计 100.00 总计 100.00\n")
-    cells = {(c.section, c.row_key): (c.value, c.certain) for c in found.cells if c.table_no == 1}
-    assert cells[("income", "carryover_begin")] == (Decimal("19.00"), True)
+    # 年初结转和结余's 10.00 misprinted 19.00 under its label: leaving it out does not make the sum
+    # hold, so it stays certain and the checks report the misprint
+    cells = table_1_income("本年收入合计 90.00 本年支出合计 95.00\n使用非财政拨款结余 结余分配\n"
+                           "年初结转和结余\n19.00\n年末结转和结余 5.00\n总计 100.00 总计 100.00\n")
+    assert cells["carryover_begin"] == (Decimal("19.00"), True)
