@@ -186,7 +186,8 @@ def _code_of_another_name(row: _Row) -> str | None:
     if not row.row_code:
         return None
     names, codes = layout.economic_subjects()
-    named = codes.get(squash(row.label), frozenset())
+    # (code parts a lost line left before the name are no part of it: '0303奖金')
+    named = codes.get(squash(row.label).lstrip("0123456789"), frozenset())
     if not named or row.row_code in named:
         return None
     known = f"is {names[row.row_code]} in the classification" if row.row_code in names else "is not in the classification"

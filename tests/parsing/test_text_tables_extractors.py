@@ -357,3 +357,12 @@ def test_a_misprint_printed_under_its_label_is_kept_as_printed():
     cells = table_1_income("本年收入合计 90.00 本年支出合计 95.00\n使用非财政拨款结余 结余分配\n"
                            "年初结转和结余\n19.00\n年末结转和结余 5.00\n总计 100.00 总计 100.00\n")
     assert cells["carryover_begin"] == (Decimal("19.00"), True)
+
+
+def test_code_parts_left_before_a_name_by_a_lost_line_do_not_hide_the_name():
+    # pdftotext -raw prints Table 6's code parts on lines of their own; with '印刷费 …' lost, 302 02
+    # takes 301's parts '03 03' and 奖金's number: the row, named '0303奖金', is 30103's, not 30202's
+    found = extract(HEADER_6 + "301 工资福利支出 40.00 302 商品和服务支出 5.00\n301\n01\n基本工资 20.00\n302\n01\n"
+                    "办公费\n301\n02\n津贴补贴 10.00\n302\n02\n03\n03\n奖金 10.00\n302\n05\n水费 5.00\n"
+                    "人员经费合计 40.00 公用经费合计 5.00\n")
+    assert not [c for c in found.cells if c.row_key == "30202" and c.certain]
