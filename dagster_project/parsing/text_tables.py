@@ -1375,6 +1375,7 @@ _AMOUNT_PIECE = f"(?:{AMOUNT_PATTERN}|{DASH_PATTERN})"
 _AMOUNTS_LINE_RE = re.compile(rf"\s*{_AMOUNT_PIECE}(?:\s+{_AMOUNT_PIECE})*\s*")
 _CODE_PART_PIECE_RE = re.compile(rf"(?<!\S){_CODE_PART}(?!\S)")
 _DASH_PIECE_RE = re.compile(rf"(?<!\S)(?:{DASH_PATTERN})(?!\S)")
+_AMOUNT_TOKEN_RE = re.compile(rf"(?<!\S){_AMOUNT_PIECE}(?!\S)")  # a piece that reads as an amount
 
 
 def _side(label: _Label) -> str | None:
@@ -2203,10 +2204,6 @@ def _three_public_rows(context: _Context, body: _Body) -> list[_Row]:
     return [row]
 
 
-# A whitespace-separated token that reads as an amount ('1,568.88', '0', '-').
-_AMOUNT_TOKEN_RE = re.compile(r"(?<!\S)(?:-?\d[\d,]*(?:\.\d+)?|-)(?!\S)")
-
-
 def _three_public_item_of(text: str) -> tuple[str, list[str]] | None:
     """(item, the pieces after its label) of a Table 7 line printed an item per row: a label of
     THREE_PUBLIC_ROW_LABELS (after its numbering) followed by amounts only."""
@@ -2318,8 +2315,11 @@ def _three_public_item_lines(lines: list[Line]) -> tuple[list[_ItemLines], list[
     # only continues them, up to one value per phase (a number after a whole row stays stray)
     extending = False
 
+    def wrapped_text() -> str:
+        return "".join(w.text.strip() for w in wrapped)
+
     def label_alone() -> tuple[str, list[str]] | None:
-        return _three_public_item_of("".join(w.text.strip() for w in wrapped)) if wrapped else None
+        return _three_public_item_of(wrapped_text()) if wrapped else None
 
     for line in lines:
         pieces = _pieces(line.text)
@@ -2340,7 +2340,7 @@ def _three_public_item_lines(lines: list[Line]) -> tuple[list[_ItemLines], list[
                 wrapped = [line]
             continue
         sep = " " if amounts and amounts[0] else ""
-        joined = _three_public_item_of("".join(w.text.strip() for w in wrapped) + sep + line.text.strip()) if wrapped else None
+        joined = _three_public_item_of(wrapped_text() + sep + line.text.strip()) if wrapped else None
         if joined is not None and joined[1]:
             items.append(_ItemLines(joined[0], [(piece, line) for piece in joined[1]], wrapped[0], under=bool(sep)))
             wrapped, extending = [], True
@@ -2516,8 +2516,8 @@ def _moved_into_a_sum(rows: list[_Row]) -> list[_Row]:
             if side != section or total_key not in by_key:
                 continue
             total = by_key[total_key]  # (a total read with two values, one of them moved there, is tried with each)
-            parts = [row for key, row in by_key.items() if len(row.values) == 1 and (
-                key in part_keys or (layout.CLASS_ROWS in part_keys and row.row_code and len(row.row_key) == 3))]
+            parts = [row for key, row in by_key.items() if len(row.values) == 1 and (  # (rows with a code: classes)
+                key in part_keys or (layout.CLASS_ROWS in part_keys and row.row_code))]
             tolerance = total.half_unit * (len(parts) + 1)
             for printed in total.values:
                 rest = printed.value - sum(row.values[0].value for row in parts)
