@@ -128,8 +128,11 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     for row in complete:
         if not row.doubt and _gathered_unbalanced(row):
             row.doubt = GATHERED_NOTE
-    for row in _moved_into_a_sum(complete):
+    sums = list(_one_column_sums(complete))
+    for row in _moved_into_a_sum(sums):
         row.doubt = MOVED_NOTE
+    for row in _under_another_in_a_failing_sum(complete, sums):
+        row.doubt = UNDER_ANOTHER_NOTE.format(row.under_another)
     cells = _without_double_placements([cell for row in rows for cell in _cells(row, issues)], issues)
     if cut_table is not None:
         cells = [_cut_off(cell) if cell.table_no == cut_table else cell for cell in cells]
@@ -806,6 +809,7 @@ class _Row:
     decided_by: list[str] = field(default_factory=list)
     doubt: str = ""  # why none of its values is certain, whatever the placements (e.g. UNBALANCED_NOTE)
     allowed: list[frozenset[int]] | None = None  # per value, the columns its line allows (Table 7 by item)
+    under_another: str = ""  # the label of another row its value may be, printed alone under both labels
 
     def provenance(self) -> Provenance:
         """From the first to the last line the row is read from. The readers append lines and values
@@ -929,6 +933,10 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         "economic": _economic_rows, "three_public": _three_public_rows}[table.kind]
     issued = len(issues)
     rows = reader(context, body)
+    if table.kind == "three_public" and by_item is None and context.disorder is None:
+        context.disorder = _item_label_in_header(header_lines)
+    if table.kind == "two_sided" and context.disorder is None:
+        context.disorder = _row_of_a_column(rows)
     if header.laid_out:
         rows = _grid_rows(context, header_lines, body, rows, issued)
     _drop_lone_integers(rows, issues)
@@ -1126,6 +1134,7 @@ class _TwoSidedReader:
         self.last_number = {"income": 0, "expenditure": 0}  # of the side's numbered label read last
         self.number_offset: dict[str, int] = {}  # per side: a numbered row's 行次 minus its numbering
         self.cut: _CutLabel | None = None  # an unknown label that may be the first part of a wrapped one
+        self.strays = 0  # amounts read one after another that belong to no row
 
     @cached_property
     def row_numbers(self) -> set[int]:
@@ -1166,6 +1175,7 @@ class _TwoSidedReader:
             return
         side, key, code = kind
         self.shared_expenditure = None
+        self.strays = 0
         if side in self.numbered:
             self._check_numbering(side, label)
         if side == "both":
@@ -1238,6 +1248,7 @@ class _TwoSidedReader:
 
     def number(self, value: _Value) -> None:
         current, expected = self.current, self.expected
+        run, self.strays = self.strays, 0  # a number given to a row ends a run of strays
         if not self.context.header.has_row_numbers:
             if current is None and self.cut is not None:
                 self.cut.values.append(value)
@@ -1276,6 +1287,12 @@ class _TwoSidedReader:
                 "info", "stray_number",
                 f"table {self.context.table.no}: number {value.printed} at line {value.line.no} belongs to no row "
                 "(page number?)", Provenance(value.line.no, value.line.no, value.line.page)))
+            if not value.value:  # a zero neither ends a run nor counts
+                self.strays = run
+            elif not value.bare_int:  # (a whole number, a page number or a 行次, ends it)
+                self.strays = run + 1
+            if self.strays > MAX_STRAY_AMOUNTS and self.context.disorder is None:
+                self.context.disorder = _Disorder(value.line, f"{self.strays} amounts in a row belong to no row")
 
     def _counts_on(self, current: _SideRow, row_number: int) -> bool:
         """Whether the 行次 fits the row: a side's numbered rows (一、 二、 …) count on with their 行次
@@ -1310,6 +1327,12 @@ class _TwoSidedReader:
         return self.current
 
 
+# A table printed row by row has no run of amounts outside its rows (a label it failed to read
+# leaves one, with its 行次); an extract that lists its numbers apart from their labels and 行次
+# has a column of them.
+MAX_STRAY_AMOUNTS = 3
+
+
 def _label_number(text: str) -> int | None:
     """The number of a numbered label (一、 is 1), None for a label without numbering."""
     numbering = layout.NUMBERING_RE.match(text)
@@ -1321,10 +1344,12 @@ def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
     reader = _TwoSidedReader(context, lines)
     text = ""  # the labels read since the last number
     owners: list[tuple[int, Line]] = []  # where each line's part of them starts
+    flushed: list[_Label] = []  # the labels read before the number being read
 
     def flush() -> None:
-        nonlocal text, owners
-        for label in _segment_labels(text, owners):
+        nonlocal text, owners, flushed
+        flushed = _segment_labels(text, owners)
+        for label in flushed:
             reader.open(label)
         text, owners = "", []
 
@@ -1347,10 +1372,43 @@ def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
                 continue
             if text:
                 flush()
+            else:
+                flushed = []  # a later number of the row: only the first is in doubt
             reader.number(value)
+            if _under_two_rows(flushed, value) and reader.current is not None:
+                reader.current.row.under_another = flushed[-2].text
     flush()
     reader.finish()
     return [row for row in reader.rows if row.row_key]
+
+
+def _under_two_rows(labels: list[_Label], value: _Value) -> bool:
+    """Whether a number printed alone on its line, after an income label alone on its line that
+    follows an expenditure label that starts a line before it (no number between them), may be
+    either row's: pdftotext's default mode prints an expenditure row's number after the next row's income
+    label ('本年支出合计' / '使用非财政拨款结余' / '3,591.20'), pdftotext -raw the income row's own
+    after a blank expenditure row. The number is read as the income row's; the side's sums tell
+    (see _under_another_in_a_failing_sum)."""
+    if len(labels) < 2 or not value.alone:
+        return False
+    expenditure, income = labels[-2:]
+    # (an expenditure label after an income label on its line is that row's blank pair)
+    paired = len(labels) > 2 and labels[-3].lines[-1] is expenditure.lines[0]
+    return (_side(expenditure) == "expenditure" and _side(income) == "income" and not paired
+            and expenditure.lines[-1] is not income.lines[0] and income.lines[-1] is not value.line)
+
+
+def _row_of_a_column(rows: list[_Row]) -> _Disorder | None:
+    """A row of a two-sided table whose numbers stand on more than three lines per column: an
+    extract that lists the table a column at a time (labels, then numbers one a line) gives the row
+    before the numbers a whole column of them (a line lost between two rows gives a row its
+    neighbour's line too, not more)."""
+    for row in rows:
+        lines = len({value.line.no for value in row.values})
+        if lines > 3 * max(1, len(row.columns)):
+            return _Disorder(row.values[0].line, f"the row '{row.label}' reads its numbers from {lines} lines "
+                             f"for {len(row.columns)} column(s)")
+    return None
 
 
 def _label_pairs(lines: list[Line]) -> dict[int, tuple[_Label, _Label]]:
@@ -2238,6 +2296,20 @@ def _three_public_by_item(region: _Region) -> tuple[list[Line], _Body] | None:
     return header, _body_to_note(rest, _first_note(rest))
 
 
+def _item_label_in_header(lines: list[Line]) -> _Disorder | None:
+    """A Table 7 printed an item per row whose extract lists its cells a column at a time, the
+    items' labels first ('项目' / '1.因公出国(境)费' / …, then each column's numbers, in whichever
+    order the tool took the columns): the labels read as the other layout's header, but which
+    numbers are the budgets is not known. The sign: a label in its row form, numbered or after
+    '其中', or the labels' own column header, among the header lines."""
+    for line in lines:
+        flat = squash(line.text)
+        if flat in layout.THREE_PUBLIC_LABEL_HEADERS or (
+                layout.THREE_PUBLIC_ROW_PREFIX_RE.match(flat).end() and layout.three_public_row_item(flat)):
+            return _Disorder(line, f"the items' label '{line.text.strip()}' is printed above the table's numbers")
+    return None
+
+
 def _three_public_item_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]) -> _Header:
     """The header of a Table 7 printed an item per row: the phases (预算数 / 决算数) its two columns
     print, in order. Columns: a budget and an actual per item (see _three_public_item_rows)."""
@@ -2498,33 +2570,53 @@ def _gathered_unbalanced(row: _Row) -> bool:
 
 MOVED_NOTE = ("the value stands on a line after its label, and the side's sum holds without it: it may be "
               "another row's, moved by the extract")
+UNDER_ANOTHER_NOTE = ("the value stands alone under this row's label and '{}', and the side's sum fails with it: "
+                      "it may be that row's")
 
 
-def _moved_into_a_sum(rows: list[_Row]) -> list[_Row]:
+def _moved_into_a_sum(sums: list[tuple[_Row, list[_Row]]]) -> list[_Row]:
     """Rows of one value in a two-sided table's one-column side, printed on a line after their
     label, whose side's sum fails with them and holds exactly without them: a number another row
     lost (pdftotext's default mode lists '本年支出合计' / '使用非财政拨款结余' / '3,591.20'). A
     misprinted value, printed where it belongs, does not make its sum hold when left out, so the
     checks still report it."""
+    moved = []
+    for total, parts in sums:
+        tolerance = total.half_unit * (len(parts) + 1)
+        for printed in total.values:  # (a total read with two values, one of them moved there, is tried with each)
+            rest = printed.value - sum(row.values[0].value for row in parts)
+            if abs(rest) > tolerance:
+                moved += [row for row in parts if not row.doubt and row.values[0].line is not row.lines[0]
+                          and abs(rest + row.values[0].value) <= tolerance and row not in moved]
+    return moved
+
+
+def _under_another_in_a_failing_sum(rows: list[_Row], sums: list[tuple[_Row, list[_Row]]]) -> list[_Row]:
+    """Rows whose value may be another row's (see _under_two_rows) that are the total or a part of a
+    side's sum that fails, and of none that holds: the number is the other row's as likely as theirs."""
+    held: dict[int, bool] = {}  # id of such a row -> whether a sum it is in holds
+    for total, parts in sums:
+        # (a total read with two values, one of them moved there, holds if either makes it hold)
+        added = sum(row.values[0].value for row in parts)
+        holds = any(abs(printed.value - added) <= total.half_unit * (len(parts) + 1) for printed in total.values)
+        for row in (total, *parts):
+            if row.under_another:
+                held[id(row)] = held.get(id(row), False) or holds
+    return [row for row in rows if held.get(id(row)) is False and not row.doubt]
+
+
+def _one_column_sums(rows: list[_Row]) -> Iterator[tuple[_Row, list[_Row]]]:
+    """Each sum of a two-sided table's one-column side whose total row prints a value: (the total
+    row, the part rows that print one value)."""
     sides: dict[tuple[int, str], dict[str, _Row]] = defaultdict(dict)
     for row in rows:
         if layout.TABLES[row.table_no].kind == "two_sided" and len(row.columns) == 1 and row.values:
             sides[row.table_no, row.section][row.row_key] = row
-    moved = []
     for (_, section), by_key in sides.items():
         for side, total_key, part_keys in layout.TWO_SIDED_SUMS:
-            if side != section or total_key not in by_key:
-                continue
-            total = by_key[total_key]  # (a total read with two values, one of them moved there, is tried with each)
-            parts = [row for key, row in by_key.items() if len(row.values) == 1 and (  # (rows with a code: classes)
-                key in part_keys or (layout.CLASS_ROWS in part_keys and row.row_code))]
-            tolerance = total.half_unit * (len(parts) + 1)
-            for printed in total.values:
-                rest = printed.value - sum(row.values[0].value for row in parts)
-                if abs(rest) > tolerance:
-                    moved += [row for row in parts if not row.doubt and row.values[0].line is not row.lines[0]
-                              and abs(rest + row.values[0].value) <= tolerance and row not in moved]
-    return moved
+            if side == section and total_key in by_key:
+                yield by_key[total_key], [row for key, row in by_key.items() if len(row.values) == 1 and (
+                    key in part_keys or (layout.CLASS_ROWS in part_keys and row.row_code))]  # (rows with a code: classes)
 
 
 def _inferred_from(decided_by: list[str]) -> str:

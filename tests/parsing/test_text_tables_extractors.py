@@ -366,3 +366,42 @@ def test_code_parts_left_before_a_name_by_a_lost_line_do_not_hide_the_name():
                     "办公费\n301\n02\n津贴补贴 10.00\n302\n02\n03\n03\n奖金 10.00\n302\n05\n水费 5.00\n"
                     "人员经费合计 40.00 公用经费合计 5.00\n")
     assert not [c for c in found.cells if c.row_key == "30202" and c.certain]
+
+
+def test_a_number_alone_under_an_expenditure_label_and_the_next_income_label_is_not_certain_if_a_sum_fails():
+    # pdftotext's default mode prints an expenditure row's number after the next row's income label:
+    # 202's 30.00 under '本年收入合计', 本年支出合计's 80.00 under '使用非财政拨款结余' (blank in the PDF);
+    # 本年收入合计 = its lines and 总计 = 本年收入合计 + … both fail with them
+    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入\n100.00 一、一般公共服务支出\n50.00\n二、外交支出\n本年收入合计\n"
+                    "30.00\n100.00 本年支出合计\n使用非财政拨款结余\n80.00\n总计\n100.00 总计\n80.00\n")
+    income = {c.row_key: (c.printed, c.certain) for c in found.cells if c.table_no == 1 and c.section == "income"}
+    assert income["total_income"][1] is False
+    assert income["use_of_non_fiscal_balance"] == ("80.00", False)
+    assert income["general_budget_appropriation"] == ("100.00", True)
+
+
+def test_a_number_alone_under_an_expenditure_label_and_the_next_income_label_whose_sums_hold_is_kept():
+    # pdftotext -raw prints a blank expenditure row's label, then the next income row's label and its
+    # number alone: the sums hold with it, so it is the income row's
+    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入 100.00 一、一般公共服务支出 80.00\n二、外交支出\n本年收入合计\n"
+                    "100.00\n本年支出合计\n80.00\n")
+    assert certain(found, 1) == TABLE_1_READ
+
+
+def test_a_row_given_a_whole_column_of_numbers_puts_the_table_out_of_order():
+    # pdfminer lists Table 1's labels, then its numbers one a line: the last label read takes them all
+    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入\n一、一般公共服务支出\n二、外交支出\n三、国防支出\n本年收入合计\n"
+                    "本年支出合计\n年末结转和结余\n" + "".join(f"{v}\n" for v in
+                                                  ("100.00", "80.00", "-", "-", "100.00", "80.00", "20.00")))
+    assert out_of_order(found) == {1: 12}
+    assert not certain(found, 1)
+
+
+def test_a_run_of_amounts_that_belong_to_no_row_puts_the_table_out_of_order():
+    # pdfminer lists Table 4's 行次 column, then its numbers: with 行次 in the header, no number
+    # follows its row's 行次, so they belong to no row, and one that comes before a label is taken
+    found = extract("财政拨款收入支出决算总表\n单位：万元\n项目 行次 决算数 项目 行次 合计 一般公共预算财政拨款\n"
+                    "一、一般公共预算财政拨款\n本年收入合计\n1\n2\n3\n100.00\n100.00\n80.00\n80.00\n一、一般公共服务支出\n"
+                    "国有资本经营预算财政拨款\n100.00 总计\n")
+    assert out_of_order(found) == {4: 12}
+    assert not certain(found, 4)

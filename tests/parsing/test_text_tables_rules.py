@@ -428,3 +428,16 @@ def test_table_7_by_item_listed_in_another_order_gives_no_certain_cell():
                       "5.00", "4.00"])
     found = extract_tables(lines_of(text))
     assert [c for c in found.cells if c.table_no == 7] and not [c for c in found.cells if c.table_no == 7 and c.certain]
+
+
+def test_table_7_by_item_listed_a_column_at_a_time_gives_no_certain_cell():
+    # pdfminer lists the labels, then one column's numbers, then the other's, and may take the
+    # actuals' column first (9.36 spent of a 9.59 budget): which column is which is not known
+    text = "\n".join(["2021年度财政拨款“三公”经费支出决算表", "单位：万元", "项目", "预算数", "决算数", "合计",
+                      "1.因公出国（境）费", "2.公务用车购置及运行维护费", "其中：公务用车购置费", "公务用车运行维护费",
+                      "3.公务接待费", "9.36", "0.00", "0.00", "0.00", "0.00", "9.36",
+                      "9.59", "0.00", "0.00", "0.00", "0.00", "9.59"])
+    found = extract_tables(lines_of(text))
+    assert len([c for c in found.cells if c.table_no == 7]) == 12
+    assert not [c for c in found.cells if c.table_no == 7 and c.certain]
+    assert [i.provenance.line_start for i in found.issues if i.code == "table_out_of_order"] == [3]

@@ -100,8 +100,9 @@ def three_public_row_item(label: str) -> str | None:
     return THREE_PUBLIC_ROW_LABELS.get(THREE_PUBLIC_ROW_PREFIX_RE.sub("", squash(label), count=1))
 
 
-# The words of such a table's header.
-THREE_PUBLIC_ROW_HEADER_WORDS = ("项目", "预算数", "决算数", "栏次")
+# The words of such a table's header; the first ones head its labels.
+THREE_PUBLIC_LABEL_HEADERS = ("项目",)
+THREE_PUBLIC_ROW_HEADER_WORDS = (*THREE_PUBLIC_LABEL_HEADERS, "预算数", "决算数", "栏次")
 # Identities inside the one row of Table 7, per phase: total = outbound + vehicles + reception.
 THREE_PUBLIC_SUMS = (
     ("total", ("outbound", "vehicle_subtotal", "reception")),
