@@ -2510,9 +2510,10 @@ def _numbers_read_twice(row: _Row) -> bool:
 
 
 def _drop_stray_numbers(row: _Row, issues: list[ParseIssue]) -> None:
-    """A row with more values than columns: a plain integer alone on its line is a page number."""
+    """A row with more values than columns: a plain integer alone on its line is a page number (a
+    zero is no page number: it is a blank cell of a table that prints them '0')."""
     while len(row.values) > len(row.columns):
-        stray = next((v for v in row.values if v.bare_int and v.alone), None)
+        stray = next((v for v in row.values if v.bare_int and v.alone and v.value), None)
         if stray is None:
             return
         row.values.remove(stray)

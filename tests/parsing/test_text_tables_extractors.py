@@ -405,3 +405,11 @@ def test_a_run_of_amounts_that_belong_to_no_row_puts_the_table_out_of_order():
                     "国有资本经营预算财政拨款\n100.00 总计\n")
     assert out_of_order(found) == {4: 12}
     assert not certain(found, 4)
+
+
+def test_a_zero_alone_on_its_line_is_a_cell_not_a_page_number():
+    # pdftotext's default mode prints 本年收入合计's 100.00 before '本年支出合计', after 202's '0': the
+    # row reads two numbers for its one column, and the zero is no page number to drop
+    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入\n100.00 一、一般公共服务支出\n80.00\n二、外交支出\n0\n"
+                    "100.00 本年支出合计\n80.00\n")
+    assert [(c.printed, c.certain) for c in found.cells if c.row_key == "202"] == [("0", False), ("100.00", False)]
