@@ -3,8 +3,8 @@
     uv run python bench/bench_extractors.py PDF_OR_DIR... [--show N] [--damage N [--seed S]]
 
 Each PDF is turned into text by every tool available here (pypdfium2, pdfplumber plain and with
-layout=True, and pdfminer come with the project; poppler's pdftotext and PyMuPDF are used when
-installed), parsed by the text parser, and its certain table cells are compared with what the
+layout=True, and pdfminer come with the project; poppler's pdftotext, PyMuPDF and its Markdown
+writer pymupdf4llm are used when installed: `uv run --with pymupdf`), parsed by the text parser, and its certain table cells are compared with what the
 PDF parser reads from the PDF itself. Per tool: cells read as the PDF parser reads them, certain
 cells that differ from it (the number that matters: it should be 0; a scrambled table must be
 reported, not read), tables reported out of order, and narrative facts (key, subject, value) the
@@ -81,6 +81,12 @@ def _pymupdf(path: Path) -> str:
         return "".join(page.get_text() for page in document)
 
 
+def _pymupdf4llm(path: Path) -> str:
+    import pymupdf4llm
+
+    return pymupdf4llm.to_markdown(str(path), show_progress=False)
+
+
 def available_tools() -> dict[str, Callable[[Path], str]]:
     tools = {"pypdfium2": _pdfium, "pdfplumber": _pdfplumber, "pdfplumber layout=True": _pdfplumber_layout,
              "pdfminer": _pdfminer}
@@ -89,6 +95,8 @@ def available_tools() -> dict[str, Callable[[Path], str]]:
                   "pdftotext": _pdftotext()}
     if importlib.util.find_spec("pymupdf"):
         tools["PyMuPDF"] = _pymupdf
+    if importlib.util.find_spec("pymupdf4llm"):  # Markdown, tables with '|' between cells
+        tools["pymupdf4llm"] = _pymupdf4llm
     return tools
 
 
@@ -139,10 +147,13 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print up to N differing cells per tool")
     parser.add_argument("--damage", type=int, default=0, help="damage N lines of each extract first (fixed seed)")
     parser.add_argument("--seed", type=int, default=0, help="the seed of the damage")
+    parser.add_argument("--tools", help="only these tools, comma-separated (names as the table prints them)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     pdfs = sorted(p for path in args.paths for p in ([path] if path.is_file() else path.rglob("*.pdf")))
     tools = available_tools()
+    if args.tools:
+        tools = {name: tools[name] for name in args.tools.split(",")}
     tallies = {name: Tally() for name in tools}
     for pdf in pdfs:
         reference_doc = parse_pdf(pdf.read_bytes(), str(pdf), "reference")

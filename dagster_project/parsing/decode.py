@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from itertools import count, repeat
 
+from .markdown import is_markdown, markdown_lines
 from .model import Line
 
 
@@ -163,10 +164,14 @@ def _where(data: bytes, offset: int) -> str:
 def split_lines(text: str) -> list[Line]:
     """The text's lines, numbered from 1 as an editor shows them (CRLF, CR and LF all end a line),
     blank lines kept, NFKC-normalised (full-width digits, commas, parentheses, % -> ASCII) and
-    right-stripped. Form feeds (page breaks of pdftotext) are dropped and number the pages."""
+    right-stripped, Markdown read as plain text (see markdown.py). Form feeds (page breaks of
+    pdftotext) are dropped and number the pages."""
     normalized = _nfkc(text)  # NFKC keeps line ends and form feeds
     raw_lines = LINE_END_RE.split(normalized) if "\r" in normalized else normalized.split("\n")
-    if PAGE_BREAK not in text:
+    if is_markdown(normalized):
+        numbers, texts = zip(*markdown_lines(raw_lines), strict=True)
+        lines = list(map(tuple.__new__, repeat(Line), zip(numbers, map(str.rstrip, texts), repeat(None))))
+    elif PAGE_BREAK not in text:
         lines = _numbered_lines(map(str.rstrip, raw_lines), repeat(None))
     else:
         texts, pages, page = [], [], 1

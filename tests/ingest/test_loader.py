@@ -59,14 +59,16 @@ def test_discovery_keys_files_by_content_and_marks_removed_ones_withdrawn(con, t
     (raw / "2021" / "a.txt").write_bytes(b"first")
     (raw / "b.pdf").write_bytes(b"second")
     (raw / "copy-of-a.txt").write_bytes(b"first")
+    (raw / "c.md").write_bytes(b"# third")
     (raw / ".hidden").write_bytes(b"ignored")
     files = discover(raw)
-    assert [(f.source_path, f.source_format) for f in files] == [("2021/a.txt", "text"), ("b.pdf", "pdf"), ("copy-of-a.txt", "text")]
-    assert files[0].document_id == files[2].document_id == document_id_of(b"first")
+    assert [(f.source_path, f.source_format) for f in files] == [
+        ("2021/a.txt", "text"), ("b.pdf", "pdf"), ("c.md", "text"), ("copy-of-a.txt", "text")]
+    assert files[0].document_id == files[3].document_id == document_id_of(b"first")
 
     record_files(con, files, datetime.now())
     pending = pending_files(con)
-    assert [p.source_path for p in pending] == ["2021/a.txt", "b.pdf"]  # one per content hash
+    assert [p.source_path for p in pending] == ["2021/a.txt", "b.pdf", "c.md"]  # one per content hash
 
     write_documents(con, [ParsedDocument(p.document_id, p.source_path, p.source_format, "parsed") for p in pending], "r1")
     assert pending_files(con) == []

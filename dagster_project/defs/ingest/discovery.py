@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 # File endings we know how to read, and the source_format they load as.
-SOURCE_FORMATS = {".txt": "text", ".pdf": "pdf", ".xlsx": "xlsx", ".xls": "xlsx"}
+SOURCE_FORMATS = {".txt": "text", ".md": "text", ".pdf": "pdf", ".xlsx": "xlsx", ".xls": "xlsx"}
 DOCUMENT_ID_LENGTH = 16
 
 

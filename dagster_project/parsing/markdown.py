@@ -1,0 +1,81 @@
+"""Markdown extracts (pymupdf4llm and other PDF-to-Markdown converters) as the plain text the
+parser reads: a table row '|一、一般公共预算财政拨款收入|100.00|一、一般公共服务支出|80.00|' becomes its
+cells between spaces (a label broken with '<br>' joined, cells of text side by side joined as one
+label or header would be), and heading marks, list bullets and emphasis are dropped. Blank cells
+are left out, as other extracts leave them: where each number stands is read as for them, never
+assumed from a cell's place.
+
+Such a converter writes a paragraph on one line and runs headings into it ('…增加。 二、收入决算
+情况说明 2021年度收入合计…'): the line is read as one line per heading and per text, each with the
+line number the file shows.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A table's separator row ('|---|:---:|') or a heading ('## 第一部分 …'): a text that has one is Markdown.
+_MARKDOWN_RE = re.compile(r"^ {0,3}(?:#{1,6} |\|? *:?-{3,}:? *\|)", re.MULTILINE)
+_SEPARATOR_ROW_RE = re.compile(r" *\|? *:?-{3,}:? *(?:\| *:?-{3,}:? *)*\|? *")
+_TABLE_ROW_RE = re.compile(r" *\|(.*)\| *")
+_CELL_BREAK_RE = re.compile(r"<br */?>", re.IGNORECASE)
+_CODE_PARTS_BREAK_RE = re.compile(r"(?<=\d)<br */?>(?=\d)", re.IGNORECASE)  # '208 05<br>01': a code's parts
+_INLINE_TAG_RE = re.compile(r"</?(?:sup|sub|b|i|u|em|strong|span)\b[^>]*>", re.IGNORECASE)  # '<sup>302</sup>'
+_LINE_MARK_RE = re.compile(r" {0,3}(?:#{1,6} +|[-*+] +)")  # a heading's or a list item's mark
+_EMPHASIS_RE = re.compile(r"\*\*|__")
+_TEXT_CELL_RE = re.compile(r"[\u4e00-\u9fff]")  # (of a cell's last character: text, not a number or a code)
+_HEADING = r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)"  # (NFKC: '（一）' is '(一)')
+_HEADING_START_RE = re.compile(_HEADING)
+# Where a heading (or a numbered item, '2.公务用车…') runs into a line: after a 。 or a space.
+_RUN_IN_RE = re.compile(rf"(?:(?<=。)|\s+)(?=第[一二三四五六七八九十]+部分|{_HEADING}|\d{{1,2}}[.、][\u4e00-\u9fff])")
+_SPACE_RE = re.compile(r"\s+")
+_UNIT_STATEMENT = "单位"
+
+
+def is_markdown(text: str) -> bool:
+    return _MARKDOWN_RE.search(text) is not None
+
+
+def markdown_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, text) of each line as plain text, a paragraph's run-in headings each a line of
+    their own (see the module's docstring)."""
+    found = []
+    for no, line in enumerate(lines, 1):
+        if _SEPARATOR_ROW_RE.fullmatch(line):  # (or a horizontal rule)
+            found.append((no, ""))
+        elif row := _TABLE_ROW_RE.fullmatch(line):
+            found += [(no, text) for text in _cells_texts(row.group(1))]
+        else:
+            text = _EMPHASIS_RE.sub("", _LINE_MARK_RE.sub("", line, count=1))
+            found += [(no, piece) for piece in _run_in_pieces(text) if piece] or [(no, "")]
+    return found
+
+
+def _cells_texts(row: str) -> list[str]:
+    """A table row's cells as text (see the module's docstring); a unit statement ('单位：元') and
+    the cells after it a line of their own, as a table's title a converter wrote into the row of
+    the table before it is then one ('|政府|性基金|…|算表|单位：元|')."""
+    texts = [""]
+    for cell in filter(None, (_cell_text(cell) for cell in row.split("|"))):
+        if cell.startswith(_UNIT_STATEMENT) and texts[-1]:
+            texts.append("")
+        text = texts[-1]
+        texts[-1] += cell if text and _TEXT_CELL_RE.search(cell) and _TEXT_CELL_RE.search(text[-1]) else f" {cell}"
+    return [text.lstrip() for text in texts]
+
+
+def _cell_text(cell: str) -> str:
+    """A cell's text: a label broken with '<br>' joined, a code's parts kept apart, inline tags dropped."""
+    return _CELL_BREAK_RE.sub("", _CODE_PARTS_BREAK_RE.sub(" ", _INLINE_TAG_RE.sub("", cell))).strip()
+
+
+def _run_in_pieces(text: str) -> list[str]:
+    """The text before each heading run into it, and each heading and the text after it."""
+    pieces = []
+    for piece in _RUN_IN_RE.split(text):
+        heading = _HEADING_START_RE.match(piece)
+        if heading and (space := _SPACE_RE.search(piece, heading.end())):
+            pieces += [piece[: space.start()], piece[space.end():]]
+        else:
+            pieces.append(piece)
+    return pieces

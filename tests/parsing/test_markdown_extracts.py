@@ -1,0 +1,92 @@
+"""Markdown extracts (pymupdf4llm and other PDF-to-Markdown converters): tables written as pipe
+rows, headings marked with '#', paragraphs on one line with the section headings run into them.
+The document is made up for these tests, in the shape pymupdf4llm gives a disclosure."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from dagster_project.parsing.decode import split_lines
+from dagster_project.parsing.text_document import parse_text
+
+DOCUMENT = """\
+# 某某区某某局2021年度部门决算
+
+## 第二部分 某某区某某局2021年度部门决算表
+
+### 收入支出决算总表
+
+单位：万元
+
+|收入||支出||
+|---|---|---|---|
+|项目|决算数|项目|决算数|
+|一、一般公共预算财政拨款收入|100.00|一、一般公共服务支出|80.00|
+|二、政府性基金预算财政拨款收入||二、外交支出||
+|||七、文化旅游体育与传媒支<br>出|5.00|
+|本年收入合计|100.00|本年支出合计|85.00|
+|使用非财政拨款结余||结余分配||
+|年初结转和结余|10.00|年末结转和结余|25.00|
+|总计|110.00|总计|110.00|
+
+第三部分 某某区某某局2021年度部门决算情况说明 一、收入支出决算总体情况说明 2021年度收入支出总计110.00万元。 \
+二、收入决算情况说明 2021年度收入合计100.00万元。其中：财政拨款收入100.00万元，占本年收入 100.0%。 \
+三、支出决算情况说明 2021年度支出合计85.00万元。
+
+- 七、“三公”经费支出决算情况说明 1.因公出国(境)费支出决算为0.00万元。 2.公务接待费支出决算为**1.20**万元。
+"""
+
+
+def test_pipe_rows_are_read_as_table_rows_and_a_cell_broken_with_br_is_one_label() -> None:
+    doc = parse_text(DOCUMENT.encode(), "x.md", "x")
+    cells = {(c.section, c.row_key): (c.printed, c.certain) for c in doc.cells if c.table_no == 1}
+    assert cells[("income", "general_budget_appropriation")] == ("100.00", True)
+    assert cells[("expenditure", "201")] == ("80.00", True)
+    assert cells[("expenditure", "207")] == ("5.00", True)
+    assert cells[("expenditure", "total_expenditure")] == ("85.00", True)
+    assert cells[("income", "carryover_begin")] == ("10.00", True)
+    assert cells[("expenditure", "grand_total")] == ("110.00", True)
+    assert ("income", "gov_fund_appropriation") not in cells  # a blank cell is no value
+    line_of_201 = next(c.provenance.line_start for c in doc.cells if c.row_key == "201")
+    assert line_of_201 == 12  # the line the file shows
+
+
+def test_headings_run_into_a_paragraph_line_each_start_their_section() -> None:
+    doc = parse_text(DOCUMENT.encode(), "x.md", "x")
+    facts = {(f.fact_key, f.subject): (f.value, f.provenance.line_start) for f in doc.facts}
+    assert facts[("total_income_expenditure", "total")] == (Decimal("110.00"), 20)
+    assert facts[("income_total", "total")] == (Decimal("100.00"), 20)
+    assert facts[("expenditure_total", "total")] == (Decimal("85.00"), 20)
+    assert facts[("three_public_actual", "outbound_travel")] == (Decimal("0.00"), 22)
+    assert facts[("three_public_actual", "official_reception")] == (Decimal("1.20"), 22)
+    assert [(h.level, h.text) for h in doc.headings if h.provenance.line_start == 20] == [
+        ("part", "第三部分 某某区某某局2021年度部门决算情况说明"), ("section", "一、收入支出决算总体情况说明"),
+        ("section", "二、收入决算情况说明"), ("section", "三、支出决算情况说明")]
+
+
+def test_a_text_without_markdown_marks_is_split_as_before() -> None:
+    text = "一、收入支出决算总体情况说明 2021年度收入支出总计110.00万元。\n- 6.20\n"
+    assert [line.text for line in split_lines(text)] == ["一、收入支出决算总体情况说明 2021年度收入支出总计110.00万元。", "- 6.20"]
+
+
+SUBJECT_TABLE = """\
+### 收入决算表
+
+单位：万元
+
+|科目编码|科目名称|本年收入合计|财政拨款收入|
+|---|---|---|---|
+||合计|30.00|30.00|
+|208|社会保障和就业支出|30.00|30.00|
+|208 05|行政事业单位养老支出|30.00|30.00|
+|208 05<br>01|行政单位离退休|20.00|20.00|
+|<sup>208</sup> 05<br>02|事业单位离退休|10.00|10.00|
+"""
+
+
+def test_a_code_broken_with_br_keeps_its_parts_and_inline_tags_are_dropped() -> None:
+    doc = parse_text(SUBJECT_TABLE.encode(), "x.md", "x")
+    cells = {(c.row_key, c.column_key): (c.printed, c.certain) for c in doc.cells if c.table_no == 2}
+    assert cells[("2080501", "total")] == ("20.00", True)
+    assert cells[("2080502", "fiscal_appropriation")] == ("10.00", True)
+    assert cells[("208", "total")] == ("30.00", True)
