@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
-# A table's separator row ('|---|:---:|') or a heading ('## 第一部分 …'): a text that has one is Markdown.
-_MARKDOWN_RE = re.compile(r"^ {0,3}(?:#{1,6} |\|? *:?-{3,}:? *\|)", re.MULTILINE)
+# A table's row or separator row ('|---|:---:|') or a heading ('## 第一部分 …'): a text that has
+# one is Markdown (or a table copied from a web page with '|' between its cells).
+_MARKDOWN_RE = re.compile(r"^ {0,3}(?:#{1,6} |\|? *:?-{3,}:? *\||\|[^\n]*\| *$)", re.MULTILINE)
 _SEPARATOR_ROW_RE = re.compile(r" *\|? *:?-{3,}:? *(?:\| *:?-{3,}:? *)*\|? *")
 _TABLE_ROW_RE = re.compile(r" *\|(.*)\| *")
 _CELL_BREAK_RE = re.compile(r"<br */?>", re.IGNORECASE)

@@ -90,3 +90,10 @@ def test_a_code_broken_with_br_keeps_its_parts_and_inline_tags_are_dropped() -> 
     assert cells[("2080501", "total")] == ("20.00", True)
     assert cells[("2080502", "fiscal_appropriation")] == ("10.00", True)
     assert cells[("208", "total")] == ("30.00", True)
+
+
+def test_a_table_with_bars_between_its_cells_and_no_separator_row_is_read_too() -> None:
+    # a table copied from a web page: '|' between the cells, no '|---|' row under the header
+    text = SUBJECT_TABLE.replace("|---|---|---|---|\n", "").replace("### ", "")
+    doc = parse_text(text.encode(), "x.txt", "x")
+    assert {(c.row_key, c.column_key): c.certain for c in doc.cells if c.table_no == 2}[("2080501", "total")]
