@@ -122,6 +122,12 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         if not row.doubt and (misread := _code_of_another_name(row)):
             row.doubt = misread
             issues.append(ParseIssue("warn", "code_name_mismatch", f"table {row.table_no}: {misread}", row.provenance()))
+    # a table that prints its zeros ('-', '0') has no row without a number: that row lost it, most
+    # likely to the next row of its group (see _after_a_row_without_number)
+    printing_zeros = {row.table_no for row in economic for value in row.values if not value.value}
+    for row in economic:
+        if row.under_another and not row.doubt and row.table_no in printing_zeros:
+            row.doubt = AFTER_A_ROW_WITHOUT_NUMBER_NOTE.format(row.under_another)
     complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
     for i in solve(complete, constraints(complete)):
         complete[i].doubt = UNBALANCED_NOTE
@@ -809,7 +815,7 @@ class _Row:
     decided_by: list[str] = field(default_factory=list)
     doubt: str = ""  # why none of its values is certain, whatever the placements (e.g. UNBALANCED_NOTE)
     allowed: list[frozenset[int]] | None = None  # per value, the columns its line allows (Table 7 by item)
-    under_another: str = ""  # the label of another row its value may be, printed alone under both labels
+    under_another: str = ""  # another row (label or code) its value may be (see _under_two_rows, _economic_rows)
 
     def provenance(self) -> Provenance:
         """From the first to the last line the row is read from. The readers append lines and values
@@ -2239,7 +2245,22 @@ def _economic_rows(context: _Context, body: _Body) -> list[_Row]:
                 current.label += flat
                 if line not in current.lines:
                     current.lines.append(line)
+    _after_a_row_without_number(rows)
     return [row for row in rows if row.values]
+
+
+def _after_a_row_without_number(rows: list[_Row]) -> None:
+    """Mark a coded row whose one number stands after its name, right after a coded row of its
+    group that prints no number: pdftotext's default mode prints '30107 绩效工资' / '30108 机关事业单'
+    / … / '734,000.00', 30107's number. Whether that is so depends on the table printing its zeros
+    (see extract_tables)."""
+    last_of_group: dict[str, _Row] = {}
+    for row in rows:
+        before = last_of_group.get(row.section)
+        last_of_group[row.section] = row
+        if (before is not None and before.row_code and not before.values and row.row_code
+                and len(row.values) == 1 and row.values[0].line is not row.lines[0]):
+            row.under_another = before.row_code
 
 
 # Table 7 --------------------------------------------------------------------------------------------
@@ -2571,6 +2592,8 @@ def _gathered_unbalanced(row: _Row) -> bool:
 
 MOVED_NOTE = ("the value stands on a line after its label, and the side's sum holds without it: it may be "
               "another row's, moved by the extract")
+AFTER_A_ROW_WITHOUT_NUMBER_NOTE = ("the row before it, {}, prints no number though the table prints its zeros: this "
+                                   "number may be that row's")
 UNDER_ANOTHER_NOTE = ("the value stands alone under this row's label and '{}', and the side's sum fails with it: "
                       "it may be that row's")
 
