@@ -32,6 +32,9 @@ _HEADING_START_RE = re.compile(_HEADING)
 _RUN_IN_RE = re.compile(rf"(?:(?<=。)|\s+)(?=第[一二三四五六七八九十]+部分|{_HEADING}|\d{{1,2}}[.、][\u4e00-\u9fff])")
 _SPACE_RE = re.compile(r"\s+")
 _UNIT_STATEMENT = "单位"
+# An amount a converter cut at its decimal point or a thousands separator ('|2,106.|66|'): its
+# digits go on in the next cell.
+_AMOUNT_CUT_RE = re.compile(r"(?<![^\s\d,])\d[\d,]*[.,]$")
 
 
 def is_markdown(text: str) -> bool:
@@ -55,7 +58,8 @@ def markdown_lines(lines: list[str]) -> list[tuple[int, str]]:
 
 
 def _cells_texts(row: str) -> list[str]:
-    """A table row's cells as text (see the module's docstring); a unit statement ('单位：元') and
+    """A table row's cells as text (see the module's docstring), an amount cut over two cells
+    joined again ('|2,106.|66|'); a unit statement ('单位：元') and
     the cells after it a line of their own, as a table's title a converter wrote into the row of
     the table before it is then one ('|政府|性基金|…|算表|单位：元|')."""
     texts = [""]
@@ -63,7 +67,9 @@ def _cells_texts(row: str) -> list[str]:
         if cell.startswith(_UNIT_STATEMENT) and texts[-1]:
             texts.append("")
         text = texts[-1]
-        texts[-1] += cell if text and _TEXT_CELL_RE.search(cell) and _TEXT_CELL_RE.search(text[-1]) else f" {cell}"
+        joined = (text and _TEXT_CELL_RE.search(cell) and _TEXT_CELL_RE.search(text[-1])) or (
+            _AMOUNT_CUT_RE.search(text) and cell[0].isdigit())
+        texts[-1] += cell if joined else f" {cell}"
     return [text.lstrip() for text in texts]
 
 

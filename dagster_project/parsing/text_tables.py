@@ -946,8 +946,11 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
     if header.laid_out:
         rows = _grid_rows(context, header_lines, body, rows, issued)
     _drop_lone_integers(rows, issues)
+    cut = _lines_with_a_cut_amount(body)
     for row in rows:
         _drop_stray_numbers(row, issues)
+        if cut and not row.doubt and any(value.line.no in cut for value in row.values):
+            row.doubt = CUT_AMOUNT_NOTE
         row.options = placements(row)
         if _numbers_read_twice(row):
             row.doubt = REPEATED_LINE_NOTE
@@ -962,6 +965,20 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         provenance=Provenance(region.title.no, last.no, region.title.page),
     )
     return rows, info, body.lines, context.disorder
+
+
+def _lines_with_a_cut_amount(body: _Body) -> set[int]:
+    """The numbers of the lines that print an amount cut at its decimal point or a thousands
+    separator ('2,106. 66'): which of the line's pieces are its amounts is not known."""
+    text = "\n".join(line.text for line in body.lines)
+    if not any(cut in text for cut in _AMOUNT_CUTS) and not text.endswith((".", ",")):
+        return set()  # (str searches first: a regex steps through a Chinese text slowly)
+    return {line.no for line in body.lines if _CUT_AMOUNT_RE.search(line.text)}
+
+
+_AMOUNT_CUTS = (". ", ", ", ".\n", ",\n")
+_CUT_AMOUNT_RE = re.compile(r"(?<![^\s])\d[\d,]*[.,](?!\S)")
+CUT_AMOUNT_NOTE = "the line prints an amount cut at its decimal point or a thousands separator: which pieces are its amounts is not known"
 
 
 # A whole number printed with a leading zero ('01', '07') is a 款 or 项 code printed in its own

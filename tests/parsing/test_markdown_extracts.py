@@ -97,3 +97,11 @@ def test_a_table_with_bars_between_its_cells_and_no_separator_row_is_read_too() 
     text = SUBJECT_TABLE.replace("|---|---|---|---|\n", "").replace("### ", "")
     doc = parse_text(text.encode(), "x.txt", "x")
     assert {(c.row_key, c.column_key): c.certain for c in doc.cells if c.table_no == 2}[("2080501", "total")]
+
+
+def test_an_amount_a_converter_cut_over_two_cells_is_read_whole() -> None:
+    # pymupdf4llm on a WPS PDF: '|2,106.|66|' is one amount, 2,106.66, not 66
+    text = SUBJECT_TABLE.replace("|208|社会保障和就业支出|30.00|30.00|", "|208|社会保障和就业支出|30.|00|30.00|")
+    doc = parse_text(text.encode(), "x.md", "x")
+    assert {(c.row_key, c.column_key): (c.printed, c.certain) for c in doc.cells if c.table_no == 2}[
+        ("208", "total")] == ("30.00", True)

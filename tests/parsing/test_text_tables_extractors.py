@@ -434,3 +434,11 @@ def test_a_row_without_number_in_a_table_that_leaves_zeros_blank_takes_nothing_f
                     "位基本养老\n保险缴费\n73.40 30207\n邮电费\n9.85\n30109\n职业年金缴费\n6.60\n"
                     "人员经费合计\n80.00\n公用经费合计\n9.85\n")
     assert {c.row_key: c.certain for c in found.cells if c.table_no == 6}["30108"] is True
+
+
+def test_a_line_with_an_amount_cut_at_its_decimal_point_gives_no_certain_cell():
+    # '2,106. 66': the tool cut the amount; '66' is no amount of its own
+    found = extract(HEADER_3 + "合计 2,106.66 1,503.52 603.14\n201 一般公共服务支出 2,106. 66 1,503.52 603.14\n")
+    cells = {(c.row_key, c.printed): c.certain for c in found.cells if c.table_no == 3}
+    assert cells[("total", "2,106.66")] is True
+    assert not [certain for (row, _), certain in cells.items() if row == "201" and certain]
