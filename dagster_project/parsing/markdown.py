@@ -58,19 +58,32 @@ def markdown_lines(lines: list[str]) -> list[tuple[int, str]]:
 
 
 def _cells_texts(row: str) -> list[str]:
-    """A table row's cells as text (see the module's docstring), an amount cut over two cells
-    joined again ('|2,106.|66|'); a unit statement ('单位：元') and
-    the cells after it a line of their own, as a table's title a converter wrote into the row of
-    the table before it is then one ('|政府|性基金|…|算表|单位：元|')."""
+    """A table row's cells as text (see the module's docstring): the cells between spaces, but two
+    cells of text side by side (no blank cell between them, neither a single character like the
+    '类' '款' '项' of a code's header) joined as the one label a converter cut ('|人员经费|合计|'), and
+    an amount cut over two cells joined again ('|2,106.|66|'). A unit statement ('单位：元') and the
+    cells after it are a line of their own, as a table's title a converter wrote into the row of the
+    table before it is then one ('|政府|性基金|…|算表|单位：元|')."""
     texts = [""]
-    for cell in filter(None, (_cell_text(cell) for cell in row.split("|"))):
+    before = ""  # the cell before, blank or not
+    for cell in map(_cell_text, row.split("|")):
         if cell.startswith(_UNIT_STATEMENT) and texts[-1]:
             texts.append("")
         text = texts[-1]
-        joined = (text and _TEXT_CELL_RE.search(cell) and _TEXT_CELL_RE.search(text[-1])) or (
-            _AMOUNT_CUT_RE.search(text) and cell[0].isdigit())
-        texts[-1] += cell if joined else f" {cell}"
+        if not cell:
+            pass
+        elif (before and _cut_label(before, cell)) or (_AMOUNT_CUT_RE.search(text) and cell[0].isdigit()):
+            texts[-1] += cell
+        else:
+            texts[-1] += f" {cell}"
+        before = cell
     return [text.lstrip() for text in texts]
+
+
+def _cut_label(left: str, right: str) -> bool:
+    """Whether two cells side by side read as one label cut in two (see _cells_texts)."""
+    return (len(left) > 1 and len(right) > 1 and _TEXT_CELL_RE.match(left[-1]) is not None
+            and _TEXT_CELL_RE.match(right[0]) is not None)
 
 
 def _cell_text(cell: str) -> str:

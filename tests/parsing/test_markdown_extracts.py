@@ -105,3 +105,23 @@ def test_an_amount_a_converter_cut_over_two_cells_is_read_whole() -> None:
     doc = parse_text(text.encode(), "x.md", "x")
     assert {(c.row_key, c.column_key): (c.printed, c.certain) for c in doc.cells if c.table_no == 2}[
         ("208", "total")] == ("30.00", True)
+
+
+def test_a_label_cut_over_two_cells_is_joined_but_single_characters_stay_apart() -> None:
+    # '|人员经费|合计|' is one label; '|类|款|项|合计|' are the code's header words and the total's label
+    text = SUBJECT_TABLE.replace("||合计|30.00|30.00|", "|类|款|项|合计|30.00|30.00|") + """
+### 一般公共预算财政拨款基本支出决算表
+
+单位：万元
+
+|科目编码|科目名称|决算数|科目编码|科目名称|决算数|
+|---|---|---|---|---|---|
+|301|工资福利支出|8.00|302|商品和服务支出|2.00|
+|301 01|基本工资|8.00|302 01|办公费|2.00|
+|人员经费|合计|8.00|公用经|费合计|2.00|
+"""
+    doc = parse_text(text.encode(), "x.md", "x")
+    cells = {(c.table_no, c.row_key, c.column_key): (c.printed, c.certain) for c in doc.cells}
+    assert cells[(2, "total", "total")] == ("30.00", True)
+    assert cells[(6, "personnel_total", "amount")] == ("8.00", True)
+    assert cells[(6, "public_total", "amount")] == ("2.00", True)
