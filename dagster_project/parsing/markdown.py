@@ -24,7 +24,9 @@ _CELL_BREAK_RE = re.compile(r"<br */?>", re.IGNORECASE)
 _CODE_PARTS_BREAK_RE = re.compile(r"(?<=\d)<br */?>(?=\d)", re.IGNORECASE)  # '208 05<br>01': a code's parts
 _INLINE_TAG_RE = re.compile(r"</?(?:sup|sub|b|i|u|em|strong|span)\b[^>]*>", re.IGNORECASE)  # '<sup>302</sup>'
 _LINE_MARK_RE = re.compile(r" {0,3}(?:#{1,6} +|[-*+] +)")  # a heading's or a list item's mark
-_EMPHASIS_RE = re.compile(r"\*\*|__")
+# Bold marks, with the spaces a converter sets around them ('财政拨款 **“** 三公 **”** 经费'): a
+# Chinese text has no space there.
+_EMPHASIS_RE = re.compile(r"\s*(?:\*\*|__)\s*")
 _TEXT_CELL_RE = re.compile(r"[\u4e00-\u9fff]")  # (of a cell's last character: text, not a number or a code)
 _HEADING = r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)"  # (NFKC: '（一）' is '(一)')
 _HEADING_START_RE = re.compile(_HEADING)
@@ -87,8 +89,9 @@ def _cut_label(left: str, right: str) -> bool:
 
 
 def _cell_text(cell: str) -> str:
-    """A cell's text: a label broken with '<br>' joined, a code's parts kept apart, inline tags dropped."""
-    return _CELL_BREAK_RE.sub("", _CODE_PARTS_BREAK_RE.sub(" ", _INLINE_TAG_RE.sub("", cell))).strip()
+    """A cell's text: a label broken with '<br>' joined, a code's parts kept apart, inline tags and
+    bold marks dropped."""
+    return _CELL_BREAK_RE.sub("", _CODE_PARTS_BREAK_RE.sub(" ", _INLINE_TAG_RE.sub("", _EMPHASIS_RE.sub("", cell)))).strip()
 
 
 def _run_in_pieces(text: str) -> list[str]:

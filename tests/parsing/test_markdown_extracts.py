@@ -125,3 +125,14 @@ def test_a_label_cut_over_two_cells_is_joined_but_single_characters_stay_apart()
     assert cells[(2, "total", "total")] == ("30.00", True)
     assert cells[(6, "personnel_total", "amount")] == ("8.00", True)
     assert cells[(6, "public_total", "amount")] == ("2.00", True)
+
+
+def test_bold_marks_and_the_spaces_set_around_them_are_dropped() -> None:
+    # pymupdf4llm: '#### 七、财政拨款 **“** 三公 **”** 经费…': the heading still names 三公
+    text = ("# 某某区某某局2024年度部门决算\n\n## 第三部分 某某区某某局2024年度部门决算情况说明\n\n"
+            "#### 七、财政拨款 **“** 三公 **”** 经费支出决算情况说明\n\n"
+            "“三公”经费财政拨款支出年初预算为**2.50**万元，支出决算为1.20万元，完成预算的48.0%。\n")
+    doc = parse_text(text.encode(), "x.md", "x")
+    facts = {(f.fact_key, f.subject): f.value for f in doc.facts}
+    assert facts[("three_public_budget", "total")] == Decimal("2.50")
+    assert facts[("three_public_actual", "total")] == Decimal("1.20")
