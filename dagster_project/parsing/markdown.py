@@ -5,9 +5,9 @@ label or header would be), and heading marks, list bullets and emphasis are drop
 are left out, as other extracts leave them: where each number stands is read as for them, never
 assumed from a cell's place.
 
-Such a converter writes a paragraph on one line and runs headings into it ('…增加。 二、收入决算
-情况说明 2021年度收入合计…'): the line is read as one line per heading and per text, each with the
-line number the file shows.
+A table written as HTML (MinerU) is read the same way, row by row. Such a converter writes a
+paragraph on one line and runs headings into it ('…增加。 二、收入决算情况说明 2021年度收入合计…'):
+the line is read as one line per heading and per text, each with the line number the file shows.
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ _HEADING_START_RE = re.compile(_HEADING)
 # Where a heading (or a numbered item, '2.公务用车…') runs into a line: after a 。 or a space.
 _RUN_IN_RE = re.compile(rf"(?:(?<=。)|\s+)(?=第[一二三四五六七八九十]+部分|{_HEADING}|\d{{1,2}}[.、][\u4e00-\u9fff])")
 _SPACE_RE = re.compile(r"\s+")
+_HTML_ROW_RE = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.IGNORECASE)
+_HTML_CELL_RE = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", re.IGNORECASE)
+_HTML_TAG_RE = re.compile(r"<(?!br\b)[^>]*>", re.IGNORECASE)  # every tag in a cell but a line break
 _UNIT_STATEMENT = "单位"
 # An amount a converter cut at its decimal point or a thousands separator ('|2,106.|66|'): its
 # digits go on in the next cell.
@@ -41,7 +44,7 @@ _AMOUNT_CUT_RE = re.compile(r"(?<![^\s\d,])\d[\d,]*[.,]$")
 
 def is_markdown(text: str) -> bool:
     # (a str search for the marks first: a regex scans the characters of a Chinese text slowly)
-    return ("|" in text or "#" in text) and _MARKDOWN_RE.search("\n" + text) is not None
+    return ("|" in text or "#" in text) and _MARKDOWN_RE.search("\n" + text) is not None or "<td" in text
 
 
 def markdown_lines(lines: list[str]) -> list[tuple[int, str]]:
@@ -53,6 +56,8 @@ def markdown_lines(lines: list[str]) -> list[tuple[int, str]]:
             found.append((no, ""))
         elif row := _TABLE_ROW_RE.fullmatch(line):
             found += [(no, text) for text in _cells_texts(row.group(1))]
+        elif "<td" in line or "<th" in line:
+            found += [(no, text) for text in _html_texts(line) if text]
         else:
             text = _EMPHASIS_RE.sub("", _LINE_MARK_RE.sub("", line, count=1))
             found += [(no, piece) for piece in _run_in_pieces(text) if piece] or [(no, "")]
@@ -86,6 +91,19 @@ def _cut_label(left: str, right: str) -> bool:
     """Whether two cells side by side read as one label cut in two (see _cells_texts)."""
     return (len(left) > 1 and len(right) > 1 and _TEXT_CELL_RE.match(left[-1]) is not None
             and _TEXT_CELL_RE.match(right[0]) is not None)
+
+
+def _html_texts(line: str) -> list[str]:
+    """The texts of a line holding HTML table rows (MinerU and others write a table so, often a
+    whole table on one line): the text before the table, each row as a pipe row's cells are read,
+    the text after it. Cells of a row the line does not close are read as one row."""
+    before, _, rest = line.partition("<table")
+    texts = [*_run_in_pieces(_EMPHASIS_RE.sub("", _LINE_MARK_RE.sub("", before, count=1)))] if before.strip() else []
+    rows = _HTML_ROW_RE.findall(rest) or [rest]
+    for row in rows:
+        texts += _cells_texts("|".join(_HTML_TAG_RE.sub("", cell) for cell in _HTML_CELL_RE.findall(row)))
+    after = rest.rpartition("</table>")[2] if "</table>" in rest else ""
+    return texts + ([after.strip()] if after.strip() else [])
 
 
 def _cell_text(cell: str) -> str:

@@ -136,3 +136,23 @@ def test_bold_marks_and_the_spaces_set_around_them_are_dropped() -> None:
     facts = {(f.fact_key, f.subject): f.value for f in doc.facts}
     assert facts[("three_public_budget", "total")] == Decimal("2.50")
     assert facts[("three_public_actual", "total")] == Decimal("1.20")
+
+
+HTML_TABLE_1 = (
+    "<table><tr><td colspan=\"2\">收入</td><td colspan=\"2\">支出</td></tr>"
+    "<tr><td>项目</td><td>决算数</td><td>项目</td><td>决算数</td></tr>"
+    "<tr><td>一、一般公共预算财政拨款收入</td><td>100.00</td><td>一、一般公共服务支出</td><td>80.00</td></tr>"
+    "<tr><td></td><td></td><td>七、文化旅游体育与传媒支<br>出</td><td>5.00</td></tr>"
+    "<tr><td>本年收入合计</td><td>100.00</td><td>本年支出合计</td><td>85.00</td></tr>"
+    "<tr><td>年初结转和结余</td><td>10.00</td><td>年末结转和结余</td><td>25.00</td></tr>"
+    "<tr><td>总计</td><td>110.00</td><td>总计</td><td>110.00</td></tr></table>")
+
+
+def test_a_table_written_as_html_on_one_line_is_read_row_by_row() -> None:
+    # MinerU and other converters write a table as HTML, the whole table on one line
+    text = f"# 某某区某某局2021年度部门决算\n\n## 收入支出决算总表\n\n单位：万元\n\n{HTML_TABLE_1}\n"
+    doc = parse_text(text.encode(), "x.md", "x")
+    cells = {(c.section, c.row_key): (c.printed, c.certain, c.provenance.line_start) for c in doc.cells if c.table_no == 1}
+    assert cells[("expenditure", "207")] == ("5.00", True, 7)
+    assert cells[("income", "carryover_begin")] == ("10.00", True, 7)
+    assert cells[("expenditure", "grand_total")] == ("110.00", True, 7)
