@@ -842,9 +842,14 @@ class _Body:
     note_lines: list[Line]
 
     @cached_property
+    def text(self) -> str:
+        """The lines' texts, joined by newlines."""
+        return "\n".join(map(attrgetter("text"), self.lines))
+
+    @cached_property
     def pieces(self) -> list[list[str]]:
         """Each line's pieces (see _pieces), all lines split off and apart at once."""
-        glued = _GLUED_RE.sub(" ", "\n".join(map(attrgetter("text"), self.lines)))
+        glued = _GLUED_RE.sub(" ", self.text)
         return list(map(str.split, glued.split("\n")))
 
 
@@ -970,7 +975,7 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
 def _lines_with_a_cut_amount(body: _Body) -> set[int]:
     """The numbers of the lines that print an amount cut at its decimal point or a thousands
     separator ('2,106. 66'): which of the line's pieces are its amounts is not known."""
-    text = "\n".join(line.text for line in body.lines)
+    text = body.text
     if not any(cut in text for cut in _AMOUNT_CUTS) and not text.endswith((".", ",")):
         return set()  # (str searches first: a regex steps through a Chinese text slowly)
     return {line.no for line in body.lines if _CUT_AMOUNT_RE.search(line.text)}
