@@ -122,6 +122,9 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         if not row.doubt and (misread := _code_of_another_name(row)):
             row.doubt = misread
             issues.append(ParseIssue("warn", "code_name_mismatch", f"table {row.table_no}: {misread}", row.provenance()))
+        elif not row.doubt and (other := _name_run_on_into_another(row)):
+            row.doubt = (f"the row's name runs on into '{other}', another item's name, printed before the number: the "
+                         "number may be that item's")
     # a table that prints its zeros ('-', '0') has no row without a number: that row lost it, most
     # likely to the next row of its group (see _after_a_row_without_number)
     printing_zeros = {row.table_no for row in economic for value in row.values if not value.value}
@@ -202,6 +205,20 @@ def _code_of_another_name(row: _Row) -> str | None:
     known = f"is {names[row.row_code]} in the classification" if row.row_code in names else "is not in the classification"
     return (f"code {row.row_code} {known}, but its row is named '{row.label}', the name of "
             f"{', '.join(sorted(named))}: the code may be misread, so the row's number is not certain")
+
+
+def _name_run_on_into_another(row: _Row) -> str | None:
+    """The name of another item of the classification that a Table 6 row's name runs on into
+    ('商品和服务支出' + '资本性支出'): pdftotext's default mode printed the next class's name, and
+    then its number, before that class's code, so the number read as this row's is likely the
+    other's."""
+    names, codes = layout.economic_subjects()
+    own = names.get(row.row_code or "")
+    label = squash(row.label)
+    if not own or label == own or not label.startswith(own):
+        return None
+    rest = label[len(own):]
+    return rest if codes.get(rest, frozenset()) - {row.row_code} else None
 
 
 def _without_double_placements(cells: list[Cell], issues: list[ParseIssue]) -> list[Cell]:

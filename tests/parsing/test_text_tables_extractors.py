@@ -442,3 +442,14 @@ def test_a_line_with_an_amount_cut_at_its_decimal_point_gives_no_certain_cell():
     cells = {(c.row_key, c.printed): c.certain for c in found.cells if c.table_no == 3}
     assert cells[("total", "2,106.66")] is True
     assert not [certain for (row, _), certain in cells.items() if row == "201" and certain]
+
+
+def test_a_table_6_name_run_on_into_the_next_class_name_leaves_its_number_uncertain():
+    # pdftotext's default mode: '302 商品和服务支出' runs on into '资本性支出' (310's name) and 310's
+    # 9.54, while 302's own 103.83 comes before the code 310 later
+    found = extract(HEADER_6 + "301\n工资福利支出\n70.00 302\n商品和服务支出\n资本性支出\n9.54\n30101\n基本工资\n"
+                    "70.00 30201\n办公费\n103.83 31002\n办公设备购置\n9.54\n103.83 310\n人员经费合计\n70.00\n"
+                    "公用经费合计\n103.83\n")
+    cells = {c.row_key: (c.printed, c.certain) for c in found.cells if c.table_no == 6}
+    assert cells["302"] == ("9.54", False)
+    assert cells["30101"] == ("70.00", True)
