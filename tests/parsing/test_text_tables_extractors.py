@@ -415,14 +415,19 @@ def test_a_zero_alone_on_its_line_is_a_cell_not_a_page_number():
     assert [(c.printed, c.certain) for c in found.cells if c.row_key == "202"] == [("0", False), ("100.00", False)]
 
 
-def test_a_number_after_a_wrapped_name_that_follows_a_row_without_number_is_not_certain():
-    # pdftotext's default mode: '30107 绩效工资' prints no number, and its 73.40 comes after the
-    # next row's wrapped name; 30108's own '-' went to the line of 30207. The table prints its
-    # zeros, so a row without a number lost it: 73.40 may be 30107's
+def table_6_after_a_row_without_number(zeros: str) -> dict[str, tuple[str, bool]]:
+    """Table 6 cells of pdftotext's default mode: '30107 绩效工资' prints no number, and its 73.40
+    comes after the next row's wrapped name. `zeros`: the lines that print the table's zeros, if any."""
     found = extract(HEADER_6 + "301\n工资福利支出\n80.00 302\n商品和服务支出\n9.85\n30107\n绩效工资\n30108\n机关事业单\n"
-                    "位基本养老\n保险缴费\n73.40 30207\n邮电费\n9.85\n- 30209\n物业管理费\n-\n30109\n职业年金缴费\n6.60\n"
+                    "位基本养老\n保险缴费\n73.40 30207\n邮电费\n9.85\n" + zeros + "30109\n职业年金缴费\n6.60\n"
                     "人员经费合计\n80.00\n公用经费合计\n9.85\n")
-    cells = {c.row_key: (c.printed, c.certain) for c in found.cells if c.table_no == 6}
+    return {c.row_key: (c.printed, c.certain) for c in found.cells if c.table_no == 6}
+
+
+def test_a_number_after_a_wrapped_name_that_follows_a_row_without_number_is_not_certain():
+    # 30108's own '-' went to the line of 30207. The table prints its zeros, so a row without a
+    # number lost it: 73.40 may be 30107's
+    cells = table_6_after_a_row_without_number("- 30209\n物业管理费\n-\n")
     assert cells["30108"] == ("73.40", False)
     assert cells["30109"] == ("6.60", True)
     assert cells["30207"][1] is False  # two numbers for one cell
@@ -430,10 +435,7 @@ def test_a_number_after_a_wrapped_name_that_follows_a_row_without_number_is_not_
 
 def test_a_row_without_number_in_a_table_that_leaves_zeros_blank_takes_nothing_from_the_next():
     # the same shape in a table that prints no zero: rows without a number are its blank rows
-    found = extract(HEADER_6 + "301\n工资福利支出\n80.00 302\n商品和服务支出\n9.85\n30107\n绩效工资\n30108\n机关事业单\n"
-                    "位基本养老\n保险缴费\n73.40 30207\n邮电费\n9.85\n30109\n职业年金缴费\n6.60\n"
-                    "人员经费合计\n80.00\n公用经费合计\n9.85\n")
-    assert {c.row_key: c.certain for c in found.cells if c.table_no == 6}["30108"] is True
+    assert table_6_after_a_row_without_number("")["30108"] == ("73.40", True)
 
 
 def test_a_line_with_an_amount_cut_at_its_decimal_point_gives_no_certain_cell():
