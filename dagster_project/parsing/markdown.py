@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from .numbers import AMOUNT_CUT_PATTERN
+
 # A table's row or separator row ('|---|:---:|') or a heading ('## 第一部分 …'): a text that has
 # one is Markdown (or a table copied from a web page with '|' between its cells).
 # (Searched in the text after a newline: the regex engine then skips to each newline.)
@@ -37,14 +39,13 @@ _HTML_ROW_RE = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.IGNORECASE)
 _HTML_CELL_RE = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", re.IGNORECASE)
 _HTML_TAG_RE = re.compile(r"<(?!br\b)[^>]*>", re.IGNORECASE)  # every tag in a cell but a line break
 _UNIT_STATEMENT = "单位"
-# An amount a converter cut at its decimal point or a thousands separator ('|2,106.|66|'): its
-# digits go on in the next cell.
-_AMOUNT_CUT_RE = re.compile(r"(?<![^\s\d,])\d[\d,]*[.,]$")
+# An amount a converter cut over two cells ('|2,106.|66|'): its digits go on in the next cell.
+_AMOUNT_CUT_RE = re.compile(rf"(?<!\S){AMOUNT_CUT_PATTERN}$")
 
 
 def is_markdown(text: str) -> bool:
     # (a str search for the marks first: a regex scans the characters of a Chinese text slowly)
-    return ("|" in text or "#" in text) and _MARKDOWN_RE.search("\n" + text) is not None or "<td" in text
+    return "<td" in text or (("|" in text or "#" in text) and _MARKDOWN_RE.search("\n" + text) is not None)
 
 
 def markdown_lines(lines: list[str]) -> list[tuple[int, str]]:
@@ -59,9 +60,13 @@ def markdown_lines(lines: list[str]) -> list[tuple[int, str]]:
         elif "<td" in line or "<th" in line:
             found += [(no, text) for text in _html_texts(line) if text]
         else:
-            text = _EMPHASIS_RE.sub("", _LINE_MARK_RE.sub("", line, count=1))
-            found += [(no, piece) for piece in _run_in_pieces(text) if piece] or [(no, "")]
+            found += [(no, piece) for piece in _text_pieces(line) if piece] or [(no, "")]
     return found
+
+
+def _text_pieces(line: str) -> list[str]:
+    """A line of text without its heading or list mark and bold marks, split at its run-in headings."""
+    return _run_in_pieces(_EMPHASIS_RE.sub("", _LINE_MARK_RE.sub("", line, count=1)))
 
 
 def _cells_texts(row: str) -> list[str]:
@@ -76,13 +81,9 @@ def _cells_texts(row: str) -> list[str]:
     for cell in map(_cell_text, row.split("|")):
         if cell.startswith(_UNIT_STATEMENT) and texts[-1]:
             texts.append("")
-        text = texts[-1]
-        if not cell:
-            pass
-        elif (before and _cut_label(before, cell)) or (_AMOUNT_CUT_RE.search(text) and cell[0].isdigit()):
-            texts[-1] += cell
-        else:
-            texts[-1] += f" {cell}"
+        if cell:
+            joined = (before and _cut_label(before, cell)) or (_AMOUNT_CUT_RE.search(texts[-1]) and cell[0].isdigit())
+            texts[-1] += cell if joined else f" {cell}"
         before = cell
     return [text.lstrip() for text in texts]
 
@@ -98,7 +99,7 @@ def _html_texts(line: str) -> list[str]:
     whole table on one line): the text before the table, each row as a pipe row's cells are read,
     the text after it. Cells of a row the line does not close are read as one row."""
     before, _, rest = line.partition("<table")
-    texts = [*_run_in_pieces(_EMPHASIS_RE.sub("", _LINE_MARK_RE.sub("", before, count=1)))] if before.strip() else []
+    texts = _text_pieces(before) if before.strip() else []
     rows = _HTML_ROW_RE.findall(rest) or [rest]
     for row in rows:
         texts += _cells_texts("|".join(_HTML_TAG_RE.sub("", cell) for cell in _HTML_CELL_RE.findall(row)))

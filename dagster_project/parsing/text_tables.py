@@ -42,7 +42,7 @@ from .layout import tables as layout
 from .layout.tables import ColumnSpec, TableLayout, squash
 from .model import Cell, Line, ParseIssue, Provenance, TableInfo
 from .narrative import truncation
-from .numbers import AMOUNT_PATTERN, DASH_PATTERN, chinese_number, parse_amount, to_wan
+from .numbers import AMOUNT_CUT_PATTERN, AMOUNT_PATTERN, DASH_PATTERN, chinese_number, parse_amount, to_wan
 
 HALF_CENT = Decimal("0.005")  # rounding of one printed amount, in the table's unit
 _DIGITS_RE = re.compile(r"\d+")
@@ -999,8 +999,9 @@ def _lines_with_a_cut_amount(body: _Body) -> set[int]:
 
 
 _AMOUNT_CUTS = (". ", ", ", ".\n", ",\n")
-_CUT_AMOUNT_RE = re.compile(r"(?<![^\s])\d[\d,]*[.,](?!\S)")
-CUT_AMOUNT_NOTE = "the line prints an amount cut at its decimal point or a thousands separator: which pieces are its amounts is not known"
+_CUT_AMOUNT_RE = re.compile(rf"(?<!\S){AMOUNT_CUT_PATTERN}(?!\S)")
+CUT_AMOUNT_NOTE = ("the line prints an amount cut at its decimal point or a thousands separator: which pieces are its "
+                   "amounts is not known")
 
 
 # A whole number printed with a leading zero ('01', '07') is a 款 or 项 code printed in its own
