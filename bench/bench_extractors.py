@@ -4,8 +4,9 @@
 
 Each PDF is turned into text by every tool available here (pypdfium2, pdfplumber plain and with
 layout=True, and pdfminer come with the project; poppler's pdftotext, PyMuPDF and its Markdown
-writer pymupdf4llm are used when installed: `uv run --with pymupdf`), parsed by the text parser, and its certain table cells are compared with what the
-PDF parser reads from the PDF itself. Per tool: cells read as the PDF parser reads them, certain
+writer pymupdf4llm, and pypdf (plain and layout mode) are used when installed: `uv run --with
+pymupdf --with pypdf`), parsed by the text parser, and its certain table cells are compared with
+what the PDF parser reads from the PDF itself. Per tool: cells read as the PDF parser reads them, certain
 cells that differ from it (the number that matters: it should be 0; a scrambled table must be
 reported, not read), tables reported out of order, and narrative facts (key, subject, value) the
 PDF parser reads too. Table 6 cells are compared without their column group (the text parser
@@ -87,6 +88,14 @@ def _pymupdf4llm(path: Path) -> str:
     return pymupdf4llm.to_markdown(str(path), show_progress=False)
 
 
+def _pypdf(**options: str) -> Callable[[Path], str]:
+    def extract(path: Path) -> str:
+        import pypdf
+
+        return "\n".join(page.extract_text(**options) for page in pypdf.PdfReader(path).pages)
+    return extract
+
+
 def available_tools() -> dict[str, Callable[[Path], str]]:
     tools = {"pypdfium2": _pdfium, "pdfplumber": _pdfplumber, "pdfplumber layout=True": _pdfplumber_layout,
              "pdfminer": _pdfminer}
@@ -97,6 +106,8 @@ def available_tools() -> dict[str, Callable[[Path], str]]:
         tools["PyMuPDF"] = _pymupdf
     if importlib.util.find_spec("pymupdf4llm"):  # Markdown, tables with '|' between cells
         tools["pymupdf4llm"] = _pymupdf4llm
+    if importlib.util.find_spec("pypdf"):
+        tools |= {"pypdf": _pypdf(), "pypdf layout": _pypdf(extraction_mode="layout")}
     return tools
 
 

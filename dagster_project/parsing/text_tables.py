@@ -1181,6 +1181,7 @@ class _TwoSidedReader:
         self.number_offset: dict[str, int] = {}  # per side: a numbered row's 行次 minus its numbering
         self.cut: _CutLabel | None = None  # an unknown label that may be the first part of a wrapped one
         self.strays = 0  # amounts read one after another that belong to no row
+        self.stray_row_numbers = 0  # whole numbers read one after another, no label between, that belong to no row
 
     @cached_property
     def row_numbers(self) -> set[int]:
@@ -1212,6 +1213,7 @@ class _TwoSidedReader:
         self.last_number[side] = number
 
     def open(self, label: _Label) -> None:
+        self.stray_row_numbers = 0
         kind = _kind_of(label)
         if kind is None:
             if not self._completes_cut(label):
@@ -1294,7 +1296,8 @@ class _TwoSidedReader:
 
     def number(self, value: _Value) -> None:
         current, expected = self.current, self.expected
-        run, self.strays = self.strays, 0  # a number given to a row ends a run of strays
+        run, row_numbers_run = self.strays, self.stray_row_numbers
+        self.strays = self.stray_row_numbers = 0  # a number given to a row ends a run of strays
         if not self.context.header.has_row_numbers:
             if current is None and self.cut is not None:
                 self.cut.values.append(value)
@@ -1334,11 +1337,16 @@ class _TwoSidedReader:
                 f"table {self.context.table.no}: number {value.printed} at line {value.line.no} belongs to no row "
                 "(page number?)", Provenance(value.line.no, value.line.no, value.line.page)))
             if not value.value:  # a zero neither ends a run nor counts
-                self.strays = run
+                self.strays, self.stray_row_numbers = run, row_numbers_run
             elif not value.bare_int:  # (a whole number, a page number or a 行次, ends it)
                 self.strays = run + 1
-            if self.strays > MAX_STRAY_AMOUNTS and self.context.disorder is None:
+            else:
+                self.stray_row_numbers = row_numbers_run + 1
+            if self.context.disorder is None and self.strays > MAX_STRAY_AMOUNTS:
                 self.context.disorder = _Disorder(value.line, f"{self.strays} amounts in a row belong to no row")
+            elif self.context.disorder is None and self.stray_row_numbers > MAX_STRAY_AMOUNTS:
+                self.context.disorder = _Disorder(value.line, f"{self.stray_row_numbers} row numbers in a row "
+                                                  "belong to no row")
 
     def _counts_on(self, current: _SideRow, row_number: int) -> bool:
         """Whether the 行次 fits the row: a side's numbered rows (一、 二、 …) count on with their 行次
@@ -1374,8 +1382,8 @@ class _TwoSidedReader:
 
 
 # A table printed row by row has no run of amounts outside its rows (a label it failed to read
-# leaves one, with its 行次); an extract that lists its numbers apart from their labels and 行次
-# has a column of them.
+# leaves one, with its 行次), nor of 行次 without a label between them; an extract that lists its
+# numbers apart from their labels and 行次 has a column of them.
 MAX_STRAY_AMOUNTS = 3
 
 

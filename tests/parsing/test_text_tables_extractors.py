@@ -455,3 +455,14 @@ def test_a_table_6_name_run_on_into_the_next_class_name_leaves_its_number_uncert
     cells = {c.row_key: (c.printed, c.certain) for c in found.cells if c.table_no == 6}
     assert cells["302"] == ("9.54", False)
     assert cells["30101"] == ("70.00", True)
+
+
+def test_a_run_of_row_numbers_that_belong_to_no_row_puts_the_table_out_of_order():
+    # pdfminer lists Table 4's labels, then their 行次 one a line, then the numbers; the grand
+    # total's number, printed before '总计', went to the carry-over row read last
+    found = extract("财政拨款收入支出决算总表\n单位：万元\n项目 行次 决算数 项目 行次 合计 一般公共预算财政拨款\n"
+                    "一、一般公共预算财政拨款\n1\n100.00\n一、一般公共服务支出\n二、外交支出\n三、国防支出\n"
+                    "四、公共安全支出\n五、教育支出\n31\n32\n33\n34\n35\n100.00\n100.00\n0\n0\n本年收入合计\n"
+                    "年初财政拨款结转和结余\n国有资本经营预算财政拨款\n100.00 总计\n")
+    assert out_of_order(found) == {4: 16}
+    assert not certain(found, 4)
