@@ -181,8 +181,9 @@ def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int], by
         grand = index.get((no, "expenditure", "grand_total"))
         for income_key, column in layout.FUND_COLUMNS.items():
             begin = layout.FUND_SUBROWS[income_key][0]
+            # both lines read: without its carry-over line (a label the extract broke) the sum is not this identity
             income_rows = [index[(no, "income", k)] for k in (income_key, begin) if (no, "income", k) in index]
-            if grand is not None and income_rows and column in keys[grand]:
+            if grand is not None and len(income_rows) == 2 and column in keys[grand]:
                 found.append(_Constraint(
                     f"T{no} {column}: income + carry-over = 总计",
                     (grand, column), [(p, "amount") for p in income_rows], printed_rule=False))

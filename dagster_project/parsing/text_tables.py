@@ -108,6 +108,11 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         for row in rows:
             if row.table_no == no and not row.doubt:
                 row.doubt = why
+    for row, value in _amounts_with_extra_digits(rows):
+        if not row.doubt:
+            row.doubt = EXTRA_DIGITS_NOTE.format(value.printed)
+            issues.append(ParseIssue("warn", "amount_with_extra_digits", f"table {row.table_no} row {row.row_key}: "
+                                     f"{row.doubt}", Provenance(value.line.no, value.line.no, value.line.page)))
     # Table 6 read in order (one out of order gives its rows other rows' codes anyway): its code parts
     # print like small whole numbers, and its names tell its codes
     economic = [row for row in rows if row.table_no not in unordered and layout.TABLES[row.table_no].kind == "economic"]
@@ -118,13 +123,26 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
                          "decimals: it may be a code part, not an amount")
             issues.append(ParseIssue("warn", "code_part_as_amount", f"table {row.table_no} row {row.row_key}: "
                                      f"{row.doubt}", Provenance(part.line.no, part.line.no, part.line.page)))
+    misread_codes: set[int] = set()  # ids of the rows named as another code
     for row in economic:
-        if not row.doubt and (misread := _code_of_another_name(row)):
+        if misread := _code_of_another_name(row):
+            misread_codes.add(id(row))
+        if not row.doubt and misread:
             row.doubt = misread
             issues.append(ParseIssue("warn", "code_name_mismatch", f"table {row.table_no}: {misread}", row.provenance()))
         elif not row.doubt and (other := _name_run_on_into_another(row)):
             row.doubt = (f"the row's name runs on into '{other}', another item's name, printed before the number: the "
                          "number may be that item's")
+        elif not row.doubt and (code := _CODE_IN_NAME_RE.search(row.label)):
+            row.doubt = (f"the code {code.group()} is printed inside the row's name (joined to a number before it?): the "
+                         "number after it may be that code's")
+    for key, lines in _read_from_several_rows([row for row in economic if id(row) not in misread_codes]).items():
+        issues.append(ParseIssue("warn", "row_read_twice", f"table {key[0]} row {key[1]}: read from several rows (lines "
+                                 f"{', '.join(str(line.no) for line in lines)}); none of its numbers is certain",
+                                 Provenance(lines[0].no, lines[-1].no, lines[0].page)))
+        for row in economic:
+            if (row.table_no, row.row_key) == key and not row.doubt:
+                row.doubt = READ_TWICE_NOTE
     # a table that prints its zeros ('-', '0') has no row without a number: that row lost it, most
     # likely to the next row of its group (see _after_a_row_without_number)
     printing_zeros = {row.table_no for row in economic for value in row.values if not value.value}
@@ -132,7 +150,9 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         if row.under_another and not row.doubt and row.table_no in printing_zeros:
             row.doubt = AFTER_A_ROW_WITHOUT_NUMBER_NOTE.format(row.under_another)
     complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
-    for i in solve(complete, constraints(complete)):
+    # a row that prints no number may have lost it to a number on its line read as no row's: no sum rests on it
+    found = [c for c in constraints(complete) if not any(complete[m].blank_unknown for m in c.members)]
+    for i in solve(complete, found):
         complete[i].doubt = UNBALANCED_NOTE
     for row in complete:
         if not row.doubt and _gathered_unbalanced(row):
@@ -154,6 +174,33 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
                                      f"table {info.table_no}: the note says the table is empty but values are printed",
                                      info.provenance))
     return TableExtraction(infos, cells, issues)
+
+
+def _amounts_with_extra_digits(rows: list[_Row]) -> Iterator[tuple[_Row, _Value]]:
+    """The values printed with at least three decimals more than most of their table's amounts:
+    pypdf's layout mode joins an amount to the code printed after it ('107.9830217', 107.98 and
+    30217), so the number read is not the one printed in the cell."""
+    decimals: dict[int, Counter[int]] = defaultdict(Counter)
+    for row in rows:
+        for value in row.values:
+            if not value.bare_int:
+                decimals[row.table_no][len(value.printed.partition(".")[2])] += 1
+    usual = {no: counts.most_common(1)[0][0] for no, counts in decimals.items()}
+    for row in rows:
+        for value in row.values:
+            if not value.bare_int and len(value.printed.partition(".")[2]) >= usual[row.table_no] + 3:
+                yield row, value
+
+
+def _read_from_several_rows(rows: list[_Row]) -> dict[tuple[int, str], list[Line]]:
+    """(table, row key) -> the first line of each row it was read from, for the keys read from more
+    than one row with numbers: a table prints each item once, so a line printed twice, or a code's
+    parts printed under it and the class code read anew for every item (pypdf's layout mode), gave
+    it numbers that are not all its own."""
+    found: dict[tuple[int, str], list[Line]] = defaultdict(list)
+    for row in rows:
+        found[row.table_no, row.row_key].append(row.lines[0])
+    return {key: lines for key, lines in found.items() if len(lines) > 1}
 
 
 def _lost_columns(rows: list[_Row]) -> dict[int, tuple[str, Line]]:
@@ -205,6 +252,11 @@ def _code_of_another_name(row: _Row) -> str | None:
     known = f"is {names[row.row_code]} in the classification" if row.row_code in names else "is not in the classification"
     return (f"code {row.row_code} {known}, but its row is named '{row.label}', the name of "
             f"{', '.join(sorted(named))}: the code may be misread, so the row's number is not certain")
+
+
+# A classification name holds no digits: a run of them inside a Table 6 row's name is a code, joined
+# to the number printed before it (pypdf's layout mode: '办公费 031002 办公设备购 21.40', 0 and 31002).
+_CODE_IN_NAME_RE = re.compile(r"(?<=\D)\d{3,}")
 
 
 def _name_run_on_into_another(row: _Row) -> str | None:
@@ -833,6 +885,7 @@ class _Row:
     doubt: str = ""  # why none of its values is certain, whatever the placements (e.g. UNBALANCED_NOTE)
     allowed: list[frozenset[int]] | None = None  # per value, the columns its line allows (Table 7 by item)
     under_another: str = ""  # another row (label or code) its value may be (see _under_two_rows, _economic_rows)
+    blank_unknown: bool = False  # prints no number, but an amount on its line belongs to no row: not known to be blank
 
     def provenance(self) -> Provenance:
         """From the first to the last line the row is read from. The readers append lines and values
@@ -1182,6 +1235,8 @@ class _TwoSidedReader:
         self.cut: _CutLabel | None = None  # an unknown label that may be the first part of a wrapped one
         self.strays = 0  # amounts read one after another that belong to no row
         self.stray_row_numbers = 0  # whole numbers read one after another, no label between, that belong to no row
+        self.lost_lines: set[int] = set()  # the lines of the amounts (not zero) that belong to no row
+        self.unread_row_number = False  # a 行次 that belongs to no row was read since the last label
 
     @cached_property
     def row_numbers(self) -> set[int]:
@@ -1214,6 +1269,7 @@ class _TwoSidedReader:
 
     def open(self, label: _Label) -> None:
         self.stray_row_numbers = 0
+        self.unread_row_number = False
         kind = _kind_of(label)
         if kind is None:
             if not self._completes_cut(label):
@@ -1303,6 +1359,8 @@ class _TwoSidedReader:
                 self.cut.values.append(value)
             elif current is None:
                 self.context.warn("stray_number", f"value {value.printed} before any row label", value.line)
+                if value.value and not value.bare_int:
+                    self.lost_lines.add(value.line.no)
             elif len(current.row.values) >= len(current.row.columns) and self.shared_expenditure:
                 self._open_shared_expenditure(value.line).row.values.append(value)
             else:
@@ -1340,8 +1398,11 @@ class _TwoSidedReader:
                 self.strays, self.stray_row_numbers = run, row_numbers_run
             elif not value.bare_int:  # (a whole number, a page number or a 行次, ends it)
                 self.strays = run + 1
+                if not self.unread_row_number:  # (else it is the amount of that 行次's row, whose label was not read)
+                    self.lost_lines.add(value.line.no)
             else:
                 self.stray_row_numbers = row_numbers_run + 1
+                self.unread_row_number = True
             if self.context.disorder is None and self.strays > MAX_STRAY_AMOUNTS:
                 self.context.disorder = _Disorder(value.line, f"{self.strays} amounts in a row belong to no row")
             elif self.context.disorder is None and self.stray_row_numbers > MAX_STRAY_AMOUNTS:
@@ -1433,7 +1494,11 @@ def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
                 reader.current.row.under_another = flushed[-2].text
     flush()
     reader.finish()
-    return [row for row in reader.rows if row.row_key]
+    rows = [row for row in reader.rows if row.row_key]
+    if reader.lost_lines:
+        for row in rows:
+            row.blank_unknown = not row.values and any(line.no in reader.lost_lines for line in row.lines)
+    return rows
 
 
 def _under_two_rows(labels: list[_Label], value: _Value) -> bool:
@@ -2642,6 +2707,9 @@ MOVED_NOTE = ("the value stands on a line after its label, and the side's sum ho
               "another row's, moved by the extract")
 AFTER_A_ROW_WITHOUT_NUMBER_NOTE = ("the row before it, {}, prints no number though the table prints its zeros: this "
                                    "number may be that row's")
+EXTRA_DIGITS_NOTE = ("the amount {} is printed with more decimals than the table's others: it may be joined to the "
+                     "code or number printed after it")
+READ_TWICE_NOTE = "the row was read from several rows of the extract: which numbers are its own is not known"
 UNDER_ANOTHER_NOTE = ("the value stands alone under this row's label and '{}', and the side's sum fails with it: "
                       "it may be that row's")
 

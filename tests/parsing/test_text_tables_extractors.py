@@ -466,3 +466,67 @@ def test_a_run_of_row_numbers_that_belong_to_no_row_puts_the_table_out_of_order(
                     "年初财政拨款结转和结余\n国有资本经营预算财政拨款\n100.00 总计\n")
     assert out_of_order(found) == {4: 16}
     assert not certain(found, 4)
+
+
+# pypdf's layout mode (extraction_mode="layout"): each side's labels wrapped in their columns, an
+# income amount glued to the expenditure label after it ('100.00公共服务', '10.00预算财政')
+PYPDF_LAYOUT_TABLE_4 = """\
+                                 2021年度财政拨款收入支出决算总表
+部门：某中学                                                                                    单位：万元
+       项目         行       决算数         项目     行       合计        一般公共预算财政      政府性基金预算财      国有资本经营预算
+                  次                          次                     拨款            政拨款          财政拨款
+一、一般公共预算财政                         一、一般
+拨款                 1          100.00公共服务     31             -             -
+                                   支出
+二、政府性基金预算财         2               二、外交       32             -             -
+政拨款                                支出
+三、国有资本经营预算         3               三、国防       33             -             -
+财政拨款                               支出
+                   4               四、公共       34             -             -
+                                   安全支出
+                   5               五、教育       35         80.00       80.00
+本年收入合计           25         100.00本年支出    55        80.00      80.00
+                                 合计
+年初财政拨款结转和结                       年末财政
+余                26          10.00拨款结转    56         30.00       30.00
+                                 和结余
+                                 一般公共
+一般公共预算财政拨款       27          10.00预算财政    57
+                                 拨款
+政府性基金预算财政拨                       政府性基
+款                28              金预算财      58
+                                 政拨款
+国有资本经营预算财政                       国有资本
+拨款               29              经营预算      59
+                                 财政拨款
+总计               30         110.00总计      60        110.00      110.00
+"""
+
+
+def test_a_row_whose_line_holds_an_amount_of_no_row_gives_no_sum_its_blank():
+    # the income lines '一、一般公共预算财政拨款' and its carry-over line lost their numbers (100.00 and
+    # 10.00 belong to no row), the government-fund income line its label: a fund's sum to 总计 must
+    # neither rest on lines read blank that lost their numbers nor leave out a line not read, which
+    # left 总计's 110.00 only the state-capital column, certain and wrong
+    found = extract(PYPDF_LAYOUT_TABLE_4)
+    grand_total = {k: v for k, v in certain(found, 4).items() if k[1] == "grand_total"}
+    assert grand_total == {("income", "grand_total", "amount"): "110.00", ("expenditure", "grand_total", "total"): "110.00"}
+
+
+def test_table_6_amounts_joined_to_the_next_code_are_not_certain():
+    # pypdf's layout mode prints '20.00302' for 20.00 and the code 302 after it
+    found = extract(HEADER_6 + "301 工资福利支出 60.00302 商品和服务支出 5.00\n301 基本工资 40.00302 办公费 5.00\n01 01\n"
+                    "301 机关事业单位基本养老保险 20.00302 物业管理费\n08 缴费 09\n人员经费合计 60.00 公用经费合计 5.00\n")
+    assert certain(found, 6) == {("personnel", "personnel_total", "amount"): "60.00",
+                                 ("public", "public_total", "amount"): "5.00"}
+    assert [i.provenance.line_start for i in found.issues if i.code == "amount_with_extra_digits"] == [4, 5, 7]
+
+
+def test_a_table_6_code_read_from_several_rows_is_not_certain():
+    # an extract that lost the codes after the amounts and printed the item codes' parts under them:
+    # 301 is read from the class line and again from 30108's line; which number is 301's is unknown
+    found = extract(HEADER_6 + "301 工资福利支出 60.00 商品和服务支出 5.00\n"
+                    "301 机关事业单位基本养老保险 20.00 物业管理费\n08 缴费 09\n人员经费合计 60.00 公用经费合计 5.00\n")
+    assert ("personnel", "301", "amount") not in certain(found, 6)
+    assert [i.message for i in found.issues if i.code == "row_read_twice"] == [
+        "table 6 row 301: read from several rows (lines 4, 5); none of its numbers is certain"]
