@@ -108,7 +108,7 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         for row in rows:
             if row.table_no == no and not row.doubt:
                 row.doubt = why
-    for row, value in _amounts_with_extra_digits(rows):
+    for row, value in _amounts_with_extra_digits(rows) if any(a.long_decimals for a in amounts.values()) else ():
         if not row.doubt:
             row.doubt = EXTRA_DIGITS_NOTE.format(value.printed)
             issues.append(ParseIssue("warn", "amount_with_extra_digits", f"table {row.table_no} row {row.row_key}: "
@@ -151,7 +151,9 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
             row.doubt = AFTER_A_ROW_WITHOUT_NUMBER_NOTE.format(row.under_another)
     complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
     # a row that prints no number may have lost it to a number on its line read as no row's: no sum rests on it
-    found = [c for c in constraints(complete) if not any(complete[m].blank_unknown for m in c.members)]
+    found = constraints(complete)
+    if any(row.blank_unknown for row in complete):
+        found = [c for c in found if not any(complete[m].blank_unknown for m in c.members)]
     for i in solve(complete, found):
         complete[i].doubt = UNBALANCED_NOTE
     for row in complete:
@@ -1070,10 +1072,13 @@ class _Amounts(dict[str, Decimal | None]):
     def __init__(self, unit: str):
         super().__init__()
         self.unit = unit
+        self.long_decimals = False  # an amount printed with three decimals or more (see _amounts_with_extra_digits)
 
     def __missing__(self, piece: str) -> Decimal | None:
         amount = parse_amount(piece)
         self[piece] = None if amount is None or _CODE_PART_RE.fullmatch(piece) else to_wan(amount, self.unit)
+        if amount is not None and len(piece.partition(".")[2]) > 2:
+            self.long_decimals = True
         return self[piece]
 
 
