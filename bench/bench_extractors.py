@@ -12,6 +12,9 @@ reported, not read), tables reported out of order, and narrative facts (key, sub
 PDF parser reads too. Table 6 cells are compared without their column group (the text parser
 names it from the printed header, the PDF parser from the economic class).
 
+--extracts DIR adds the extracts made by other programs (pdf.js, PDFBox, ...): a file
+DIR/<pdf name>.<tool>.txt is the extract of <pdf name>.pdf by <tool>.
+
 --damage N damages each extract before parsing it, as a careless copy would: N of its lines,
 chosen with a fixed seed (--seed, default 0), are each deleted, printed twice or preceded by a
 blank line.
@@ -96,6 +99,15 @@ def _pypdf(**options: str) -> Callable[[Path], str]:
     return extract
 
 
+def _saved_extracts(folder: Path) -> dict[str, Callable[[Path], str]]:
+    """One tool per <tool> of the folder's '<pdf name>.<tool>.txt' files; a PDF without one fails."""
+    names = {path.name.removesuffix(".txt").split(".", 1)[1] for path in folder.glob("*.*.txt")}
+
+    def saved(tool: str) -> Callable[[Path], str]:
+        return lambda pdf: (folder / f"{pdf.stem}.{tool}.txt").read_text(encoding="utf-8")
+    return {name: saved(name) for name in sorted(names)}
+
+
 def available_tools() -> dict[str, Callable[[Path], str]]:
     tools = {"pypdfium2": _pdfium, "pdfplumber": _pdfplumber, "pdfplumber layout=True": _pdfplumber_layout,
              "pdfminer": _pdfminer}
@@ -159,10 +171,11 @@ def main() -> None:
     parser.add_argument("--damage", type=int, default=0, help="damage N lines of each extract first (fixed seed)")
     parser.add_argument("--seed", type=int, default=0, help="the seed of the damage")
     parser.add_argument("--tools", help="only these tools, comma-separated (names as the table prints them)")
+    parser.add_argument("--extracts", type=Path, help="a folder of extracts made by other programs: <pdf name>.<tool>.txt")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     pdfs = sorted(p for path in args.paths for p in ([path] if path.is_file() else path.rglob("*.pdf")))
-    tools = available_tools()
+    tools = available_tools() | (_saved_extracts(args.extracts) if args.extracts else {})
     if args.tools:
         tools = {name: tools[name] for name in args.tools.split(",")}
     tallies = {name: Tally() for name in tools}

@@ -159,8 +159,8 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     for row in complete:
         if not row.doubt and _gathered_unbalanced(row):
             row.doubt = GATHERED_NOTE
-    sums = list(_one_column_sums(complete))
-    for row in _moved_into_a_sum(sums):
+    sums = list(_side_sums(complete, one_column=True))
+    for row in _moved_into_a_sum(sums + list(_side_sums(complete, one_column=False))):
         row.doubt = MOVED_NOTE
     for row in _under_another_in_a_failing_sum(complete, sums):
         row.doubt = UNDER_ANOTHER_NOTE.format(row.under_another)
@@ -2720,19 +2720,20 @@ UNDER_ANOTHER_NOTE = ("the value stands alone under this row's label and '{}', a
 
 
 def _moved_into_a_sum(sums: list[tuple[_Row, list[_Row]]]) -> list[_Row]:
-    """Rows of one value in a two-sided table's one-column side, printed on a line after their
-    label, whose side's sum fails with them and holds exactly without them: a number another row
-    lost (pdftotext's default mode lists '本年支出合计' / '使用非财政拨款结余' / '3,591.20'). A
-    misprinted value, printed where it belongs, does not make its sum hold when left out, so the
-    checks still report it."""
+    """Part rows of a two-sided table's side, printed on a line after their label, whose side's sum
+    fails with them and holds exactly without them: numbers another row lost (pdftotext's default
+    mode lists '本年支出合计' / '使用非财政拨款结余' / '3,591.20'; PDFBox sorted by position prints Table
+    4's '本年支出合计' numbers above it, under the last class's label). A row's part of the sum is its
+    largest number (its total column, when it prints several). A misprinted value, printed where it
+    belongs, does not make its sum hold when left out, so the checks still report it."""
     moved = []
     for total, parts in sums:
         tolerance = total.half_unit * (len(parts) + 1)
         for printed in total.values:  # (a total read with two values, one of them moved there, is tried with each)
-            rest = printed.value - sum(row.values[0].value for row in parts)
+            rest = printed.value - sum(max(value.value for value in row.values) for row in parts)
             if abs(rest) > tolerance:
                 moved += [row for row in parts if not row.doubt and row.values[0].line is not row.lines[0]
-                          and abs(rest + row.values[0].value) <= tolerance and row not in moved]
+                          and abs(rest + max(value.value for value in row.values)) <= tolerance and row not in moved]
     return moved
 
 
@@ -2750,17 +2751,17 @@ def _under_another_in_a_failing_sum(rows: list[_Row], sums: list[tuple[_Row, lis
     return [row for row in rows if held.get(id(row)) is False and not row.doubt]
 
 
-def _one_column_sums(rows: list[_Row]) -> Iterator[tuple[_Row, list[_Row]]]:
-    """Each sum of a two-sided table's one-column side whose total row prints a value: (the total
-    row, the part rows that print one value)."""
+def _side_sums(rows: list[_Row], one_column: bool) -> Iterator[tuple[_Row, list[_Row]]]:
+    """Each sum of a two-sided table's one-column sides (or its sides of several columns) whose
+    total row prints a value: (the total row, the part rows that print one value, or any)."""
     sides: dict[tuple[int, str], dict[str, _Row]] = defaultdict(dict)
     for row in rows:
-        if layout.TABLES[row.table_no].kind == "two_sided" and len(row.columns) == 1 and row.values:
+        if layout.TABLES[row.table_no].kind == "two_sided" and (len(row.columns) == 1) == one_column and row.values:
             sides[row.table_no, row.section][row.row_key] = row
     for (_, section), by_key in sides.items():
         for side, total_key, part_keys in layout.TWO_SIDED_SUMS:
             if side == section and total_key in by_key:
-                yield by_key[total_key], [row for key, row in by_key.items() if len(row.values) == 1 and (
+                yield by_key[total_key], [row for key, row in by_key.items() if (len(row.values) == 1 or not one_column) and (
                     key in part_keys or (layout.CLASS_ROWS in part_keys and row.row_code))]  # (rows with a code: classes)
 
 

@@ -530,3 +530,15 @@ def test_a_table_6_code_read_from_several_rows_is_not_certain():
     assert ("personnel", "301", "amount") not in certain(found, 6)
     assert [i.message for i in found.issues if i.code == "row_read_twice"] == [
         "table 6 row 301: read from several rows (lines 4, 5); none of its numbers is certain"]
+
+
+def test_table_4_numbers_above_the_total_under_the_last_class_label_are_not_certain():
+    # PDFBox sorted by position prints '本年支出合计''s numbers above it, under the last class's label;
+    # the classes add up to the total without them, and fail with them
+    found = extract("财政拨款收入支出决算总表\n单位：万元\n收入 支出\n"
+                    "项目 决算数 项目 合计 一般公共预算财政拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款\n"
+                    "100.00\n一、一般公共预算财政拨款 一、一般公共服务支出 80.00 80.00\n二、政府性基金预算财政拨款 二、外交支出\n"
+                    "八、社会保障和就业支出 20.00 20.00\n二十六、抗疫特别国债安排\n的支出\n100.00 100.00\n"
+                    "本年收入合计 本年支出合计 100.00\n总计 总计 100.00 100.00 100.00\n")
+    assert not [key for key in certain(found, 4) if key[1] == "234"]
+    assert certain(found, 4)[("expenditure", "208", "total")] == "20.00"
