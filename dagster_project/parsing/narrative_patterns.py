@@ -237,6 +237,9 @@ COMPARISON = (
     r"决算数?(?:与(?:年初)?预算数?(?P<flat>基本持平|持平|相等|一致)"
     r"|(?P<cmp>大于|高于|超过|小于|低于|等于)(?:年初)?预算)"
 )
+# The names of the 三公 items and their total, for a spending stated without 决算 right after one
+# ('其中：因公出国(境)费支出 0 万元；公务接待费支出 2.50 万元').
+THREE_PUBLIC_NAMES = "|".join(name for name, subject in MENTIONS["three_public"] if subject != OUTSIDE_TOPIC)
 COMPARED_FACTS: dict[str, str] = {"gpb": "budget_final", "three_public": "three_public_actual"}
 # Facts a subject is given once: a second, different value from a sentence that does not name the
 # subject is not attributed to it.
@@ -285,6 +288,8 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     "three_public": (
         FactPattern("three_public_budget", r"预算(?:数)?为{amt}", "@before"),
         FactPattern("three_public_actual", r"决算(?:数|总额)?(?:为|是)?{amt}", "@before"),
+        FactPattern("three_public_actual", r"(?:" + THREE_PUBLIC_NAMES + r")用?(?:财政拨款)?(?:支出|开支)(?:为|共计|合计)?{amt}",
+                    "@in_match"),
         FactPattern("three_public_completion_pct", r"完成(?:年初)?预算(?:数)?的?{pct}", "@before"),
         FactPattern("vehicle_fuel", r"燃[料油]费(?:为)?{amt}", "vehicle_operation"),
         FactPattern("vehicle_repair", r"维修(?:\(护\))?(?:保养)?费(?:为)?{amt}", "vehicle_operation"),

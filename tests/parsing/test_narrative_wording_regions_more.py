@@ -199,3 +199,22 @@ def test_projects_self_evaluated_counted_by_level() -> None:
     assert [f.value for f in facts[("perf_projects_evaluated", "二级项目")]] == [Decimal(7)]
     assert ("perf_projects_evaluated", "total") not in facts
     assert [f.value for f in facts[("perf_funds", "total")]] == [Decimal("456.70")]
+
+
+SPENDING_WITHOUT_JUESUAN = """\
+某某县林业局2018年度部门决算
+第三部分 2018年度部门决算情况说明
+七、财政拨款“三公”经费支出决算情况说明
+2018年度本部门一般公共预算财政拨款安排的“三公”经费支出3.15万元，较上年减少0.40万元；其中：因公出国(境)支出0万元；公务用车购置支出0万元；公务用车运行维护费用支出1.10万元；公务接待费支出2.05万元，占“三公”经费的65.1%。
+2018年度“三公”经费预算为4.00万元，其中：公务接待费2.50万元。
+"""
+
+
+def test_san_gong_items_spending_stated_without_juesuan() -> None:
+    # Hunan's wording: '公务接待费支出 2.05 万元' is the item's actual; '公务用车购置支出' names no item
+    # of the vocabulary (its 费 left out), so it gives nothing rather than the total's subject; an
+    # item's amount stated with neither 支出 nor 决算 ('公务接待费2.50万元', after a budget) is not read
+    facts = facts_of(SPENDING_WITHOUT_JUESUAN)
+    actual = {subject: [f.value for f in found] for (key, subject), found in facts.items() if key == "three_public_actual"}
+    assert actual == {"total": [Decimal("3.15")], "outbound_travel": [Decimal("0")],
+                      "vehicle_operation": [Decimal("1.10")], "official_reception": [Decimal("2.05")]}
