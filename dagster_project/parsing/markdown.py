@@ -35,6 +35,9 @@ _HEADING_START_RE = re.compile(_HEADING)
 # Where a heading (or a numbered item, '2.公务用车…') runs into a line: after a 。 or a space.
 _RUN_IN_RE = re.compile(rf"(?:(?<=。)|\s+)(?=第[一二三四五六七八九十]+部分|{_HEADING}|\d{{1,2}}[.、][\u4e00-\u9fff])")
 _SPACE_RE = re.compile(r"\s+")
+# A table's title written on the line of the last numbers of the table before it ('合计 11,882,200.00
+# 一般公共预算财政拨款基本支出决算表', pymupdf4llm): it starts a line of its own.
+_TITLE_RUN_IN_RE = re.compile(r"(?<=\d)\s+(?=[\u4e00-\u9fff“”\"()、]{4,}决算(?:总|明细)?表\s*$)")
 _HTML_ROW_RE = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.IGNORECASE)
 _HTML_CELL_RE = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", re.IGNORECASE)
 _HTML_TAG_RE = re.compile(r"<(?!br\b)[^>]*>", re.IGNORECASE)  # every tag in a cell but a line break
@@ -65,8 +68,10 @@ def markdown_lines(lines: list[str]) -> list[tuple[int, str]]:
 
 
 def _text_pieces(line: str) -> list[str]:
-    """A line of text without its heading or list mark and bold marks, split at its run-in headings."""
-    return _run_in_pieces(_EMPHASIS_RE.sub("", _LINE_MARK_RE.sub("", line, count=1)))
+    """A line of text without its heading or list mark and bold marks, split at its run-in headings
+    and at a table title after its numbers."""
+    text = _EMPHASIS_RE.sub("", _LINE_MARK_RE.sub("", line, count=1))
+    return [piece for part in _TITLE_RUN_IN_RE.split(text) for piece in _run_in_pieces(part)]
 
 
 def _cells_texts(row: str) -> list[str]:

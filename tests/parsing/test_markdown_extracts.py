@@ -156,3 +156,16 @@ def test_a_table_written_as_html_on_one_line_is_read_row_by_row() -> None:
     assert cells[("expenditure", "207")] == ("5.00", True, 7)
     assert cells[("income", "carryover_begin")] == ("10.00", True, 7)
     assert cells[("expenditure", "grand_total")] == ("110.00", True, 7)
+
+
+def test_a_table_title_written_after_the_last_numbers_of_the_table_before_starts_a_line() -> None:
+    # pymupdf4llm writes Table 5's total row and Table 6's title as one line of text
+    text = ("一般公共预算财政拨款支出决算表\n\n单位：万元\n\n|科目编码|科目名称|小计|基本支出|项目支出|\n|---|---|---|---|---|\n"
+            "|201|一般公共服务支出|30.00|20.00|10.00|\n\n合计 30.00 一般公共预算财政拨款基本支出决算表 \n\n20.00 \n\n10.00 \n\n"
+            "单位：万元 \n\n|科目编码|科目名称|决算数|科目编码|科目名称|决算数|\n|---|---|---|---|---|---|\n"
+            "|301|工资福利支出|15.00|302|商品和服务支出|5.00|\n")
+    assert [line.text for line in split_lines(text)][8:10] == ["合计 30.00", "一般公共预算财政拨款基本支出决算表"]
+    doc = parse_text(text.encode(), "x.md", "x")
+    assert not [i for i in doc.issues if i.code == "table_out_of_order"]
+    six = {(c.row_key, c.printed) for c in doc.cells if c.table_no == 6 and c.certain}
+    assert six == {("301", "15.00"), ("302", "5.00")}
