@@ -78,11 +78,13 @@ def _pdftotext(*options: str) -> Callable[[Path], str]:
     return extract
 
 
-def _pymupdf(path: Path) -> str:
-    import pymupdf
+def _pymupdf(**options: bool) -> Callable[[Path], str]:
+    def extract(path: Path) -> str:
+        import pymupdf
 
-    with pymupdf.open(path) as document:
-        return "".join(page.get_text() for page in document)
+        with pymupdf.open(path) as document:
+            return "\f".join(page.get_text(**options) for page in document)  # (as PyMuPDF's recipe writes them)
+    return extract
 
 
 def _pymupdf4llm(path: Path) -> str:
@@ -115,7 +117,7 @@ def available_tools() -> dict[str, Callable[[Path], str]]:
         tools |= {"pdftotext -raw": _pdftotext("-raw"), "pdftotext -layout": _pdftotext("-layout"),
                   "pdftotext": _pdftotext()}
     if importlib.util.find_spec("pymupdf"):
-        tools["PyMuPDF"] = _pymupdf
+        tools |= {"PyMuPDF": _pymupdf(), "PyMuPDF sort=True": _pymupdf(sort=True)}
     if importlib.util.find_spec("pymupdf4llm"):  # Markdown, tables with '|' between cells
         tools["pymupdf4llm"] = _pymupdf4llm
     if importlib.util.find_spec("pypdf"):

@@ -174,17 +174,25 @@ def split_lines(text: str) -> list[Line]:
     elif PAGE_BREAK not in text:
         lines = _numbered_lines(map(str.rstrip, raw_lines), repeat(None))
     else:
-        texts, pages, page = [], [], 1
-        for raw in raw_lines:
+        lines, page = [], 1
+        for no, raw in enumerate(raw_lines, 1):
             leading_breaks = len(raw) - len(raw.lstrip(PAGE_BREAK))
             page += leading_breaks  # pdftotext starts each new page with a form feed
-            texts.append(raw.replace(PAGE_BREAK, "").rstrip())
-            pages.append(page)
-            page += raw.count(PAGE_BREAK) - leading_breaks
-        lines = _numbered_lines(texts, pages)
+            segments = raw[leading_breaks:].split(PAGE_BREAK)
+            if sum(1 for segment in segments if segment.strip()) > 1:
+                # a page's last text and the next page's first on one line ('3\f208 05': a page number,
+                # then a code): a line each, with the line's number
+                lines += [_line(no, segment.rstrip(), page + k) for k, segment in enumerate(segments) if segment.strip()]
+            else:
+                lines.append(_line(no, "".join(segments).rstrip(), page))
+            page += len(segments) - 1
     if lines and not lines[-1].text and text.endswith(("\n", "\r")):
         lines.pop()  # the empty remainder after the final line end is not a line
     return lines
+
+
+def _line(no: int, text: str, page: int | None) -> Line:
+    return tuple.__new__(Line, (no, text, page))  # (see _numbered_lines)
 
 
 def _numbered_lines(texts: Iterable[str], pages: Iterable[int | None]) -> list[Line]:

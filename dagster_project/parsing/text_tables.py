@@ -740,6 +740,12 @@ def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]
         labels = {c.key: c.aliases[0] for c in columns}
     else:
         printed = {key: alias for kind, key, alias in found if kind == "column"}
+        for column in _columns_in_unknown_words(table, printed, unknown):
+            printed[column.key] = column.aliases[0]
+            first = unknown[0][1]
+            issues.append(ParseIssue("info", "column_in_unknown_words", f"table {table.no}: the header names no "
+                                     f"{column.key} column but holds words read as none that may be its name: the "
+                                     "column is kept possible", Provenance(first.no, first.no, first.page)))
         columns = tuple(c for c in table.columns if c.key in printed) or table.headerless_columns or table.columns
         labels = {c.key: printed.get(c.key, c.aliases[0]) for c in table.columns + table.income_columns}
     return _Header(
@@ -812,6 +818,15 @@ def _header_words(table_no: int, header: _HeaderText) -> tuple[list[tuple[str, s
             found.append((*vocabulary[match.group()], match.group()))
             i = match.end()
     return found, unknown
+
+
+def _columns_in_unknown_words(table: TableLayout, printed: dict[str, str],
+                              unknown: list[tuple[str, Line, Line]]) -> list[ColumnSpec]:
+    """The table's columns the header does not name whose name shares four characters in a row with
+    a word read as no column ('国有资本经营预' of '国有资本经营预算财政拨款', a header a tool cut or
+    scrambled): that column may be printed, so the numbers may stand in it."""
+    return [column for column in table.columns if column.key not in printed and any(
+        alias[i:i + 4] in residue for residue, _, _ in unknown for alias in column.aliases for i in range(len(alias) - 3))]
 
 
 def _owner_at(owners: list[tuple[int, Line]], position: int) -> Line:

@@ -59,6 +59,18 @@ def test_form_feeds_of_pdftotext_number_the_pages_and_are_dropped() -> None:
     ]
 
 
+def test_a_form_feed_inside_a_line_ends_the_page_and_the_line() -> None:
+    # PyMuPDF's get_text(sort=True) ends a page without a line end: a page number, a form feed and
+    # the next page's first code ('3\f208 05') are two lines, not the code 3208 05
+    lines = split_lines("208 行政事业单位养老支出\n3\f208 05\n行政单位离退休 20.00\n")
+    assert [(line.no, line.text, line.page) for line in lines] == [
+        (1, "208 行政事业单位养老支出", 1),
+        (2, "3", 1),
+        (2, "208 05", 2),
+        (3, "行政单位离退休 20.00", 2),
+    ]
+
+
 @pytest.mark.parametrize("data", [b"", b"   \n\r\n\t ", codecs.BOM_UTF8, codecs.BOM_UTF16_LE + " \n".encode("utf-16-le")])
 def test_an_empty_file_is_reported_as_empty(data: bytes) -> None:
     with pytest.raises(DecodeError, match="^empty file$"):
