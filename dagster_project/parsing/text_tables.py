@@ -2351,8 +2351,7 @@ def _economic_rows(context: _Context, body: _Body) -> list[_Row]:
     rows: list[_Row] = []
     current: _Row | None = None
     read = list(zip(body.lines, body.pieces))
-    if not context.header.laid_out:  # a grid extract is read by its rows' centres (see _grid_rows)
-        read = _codes_around_names(context, read)
+    read = _codes_around_names(context, read)  # (laid out on a grid too: PyMuPDF sort=True, pdfplumber layout=True)
     for line, pieces in read:
         alone = len(pieces) == 1
         for piece in pieces:

@@ -553,3 +553,53 @@ def test_a_column_whose_name_is_among_the_unknown_header_words_stays_possible():
     assert not [key for key in certain(found, 4) if key[1] == "carryover_end"]
     assert certain(found, 4)[("expenditure", "201", "total")] == "80.00"
     assert [i.provenance.line_start for i in found.issues if i.code == "column_in_unknown_words"] == [3]
+
+
+
+# PyMuPDF's get_text(sort=True) keeps the words at their place, as pdfplumber's layout=True does:
+# Table 6's classes above the names and numbers, the items' parts below, a name wrapped around them
+TABLE_6_LAID_OUT_CENTRED = """\
+             一般公共预算财政拨款基本支出决算表
+
+                                                        单位：元
+
+ 科目编码      科目名称         决算数     科目编码      科目名称         决算数
+
+301     工资福利支出                                 500,000.00  302     商品和服务支出                              90,000.00
+
+301                                                              302
+      基本工资                                     100,000.00       办公费                                        30,000.00
+01                                                               01
+
+301                                                              302
+      津贴补贴                                     150,000.00       印刷费
+02                                                               02
+
+301                                                              302
+      奖金                            水费                                           20,000.00
+03                                                               05
+
+301                                                              302
+      伙食补助费                         电费                                           40,000.00
+06                                                               06
+
+301                                                              302
+      绩效工资                                     120,000.00       邮电费                                             0.00
+07                                                               07
+
+301     机关事业单位基本养老保险                          302
+                                                            130,000.00       物业管理费                                        0.00
+08     缴费                                                09
+"""
+
+
+def test_table_6_codes_centred_on_the_names_of_a_line_laid_out_on_a_grid():
+    found = extract(TABLE_6_LAID_OUT_CENTRED)
+    assert not out_of_order(found)
+    assert certain(found, 6) == {
+        ("personnel", "301", "amount"): "500,000.00", ("public", "302", "amount"): "90,000.00",
+        ("personnel", "30101", "amount"): "100,000.00", ("public", "30201", "amount"): "30,000.00",
+        ("personnel", "30102", "amount"): "150,000.00", ("public", "30205", "amount"): "20,000.00",
+        ("public", "30206", "amount"): "40,000.00", ("personnel", "30107", "amount"): "120,000.00",
+        ("public", "30207", "amount"): "0.00", ("personnel", "30108", "amount"): "130,000.00",
+        ("public", "30209", "amount"): "0.00"}
