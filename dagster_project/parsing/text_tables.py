@@ -1838,7 +1838,8 @@ def _grid_rows(context: _Context, header_lines: list[Line], body: _Body, rows: l
     """The rows of a table laid out on a character grid. When the reader found them out of order
     or left pieces in no row (cells centred on wrapped names), the table is read again by its
     rows' centres, and that reading is kept if it is in order and leaves fewer pieces unread (the
-    first reading's reports, from `issued` on, are withdrawn). Else, in a subject table, the
+    first reading's reports, from `issued` on, are withdrawn); a Table 6 out of order then, once
+    more with the codes centred on its names put back before them. Else, in a subject table, the
     numbers set above their row's label are moved to it."""
     if context.table.kind == "two_sided" and context.disorder is None:
         context.disorder = _number_left_of_its_name(rows)
@@ -1856,6 +1857,13 @@ def _grid_rows(context: _Context, header_lines: list[Line], body: _Body, rows: l
             context.issues[:] = [issue for issue in context.issues if not (
                 issue.code == "unknown_column_header" and issue.provenance.line_start in read_as_names)]
             return centred
+        if context.table.kind == "economic" and disorder:
+            # a name wrapped around its codes (PyMuPDF sort=True): read as a plain extract's centred codes
+            del context.issues[issued:]
+            context.disorder = None
+            again = _economic_rows(context, body, codes_centred=True)
+            if context.disorder is None:
+                return again
         context.disorder = disorder
         context.issues[issued:] = reported
     if context.table.kind == "subject":
@@ -2345,13 +2353,15 @@ def _split_items(context: _Context, pieces: list[str], every_name: bool) -> list
     return items
 
 
-def _economic_rows(context: _Context, body: _Body) -> list[_Row]:
+def _economic_rows(context: _Context, body: _Body, codes_centred: bool = False) -> list[_Row]:
     """(code, name, amount) entries of the interleaved column groups, read as one stream: each
-    amount belongs to the code printed before it. Items printed without an amount give no row."""
+    amount belongs to the code printed before it. Items printed without an amount give no row.
+    `codes_centred`: a grid extract's codes centred on the names are put back before them too."""
     rows: list[_Row] = []
     current: _Row | None = None
     read = list(zip(body.lines, body.pieces))
-    read = _codes_around_names(context, read)  # (laid out on a grid too: PyMuPDF sort=True, pdfplumber layout=True)
+    if not context.header.laid_out or codes_centred:  # a grid extract is read by its rows' centres first (see _grid_rows)
+        read = _codes_around_names(context, read)
     for line, pieces in read:
         alone = len(pieces) == 1
         for piece in pieces:
