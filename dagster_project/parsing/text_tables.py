@@ -113,9 +113,42 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
             row.doubt = EXTRA_DIGITS_NOTE.format(value.printed)
             issues.append(ParseIssue("warn", "amount_with_extra_digits", f"table {row.table_no} row {row.row_key}: "
                                      f"{row.doubt}", Provenance(value.line.no, value.line.no, value.line.page)))
-    # Table 6 read in order (one out of order gives its rows other rows' codes anyway): its code parts
-    # print like small whole numbers, and its names tell its codes
-    economic = [row for row in rows if row.table_no not in unordered and layout.TABLES[row.table_no].kind == "economic"]
+    # Table 6 read in order (one out of order gives its rows other rows' codes anyway)
+    _doubt_economic_rows([row for row in rows if row.table_no not in unordered
+                          and layout.TABLES[row.table_no].kind == "economic"], issues)
+    complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
+    # a row that prints no number may have lost it to a number on its line read as no row's: no sum rests on it
+    found = constraints(complete)
+    if any(row.blank_unknown for row in complete):
+        found = [c for c in found if not any(complete[m].blank_unknown for m in c.members)]
+    for i in solve(complete, found):
+        complete[i].doubt = UNBALANCED_NOTE
+    for row in complete:
+        if not row.doubt and _gathered_unbalanced(row):
+            row.doubt = GATHERED_NOTE
+    sums = list(_side_sums(complete, one_column=True))
+    for row in _moved_into_a_sum(sums + list(_side_sums(complete, one_column=False))):
+        row.doubt = MOVED_NOTE
+    for row in _under_another_in_a_failing_sum(complete, sums):
+        row.doubt = UNDER_ANOTHER_NOTE.format(row.under_another)
+    cells = _without_double_placements([cell for row in rows for cell in _cells(row, issues)], issues)
+    if cut_table is not None:
+        cells = [_cut_off(cell) if cell.table_no == cut_table else cell for cell in cells]
+    if unordered:
+        cells = [_out_of_order(cell) if cell.table_no in unordered and cell.certain else cell for cell in cells]
+    with_values = set(map(attrgetter("table_no"), cells))
+    for info in infos:
+        if info.declared_empty and info.table_no in with_values:
+            issues.append(ParseIssue("warn", "empty_note_with_values",
+                                     f"table {info.table_no}: the note says the table is empty but values are printed",
+                                     info.provenance))
+    return TableExtraction(infos, cells, issues)
+
+
+def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None:
+    """Give a doubt to the Table 6 rows whose number may not be theirs: its code parts print like
+    small whole numbers, its names tell its codes, it prints each code once, and a table that
+    prints its zeros has no row without a number."""
     with_decimals = {row.table_no for row in economic for value in row.values if "." in value.printed}
     for row in economic:
         if row.table_no in with_decimals and not row.doubt and (part := _code_part_value(row)):
@@ -149,33 +182,6 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     for row in economic:
         if row.under_another and not row.doubt and row.table_no in printing_zeros:
             row.doubt = AFTER_A_ROW_WITHOUT_NUMBER_NOTE.format(row.under_another)
-    complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
-    # a row that prints no number may have lost it to a number on its line read as no row's: no sum rests on it
-    found = constraints(complete)
-    if any(row.blank_unknown for row in complete):
-        found = [c for c in found if not any(complete[m].blank_unknown for m in c.members)]
-    for i in solve(complete, found):
-        complete[i].doubt = UNBALANCED_NOTE
-    for row in complete:
-        if not row.doubt and _gathered_unbalanced(row):
-            row.doubt = GATHERED_NOTE
-    sums = list(_side_sums(complete, one_column=True))
-    for row in _moved_into_a_sum(sums + list(_side_sums(complete, one_column=False))):
-        row.doubt = MOVED_NOTE
-    for row in _under_another_in_a_failing_sum(complete, sums):
-        row.doubt = UNDER_ANOTHER_NOTE.format(row.under_another)
-    cells = _without_double_placements([cell for row in rows for cell in _cells(row, issues)], issues)
-    if cut_table is not None:
-        cells = [_cut_off(cell) if cell.table_no == cut_table else cell for cell in cells]
-    if unordered:
-        cells = [_out_of_order(cell) if cell.table_no in unordered and cell.certain else cell for cell in cells]
-    with_values = set(map(attrgetter("table_no"), cells))
-    for info in infos:
-        if info.declared_empty and info.table_no in with_values:
-            issues.append(ParseIssue("warn", "empty_note_with_values",
-                                     f"table {info.table_no}: the note says the table is empty but values are printed",
-                                     info.provenance))
-    return TableExtraction(infos, cells, issues)
 
 
 def _amounts_with_extra_digits(rows: list[_Row]) -> Iterator[tuple[_Row, _Value]]:
