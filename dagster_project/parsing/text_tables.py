@@ -185,18 +185,14 @@ def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None
 
 
 def _amounts_with_extra_digits(rows: list[_Row]) -> Iterator[tuple[_Row, _Value]]:
-    """The values printed with at least three decimals more than most of their table's amounts:
+    """The values printed with at least three decimals more than most of the document's amounts:
     pypdf's layout mode joins an amount to the code printed after it ('107.9830217', 107.98 and
-    30217), so the number read is not the one printed in the cell."""
-    decimals: dict[int, Counter[int]] = defaultdict(Counter)
+    30217; in a Table 6 most of them), so the number read is not the one printed in the cell."""
+    decimals = Counter(len(value.printed.partition(".")[2]) for row in rows for value in row.values if not value.bare_int)
+    usual = decimals.most_common(1)[0][0]
     for row in rows:
         for value in row.values:
-            if not value.bare_int:
-                decimals[row.table_no][len(value.printed.partition(".")[2])] += 1
-    usual = {no: counts.most_common(1)[0][0] for no, counts in decimals.items()}
-    for row in rows:
-        for value in row.values:
-            if not value.bare_int and len(value.printed.partition(".")[2]) >= usual[row.table_no] + 3:
+            if not value.bare_int and len(value.printed.partition(".")[2]) >= usual + 3:
                 yield row, value
 
 

@@ -603,3 +603,13 @@ def test_table_6_codes_centred_on_the_names_of_a_line_laid_out_on_a_grid():
         ("public", "30206", "amount"): "40,000.00", ("personnel", "30107", "amount"): "120,000.00",
         ("public", "30207", "amount"): "0.00", ("personnel", "30108", "amount"): "130,000.00",
         ("public", "30209", "amount"): "0.00"}
+
+
+def test_table_6_amounts_joined_to_codes_on_most_lines_are_not_certain():
+    # when most of Table 6's amounts carry the next code, the usual number of decimals is the
+    # document's (Table 1's here), not the table's
+    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入 100.00 一、一般公共服务支出 80.00\n本年收入合计 100.00 本年支出合计 80.00\n"
+                    + HEADER_6 + "301 工资福利支出 60.00302 商品和服务支出 5.00\n301 基本工资 40.00302 办公费 5.00\n01 01\n"
+                    "301 津贴补贴 20.00302 印刷费\n02 02\n")
+    assert not certain(found, 6)
+    assert len([i for i in found.issues if i.code == "amount_with_extra_digits"]) == 3
