@@ -1491,12 +1491,23 @@ def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
         text, owners = "", []
 
     pairs = {} if context.header.has_row_numbers else _label_pairs(lines)
+    wrapped = _wrapped_pairs(context, body) if context.header.has_row_numbers else {}
     for k, (line, pieces) in enumerate(zip(lines, body.pieces)):
-        if k in pairs:  # read with the line of its numbers, next
+        if k in pairs or k + 1 in wrapped or k - 1 in wrapped:  # read with the line of its numbers
             continue
         if k - 1 in pairs:
             flush()
             _read_label_pair(context, reader, pairs[k - 1], line, pieces)
+            continue
+        if k in wrapped:
+            flush()
+            income, expenditure, values = wrapped[k]
+            if income is not None:
+                reader.open(income)
+            for j, value in enumerate(values):
+                if j and value.bare_int and value.value:  # the expenditure row's 行次
+                    reader.open(expenditure)
+                reader.number(value)
             continue
         alone = len(pieces) == 1
         for piece in pieces:
@@ -1517,6 +1528,10 @@ def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
     flush()
     reader.finish()
     rows = [row for row in reader.rows if row.row_key]
+    if context.header.has_row_numbers and any("." in value.printed for row in rows for value in row.values):
+        for row in rows:  # a whole number among amounts printed with decimals: a 行次 read as an amount?
+            if not row.doubt and (number := next((v for v in row.values if v.bare_int and v.value), None)):
+                row.doubt = ROW_NUMBER_AS_AMOUNT_NOTE.format(number.printed)
     if reader.lost_lines:
         for row in rows:
             row.blank_unknown = not row.values and any(line.no in reader.lost_lines for line in row.lines)
@@ -1575,6 +1590,60 @@ _AMOUNTS_LINE_RE = re.compile(rf"\s*{_AMOUNT_PIECE}(?:\s+{_AMOUNT_PIECE})*\s*")
 _CODE_PART_PIECE_RE = re.compile(rf"(?<!\S){_CODE_PART}(?!\S)")
 _DASH_PIECE_RE = re.compile(rf"(?<!\S)(?:{DASH_PATTERN})(?!\S)")
 _AMOUNT_TOKEN_RE = re.compile(rf"(?<!\S){_AMOUNT_PIECE}(?!\S)")  # a piece that reads as an amount
+
+
+def _wrapped_pairs(context: _Context, body: _Body) -> dict[int, tuple[_Label | None, _Label, list[_Value]]]:
+    """In a table that prints 行次, the lines of numbers whose expenditure row's label (and perhaps
+    the income row's) is wrapped around them, its first part on the line above and its last on the
+    line below (pdfplumber: '二、政府性基金预算财 二、外交' / '2 30 0' / '政拨款收入 支出'; '八、社会' /
+    '八、其他收入 8 保障和就 36 1,344,400.00' / '业支出'): line index -> (the income row's label, None
+    for a blank one, the expenditure row's, the line's numbers). The line holds the income row's
+    label if it is not wrapped, its 行次 and perhaps its amount, the expenditure label's middle part
+    if any, then the expenditure row's 行次 (the one other whole number but zero) and amounts."""
+    pairs = {}
+    pieces = body.pieces
+    for k in range(1, len(pieces) - 1):
+        above, line, below = pieces[k - 1], pieces[k], pieces[k + 1]
+        if len(above) != len(below) or len(above) not in (1, 2) or k - 2 in pairs or k - 1 in pairs:
+            continue
+        if any(_DIGITS_RE.search(piece) for piece in above + below):
+            continue
+        parts = _numbers_line_parts(context, body.lines[k], line)
+        if parts is None:
+            continue
+        income_text, middle, values = parts
+        lines = [body.lines[k - 1], body.lines[k + 1]]
+        income: _Label | None = None  # (one line of a text each: a blank income row, only its 行次 printed)
+        if income_text and len(above) == 1:
+            income = _Label(squash(income_text), [body.lines[k]])
+        elif len(above) == 2:
+            income = _Label(squash(above[0] + below[0]), lines)
+        expenditure = _Label(squash(above[-1] + middle + below[-1]), [lines[0], body.lines[k], lines[1]])
+        if (income is None or _side(income) in ("income", "both")) and _side(expenditure) in ("expenditure", "both"):
+            pairs[k] = (income, expenditure, values)
+    return pairs
+
+
+def _numbers_line_parts(context: _Context, line: Line, pieces: list[str]) -> tuple[str, str, list[_Value]] | None:
+    """A two-sided line read as (the income label's text, the expenditure label's middle text, the
+    numbers), when it prints: text, the income 行次, perhaps an amount, text, the expenditure 行次
+    (another whole number but zero) and amounts, no text after; else None."""
+    income_text, middle, values = [], [], []
+    row_numbers = 0
+    for piece in pieces:
+        value = context.value(piece, line, False)
+        if value is not None:
+            values.append(value)
+            row_numbers += value.bare_int and value.value != 0
+        elif not values:
+            income_text.append(piece)
+        elif row_numbers == 1:
+            middle.append(piece)
+        else:
+            return None
+    if row_numbers != 2 or not values[0].bare_int or not values[0].value:
+        return None
+    return "".join(income_text), "".join(middle), values
 
 
 def _side(label: _Label) -> str | None:
@@ -2740,6 +2809,8 @@ AFTER_A_ROW_WITHOUT_NUMBER_NOTE = ("the row before it, {}, prints no number thou
                                    "number may be that row's")
 EXTRA_DIGITS_NOTE = ("the amount {} is printed with more decimals than the table's others: it may be joined to the "
                      "code or number printed after it")
+ROW_NUMBER_AS_AMOUNT_NOTE = ("the whole number {} is printed among amounts with decimals in a table that prints 行次: it "
+                             "may be a row number, not an amount")
 READ_TWICE_NOTE = "the row was read from several rows of the extract: which numbers are its own is not known"
 UNDER_ANOTHER_NOTE = ("the value stands alone under this row's label and '{}', and the side's sum fails with it: "
                       "it may be that row's")

@@ -613,3 +613,32 @@ def test_table_6_amounts_joined_to_codes_on_most_lines_are_not_certain():
                     "301 津贴补贴 20.00302 印刷费\n02 02\n")
     assert not certain(found, 6)
     assert len([i for i in found.issues if i.code == "amount_with_extra_digits"]) == 3
+
+
+HEADER_1_ROW_NUMBERS = "收入支出决算总表\n单位：万元\n收入 支出\n项目 行次 决算数 项目 行次 决算数\n"
+
+
+def test_table_1_labels_of_both_sides_wrapped_around_their_row_numbers_are_read():
+    # pdfplumber: each side's label cut in its column, its first part above the line of 行次 and
+    # numbers, its last below (the middle part on that line), an income row's label alone on it or
+    # blank (only its 行次 printed)
+    found = extract(HEADER_1_ROW_NUMBERS + "一、一般公共预算财政拨款收入 1 100.00 一、一般公共服务支出 31 60.00\n"
+                    "二、政府性基金预算财 二、外交\n2 32 -\n政拨款收入 支出\n"
+                    "八、社会\n八、其他收入 8 保障和就 38 40.00\n业支出\n"
+                    "十一、城\n9 乡社区支 41 -\n出\n"
+                    "本年收入合计 10 100.00 本年支出合计 42 100.00\n")
+    assert not out_of_order(found)
+    assert certain(found, 1) == {
+        ("income", "general_budget_appropriation", "amount"): "100.00", ("expenditure", "201", "amount"): "60.00",
+        ("expenditure", "202", "amount"): "-", ("expenditure", "208", "amount"): "40.00",
+        ("expenditure", "212", "amount"): "-", ("income", "total_income", "amount"): "100.00",
+        ("expenditure", "total_expenditure", "amount"): "100.00"}
+
+
+def test_a_whole_number_among_amounts_with_decimals_in_a_table_with_row_numbers_is_not_certain():
+    # the expenditure label of the line lost, its 行次 37 was read as the income row's amount
+    found = extract(HEADER_1_ROW_NUMBERS + "一、一般公共预算财政拨款收入 1 100.00 一、一般公共服务支出 31 60.00\n"
+                    "五、事业收入 5 20.00 五、教育支出 35 60.00\n七、附属单位上缴收入 7 37\n"
+                    "本年收入合计 10 120.00 本年支出合计 40 120.00\n")
+    assert ("income", "affiliated_remittance", "amount") not in certain(found, 1)
+    assert certain(found, 1)[("income", "business_income", "amount")] == "20.00"
