@@ -1604,9 +1604,9 @@ def _wrapped_pairs(context: _Context, body: _Body) -> dict[int, tuple[_Label | N
     pieces = body.pieces
     for k in range(1, len(pieces) - 1):
         above, line, below = pieces[k - 1], pieces[k], pieces[k + 1]
-        if len(above) != len(below) or len(above) not in (1, 2) or k - 2 in pairs or k - 1 in pairs:
+        if len(line) < 2 or len(above) != len(below) or len(above) not in (1, 2) or k - 2 in pairs or k - 1 in pairs:
             continue
-        if any(_DIGITS_RE.search(piece) for piece in above + below):
+        if _DIGITS_RE.search(" ".join(above + below)):
             continue
         parts = _numbers_line_parts(context, body.lines[k], line)
         if parts is None:
