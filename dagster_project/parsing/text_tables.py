@@ -2348,20 +2348,37 @@ def _centred_items(context: _Context, above: tuple[Line, list[str]], middle: tup
     below ('301 机关事业单位基 302' / '2,212,700.00 物业管理费 925,800.00' / '08 本养老保险缴费 09').
     A class row printed whole on the middle line ('303 对个人和家庭的补助 163.22 工会经费 8.61') keeps
     its place before the items, one after them ('医疗费补助 23.02 310 资本性支出 14.74') after."""
-    tops = _name_parts(context, above[1], layout.ECONOMIC_CLASSES.__contains__)
-    bottoms = _name_parts(context, below[1], lambda piece: bool(_TWO_DIGITS_RE.fullmatch(piece)))
+    # a class row first on the middle line may have its name wrapped around it, before the items'
+    # codes above and their parts below ('对个人和家庭的 302' / '303 332.96 工会经费 0.00' / '补助 28')
+    lead_above, lead_below = _name_lead(context, above[1]), _name_lead(context, below[1])
+    tops = _name_parts(context, above[1][len(lead_above):], layout.ECONOMIC_CLASSES.__contains__)
+    bottoms = _name_parts(context, below[1][len(lead_below):], lambda piece: bool(_TWO_DIGITS_RE.fullmatch(piece)))
     if not tops or not bottoms or len(tops) != len(bottoms):
         return None
     found = _items(context, middle[1], len(tops))
     if found is None:
         return None
     before, items, after = found
+    if lead_above or lead_below:
+        if not before:
+            return None
+        before = [before[0], *lead_above, *lead_below, *before[1:]]
     coded: list[str] = []
     for (code, top), (part, bottom), (name, numbers) in zip(tops, bottoms, items, strict=True):
         if not (top or name or bottom or numbers):
             return None
         coded += [code, part, *top, *name, *bottom, *numbers]
     return before + coded + after
+
+
+def _name_lead(context: _Context, pieces: list[str]) -> list[str]:
+    """The pieces of text a line starts with, before its first code or number."""
+    lead = []
+    for piece in pieces:
+        if _DIGITS_RE.search(piece) or context.amounts[piece] is not None:
+            break
+        lead.append(piece)
+    return lead
 
 
 def _name_parts(context: _Context, pieces: list[str], is_code: Callable[[str], bool]) -> list[tuple[str, list[str]]] | None:

@@ -51,11 +51,10 @@ def test_sums_that_hold_still_decide_the_totals_only():
     assert certain == {(key, "total") for key in ("total", "208", "20805", "2080501", "2080505")}
 
 
-# Table 1 lost its 一般公共预算 line: its fiscal lines left print nothing, so 'T2 合计 财政拨款收入 =
-# T1's fiscal lines' removes that column from 合计's second value, as do the other empty income
-# lines, one column after the other; the last column left, 其他收入, is then taken without a test,
-# though Table 1's 其他收入 prints nothing either. The sum fails there once 合计 is placed, and so
-# the whole identity (合计 = the Table 1 income lines, column by column) gives no evidence.
+# Table 1 lost its 一般公共预算 line. 'T2 合计 财政拨款收入 = T1's fiscal lines' would rest on the
+# fiscal lines left, which print nothing, and take that column from 合计's second value (and then
+# the whole identity failed, deciding nothing); without the general budget's line no such sum is
+# made. Table 1's 上级补助收入 and 其他收入 print nothing: the second value is 财政拨款收入's.
 T1_LINE_LOST = """\
 收入支出决算总表
 单位：万元
@@ -72,8 +71,7 @@ T1_LINE_LOST = """\
 """
 
 
-def test_a_sum_found_failing_once_its_rows_are_placed_decides_no_other_column():
+def test_no_sum_rests_on_the_fiscal_lines_left_when_the_general_budget_line_is_lost():
     found = extract_tables(lines_of(T1_LINE_LOST))
-    second = [c for c in found.cells if c.table_no == 2 and c.column_key != "total"]
-    assert len(second) == 2 and not any(c.certain for c in second)
-    assert second[0].candidates == ("fiscal_appropriation", "superior_subsidy", "other")
+    second = {(c.row_key, c.column_key): (c.printed, c.certain) for c in found.cells if c.table_no == 2 and c.column_key != "total"}
+    assert second == {("total", "fiscal_appropriation"): ("100.00", True), ("201", "fiscal_appropriation"): ("100.00", True)}
