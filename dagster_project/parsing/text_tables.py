@@ -1159,6 +1159,11 @@ _LABEL_START_RE = re.compile(
 )
 
 
+# Every known label, the longest first (see _longer_label).
+_KNOWN_LABEL_RE = re.compile("|".join(map(re.escape, sorted(
+    {*layout.INCOME_LABELS, *layout.EXPENDITURE_LABELS, *layout.BOTH_SIDES_LABELS}, key=len, reverse=True))))
+
+
 def _segment_labels(text: str, owners: list[tuple[int, Line]]) -> list[_Label]:
     """Split the joined text between two numbers into row labels. `owners`: where each line's
     part of the text starts, in order."""
@@ -1182,10 +1187,19 @@ def _label_cuts(text: str) -> list[int]:
                 cuts.append(i)
             continue
         current = layout.NUMBERING_RE.sub("", text[cuts[-1]:i], count=1)
-        if current and classify_two_sided_label(current) is not None:
+        if current and classify_two_sided_label(current) is not None and not _longer_label(text, cuts[-1], i):
             cuts.append(i)
     cuts.append(len(text))
     return cuts
+
+
+def _longer_label(text: str, start: int, cut: int) -> bool:
+    """Whether a known label starting at `start` (after its numbering) runs past `cut`: a label
+    that starts with another one ('国有资本经营预算财政拨款收入': the class name '国有资本经营预算',
+    then '财政拨款收入') is not cut in two."""
+    numbering = layout.NUMBERING_RE.match(text, start)
+    known = _KNOWN_LABEL_RE.match(text, numbering.end() if numbering else start)
+    return known is not None and known.end() > cut
 
 
 def classify_two_sided_label(name: str) -> tuple[str, str, str | None] | None:
@@ -1222,6 +1236,15 @@ def _one_label_kinds() -> dict[str, tuple[str, str, str | None]]:
 
 
 _ONE_LABEL_KINDS = _one_label_kinds()
+_CLASS_LABELS = tuple(name for name, kind in _ONE_LABEL_KINDS.items() if kind[2])  # the function classes' labels
+
+
+def _cut_class_name(label: _Label) -> bool:
+    """Whether a numbered label no row is known by is a function class's label cut short (its last
+    characters lost: '七、文化旅游体育与传媒支')."""
+    numbering = layout.NUMBERING_RE.match(label.text)
+    name = label.text[numbering.end():] if numbering else ""
+    return len(name) >= 4 and any(known.startswith(name) for known in _CLASS_LABELS)
 
 
 def _kind_of(label: _Label) -> tuple[str, str, str | None] | None:
@@ -1293,6 +1316,8 @@ class _TwoSidedReader:
         self.stray_row_numbers = 0
         self.unread_row_number = False
         kind = _kind_of(label)
+        if kind is None and _cut_class_name(label):  # ('七、文化旅游体育与传媒支', its 出 lost): still a numbered row
+            self._check_numbering("expenditure", label)
         if kind is None:
             if not self._completes_cut(label):
                 self.finish()

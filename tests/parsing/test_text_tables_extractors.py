@@ -642,3 +642,12 @@ def test_a_whole_number_among_amounts_with_decimals_in_a_table_with_row_numbers_
                     "本年收入合计 10 120.00 本年支出合计 40 120.00\n")
     assert ("income", "affiliated_remittance", "amount") not in certain(found, 1)
     assert certain(found, 1)[("income", "business_income", "amount")] == "20.00"
+
+
+def test_the_state_capital_income_line_is_not_cut_after_a_class_name():
+    # '国有资本经营预算财政拨款收入' starts with '国有资本经营预算', a function class's name: it was read
+    # as that class and '财政拨款收入', so its number went to the line of all fiscal income
+    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入 100.00 一、一般公共服务支出 80.00\n"
+                    "三、国有资本经营预算财政拨款收入 5.00 三、国防支出 25.00\n本年收入合计 105.00 本年支出合计 105.00\n")
+    assert certain(found, 1)[("income", "state_capital_appropriation", "amount")] == "5.00"
+    assert ("income", "fiscal_appropriation", "amount") not in certain(found, 1)
