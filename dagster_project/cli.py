@@ -21,7 +21,7 @@ from .locking import RunLock, WarehouseBusy
 
 # Piped output (a file, another program) gets wide lines instead of cells wrapped at 80 columns.
 console = Console(width=None if sys.stdout.isatty() else 200)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # (paths in messages stay whole, to copy)
 
 
 def _print_rows(title: str, columns: list[str], rows: list[tuple]) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import AMOUNT_CUT_PATTERN
+from .numbers import AMOUNT_CUT_PATTERN, AMOUNT_PATTERN, DASH_PATTERN
 
 # A table's row or separator row ('|---|:---:|') or a heading ('## 第一部分 …'): a text that has
 # one is Markdown (or a table copied from a web page with '|' between its cells).
@@ -42,6 +42,10 @@ _HTML_ROW_RE = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.IGNORECASE)
 _HTML_CELL_RE = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", re.IGNORECASE)
 _HTML_TAG_RE = re.compile(r"<(?!br\b)[^>]*>", re.IGNORECASE)  # every tag in a cell but a line break
 _UNIT_STATEMENT = "单位"
+# A cell of several rows' amounts, one a line ('394.87<br>267.63'): amounts with a decimal point or a
+# thousands comma, or dashes (a code's parts, '208 05<br>01', are not).
+_STACKED_AMOUNT_RE = re.compile(rf" *(?:-?[\d,]*[.,]\d+|{DASH_PATTERN}) *")
+_ROW_START_RE = re.compile(rf"{_HEADING}|\d{{3}}|{AMOUNT_PATTERN}$")  # a part of a label cell that starts a row
 # An amount a converter cut over two cells ('|2,106.|66|'): its digits go on in the next cell.
 _AMOUNT_CUT_RE = re.compile(rf"(?<!\S){AMOUNT_CUT_PATTERN}$")
 
@@ -59,7 +63,7 @@ def markdown_lines(lines: list[str]) -> list[tuple[int, str]]:
         if _SEPARATOR_ROW_RE.fullmatch(line):  # (or a horizontal rule)
             found.append((no, ""))
         elif row := _TABLE_ROW_RE.fullmatch(line):
-            found += [(no, text) for text in _cells_texts(row.group(1))]
+            found += [(no, text) for cells in _stacked_rows(row.group(1)) for text in _cells_texts(cells)]
         elif "<td" in line or "<th" in line:
             found += [(no, text) for text in _html_texts(line) if text]
         else:
@@ -72,6 +76,39 @@ def _text_pieces(line: str) -> list[str]:
     and at a table title after its numbers."""
     text = _EMPHASIS_RE.sub("", _LINE_MARK_RE.sub("", line, count=1))
     return [piece for part in _TITLE_RUN_IN_RE.split(text) for piece in _run_in_pieces(part)]
+
+
+def _stacked_rows(row: str) -> list[str]:
+    """A table row whose cells each hold the cells of several rows, one a line (a converter ran two
+    rows into one: '|八、社会保障和就业支出<br>九、卫生健康支出|394.87<br>267.63|'), as those rows; any
+    other row as it is. The rows are told apart by the cells of amounts; each other cell must part
+    into as many rows (its parts that start a label: '七、文化旅游体育与传媒<br>支出' is one), or the
+    row is left as it is."""
+    cells = row.split("|")
+    parts = [_CELL_BREAK_RE.split(cell) for cell in cells]
+    counts = {len(p) for p in parts if len(p) > 1 and all(map(_STACKED_AMOUNT_RE.fullmatch, p))}
+    if len(counts) != 1:
+        return [row]
+    count = counts.pop()
+    rows: list[list[str]] = [[] for _ in range(count)]
+    for cell, cell_parts in zip(cells, parts, strict=True):
+        split = [""] * count if not cell.strip() else _row_parts(cell_parts)
+        if len(split) != count:
+            return [row]
+        for cells_of_row, part in zip(rows, split, strict=True):
+            cells_of_row.append(part)
+    return ["|".join(cells_of_row) for cells_of_row in rows]
+
+
+def _row_parts(parts: list[str]) -> list[str]:
+    """A cell's lines grouped by the row each is part of: a line that starts a label (a numbering,
+    a code) or is an amount starts one; without any such line, each line is a row's."""
+    starts = [k for k, part in enumerate(parts) if _ROW_START_RE.match(part.strip())]
+    if not starts:
+        return parts
+    if starts[0] != 0:
+        return []
+    return ["<br>".join(parts[a:b]) for a, b in zip(starts, [*starts[1:], len(parts)])]
 
 
 def _cells_texts(row: str) -> list[str]:

@@ -103,7 +103,8 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
                 "error", "table_out_of_order",
                 f"table {no}: {disorder.what} (line {line.no}): this extract does not keep the table's labels "
                 "and numbers together, so none of its cells is certain", Provenance(line.no, line.no, line.page)))
-    for no, (why, line) in _lost_columns(rows).items():
+    lost = _lost_columns(rows)
+    for no, (why, line) in lost.items():
         issues.append(ParseIssue("error", "column_missing", f"table {no}: {why}", Provenance(line.no, line.no, line.page)))
         for row in rows:
             if row.table_no == no and not row.doubt:
@@ -117,15 +118,18 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     _doubt_economic_rows([row for row in rows if row.table_no not in unordered
                           and layout.TABLES[row.table_no].kind == "economic"], issues)
     complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
-    # a row that prints no number may have lost it to a number on its line read as no row's: no sum rests on it
     found = constraints(complete)
-    if any(row.blank_unknown for row in complete):
-        found = [c for c in found if not any(complete[m].blank_unknown for m in c.members)]
+    # a row that prints no number may have lost it to a number on its line read as no row's, and the
+    # rows of a table whose header lost a column have no known columns: no sum rests on them
+    if any(row.blank_unknown or row.table_no in lost for row in complete):
+        found = [c for c in found if not any(complete[m].blank_unknown or complete[m].table_no in lost for m in c.members)]
     for i in solve(complete, found):
         complete[i].doubt = UNBALANCED_NOTE
     for row in complete:
         if not row.doubt and _gathered_unbalanced(row):
             row.doubt = GATHERED_NOTE
+        elif not row.doubt and _page_number_at_end(row):
+            row.doubt = PAGE_NUMBER_NOTE.format(row.values[-1].printed)
     sums = list(_side_sums(complete, one_column=True))
     for row in _moved_into_a_sum(sums + list(_side_sums(complete, one_column=False))):
         row.doubt = MOVED_NOTE
@@ -224,6 +228,15 @@ def _lost_columns(rows: list[_Row]) -> dict[int, tuple[str, Line]]:
         if total and total not in columns:
             lost[no] = (f"the header names no {total} column, which the table always prints: a header line may be "
                         "lost, so the columns of the table's numbers are not known", first_rows[no].lines[0])
+    over: dict[int, list[_Row]] = defaultdict(list)  # per subject table, its rows with more values than columns
+    for row in rows:
+        if len(row.values) > len(row.columns) and layout.TABLES[row.table_no].kind == "subject":
+            over[row.table_no].append(row)
+    for no, more in over.items():
+        if no not in lost and len(more) > 1:  # (one row: a line read twice or a stray number)
+            lost[no] = (f"{len(more)} rows print more amounts than the header names columns ('{more[0].label}', line "
+                        f"{more[0].values[0].line.no}): a header line may be lost, so the columns of the table's "
+                        "numbers are not known", more[0].values[0].line)
     for (no, column), (proof_no, section, keys) in layout.COLUMNS_PROVED_BY.items():
         if no in lost or no not in header_columns or column in header_columns[no]:
             continue
@@ -855,12 +868,16 @@ def _three_public_order(pairs: bool) -> tuple[ColumnSpec, ...]:
 _THREE_PUBLIC_ORDERS = {"pairs": _three_public_order(True), "groups": _three_public_order(False)}
 
 
-def _unit_of(region: _Region, stated_units: Callable[[], list[tuple[int, str]]]) -> str:
-    """The table's unit: its own unit line, else the last one printed before it ('' if none)."""
+def _unit_of(region: _Region, stated_units: Callable[[], list[tuple[int, str]]]) -> tuple[str, str]:
+    """The table's unit and where it was read: its own unit line, else the last one printed before
+    it, else (the first table's unit line lost) the first one printed after it; ('', '') if none."""
     own = next(filter(None, map(_stated_unit, region.lines)), None)
     if own:
-        return own
-    return next((unit for no, unit in reversed(stated_units()) if no < region.title.no), "")
+        return own, "own"
+    before = next((unit for no, unit in reversed(stated_units()) if no < region.title.no), "")
+    if before:
+        return before, "before"
+    return next((unit for no, unit in stated_units() if no > region.title.no), ""), "after"
 
 
 def _stated_unit(line: Line) -> str | None:
@@ -1022,9 +1039,10 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         issues.append(ParseIssue("info", "row_numbers_without_header",
                                  f"table {table.no}: whole numbers counting the rows are read as 行次, "
                                  "though the header does not name that column", Provenance(region.title.no, region.title.no, region.title.page)))
-    unit = _unit_of(region, stated_units)
-    if not unit:
-        issues.append(ParseIssue("info", "unit_missing", f"table {table.no}: no unit line, amounts read as 万元",
+    unit, unit_from = _unit_of(region, stated_units)
+    if not unit or unit_from == "after":
+        issues.append(ParseIssue("info", "unit_missing", f"table {table.no}: no unit line before it, amounts read as "
+                                 + (f"{unit}, the unit of the tables after it" if unit else "万元"),
                                  Provenance(region.title.no, region.title.no, region.title.page)))
     read_in = unit or "万元"
     context = _Context(table, header, read_in, issues, amounts[read_in])
@@ -1507,6 +1525,7 @@ def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
     text = ""  # the labels read since the last number
     owners: list[tuple[int, Line]] = []  # where each line's part of them starts
     flushed: list[_Label] = []  # the labels read before the number being read
+    run_together: set[int] = set()  # lines with two labels of one side before their numbers
 
     def flush() -> None:
         nonlocal text, owners, flushed
@@ -1550,9 +1569,15 @@ def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
             reader.number(value)
             if _under_two_rows(flushed, value) and reader.current is not None:
                 reader.current.row.under_another = flushed[-2].text
+            elif flushed and _two_labels_on_the_line(flushed, value) and reader.current is not None \
+                    and not (value.bare_int and context.header.has_row_numbers):  # (a 行次 tells the row)
+                reader.current.row.doubt = TWO_LABELS_NOTE.format(flushed[-2].text)
+                run_together.add(value.line.no)
     flush()
     reader.finish()
     rows = [row for row in reader.rows if row.row_key]
+    for row in rows if run_together else ():  # the row before: its numbers may be among them
+        row.blank_unknown = row.blank_unknown or (not row.values and row.lines[-1].no in run_together)
     if context.header.has_row_numbers and any("." in value.printed for row in rows for value in row.values):
         for row in rows:  # a whole number among amounts printed with decimals: a 行次 read as an amount?
             if not row.doubt and (number := next((v for v in row.values if v.bare_int and v.value), None)):
@@ -1577,6 +1602,23 @@ def _under_two_rows(labels: list[_Label], value: _Value) -> bool:
     paired = len(labels) > 2 and labels[-3].lines[-1] is expenditure.lines[0]
     return (_side(expenditure) == "expenditure" and _side(income) == "income" and not paired
             and expenditure.lines[-1] is not income.lines[0] and income.lines[-1] is not value.line)
+
+
+TWO_LABELS_NOTE = ("the label '{}' of the row before stands on the line of this row's label and numbers, with no "
+                   "number between the two labels: which numbers are whose is not known")
+
+
+def _two_labels_on_the_line(labels: list[_Label], value: _Value) -> bool:
+    """Whether the two labels read last, of the same side, stand together on the line of the number
+    read after them: an extract that runs two rows into one line ('八、社会保障和就业支出九、卫生健康支出
+    394.87 267.63 394.87 267.63', a Markdown cell of two rows) leaves the first row no number of its
+    own. (An income label and an expenditure label on one line are a row's two sides.)"""
+    if len(labels) < 2:
+        return False
+    before, last = labels[-2:]
+    side = _side(last)
+    return (side in ("income", "expenditure") and _side(before) == side
+            and before.lines[-1] is last.lines[0] is value.line)
 
 
 def _row_of_a_column(rows: list[_Row]) -> _Disorder | None:
@@ -2843,6 +2885,19 @@ def _gathered_unbalanced(row: _Row) -> bool:
     that lists a table's numbers apart from their labels)."""
     return (1 < len(row.values) == len(row.columns) and row.values[0].line is not row.values[-1].line
             and row.allowed is None and not balances(row))
+
+
+PAGE_NUMBER_NOTE = ("the whole number {} ends the row's line after amounts with decimals, and the row does not add "
+                    "up with it: it may be the page's number, printed on the line of the page's last row")
+
+
+def _page_number_at_end(row: _Row) -> bool:
+    """A row whose last value is a whole number (not zero) that ends its line, after amounts printed
+    with decimals, and whose own identity fails: an extract that puts a page's number on the line of
+    the page's last row ('03 购房补贴 25.85 25.85 5') gives the row one value too many."""
+    last = row.values[-1] if row.values else None
+    return (last is not None and last.bare_int and last.value != 0 and any("." in v.printed for v in row.values)
+            and last.line.text.rstrip().endswith(last.printed) and not balances(row))
 
 
 MOVED_NOTE = ("the value stands on a line after its label, and the side's sum holds without it: it may be "

@@ -169,3 +169,27 @@ def test_a_table_title_written_after_the_last_numbers_of_the_table_before_starts
     assert not [i for i in doc.issues if i.code == "table_out_of_order"]
     six = {(c.row_key, c.printed) for c in doc.cells if c.table_no == 6 and c.certain}
     assert six == {("301", "15.00"), ("302", "5.00")}
+
+
+STACKED_ROWS = """\
+### 收入支出决算总表
+
+|项目|决算数|项目|决算数|
+|---|---|---|---|
+|一、一般公共预算财政拨款收入|100.00|一、一般公共服务支出|80.00|
+|||二、外交支出<br>三、国防支<br>出|3.00<br>2.00|
+|||四、公共安全支出<br>五、教育支出<br>六、科学技术支出|9.00<br>6.00|
+|本年收入合计|100.00|本年支出合计|100.00|
+"""
+
+
+def test_a_row_whose_cells_each_hold_two_rows_is_read_as_those_rows() -> None:
+    # pymupdf4llm ran two rows into one: each cell holds both rows' texts, one a line. A row whose
+    # label cell does not part into as many rows as its amounts (three labels, two amounts) is not
+    # split, and none of its rows is certain.
+    doc = parse_text(STACKED_ROWS.encode(), "x.md", "x")
+    cells = {c.row_key: (c.printed, c.certain) for c in doc.cells if c.table_no == 1 and c.section == "expenditure"}
+    assert cells["202"] == ("3.00", True)
+    assert cells["203"] == ("2.00", True)
+    assert not [key for key in ("204", "205", "206") if cells.get(key, ("", False))[1]]
+    assert cells["201"] == ("80.00", True)

@@ -651,3 +651,30 @@ def test_the_state_capital_income_line_is_not_cut_after_a_class_name():
                     "三、国有资本经营预算财政拨款收入 5.00 三、国防支出 25.00\n本年收入合计 105.00 本年支出合计 105.00\n")
     assert certain(found, 1)[("income", "state_capital_appropriation", "amount")] == "5.00"
     assert ("income", "fiscal_appropriation", "amount") not in certain(found, 1)
+
+
+def test_a_page_number_at_the_end_of_a_rows_line_is_not_certain():
+    # pypdfium2 put the page's number on the line of the page's last row: the row's three values do
+    # not add up. A row that adds up with a whole number at its end keeps it.
+    found = extract(HEADER_3 + "221 02 03 购房补贴 25.85 25.85 5\n")
+    assert [c.certain for c in found.cells] == [False, False, False]
+    assert "page's number" in found.cells[2].note
+    whole = extract(HEADER_3 + "221 02 03 购房补贴 30.85 25.85 5\n")
+    assert {c.column_key: c.printed for c in whole.cells if c.certain} == {"total": "30.85", "basic": "25.85",
+                                                                           "project": "5"}
+
+
+HEADER_4 = ("财政拨款收入支出决算总表\n单位：万元\n收入 支出\n"
+            "项目 决算数 项目 合计 一般公共预算财政拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款\n")
+
+
+def test_two_expenditure_labels_run_together_before_their_numbers_leave_both_rows_uncertain():
+    # two rows run into one line: '八、…' has no number of its own, '九、…' four that are two rows'
+    found = extract(HEADER_4 + "一、一般公共预算财政拨款 100.00 一、一般公共服务支出 60.00 60.00\n"
+                    "八、社会保障和就业支出九、卫生健康支出 30.00 10.00 30.00 10.00\n"
+                    "本年收入合计 100.00 本年支出合计 100.00 100.00\n")
+    table_4 = certain(found, 4)
+    assert not [key for key in table_4 if key[1] in ("208", "210")]
+    assert table_4[("expenditure", "201", "total")] == "60.00"
+    note = next(c.note for c in found.cells if c.table_no == 4 and c.row_key == "210")
+    assert "八、社会保障和就业支出" in note

@@ -174,6 +174,43 @@ def test_a_table_whose_header_lacks_its_total_column_has_no_certain_value():
         "so the columns of the table's numbers are not known"]
 
 
+# The header line holding 基本支出 was lost: rows print three amounts under two columns. Table 3's
+# placements would decide Table 5's (T3 >= T5): they do not, as no sum rests on a table whose columns are unknown.
+BASIC_COLUMN_LOST = """\
+支出决算表
+单位：万元
+项目 本年支出合计 项目支出
+合计 30.00 20.00 10.00
+201 一般公共服务支出 10.00 0.00 10.00
+208 社会保障和就业支出 20.00 20.00
+一般公共预算财政拨款支出决算表
+单位：万元
+项目 小计 基本支出 项目支出
+208 社会保障和就业支出 20.00 20.00
+"""
+
+
+def test_rows_with_more_amounts_than_the_header_names_columns_leave_the_table_uncertain():
+    found = extract_tables(lines_of(BASIC_COLUMN_LOST))
+    assert not [c for c in found.cells if c.table_no == 3 and c.certain]
+    missing = [i for i in found.issues if i.code == "column_missing"]
+    assert len(missing) == 1 and missing[0].message.startswith("table 3: 2 rows print more amounts")
+    # (Table 3 read as total and project would have put Table 5's 20.00 in project, certain)
+    assert [c.certain for c in found.cells if c.table_no == 5] == [True, False]
+
+
+def test_a_table_without_a_unit_line_before_it_takes_the_unit_of_the_tables_after_it():
+    # the first table's '单位：元' line was lost; the next table states its unit
+    found = extract_tables(lines_of("收入支出决算总表\n项目 决算数 项目 决算数\n"
+                                    "一、一般公共预算财政拨款收入 1,000,000.00 一、一般公共服务支出 1,000,000.00\n"
+                                    "本年收入合计 1,000,000.00 本年支出合计 1,000,000.00\n"
+                                    "收入决算表\n单位：元\n项目 本年收入合计 财政拨款收入\n合计 1,000,000.00 1,000,000.00\n"))
+    income = next(c for c in found.cells if c.table_no == 1 and c.row_key == "general_budget_appropriation")
+    assert (income.value, income.certain) == (Decimal("100"), True)
+    assert [i.message for i in found.issues if i.code == "unit_missing"] == [
+        "table 1: no unit line before it, amounts read as 元, the unit of the tables after it"]
+
+
 # Yunnan's and Guangdong's templates print tables of their own between the nine, and Guangdong's
 # calls Table 6 a 明细表.
 TABLES_OF_OTHER_TEMPLATES = """\
