@@ -225,8 +225,9 @@ def _lost_columns(rows: list[_Row]) -> dict[int, tuple[str, Line]]:
     lost: dict[int, tuple[str, Line]] = {}
     for no, columns in header_columns.items():
         total = layout.TABLES[no].row_total
-        if total and total not in columns:
-            lost[no] = (f"the header names no {total} column, which the table always prints: a header line may be "
+        always = ((total,) if total else ()) + layout.ALWAYS_PRINTED_COLUMNS.get(no, ())
+        if missing := next((key for key in always if key not in columns), None):
+            lost[no] = (f"the header names no {missing} column, which the table always prints: a header line may be "
                         "lost, so the columns of the table's numbers are not known", first_rows[no].lines[0])
     over: dict[int, list[_Row]] = defaultdict(list)  # per subject table, its rows with more values than columns
     for row in rows:
@@ -1776,13 +1777,36 @@ def _total_label_width(pieces: list[str]) -> int:
 
 def _subject_rows(context: _Context, body: _Body) -> list[_Row]:
     rows: list[_Row] = []
+    ended_below: list[_Row] = []  # rows whose code a part under their name ended
     for line, pieces in zip(body.lines, body.pieces):
         pieces = _after_header_words(context.table, pieces)
         alone = len(pieces) == 1  # a value alone on its line
         for segment in _row_segments(pieces):
-            _read_subject_segment(context, rows, segment, line, alone)
+            _read_subject_segment(context, rows, segment, line, alone, ended_below)
     _note_repeated_codes(context, rows)
+    for row in _kuan_read_as_item(rows, ended_below):
+        row.doubt = KUAN_AS_ITEM_NOTE.format(row.row_code[:-2])
+        context.warn("code_part_unplaced", f"row {row.row_key}: {row.doubt}", row.lines[-1])
     return rows
+
+
+KUAN_AS_ITEM_NOTE = ("the code part under its name ended its code, but the table prints no row {}, though it prints "
+                     "other items of it: this may be that row, and the part another row's whose line was lost")
+
+
+def _kuan_read_as_item(rows: list[_Row], ended_below: list[_Row]) -> list[_Row]:
+    """Rows whose code a part under their name ended (a 项: '208 05 行政单位离退休 …' / '01'), whose
+    款 the table does not print though it prints other 项 of it: the row may be the 款 itself, its
+    line followed by the part of a 项 whose line was lost."""
+    if not ended_below:
+        return []
+    codes = [row.row_code for row in rows if row.row_code]
+    found = []
+    for row in ended_below:
+        kuan = (row.row_code or "")[:-2]
+        if not row.doubt and kuan not in codes and any(c != row.row_code and c.startswith(kuan) for c in codes):
+            found.append(row)
+    return found
 
 
 def _note_repeated_codes(context: _Context, rows: list[_Row]) -> None:
@@ -1812,13 +1836,15 @@ def _row_segments(pieces: list[str]) -> list[list[str]]:
     return [pieces[a:b] for a, b in zip(starts, [*starts[1:], len(pieces)])]
 
 
-def _read_subject_segment(context: _Context, rows: list[_Row], pieces: list[str], line: Line, alone: bool) -> None:
+def _read_subject_segment(context: _Context, rows: list[_Row], pieces: list[str], line: Line, alone: bool,
+                          ended_below: list[_Row]) -> None:
     """Open the row a line (or a part of it) starts, if any, and add its name and values to the current row."""
     code, used = _function_code(pieces)
     if code is None and rows and not context.header.laid_out and _ends_code(context, rows[-1], pieces):
         row = rows[-1]
         if len(row.row_code or "") == FUNCTION_CODE_LENGTH - 2:
             row.row_code = row.row_key = f"{row.row_code}{pieces[0]}"
+            ended_below.append(row)
         elif not row.doubt:  # a 项 (or a 类: no extract prints a 款 part so) read from other rows' lines
             row.doubt = f"the code part '{pieces[0]}' printed under its name belongs to no code: its code may be misread"
             context.warn("code_part_unplaced", f"row {row.row_key}: {row.doubt}", line)
