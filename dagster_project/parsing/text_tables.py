@@ -1795,16 +1795,18 @@ KUAN_AS_ITEM_NOTE = ("the code part under its name ended its code, but the table
 
 
 def _kuan_read_as_item(rows: list[_Row], ended_below: list[_Row]) -> list[_Row]:
-    """Rows whose code a part under their name ended (a 项: '208 05 行政单位离退休 …' / '01'), whose
-    款 the table does not print though it prints other 项 of it: the row may be the 款 itself, its
-    line followed by the part of a 项 whose line was lost."""
+    """Rows whose code a part under their name ended (a 项: '208 05 行政单位离退休 …' / '01'), the
+    first of their 款's rows, whose 款 the table does not print though it prints other 项 of it
+    after them: the row may be the 款 itself (printed before its 项), its line followed by the part
+    of a 项 whose line was lost."""
     if not ended_below:
         return []
-    codes = [row.row_code for row in rows if row.row_code]
+    codes = [row.row_code or "" for row in rows]
     found = []
     for row in ended_below:
-        kuan = (row.row_code or "")[:-2]
-        if not row.doubt and kuan not in codes and any(c != row.row_code and c.startswith(kuan) for c in codes):
+        kuan, at = (row.row_code or "")[:-2], rows.index(row)
+        if not row.doubt and kuan not in codes and not any(c.startswith(kuan) for c in codes[:at]) \
+                and any(c.startswith(kuan) for c in codes[at + 1:]):
             found.append(row)
     return found
 

@@ -678,3 +678,16 @@ def test_two_expenditure_labels_run_together_before_their_numbers_leave_both_row
     assert table_4[("expenditure", "201", "total")] == "60.00"
     note = next(c.note for c in found.cells if c.table_no == 4 and c.row_key == "210")
     assert "八、社会保障和就业支出" in note
+
+
+def test_a_kuan_whose_line_is_followed_by_a_lost_items_code_part_is_not_certain():
+    # the line of 2080501 ('208 05 行政单位离退休 10.00 10.00') was lost: its '01' under it ends the 款's
+    # code. The table prints 2080505 but no 20805, so the row read as 2080501 may be the 款.
+    found = extract(HEADER_3 + "208 社会保障和就业支出 30.00 30.00\n208 05 行政事业单位养老支出 30.00 30.00\n01\n"
+                    "208 05 机关事业单位基本养老保险缴费支出 20.00 20.00\n05\n")
+    rows = {}
+    for c in found.cells:
+        rows.setdefault(c.row_key, []).append(c.certain)
+    assert rows["2080501"] == [False, False]
+    assert rows["2080505"][0] is True  # (its basic or project: the sums fail without the lost line)
+    assert [i.provenance.line_start for i in found.issues if i.code == "code_part_unplaced"] == [6]
