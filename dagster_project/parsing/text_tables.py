@@ -1579,6 +1579,8 @@ def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
     rows = [row for row in reader.rows if row.row_key]
     for row in rows if run_together else ():  # the row before: its numbers may be among them
         row.blank_unknown = row.blank_unknown or (not row.values and row.lines[-1].no in run_together)
+    for row, lost in [] if context.header.has_row_numbers else _before_a_lost_row(rows):
+        row.doubt = row.doubt or LOST_ROW_NOTE.format(lost)
     if context.header.has_row_numbers and any("." in value.printed for row in rows for value in row.values):
         for row in rows:  # a whole number among amounts printed with decimals: a 行次 read as an amount?
             if not row.doubt and (number := next((v for v in row.values if v.bare_int and v.value), None)):
@@ -1603,6 +1605,28 @@ def _under_two_rows(labels: list[_Label], value: _Value) -> bool:
     paired = len(labels) > 2 and labels[-3].lines[-1] is expenditure.lines[0]
     return (_side(expenditure) == "expenditure" and _side(income) == "income" and not paired
             and expenditure.lines[-1] is not income.lines[0] and income.lines[-1] is not value.line)
+
+
+LOST_ROW_NOTE = ("the numbered row after it skips the number {}: that row's label was lost, and the number "
+                 "printed on a line after this label may be that row's")
+
+
+def _before_a_lost_row(rows: list[_Row]) -> list[tuple[_Row, int]]:
+    """Rows of a side whose next numbered row skips a number ('十八、…' then '二十、…'), each with
+    the number skipped, whose last number stands on a line after their label: the skipped row's
+    label line was lost, and an extract that prints each number on its own line gives its number
+    to the row before."""
+    found = []
+    last: dict[str, tuple[int, _Row]] = {}  # per side, the last numbered row (an unnumbered one restarts it)
+    for row in rows:
+        number = _label_number(row.label)
+        before = last.pop(row.section, None)
+        if number is None:
+            continue
+        if before and number > before[0] + 1 and before[1].values and before[1].values[-1].line not in before[1].lines:
+            found.append((before[1], before[0] + 1))
+        last[row.section] = (number, row)
+    return found
 
 
 TWO_LABELS_NOTE = ("the label '{}' of the row before stands on the line of this row's label and numbers, with no "

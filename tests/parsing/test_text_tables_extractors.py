@@ -691,3 +691,18 @@ def test_a_kuan_whose_line_is_followed_by_a_lost_items_code_part_is_not_certain(
     assert rows["2080501"] == [False, False]
     assert rows["2080505"][0] is True  # (its basic or project: the sums fail without the lost line)
     assert [i.provenance.line_start for i in found.issues if i.code == "code_part_unplaced"] == [6]
+
+
+def test_the_number_after_a_row_whose_next_row_skips_a_number_is_not_certain():
+    # pypdf prints every cell on its own line; '十九、住房保障支出' was lost, so its 345.91 follows
+    # '十八、…支出'. The same numbers on the labels' lines stay certain.
+    lost = extract(HEADER_1 + "一、一般公共预算财政拨款收入\n400.00\n十七、援助其他地区支出\n54.09\n"
+                   "十八、自然资源海洋气象等\n支出\n345.91\n二十、粮油物资储备支出\n本年收入合计\n400.00\n本年支出合计\n400.00\n")
+    table_1 = certain(lost, 1)
+    assert ("expenditure", "220", "amount") not in table_1
+    assert table_1[("expenditure", "219", "amount")] == "54.09"
+    note = next(c.note for c in lost.cells if c.row_key == "220")
+    assert "skips the number 19" in note
+    same_line = extract(HEADER_1 + "一、一般公共预算财政拨款收入 400.00 十七、援助其他地区支出 54.09\n"
+                        "十八、自然资源海洋气象等支出 345.91\n二十、粮油物资储备支出\n本年收入合计 400.00 本年支出合计 400.00\n")
+    assert certain(same_line, 1)[("expenditure", "220", "amount")] == "345.91"
