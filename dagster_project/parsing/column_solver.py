@@ -369,10 +369,28 @@ def _unbalanced(domains: list[_Domain], constraints: list[_Constraint]) -> set[i
     satisfy their own row identity (a constraint on the row alone: total = sum of its columns)
     under none of them: a value of a neighbouring row was read into the row, or one of its own
     was lost to a neighbour. A row that prints every column is placed whatever it sums to (the
-    checks report a misprint)."""
-    return {constraint.members[0] for constraint in constraints
-            if len(constraint.members) == 1 and len(domains[constraint.members[0]].row.options) > 1
-            and not _holds_alone(domains[constraint.members[0]], constraint, constraint.members[0])}
+    checks report a misprint). A row with several identities (Table 7: total = its items, vehicles
+    = purchase + running, in the budget and the actual) must satisfy them all under one placement:
+    each would otherwise decide it alone once another, failing, is dropped."""
+    identities: dict[int, list[_Constraint]] = defaultdict(list)
+    for constraint in constraints:
+        if len(constraint.members) == 1 and len(domains[constraint.members[0]].row.options) > 1:
+            identities[constraint.members[0]].append(constraint)
+    return {m for m, own in identities.items() if not _holds_together(domains[m], own, m)}
+
+
+def _holds_together(domain: _Domain, identities: list[_Constraint], m: int) -> bool:
+    """Whether one placement of row m satisfies all its identities (constraints over the row alone).
+    A row whose lines say where its values stand (Table 7 printed an item per row) is only asked to
+    satisfy each: where the lines place a value, a failing sum is a misprint the checks report."""
+    if len(identities) == 1 or domain.row.allowed is not None:
+        return all(_holds_alone(domain, identity, m) for identity in identities)
+    holding = set(range(len(domain.row.options)))
+    for identity in identities:
+        states = _states(domain, identity, m)
+        good = _satisfying(identity, set(states), 0, 0, _alone_tolerance(domain, identity, m))
+        holding &= {j for j, state in enumerate(states) if state in good}
+    return bool(holding)
 
 
 def balances(row: _Row) -> bool:
@@ -388,9 +406,13 @@ def balances(row: _Row) -> bool:
 
 def _holds_alone(domain: _Domain, constraint: _Constraint, m: int) -> bool:
     """Whether some placement of row m satisfies a constraint over that row alone."""
+    return bool(_satisfying(constraint, set(_states(domain, constraint, m)), 0, 0, _alone_tolerance(domain, constraint, m)))
+
+
+def _alone_tolerance(domain: _Domain, constraint: _Constraint, m: int) -> int:
+    """Half a unit for every cell of the constraint that some placement of row m prints."""
     printed = domain.printed_positions()
-    tolerance = sum(domain.half_unit for column, _, _ in constraint.row_terms[m] if domain.positions.get(column) in printed)
-    return bool(_satisfying(constraint, set(_states(domain, constraint, m)), 0, 0, tolerance))
+    return sum(domain.half_unit for column, _, _ in constraint.row_terms[m] if domain.positions.get(column) in printed)
 
 
 def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:

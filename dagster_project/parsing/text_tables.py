@@ -1527,10 +1527,12 @@ def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
     owners: list[tuple[int, Line]] = []  # where each line's part of them starts
     flushed: list[_Label] = []  # the labels read before the number being read
     run_together: set[int] = set()  # lines with two labels of one side before their numbers
+    numbered: set[int | None] = set()  # the numbers of the labels read (a row's or not), either side's
 
     def flush() -> None:
         nonlocal text, owners, flushed
         flushed = _segment_labels(text, owners)
+        numbered.update(map(_label_number, map(attrgetter("text"), flushed)))
         for label in flushed:
             reader.open(label)
         text, owners = "", []
@@ -1579,7 +1581,7 @@ def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
     rows = [row for row in reader.rows if row.row_key]
     for row in rows if run_together else ():  # the row before: its numbers may be among them
         row.blank_unknown = row.blank_unknown or (not row.values and row.lines[-1].no in run_together)
-    for row, lost in [] if context.header.has_row_numbers else _before_a_lost_row(rows):
+    for row, lost in [] if context.header.has_row_numbers else _before_a_lost_row(rows, numbered):
         row.doubt = row.doubt or LOST_ROW_NOTE.format(lost)
     if context.header.has_row_numbers and any("." in value.printed for row in rows for value in row.values):
         for row in rows:  # a whole number among amounts printed with decimals: a 行次 read as an amount?
@@ -1611,11 +1613,12 @@ LOST_ROW_NOTE = ("the numbered row after it skips the number {}: that row's labe
                  "printed on a line after this label may be that row's")
 
 
-def _before_a_lost_row(rows: list[_Row]) -> list[tuple[_Row, int]]:
-    """Rows of a side whose next numbered row skips a number ('十八、…' then '二十、…'), each with
-    the number skipped, whose last number stands on a line after their label: the skipped row's
-    label line was lost, and an extract that prints each number on its own line gives its number
-    to the row before."""
+def _before_a_lost_row(rows: list[_Row], numbered: set[int | None]) -> list[tuple[_Row, int]]:
+    """Rows of a side whose next numbered row skips a number that no label read has ('十八、…' then
+    '二十、…'), each with the number skipped, whose last number stands on a line after their label:
+    the skipped row's label line was lost, and an extract that prints each number on its own line
+    gives its number to the row before. (A label read but not as a row, wrapped into another, is
+    not lost; the income side's numbers hide a lost expenditure row of the same number.)"""
     found = []
     last: dict[str, tuple[int, _Row]] = {}  # per side, the last numbered row (an unnumbered one restarts it)
     for row in rows:
@@ -1623,8 +1626,9 @@ def _before_a_lost_row(rows: list[_Row]) -> list[tuple[_Row, int]]:
         before = last.pop(row.section, None)
         if number is None:
             continue
-        if before and number > before[0] + 1 and before[1].values and before[1].values[-1].line not in before[1].lines:
-            found.append((before[1], before[0] + 1))
+        lost = next((n for n in range(before[0] + 1, number) if n not in numbered), None) if before else None
+        if before and lost and before[1].values and before[1].values[-1].line not in before[1].lines:
+            found.append((before[1], lost))
         last[row.section] = (number, row)
     return found
 

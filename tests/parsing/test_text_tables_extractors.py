@@ -706,3 +706,16 @@ def test_the_number_after_a_row_whose_next_row_skips_a_number_is_not_certain():
     same_line = extract(HEADER_1 + "一、一般公共预算财政拨款收入 400.00 十七、援助其他地区支出 54.09\n"
                         "十八、自然资源海洋气象等支出 345.91\n二十、粮油物资储备支出\n本年收入合计 400.00 本年支出合计 400.00\n")
     assert certain(same_line, 1)[("expenditure", "220", "amount")] == "345.91"
+
+
+HEADER_7 = ("一般公共预算财政拨款“三公”经费支出决算表\n单位：万元\n预算数 决算数\n合计 因公出国（境）费 小计 公务用车购置费 "
+            "公务用车运行费 公务接待费 合计 因公出国（境）费 小计 公务用车购置费 公务用车运行费 公务接待费\n")
+
+
+def test_table_7_whose_values_satisfy_its_identities_under_no_one_placement_is_not_certain():
+    # the budget's 合计 (1.07) was lost: each identity holds under some placement, none under the
+    # same one, and either, alone, put 1.07 under 公务用车运行费
+    lost = extract(HEADER_7 + "- - - - 1.07 0.80 - - - - 0.80\n")
+    assert [c.certain for c in lost.cells] == [False] * 11
+    whole = extract(HEADER_7 + "1.07 - - - - 1.07 0.80 - - - - 0.80\n")
+    assert certain(whole, 7)[("", "three_public", "budget_reception")] == "1.07"
