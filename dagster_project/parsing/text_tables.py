@@ -2861,6 +2861,9 @@ def _drop_lone_integers(rows: list[_Row], issues: list[ParseIssue]) -> None:
         return
     for row in rows:
         for value in [v for v in row.values if id(v) in lone]:
+            if row.values[-1] is not value and layout.TABLES[row.table_no].kind == "economic" \
+                    and _TWO_DIGITS_RE.fullmatch(value.printed) and not row.doubt:
+                row.doubt = CODE_PART_BEFORE_AMOUNT_NOTE.format(value.printed)
             row.values.remove(value)
             issues.append(ParseIssue("info", "stray_number",
                                      f"table {row.table_no}: whole number {value.printed} alone at line {value.line.no} "
@@ -2870,6 +2873,9 @@ def _drop_lone_integers(rows: list[_Row], issues: list[ParseIssue]) -> None:
 
 
 REPEATED_LINE_NOTE = "the row took its numbers from two lines printed alike (a line repeated?)"
+# (Table 6: an extract that prints each piece on its own line lost the line of another item's name)
+CODE_PART_BEFORE_AMOUNT_NOTE = ("the whole number {} alone on its line, before the row's amount, has the shape of an item's "
+                                "code part: the amount after it may be that item's, whose name line was lost")
 
 
 def _numbers_read_twice(row: _Row) -> bool:

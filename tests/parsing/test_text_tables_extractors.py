@@ -719,3 +719,12 @@ def test_table_7_whose_values_satisfy_its_identities_under_no_one_placement_is_n
     assert [c.certain for c in lost.cells] == [False] * 11
     whole = extract(HEADER_7 + "1.07 - - - - 1.07 0.80 - - - - 0.80\n")
     assert certain(whole, 7)[("", "three_public", "budget_reception")] == "1.07"
+
+
+def test_a_table_6_amount_after_a_lone_code_part_is_not_certain():
+    # PyMuPDF prints each piece on its own line; the lines '35.23 302' and '其他交通费用' were lost,
+    # so 30304's name is followed by 30239's code part '39' and 30239's amount
+    found = extract(HEADER_6 + "303\n对个人和家庭的补助\n120.00\n303\n04\n抚恤金\n39\n84.52\n303\n05\n生活补助\n35.48\n")
+    cells = {c.row_key: (c.printed, c.certain) for c in found.cells if c.table_no == 6}
+    assert cells["30304"] == ("84.52", False)
+    assert cells["30305"] == ("35.48", True)
