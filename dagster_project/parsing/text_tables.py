@@ -1350,10 +1350,13 @@ class _TwoSidedReader:
             self._check_numbering(side, label)
         if side == "both":
             side = "income" if ("income", key) not in self.seen else "expenditure"
-        if side == "income" and key in layout.FUND_SUBROWS and ("income", layout.FUND_SUBROW_AFTER) in self.seen:
+        after_carry_over = ("income", layout.FUND_SUBROW_AFTER) in self.seen
+        if side == "income" and key in layout.FUND_SUBROWS and after_carry_over:
             key, end_key = layout.FUND_SUBROWS[key]
             self.shared_expenditure = (end_key, label)
         self.current = self._new_row(side, key, code, label.text, label.lines)
+        if side == "income" and key in layout.FUND_SUBROWS and not after_carry_over and ("income", "total_income") in self.seen:
+            self.current.row.doubt = FUND_LINE_AFTER_THE_TOTAL_NOTE  # (its carry-over label unread)
 
     def _completes_cut(self, label: _Label) -> bool:
         """Whether the label (or its part before a known label) completes the unknown label read
@@ -1609,6 +1612,8 @@ def _under_two_rows(labels: list[_Label], value: _Value) -> bool:
             and expenditure.lines[-1] is not income.lines[0] and income.lines[-1] is not value.line)
 
 
+FUND_LINE_AFTER_THE_TOTAL_NOTE = ("a fund's income line read after 本年收入合计: it may be the fund's carry-over line, "
+                                  "whose 年初结转和结余 label was not read")
 LOST_ROW_NOTE = ("the numbered row after it skips the number {}: that row's label was lost, and the number "
                  "printed on a line after this label may be that row's")
 

@@ -728,3 +728,14 @@ def test_a_table_6_amount_after_a_lone_code_part_is_not_certain():
     cells = {c.row_key: (c.printed, c.certain) for c in found.cells if c.table_no == 6}
     assert cells["30304"] == ("84.52", False)
     assert cells["30305"] == ("35.48", True)
+
+
+def test_a_fund_line_read_after_the_years_income_total_is_not_certain():
+    # the fund's income amount and the end of the label '年初财政拨款结转和结余' were lost: the
+    # carry-over sub-row '一般公共预算财政拨款 10.00' would be read as the year's fund income
+    found = extract(HEADER_4 + "一、一般公共预算财政拨款 一、一般公共服务支出 100.00 100.00\n"
+                    "本年收入合计 100.00 本年支出合计 100.00 100.00\n年初财政拨款结转和结 10.00\n"
+                    "一般公共预算财政拨款 10.00 年末财政拨款结转和结余 10.00 10.00\n总计 110.00 总计 110.00 110.00\n")
+    fund = [(c.printed, c.certain) for c in found.cells if c.row_key == "general_budget_appropriation"]
+    assert fund == [("10.00", False)]
+    assert certain(found, 4)[("income", "total_income", "amount")] == "100.00"
