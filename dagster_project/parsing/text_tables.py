@@ -852,9 +852,13 @@ def _owner_at(owners: list[tuple[int, Line]], position: int) -> Line:
 
 def _three_public_columns(found: list[tuple[str, str, str]]) -> tuple[ColumnSpec, ...]:
     """Table 7's twelve columns in printed order: all budgets then all actuals when 预算数/决算数 head
-    two groups, or a budget/actual pair per item when they are printed under every item."""
-    phases = [key for kind, key, _ in found if kind == "phase"]
-    return _THREE_PUBLIC_ORDERS["pairs" if phases.count("budget") > 1 else "groups"]
+    two groups, or a budget/actual pair per item when they are printed under every item. A header
+    line printed twice reads 预算数 twice over two groups (their items named twice), or the items
+    twice over pairs (预算数 read once an item)."""
+    budgets = [key for kind, key, _ in found if kind == "phase"].count("budget")
+    items = Counter(key for kind, key, _ in found if kind == "item")
+    pairs = budgets > 2 or (budgets == 2 and not (items and max(items.values()) > 1))
+    return _THREE_PUBLIC_ORDERS["pairs" if pairs else "groups"]
 
 
 def _three_public_order(pairs: bool) -> tuple[ColumnSpec, ...]:

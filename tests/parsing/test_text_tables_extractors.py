@@ -739,3 +739,17 @@ def test_a_fund_line_read_after_the_years_income_total_is_not_certain():
     fund = [(c.printed, c.certain) for c in found.cells if c.row_key == "general_budget_appropriation"]
     assert fund == [("10.00", False)]
     assert certain(found, 4)[("income", "total_income", "amount")] == "100.00"
+
+
+ITEMS_7 = "合计 因公出国（境）费 小计 公务用车购置费 公务用车运行费 公务接待费"
+
+
+def test_table_7_header_lines_printed_twice_keep_the_column_order():
+    # 预算数/决算数 over two groups, their line printed twice: still two groups (the items are named
+    # twice); the items' line of a table of pairs printed twice: still pairs (预算数 under every item)
+    groups = extract("一般公共预算财政拨款“三公”经费支出决算表\n单位：万元\n预算数 决算数\n预算数 决算数\n"
+                     f"{ITEMS_7} {ITEMS_7}\n8.00 0 6.00 0 6.00 2.00 7.00 0 4.00 0 4.00 3.00\n")
+    assert certain(groups, 7)[("", "three_public", "actual_total")] == "7.00"
+    pairs = extract("一般公共预算财政拨款“三公”经费支出决算表\n单位：万元\n" + f"{ITEMS_7}\n{ITEMS_7}\n"
+                    + "预算数 决算数 " * 6 + "\n8.00 7.00 0 0 6.00 4.00 0 0 6.00 4.00 2.00 3.00\n")
+    assert certain(pairs, 7)[("", "three_public", "actual_total")] == "7.00"
