@@ -2954,7 +2954,7 @@ def _gathered_unbalanced(row: _Row) -> bool:
     as printed and the checks report it; but when its values were gathered from several lines and
     its own identity fails, one of them may be a number moved there from another row (an extract
     that lists a table's numbers apart from their labels)."""
-    return (1 < len(row.values) == len(row.columns) and row.values[0].line is not row.values[-1].line
+    return (1 < len(row.values) == len(row.columns) and any(v.line is not row.values[0].line for v in row.values)
             and row.allowed is None and not balances(row))
 
 

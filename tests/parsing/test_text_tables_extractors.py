@@ -753,3 +753,31 @@ def test_table_7_header_lines_printed_twice_keep_the_column_order():
     pairs = extract("一般公共预算财政拨款“三公”经费支出决算表\n单位：万元\n" + f"{ITEMS_7}\n{ITEMS_7}\n"
                     + "预算数 决算数 " * 6 + "\n8.00 7.00 0 0 6.00 4.00 0 0 6.00 4.00 2.00 3.00\n")
     assert certain(pairs, 7)[("", "three_public", "actual_total")] == "7.00"
+
+
+# pdfplumber layout=True; the line of the code of 行政运行 ('201 03') was lost, so the 款's row took
+# 行政运行's numbers too: read left to right, its values come from both lines, the last from its own.
+TABLE_3_LAID_OUT_ITEM_CODE_LOST = """\
+                                     支出决算表
+                                                                        单位：元
+                                                                    对附属单位补助
+         科目编码     科目名称     本年支出合计    基本支出    项目支出   上缴上级支出   经营支出
+                                                                      支出
+               合计            30,000,000.00 20,000,000.00 10,000,000.00
+       201     一般公共服务支出      30,000,000.00 20,000,000.00 10,000,000.00
+               政府办公厅（室）及相关
+       201 03                30,000,000.00 20,000,000.00 10,000,000.00
+               机构事务
+               行政运行          16,000,000.00 12,000,000.00 4,000,000.00
+       01
+       201 03
+               一般行政管理事务      14,000,000.00 8,000,000.00 6,000,000.00
+       02
+"""
+
+
+def test_a_full_row_laid_out_on_a_grid_gathered_from_two_lines_that_does_not_add_up_is_not_certain():
+    found = extract(TABLE_3_LAID_OUT_ITEM_CODE_LOST)
+    kuan = [c for c in found.cells if c.row_key == "20103"]
+    assert len(kuan) == 6 and not any(c.certain for c in kuan)
+    assert "several lines" in kuan[0].note
