@@ -295,6 +295,8 @@ def solve(rows: list[_Row], constraints: list[_Constraint]) -> set[int]:
     usable = [c for c in constraints if all(rows[m].options for m in c.members)]  # over rows that can be placed
     domains = _domains(rows)
     unbalanced = _unbalanced(domains, usable)
+    if unbalanced:  # a row whose values add up under no placement was misread: no sum rests on it
+        usable = [c for c in usable if unbalanced.isdisjoint(c.members)]
     while dead := _propagate_all(rows, domains, usable):
         dropped = {c.family for c in dead}
         usable = [c for c in usable if c.family not in dropped]

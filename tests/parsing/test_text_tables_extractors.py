@@ -781,3 +781,13 @@ def test_a_full_row_laid_out_on_a_grid_gathered_from_two_lines_that_does_not_add
     kuan = [c for c in found.cells if c.row_key == "20103"]
     assert len(kuan) == 6 and not any(c.certain for c in kuan)
     assert "several lines" in kuan[0].note
+
+
+def test_a_row_that_adds_up_under_no_placement_decides_no_other_row():
+    # Table 3's 208 lost its second 60.18: its one value is placed in no column for certain, and
+    # Table 5's 208 is not placed by 'T3 basic >= T5 basic' with T3's basic read as blank
+    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入 60.18 八、社会保障和就业支出 60.18\n"
+                    "本年收入合计 60.18 本年支出合计 60.18\n" + HEADER_3 + "208 社会保障和就业支出 60.18\n"
+                    "一般公共预算财政拨款支出决算表\n单位：万元\n项目 小计 基本支出 项目支出\n208 社会保障和就业支出 60.18 60.18\n")
+    assert [c.certain for c in found.cells if c.table_no == 3] == [False]
+    assert [c.certain for c in found.cells if c.table_no == 5] == [True, False]
