@@ -1062,6 +1062,8 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         context.disorder = _row_of_a_column(rows)
     if header.laid_out:
         rows = _grid_rows(context, header_lines, body, rows, issued)
+    if table.kind == "subject":
+        _doubt_kuan_read_as_item(context, rows)
     _drop_lone_integers(rows, issues)
     cut = _lines_with_a_cut_amount(body)
     for row in rows:
@@ -1814,16 +1816,12 @@ def _total_label_width(pieces: list[str]) -> int:
 
 def _subject_rows(context: _Context, body: _Body) -> list[_Row]:
     rows: list[_Row] = []
-    ended_below: list[_Row] = []  # rows whose code a part under their name ended
     for line, pieces in zip(body.lines, body.pieces):
         pieces = _after_header_words(context.table, pieces)
         alone = len(pieces) == 1  # a value alone on its line
         for segment in _row_segments(pieces):
-            _read_subject_segment(context, rows, segment, line, alone, ended_below)
+            _read_subject_segment(context, rows, segment, line, alone)
     _note_repeated_codes(context, rows)
-    for row in _kuan_read_as_item(rows, ended_below):
-        row.doubt = KUAN_AS_ITEM_NOTE.format(row.row_code[:-2])
-        context.warn("code_part_unplaced", f"row {row.row_key}: {row.doubt}", row.lines[-1])
     return rows
 
 
@@ -1831,21 +1829,30 @@ KUAN_AS_ITEM_NOTE = ("the code part under its name ended its code, but the table
                      "other items of it: this may be that row, and the part another row's whose line was lost")
 
 
-def _kuan_read_as_item(rows: list[_Row], ended_below: list[_Row]) -> list[_Row]:
-    """Rows whose code a part under their name ended (a 项: '208 05 行政单位离退休 …' / '01'), the
-    first of their 款's rows, whose 款 the table does not print though it prints other 项 of it
-    after them: the row may be the 款 itself (printed before its 项), its line followed by the part
-    of a 项 whose line was lost."""
+def _doubt_kuan_read_as_item(context: _Context, rows: list[_Row]) -> None:
+    """Rows whose code a part under their name and numbers ended (a 项: '208 05 行政单位离退休 …' /
+    '01'), the first of their 款's rows, whose 款 the table does not print though it prints other
+    项 of it after them: the row may be the 款 itself (printed before its 项), its line followed by
+    the part of a 项 whose line was lost."""
+    ended_below = [row for row in rows if _code_ended_below(row)]
     if not ended_below:
-        return []
+        return
     codes = [row.row_code or "" for row in rows]
-    found = []
     for row in ended_below:
         kuan, at = (row.row_code or "")[:-2], rows.index(row)
         if not row.doubt and kuan not in codes and not any(c.startswith(kuan) for c in codes[:at]) \
                 and any(c.startswith(kuan) for c in codes[at + 1:]):
-            found.append(row)
-    return found
+            row.doubt = KUAN_AS_ITEM_NOTE.format(kuan)
+            context.warn("code_part_unplaced", f"row {row.row_key}: {row.doubt}", row.lines[-1])
+
+
+def _code_ended_below(row: _Row) -> bool:
+    """Whether the last part of a 项's code stands first on a line after the row's first number."""
+    code = row.row_code
+    if not code or len(code) != FUNCTION_CODE_LENGTH or not row.values:
+        return False
+    numbers_at = row.values[0].line.no
+    return any(line.no > numbers_at and line.text.split()[:1] == [code[-2:]] for line in row.lines)
 
 
 def _note_repeated_codes(context: _Context, rows: list[_Row]) -> None:
@@ -1875,15 +1882,13 @@ def _row_segments(pieces: list[str]) -> list[list[str]]:
     return [pieces[a:b] for a, b in zip(starts, [*starts[1:], len(pieces)])]
 
 
-def _read_subject_segment(context: _Context, rows: list[_Row], pieces: list[str], line: Line, alone: bool,
-                          ended_below: list[_Row]) -> None:
+def _read_subject_segment(context: _Context, rows: list[_Row], pieces: list[str], line: Line, alone: bool) -> None:
     """Open the row a line (or a part of it) starts, if any, and add its name and values to the current row."""
     code, used = _function_code(pieces)
     if code is None and rows and not context.header.laid_out and _ends_code(context, rows[-1], pieces):
         row = rows[-1]
         if len(row.row_code or "") == FUNCTION_CODE_LENGTH - 2:
             row.row_code = row.row_key = f"{row.row_code}{pieces[0]}"
-            ended_below.append(row)
         elif not row.doubt:  # a 项 (or a 类: no extract prints a 款 part so) read from other rows' lines
             row.doubt = f"the code part '{pieces[0]}' printed under its name belongs to no code: its code may be misread"
             context.warn("code_part_unplaced", f"row {row.row_key}: {row.doubt}", line)

@@ -791,3 +791,38 @@ def test_a_row_that_adds_up_under_no_placement_decides_no_other_row():
                     "一般公共预算财政拨款支出决算表\n单位：万元\n项目 小计 基本支出 项目支出\n208 社会保障和就业支出 60.18 60.18\n")
     assert [c.certain for c in found.cells if c.table_no == 3] == [False]
     assert [c.certain for c in found.cells if c.table_no == 5] == [True, False]
+
+
+# pypdf layout=True prints a 项's last code part under its row; the line of 2080501 (行政单位离退休)
+# was lost, so its ' 01' ends the 款's code ('208 05 行政事业单位养老支出').
+PYPDF_LAYOUT_ITEM_LINE_LOST = """\
+                                                        支出决算表
+
+                                                                                                                        单位：万元
+
+   科目编码              科目名称             本年支出合计           基本支出            项目支出          上缴上级支出           经营支出
+
+              合计                             400.00        400.00
+
+208           社会保障和就业支出                      300.00          300.00
+
+208 05        行政事业单位养老支出                     300.00          300.00
+
+ 01
+
+208 05        机关事业单位基本养老保                    200.00          200.00
+ 05           险缴费支出
+
+210           卫生健康支出                          100.00           100.00
+
+210 11        行政事业单位医疗                       100.00           100.00
+
+210 11        行政单位医疗                          100.00           100.00
+ 01
+"""
+
+
+def test_a_kuan_laid_out_on_a_grid_followed_by_a_lost_items_code_part_is_not_certain():
+    found = extract(PYPDF_LAYOUT_ITEM_LINE_LOST)
+    assert [c.certain for c in found.cells if c.row_key == "2080501"] == [False, False]
+    assert [c.certain for c in found.cells if c.row_key == "2101101"][0] is True  # its 款 is printed
