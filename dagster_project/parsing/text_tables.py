@@ -1536,12 +1536,12 @@ def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
     owners: list[tuple[int, Line]] = []  # where each line's part of them starts
     flushed: list[_Label] = []  # the labels read before the number being read
     run_together: set[int] = set()  # lines with two labels of one side before their numbers
-    numbered: set[int | None] = set()  # the numbers of the labels read (a row's or not), either side's
+    label_texts: list[str] = []  # the labels read (a row's or not), either side's
 
     def flush() -> None:
         nonlocal text, owners, flushed
         flushed = _segment_labels(text, owners)
-        numbered.update(map(_label_number, map(attrgetter("text"), flushed)))
+        label_texts.extend(map(attrgetter("text"), flushed))
         for label in flushed:
             reader.open(label)
         text, owners = "", []
@@ -1590,7 +1590,7 @@ def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
     rows = [row for row in reader.rows if row.row_key]
     for row in rows if run_together else ():  # the row before: its numbers may be among them
         row.blank_unknown = row.blank_unknown or (not row.values and row.lines[-1].no in run_together)
-    for row, lost in [] if context.header.has_row_numbers else _before_a_lost_row(rows, numbered):
+    for row, lost in [] if context.header.has_row_numbers else _before_a_lost_row(rows, label_texts):
         row.doubt = row.doubt or LOST_ROW_NOTE.format(lost)
     if context.header.has_row_numbers and any("." in value.printed for row in rows for value in row.values):
         for row in rows:  # a whole number among amounts printed with decimals: a 行次 read as an amount?
@@ -1624,23 +1624,27 @@ LOST_ROW_NOTE = ("the numbered row after it skips the number {}: that row's labe
                  "printed on a line after this label may be that row's")
 
 
-def _before_a_lost_row(rows: list[_Row], numbered: set[int | None]) -> list[tuple[_Row, int]]:
+def _before_a_lost_row(rows: list[_Row], label_texts: list[str]) -> list[tuple[_Row, int]]:
     """Rows of a side whose next numbered row skips a number that no label read has ('十八、…' then
     '二十、…'), each with the number skipped, whose last number stands on a line after their label:
     the skipped row's label line was lost, and an extract that prints each number on its own line
     gives its number to the row before. (A label read but not as a row, wrapped into another, is
     not lost; the income side's numbers hide a lost expenditure row of the same number.)"""
     found = []
+    numbered: set[int | None] | None = None  # of the labels read, worked out at the first gap
     last: dict[str, tuple[int, _Row]] = {}  # per side, the last numbered row (an unnumbered one restarts it)
     for row in rows:
         number = _label_number(row.label)
         before = last.pop(row.section, None)
         if number is None:
             continue
-        lost = next((n for n in range(before[0] + 1, number) if n not in numbered), None) if before else None
-        if before and lost and before[1].values and before[1].values[-1].line not in before[1].lines:
-            found.append((before[1], lost))
         last[row.section] = (number, row)
+        if before is None or number <= before[0] + 1:
+            continue
+        numbered = set(map(_label_number, label_texts)) if numbered is None else numbered
+        lost = next((n for n in range(before[0] + 1, number) if n not in numbered), None)
+        if lost and before[1].values and before[1].values[-1].line not in before[1].lines:
+            found.append((before[1], lost))
     return found
 
 
@@ -1849,7 +1853,7 @@ def _doubt_kuan_read_as_item(context: _Context, rows: list[_Row]) -> None:
 def _code_ended_below(row: _Row) -> bool:
     """Whether the last part of a 项's code stands first on a line after the row's first number."""
     code = row.row_code
-    if not code or len(code) != FUNCTION_CODE_LENGTH or not row.values:
+    if len(row.lines) < 2 or not code or len(code) != FUNCTION_CODE_LENGTH or not row.values:
         return False
     numbers_at = row.values[0].line.no
     return any(line.no > numbers_at and line.text.split()[:1] == [code[-2:]] for line in row.lines)
