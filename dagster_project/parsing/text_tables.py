@@ -173,6 +173,10 @@ def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None
         elif not row.doubt and (code := _CODE_IN_NAME_RE.search(row.label)):
             row.doubt = (f"the code {code.group()} is printed inside the row's name (joined to a number before it?): the "
                          "number after it may be that code's")
+        elif not row.doubt and _unknown_item_code(row):
+            row.doubt = (f"the code {row.row_code} is no item of the economic classification: it may be made of two "
+                         "rows' code parts (a line lost), so the row's number is not certain")
+            issues.append(ParseIssue("warn", "code_name_mismatch", f"table {row.table_no}: {row.doubt}", row.provenance()))
     for key, lines in _read_from_several_rows([row for row in economic if id(row) not in misread_codes]).items():
         issues.append(ParseIssue("warn", "row_read_twice", f"table {key[0]} row {key[1]}: read from several rows (lines "
                                  f"{', '.join(str(line.no) for line in lines)}); none of its numbers is certain",
@@ -272,6 +276,13 @@ def _code_of_another_name(row: _Row) -> str | None:
             f"{', '.join(sorted(named))}: the code may be misread, so the row's number is not certain")
 
 
+def _unknown_item_code(row: _Row) -> bool:
+    """Whether a Table 6 item's code (five digits) is not in the classification while its class is."""
+    code = row.row_code or ""
+    names, _ = layout.economic_subjects()
+    return len(code) == 5 and code not in names and code[:3] in names
+
+
 # A classification name holds no digits: a run of them inside a Table 6 row's name is a code, joined
 # to the number printed before it (pypdf's layout mode: '办公费 031002 办公设备购 21.40', 0 and 31002).
 _CODE_IN_NAME_RE = re.compile(r"(?<=\D)\d{3,}")
@@ -287,7 +298,7 @@ def _name_run_on_into_another(row: _Row) -> str | None:
     label = squash(row.label)
     if not own or label == own or not label.startswith(own):
         return None
-    rest = label[len(own):]
+    rest = label[len(own):].lstrip("0123456789")  # (a code part between: '工会经费01离休费')
     return rest if codes.get(rest, frozenset()) - {row.row_code} else None
 
 

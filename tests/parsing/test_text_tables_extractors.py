@@ -826,3 +826,11 @@ def test_a_kuan_laid_out_on_a_grid_followed_by_a_lost_items_code_part_is_not_cer
     found = extract(PYPDF_LAYOUT_ITEM_LINE_LOST)
     assert [c.certain for c in found.cells if c.row_key == "2080501"] == [False, False]
     assert [c.certain for c in found.cells if c.row_key == "2101101"][0] is True  # its 款 is printed
+
+
+def test_a_table_6_code_outside_the_classification_or_a_name_run_on_past_a_code_part_is_not_certain():
+    # a lost line left '303' (its class name line lost) before another class's item part '28':
+    # 30328 is no item; a lost code line ran '工会经费' into '01' and the next item's name
+    found = extract(HEADER_6 + "303 28 298.12\n302 28 工会经费01离休费 11.66\n302 01 办公费 5.00\n")
+    cells = {c.row_key: c.certain for c in found.cells if c.table_no == 6}
+    assert cells == {"30328": False, "30228": False, "30201": True}

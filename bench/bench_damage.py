@@ -1,0 +1,78 @@
+"""Benchmark: certain cells the text parser gets wrong on damaged extracts of a generated corpus.
+
+    uv run python bench/bench_damage.py CORPUS [--extracts DIR] [--lines N] [--seed S] [--show N]
+
+CORPUS is a folder written by `fdw generate` (its .meta/truth.jsonl holds every printed cell).
+Each of its text documents, and each extract in DIR of one of its PDFs (files named
+'<pdf name>.<tool>.txt', as bench_extractors.py --extracts reads them), is damaged as a careless
+copy would be: N of its lines (default 10), chosen with a seed made of --seed and the file's name,
+are each deleted, printed twice or preceded by a blank line (bench_extractors.damaged). Then it
+is parsed, and its certain table cells are compared with the generator's truth. Per tool ('text'
+for the corpus's own text documents): certain cells, and those that differ from the truth (the
+number that matters: a damaged line may cost cells, never give a wrong certain one). Table 6 is
+compared without its column group; a cell the truth does not hold must read 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_extractors import REPO, damaged  # noqa: E402
+
+sys.path.insert(0, str(REPO))
+from dagster_project.parsing.text_document import parse_text  # noqa: E402
+
+Key = tuple[int, str, str, str | None]
+TABLE_6_TOTALS = ("personnel_total", "public_total")  # (not cells of the truth's Table 6)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path, help="a folder written by fdw generate")
+    parser.add_argument("--extracts", type=Path, help="extracts of the corpus's PDFs: <pdf name>.<tool>.txt")
+    parser.add_argument("--lines", type=int, default=10, help="lines damaged per file")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--show", type=int, default=0, help="print up to N wrong cells per tool")
+    args = parser.parse_args()
+    truth = {}  # (document, format) -> its cells
+    for line in (args.corpus / ".meta" / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+        document = json.loads(line)
+        truth[(document["document"], document["format"])] = {tuple(c[:4]): Decimal(c[4]) for c in document["cells"]}
+    files = [(path, "text", (path.stem, "text")) for path in sorted(args.corpus.glob("text/**/*.txt"))]
+    if args.extracts:
+        files += [(path, path.name.split(".")[1], (path.name.split(".")[0], "pdf"))
+                  for path in sorted(args.extracts.glob("*.*.txt"))]
+    certain, wrong = defaultdict(int), defaultdict(list)
+    for path, tool, key in files:
+        if key not in truth:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if text.strip():
+            text = damaged(text, args.lines, random.Random(f"{args.seed}-{path.name}"))
+        doc = parse_text(text.encode("utf-8"), path.name, tool)
+        for cell in doc.cells:
+            if not cell.certain or cell.row_key in TABLE_6_TOTALS:
+                continue
+            certain[tool] += 1
+            cell_key: Key = (cell.table_no, "" if cell.table_no == 6 else cell.section, cell.row_key, cell.column_key)
+            if truth[key].get(cell_key, Decimal(0)) != cell.value:
+                wrong[tool].append(f"{path.name}: {cell_key} = {cell.printed} (line {cell.provenance.line_start}), "
+                                   f"truth: {truth[key].get(cell_key)}")
+    print(f"{len(files)} files, {args.lines} lines damaged in each (seed {args.seed})")
+    print(f"{'tool':24s} {'certain cells':>14s} {'wrong':>6s}")
+    for tool in sorted(certain):
+        print(f"{tool:24s} {certain[tool]:14d} {len(wrong[tool]):6d}")
+        for example in wrong[tool][:args.show]:
+            print(f"    {example}")
+    print(f"{'all':24s} {sum(certain.values()):14d} {sum(map(len, wrong.values())):6d}")
+
+
+if __name__ == "__main__":
+    main()
