@@ -205,11 +205,14 @@ def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int],
         return (i, column) if i is not None and column in keys[i] else None
 
     if by_table.get(1):
+        # (a column whose first line prints nothing is not compared with lines that may have lost their numbers)
+        blanks_known = _income_blanks_known(rows, index)
         for column, t1_keys in layout.T2_TOTAL_EQUALS_T1.items():
             income_lines = [p for k in t1_keys if (p := at(1, "income", k, "amount"))]
             # every template prints a column's first line (a fund's may be left out): without it read
             # (its label broken), the lines read are not the column
-            if at(1, "income", t1_keys[0], "amount"):
+            first = at(1, "income", t1_keys[0], "amount")
+            if first and (blanks_known or rows[first[0]].values):
                 equal(f"T2 合计 {column} = T1 income", at(2, "", "total", column), income_lines, "T2 合计 = T1 income lines")
         for i in by_table.get(3, []):
             t1_key = "total_expenditure" if rows[i].row_key == "total" else rows[i].row_key
@@ -231,6 +234,22 @@ def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int],
     right6 = [p for k, (key, section) in layout.ECONOMIC_TOTAL_LABELS.items() if (p := at(6, section, key, "amount"))]
     equal("T6 人员经费 + 公用经费 = T5 basic", at(5, "", "total", "basic"), right6)
     return found
+
+
+def _income_blanks_known(rows: list[_Row], index: dict[tuple[int, str, str], int]) -> bool:
+    """Whether Table 1's income lines that print nothing are known to be blank: not when its
+    general-budget line (the one nearly every department prints a number on) was read without a
+    number while the lines read do not add up to 本年收入合计. An extract that lost that number
+    reads the line blank, and Table 2's columns would be made to equal the blanks."""
+    general = index.get((1, "income", "general_budget_appropriation"))
+    total_at = index.get((1, "income", "total_income"))
+    if general is None or rows[general].values or total_at is None or not rows[total_at].values:
+        return True
+    keys = next(parts for side, key, parts in layout.TWO_SIDED_SUMS if (side, key) == ("income", "total_income"))
+    lines = [rows[i] for key in keys if (i := index.get((1, "income", key))) is not None]
+    total = rows[total_at]
+    printed = sum((row.values[0].value for row in lines if row.values), Decimal(0))
+    return abs(total.values[0].value - printed) <= total.half_unit * (len(lines) + 1)
 
 
 # The solver counts in integers: every amount as a whole number of the smallest unit any amount

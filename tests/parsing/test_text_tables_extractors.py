@@ -834,3 +834,13 @@ def test_a_table_6_code_outside_the_classification_or_a_name_run_on_past_a_code_
     found = extract(HEADER_6 + "303 28 298.12\n302 28 工会经费01离休费 11.66\n302 01 办公费 5.00\n")
     cells = {c.row_key: c.certain for c in found.cells if c.table_no == 6}
     assert cells == {"30328": False, "30228": False, "30201": True}
+
+
+def test_table_2_is_not_placed_by_table_1_lines_read_blank_when_the_general_budget_number_was_lost():
+    # the line of Table 1's general-budget number was lost: every income line read prints nothing,
+    # and they do not add up to 本年收入合计. Made equal to them, Table 2's 合计 would put its
+    # 100.00 in 事业收入, the one column no Table 1 line was read for.
+    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入 一、一般公共服务支出 100.00\n四、上级补助收入\n"
+                    "本年收入合计 100.00 本年支出合计 100.00\n"
+                    "收入决算表\n单位：万元\n项目 本年收入合计 财政拨款收入 上级补助收入 事业收入\n合计 100.00 100.00\n")
+    assert [c.certain for c in found.cells if c.table_no == 2] == [True, False]
