@@ -119,10 +119,12 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
                           and layout.TABLES[row.table_no].kind == "economic"], issues)
     complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
     found = constraints(complete)
-    # a row that prints no number may have lost it to a number on its line read as no row's, and the
-    # rows of a table whose header lost a column have no known columns: no sum rests on them
-    if any(row.blank_unknown or row.table_no in lost for row in complete):
-        found = [c for c in found if not any(complete[m].blank_unknown or complete[m].table_no in lost for m in c.members)]
+    # a row that prints no number may have lost it to a number on its line read as no row's, the
+    # rows of a table whose header lost a column have no known columns, and a row in doubt may hold
+    # other rows' numbers: no sum rests on them
+    unsure = {i for i, row in enumerate(complete) if row.blank_unknown or row.doubt or row.table_no in lost}
+    if unsure:
+        found = [c for c in found if unsure.isdisjoint(c.members)]
     for i in solve(complete, found):
         complete[i].doubt = UNBALANCED_NOTE
     for row in complete:

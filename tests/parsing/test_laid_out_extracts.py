@@ -343,3 +343,95 @@ def test_a_number_left_of_the_name_of_its_row_puts_a_grid_table_out_of_order():
     assert [(i.code, i.provenance.line_start) for i in found.issues if i.code == "table_out_of_order"] == [
         ("table_out_of_order", 7)]
     assert not [c for c in found.cells if c.certain]
+
+
+# pdfplumber layout=True, a generated document with 20 lines damaged: the line of 2210201's code
+# ('221 02') was lost and its line '住房公积金 34.85 34.85' printed twice, so 22102 took both (a
+# line repeated: not certain). Its placements had made Table 3's 221 and, through 'T3 >= T5',
+# Table 5's 221 put 41.72 in 项目支出, certain and wrong: a row in doubt now decides no other row.
+TABLE_3_AND_5_A_LINE_REPEATED = """\
+                                    支出决算总表
+                                                                       单位：万元
+                                                                    对附属单位补助
+         科目编码     科目名称     本年支出合计    基本支出    项目支出   上缴上级支出   经营支出
+
+                                                                      支出
+               合计               349.91  240.04  109.87
+       201     一般公共服务支出         225.98  116.11  109.87
+       201 01  人大事务             225.98  116.11  109.87
+       201 01
+               行政运行             130.27  116.11  14.16
+       01
+       201 01
+               一般行政管理事务         95.71     -     95.71
+       02
+       208     社会保障和就业支出        69.89   69.89
+       208 05  行政事业单位养老支出       69.89   69.89
+       208 05
+               行政单位离退休          18.29   18.29
+       01
+       208 05  机关事业单位基本养老保
+                                32.10   32.10
+       05      险缴费支出
+       208 05  机关事业单位职业年金缴
+                                19.50   19.50
+       06      费支出
+       210     卫生健康支出           12.32   12.32
+       210 11  行政事业单位医疗         12.32   12.32
+       210 11
+               行政单位医疗           12.32   12.32
+       01
+       221     住房保障支出           41.72   41.72
+       221 02  住房改革支出           41.72   41.72
+               住房公积金            34.85   34.85
+               住房公积金            34.85   34.85
+       01
+       221 02
+               提租补贴             6.87     6.87
+       02
+                                财政拨款收入支出决算总表
+                             一般公共预算财政拨款支出决算表
+                                                                     单位：万元
+          科目编码          科目名称            小计          基本支出        项目支出
+       201        一般公共服务支出                  225.98       116.11      109.87
+       201 01     人大事务                      225.98       116.11      109.87
+       201 01
+                  行政运行                      130.27       116.11       14.16
+       01
+       201 01
+                  一般行政管理事务                   95.71         -          95.71
+       02
+       208        社会保障和就业支出                  69.89       69.89
+       208 05     行政事业单位养老支出                 69.89       69.89
+       208 05
+                  行政单位离退休                    18.29       18.29
+       01
+       208 05     机关事业单位基本养老保险
+                                             32.10       32.10
+       05         缴费支出
+       208 05     机关事业单位职业年金缴费
+                                             19.50       19.50
+       06         支出
+       210        卫生健康支出                     12.32       12.32
+       210 11     行政事业单位医疗                   12.32       12.32
+       210 11
+                  行政单位医疗                     12.32       12.32
+       01
+       221        住房保障支出                     41.72       41.72
+       221 02     住房改革支出                     41.72       41.72
+       221 02
+                  住房公积金                      34.85       34.85
+       01
+       221 02
+                  提租补贴                       6.87         6.87
+       02
+                  合计                        349.91       240.04      109.87
+                                         5
+"""
+
+
+def test_a_row_in_doubt_decides_no_other_rows_columns():
+    found = extract_tables(lines_of(TABLE_3_AND_5_A_LINE_REPEATED))
+    placed = {(c.table_no, c.row_key, c.column_key) for c in found.cells if c.certain}
+    assert (5, "221", "project") not in placed and (3, "2210202", "project") not in placed
+    assert not [c for c in found.cells if c.table_no == 3 and c.row_key == "22102" and c.certain]
