@@ -179,11 +179,14 @@ def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int], by
                     f"T{no} {side} column {key}: {total} = sum of its lines",
                     (parent, key), [(c, key) for c in children], family=f"T{no} {side} {total} = sum of its lines"))
         grand = index.get((no, "expenditure", "grand_total"))
+        blanks_known = _income_blanks_known(rows, index, no)
         for income_key, column in layout.FUND_COLUMNS.items():
             begin = layout.FUND_SUBROWS[income_key][0]
-            # both lines read: without its carry-over line (a label the extract broke) the sum is not this identity
+            # both lines read: without its carry-over line (a label the extract broke) the sum is not
+            # this identity; nor with its income line read blank where the number may be lost
             income_rows = [index[(no, "income", k)] for k in (income_key, begin) if (no, "income", k) in index]
-            if grand is not None and len(income_rows) == 2 and column in keys[grand]:
+            if grand is not None and len(income_rows) == 2 and column in keys[grand] \
+                    and (blanks_known or rows[income_rows[0]].values):
                 found.append(_Constraint(
                     f"T{no} {column}: income + carry-over = 总计",
                     (grand, column), [(p, "amount") for p in income_rows], printed_rule=False))
@@ -206,7 +209,7 @@ def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int],
 
     if by_table.get(1):
         # (a column whose first line prints nothing is not compared with lines that may have lost their numbers)
-        blanks_known = _income_blanks_known(rows, index)
+        blanks_known = _income_blanks_known(rows, index, 1)
         for column, t1_keys in layout.T2_TOTAL_EQUALS_T1.items():
             income_lines = [p for k in t1_keys if (p := at(1, "income", k, "amount"))]
             # every template prints a column's first line (a fund's may be left out): without it read
@@ -236,17 +239,18 @@ def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int],
     return found
 
 
-def _income_blanks_known(rows: list[_Row], index: dict[tuple[int, str, str], int]) -> bool:
-    """Whether Table 1's income lines that print nothing are known to be blank: not when its
-    general-budget line (the one nearly every department prints a number on) was read without a
+def _income_blanks_known(rows: list[_Row], index: dict[tuple[int, str, str], int], no: int) -> bool:
+    """Whether the income lines of Table 1 or 4 that print nothing are known to be blank: not when
+    the general-budget line (the one nearly every department prints a number on) was read without a
     number while the lines read do not add up to 本年收入合计. An extract that lost that number
-    reads the line blank, and Table 2's columns would be made to equal the blanks."""
-    general = index.get((1, "income", "general_budget_appropriation"))
-    total_at = index.get((1, "income", "total_income"))
+    reads the line blank, and Table 2's columns, or Table 4's fund columns, would be made to equal
+    the blanks."""
+    general = index.get((no, "income", "general_budget_appropriation"))
+    total_at = index.get((no, "income", "total_income"))
     if general is None or rows[general].values or total_at is None or not rows[total_at].values:
         return True
     keys = next(parts for side, key, parts in layout.TWO_SIDED_SUMS if (side, key) == ("income", "total_income"))
-    lines = [rows[i] for key in keys if (i := index.get((1, "income", key))) is not None]
+    lines = [rows[i] for key in keys if (i := index.get((no, "income", key))) is not None]
     total = rows[total_at]
     printed = sum((row.values[0].value for row in lines if row.values), Decimal(0))
     return abs(total.values[0].value - printed) <= total.half_unit * (len(lines) + 1)

@@ -844,3 +844,14 @@ def test_table_2_is_not_placed_by_table_1_lines_read_blank_when_the_general_budg
                     "本年收入合计 100.00 本年支出合计 100.00\n"
                     "收入决算表\n单位：万元\n项目 本年收入合计 财政拨款收入 上级补助收入 事业收入\n合计 100.00 100.00\n")
     assert [c.certain for c in found.cells if c.table_no == 2] == [True, False]
+
+
+def test_table_4_funds_are_not_placed_by_income_lines_read_blank_when_the_general_budget_number_was_lost():
+    # the general-budget income number was lost: its line and the carry-over lines read blank, and
+    # 'income + carry-over = 总计' in each fund read would leave 总计's 100.00 to the fund not read
+    found = extract(HEADER_4 + "一、一般公共预算财政拨款 一、一般公共服务支出 100.00 100.00\n二、政府性基金预算财政拨款\n"
+                    "本年收入合计 100.00 本年支出合计 100.00 100.00\n年初财政拨款结转和结余 年末财政拨款结转和结余\n"
+                    "一般公共预算财政拨款 一般公共预算财政拨款\n政府性基金预算财政拨款 政府性基金预算财政拨款\n"
+                    "总计 100.00 总计 100.00 100.00\n")
+    assert ("expenditure", "grand_total", "state_capital") not in certain(found, 4)
+    assert certain(found, 4)[("expenditure", "grand_total", "total")] == "100.00"
