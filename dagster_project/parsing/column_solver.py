@@ -81,8 +81,10 @@ def constraints(rows: list[_Row]) -> list[_Constraint]:
     for i, row in enumerate(rows):
         by_table[row.table_no].append(i)
     keys = [column_keys(row) for row in rows]
+    blanks_known = {no: _income_blanks_known(rows, index, no) for no in (1, 4)}
     found = (_row_identities(rows, keys) + _hierarchy_sums(rows, by_table, keys)
-             + _two_sided_sums(rows, index, by_table, keys) + _cross_table(rows, index, by_table, keys))
+             + _two_sided_sums(rows, index, by_table, keys, blanks_known)
+             + _cross_table(rows, index, by_table, keys, blanks_known[1]))
     if read_twice:  # which reading is the row is unknown, so no sum may rest on either
         found = [c for c in found if read_twice.isdisjoint(c.members)]
     # A total row that prints no value has lost its numbers (e.g. printed above its label): sums on
@@ -161,7 +163,7 @@ def _hierarchy_sums(rows: list[_Row], by_table: dict[int, list[int]], keys: list
 
 
 def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int], by_table: dict[int, list[int]],
-                    keys: list[list[str]]) -> list[_Constraint]:
+                    keys: list[list[str]], blanks_known: dict[int, bool]) -> list[_Constraint]:
     found = []
     for no in (1, 4):
         for side, total, parts in layout.TWO_SIDED_SUMS:
@@ -179,22 +181,21 @@ def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int], by
                     f"T{no} {side} column {key}: {total} = sum of its lines",
                     (parent, key), [(c, key) for c in children], family=f"T{no} {side} {total} = sum of its lines"))
         grand = index.get((no, "expenditure", "grand_total"))
-        blanks_known = _income_blanks_known(rows, index, no)
         for income_key, column in layout.FUND_COLUMNS.items():
             begin = layout.FUND_SUBROWS[income_key][0]
             # both lines read: without its carry-over line (a label the extract broke) the sum is not
             # this identity; nor with its income line read blank where the number may be lost
             income_rows = [index[(no, "income", k)] for k in (income_key, begin) if (no, "income", k) in index]
             if grand is not None and len(income_rows) == 2 and column in keys[grand] \
-                    and (blanks_known or rows[income_rows[0]].values):
+                    and (blanks_known[no] or rows[income_rows[0]].values):
                 found.append(_Constraint(
                     f"T{no} {column}: income + carry-over = 总计",
                     (grand, column), [(p, "amount") for p in income_rows], printed_rule=False))
     return found
 
 
-def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int],
-                 by_table: dict[int, list[int]], keys: list[list[str]]) -> list[_Constraint]:
+def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int], by_table: dict[int, list[int]],
+                 keys: list[list[str]], t1_blanks_known: bool) -> list[_Constraint]:
     """Equalities between tables: T2 合计 = T1 income lines, T3 = T1 by class, T5 = T4 general
     budget column, T6 人员+公用 = T5 basic; and T3 >= T5 (T5 is the general-budget part of T3)."""
     found: list[_Constraint] = []
@@ -208,14 +209,13 @@ def _cross_table(rows: list[_Row], index: dict[tuple[int, str, str], int],
         return (i, column) if i is not None and column in keys[i] else None
 
     if by_table.get(1):
-        # (a column whose first line prints nothing is not compared with lines that may have lost their numbers)
-        blanks_known = _income_blanks_known(rows, index, 1)
         for column, t1_keys in layout.T2_TOTAL_EQUALS_T1.items():
             income_lines = [p for k in t1_keys if (p := at(1, "income", k, "amount"))]
             # every template prints a column's first line (a fund's may be left out): without it read
             # (its label broken), the lines read are not the column
+            # (nor, when it prints nothing, if Table 1's blanks may be lost numbers: see _income_blanks_known)
             first = at(1, "income", t1_keys[0], "amount")
-            if first and (blanks_known or rows[first[0]].values):
+            if first and (t1_blanks_known or rows[first[0]].values):
                 equal(f"T2 合计 {column} = T1 income", at(2, "", "total", column), income_lines, "T2 合计 = T1 income lines")
         for i in by_table.get(3, []):
             t1_key = "total_expenditure" if rows[i].row_key == "total" else rows[i].row_key

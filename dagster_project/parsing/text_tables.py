@@ -103,8 +103,7 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
                 "error", "table_out_of_order",
                 f"table {no}: {disorder.what} (line {line.no}): this extract does not keep the table's labels "
                 "and numbers together, so none of its cells is certain", Provenance(line.no, line.no, line.page)))
-    lost = _lost_columns(rows)
-    for no, (why, line) in lost.items():
+    for no, (why, line) in _lost_columns(rows).items():
         issues.append(ParseIssue("error", "column_missing", f"table {no}: {why}", Provenance(line.no, line.no, line.page)))
         for row in rows:
             if row.table_no == no and not row.doubt:
@@ -119,10 +118,10 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
                           and layout.TABLES[row.table_no].kind == "economic"], issues)
     complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
     found = constraints(complete)
-    # a row that prints no number may have lost it to a number on its line read as no row's, the
-    # rows of a table whose header lost a column have no known columns, and a row in doubt may hold
-    # other rows' numbers: no sum rests on them
-    unsure = {i for i, row in enumerate(complete) if row.blank_unknown or row.doubt or row.table_no in lost}
+    # a row that prints no number may have lost it to a number on its line read as no row's, and a
+    # row in doubt (a table whose header lost a column among them) may hold other rows' numbers: no
+    # sum rests on them
+    unsure = {i for i, row in enumerate(complete) if row.blank_unknown or row.doubt}
     if unsure:
         found = [c for c in found if unsure.isdisjoint(c.members)]
     for i in solve(complete, found):
@@ -1570,12 +1569,13 @@ def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
             continue
         if k in wrapped:
             flush()
-            income, expenditure, values = wrapped[k]
+            income, expenditure, income_values, expenditure_values = wrapped[k]
             if income is not None:
                 reader.open(income)
-            for j, value in enumerate(values):
-                if j and value.bare_int and value.value:  # the expenditure row's 行次
-                    reader.open(expenditure)
+            for value in income_values:
+                reader.number(value)
+            reader.open(expenditure)
+            for value in expenditure_values:
                 reader.number(value)
             continue
         alone = len(pieces) == 1
@@ -1594,7 +1594,7 @@ def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
             reader.number(value)
             if _under_two_rows(flushed, value) and reader.current is not None:
                 reader.current.row.under_another = flushed[-2].text
-            elif flushed and _two_labels_on_the_line(flushed, value) and reader.current is not None \
+            elif _two_labels_on_the_line(flushed, value) and reader.current is not None \
                     and not (value.bare_int and context.header.has_row_numbers):  # (a 行次 tells the row)
                 reader.current.row.doubt = TWO_LABELS_NOTE.format(flushed[-2].text)
                 run_together.add(value.line.no)
@@ -1716,12 +1716,12 @@ _DASH_PIECE_RE = re.compile(rf"(?<!\S)(?:{DASH_PATTERN})(?!\S)")
 _AMOUNT_TOKEN_RE = re.compile(rf"(?<!\S){_AMOUNT_PIECE}(?!\S)")  # a piece that reads as an amount
 
 
-def _wrapped_pairs(context: _Context, body: _Body) -> dict[int, tuple[_Label | None, _Label, list[_Value]]]:
+def _wrapped_pairs(context: _Context, body: _Body) -> dict[int, tuple[_Label | None, _Label, list[_Value], list[_Value]]]:
     """In a table that prints 行次, the lines of numbers whose expenditure row's label (and perhaps
     the income row's) is wrapped around them, its first part on the line above and its last on the
     line below (pdfplumber: '二、政府性基金预算财 二、外交' / '2 30 0' / '政拨款收入 支出'; '八、社会' /
     '八、其他收入 8 保障和就 36 1,344,400.00' / '业支出'): line index -> (the income row's label, None
-    for a blank one, the expenditure row's, the line's numbers). The line holds the income row's
+    for a blank one, the expenditure row's, each row's numbers on the line). The line holds the income row's
     label if it is not wrapped, its 行次 and perhaps its amount, the expenditure label's middle part
     if any, then the expenditure row's 行次 (the one other whole number but zero) and amounts."""
     pairs = {}
@@ -1735,7 +1735,7 @@ def _wrapped_pairs(context: _Context, body: _Body) -> dict[int, tuple[_Label | N
         parts = _numbers_line_parts(context, body.lines[k], line)
         if parts is None:
             continue
-        income_text, middle, values = parts
+        income_text, middle, income_values, expenditure_values = parts
         lines = [body.lines[k - 1], body.lines[k + 1]]
         income: _Label | None = None  # (one line of a text each: a blank income row, only its 行次 printed)
         if income_text and len(above) == 1:
@@ -1744,30 +1744,33 @@ def _wrapped_pairs(context: _Context, body: _Body) -> dict[int, tuple[_Label | N
             income = _Label(squash(above[0] + below[0]), lines)
         expenditure = _Label(squash(above[-1] + middle + below[-1]), [lines[0], body.lines[k], lines[1]])
         if (income is None or _side(income) in ("income", "both")) and _side(expenditure) in ("expenditure", "both"):
-            pairs[k] = (income, expenditure, values)
+            pairs[k] = (income, expenditure, income_values, expenditure_values)
     return pairs
 
 
-def _numbers_line_parts(context: _Context, line: Line, pieces: list[str]) -> tuple[str, str, list[_Value]] | None:
+def _numbers_line_parts(context: _Context, line: Line,
+                        pieces: list[str]) -> tuple[str, str, list[_Value], list[_Value]] | None:
     """A two-sided line read as (the income label's text, the expenditure label's middle text, the
-    numbers), when it prints: text, the income 行次, perhaps an amount, text, the expenditure 行次
-    (another whole number but zero) and amounts, no text after; else None."""
+    income row's numbers, the expenditure row's), when it prints: text, the income 行次, perhaps an
+    amount, text, the expenditure 行次 (another whole number but zero) and amounts, no text after;
+    else None."""
     income_text, middle, values = [], [], []
-    row_numbers = 0
+    row_numbers: list[int] = []  # where the two 行次 stand among the values
     for piece in pieces:
         value = context.value(piece, line, False)
         if value is not None:
+            if value.bare_int and value.value != 0:
+                row_numbers.append(len(values))
             values.append(value)
-            row_numbers += value.bare_int and value.value != 0
         elif not values:
             income_text.append(piece)
-        elif row_numbers == 1:
+        elif len(row_numbers) == 1:
             middle.append(piece)
         else:
             return None
-    if row_numbers != 2 or not values[0].bare_int or not values[0].value:
+    if len(row_numbers) != 2 or row_numbers[0] != 0:
         return None
-    return "".join(income_text), "".join(middle), values
+    return "".join(income_text), "".join(middle), values[:row_numbers[1]], values[row_numbers[1]:]
 
 
 def _side(label: _Label) -> str | None:
