@@ -136,6 +136,8 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         row.doubt = MOVED_NOTE
     for row in _under_another_in_a_failing_sum(complete, sums):
         row.doubt = UNDER_ANOTHER_NOTE.format(row.under_another)
+    for row, total in _under_a_blank_total(complete):
+        row.doubt = UNDER_A_BLANK_TOTAL_NOTE.format(total.label)
     cells = _without_double_placements([cell for row in rows for cell in _cells(row, issues)], issues)
     if cut_table is not None:
         cells = [_cut_off(cell) if cell.table_no == cut_table else cell for cell in cells]
@@ -158,7 +160,7 @@ def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None
     for row in economic:
         if row.table_no in with_decimals and not row.doubt and (part := _code_part_value(row)):
             row.doubt = (f"the whole number {part.printed} (line {part.line.no}) is printed among amounts with "
-                         "decimals: it may be a code part, not an amount")
+                         "decimals: it may be a code part or a page number, not an amount")
             issues.append(ParseIssue("warn", "code_part_as_amount", f"table {row.table_no} row {row.row_key}: "
                                      f"{row.doubt}", Provenance(part.line.no, part.line.no, part.line.page)))
     misread_codes: set[int] = set()  # ids of the rows named as another code
@@ -178,6 +180,15 @@ def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None
             row.doubt = (f"the code {row.row_code} is no item of the economic classification: it may be made of two "
                          "rows' code parts (a line lost), so the row's number is not certain")
             issues.append(ParseIssue("warn", "code_name_mismatch", f"table {row.table_no}: {row.doubt}", row.provenance()))
+    for row in _moved_into_a_class(economic):
+        row.doubt = row.doubt or MOVED_INTO_A_CLASS_NOTE.format(row.row_code[:3])
+    for row, label in _numbered_as_a_lost_total(economic):
+        row.doubt = row.doubt or AS_A_LOST_TOTAL_NOTE.format(label)
+    for line, taking in _rows_of_a_repeated_line(economic):
+        # each copy's number went to a row; a row whose code is misread took the copy not its own
+        if not any(id(row) in misread_codes for row in taking):
+            for row in taking:
+                row.doubt = row.doubt or REPEATED_ECONOMIC_LINE_NOTE.format(line.text.strip())
     for key, lines in _read_from_several_rows([row for row in economic if id(row) not in misread_codes]).items():
         issues.append(ParseIssue("warn", "row_read_twice", f"table {key[0]} row {key[1]}: read from several rows (lines "
                                  f"{', '.join(str(line.no) for line in lines)}); none of its numbers is certain",
@@ -256,9 +267,12 @@ def _lost_columns(rows: list[_Row]) -> dict[int, tuple[str, Line]]:
 
 def _code_part_value(row: _Row) -> _Value | None:
     """A value of the row printed as two digits without decimals, the shape of a code part ('16'),
-    in a table that prints its amounts with decimals: a lost or repeated line put another row's
-    code part where the row's amount stands."""
-    return next((value for value in row.values if value.bare_int and _TWO_DIGITS_RE.fullmatch(value.printed)), None)
+    or a whole number alone on its line, the shape of a page number, in a table that prints its
+    amounts with decimals: a lost or repeated line put another row's code part, or a page number
+    the page's furniture did not tell (printed twice), where the row's amount stands."""
+    return next((value for value in row.values
+                 if value.bare_int and ((value.alone and value.value) or _TWO_DIGITS_RE.fullmatch(value.printed))),
+                None)
 
 
 def _code_of_another_name(row: _Row) -> str | None:
@@ -299,7 +313,12 @@ def _name_run_on_into_another(row: _Row) -> str | None:
     label = squash(row.label)
     if not own or label == own or not label.startswith(own):
         return None
-    rest = label[len(own):].lstrip("0123456789")  # (a code part between: '工会经费01离休费')
+    # after a code part, what follows it ('工会经费01离休费'), and after the name printed again (a line
+    # repeated: '公务用车运行维护费公务用车运行维护费04抚恤金', '维修(护)费维修(护)费公务员医疗补助缴费')
+    rest = label[len(own):]
+    while rest.startswith(own):
+        rest = rest[len(own):]
+    rest = _DIGITS_RE.split(rest)[-1]
     return rest if codes.get(rest, frozenset()) - {row.row_code} else None
 
 
@@ -1076,6 +1095,7 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         rows = _grid_rows(context, header_lines, body, rows, issued)
     if table.kind == "subject":
         _doubt_kuan_read_as_item(context, rows)
+        _doubt_read_after_its_items(context, rows)
     _drop_lone_integers(rows, issues)
     cut = _lines_with_a_cut_amount(body)
     for row in rows:
@@ -1318,7 +1338,7 @@ class _TwoSidedReader:
         self.strays = 0  # amounts read one after another that belong to no row
         self.stray_row_numbers = 0  # whole numbers read one after another, no label between, that belong to no row
         self.lost_lines: set[int] = set()  # the lines of the amounts (not zero) that belong to no row
-        self.unread_row_number = False  # a 行次 that belongs to no row was read since the last label
+        self.unread_row_number: str | None = None  # a 行次 that belongs to no row, read since the last label
 
     @cached_property
     def row_numbers(self) -> set[int]:
@@ -1351,7 +1371,7 @@ class _TwoSidedReader:
 
     def open(self, label: _Label) -> None:
         self.stray_row_numbers = 0
-        self.unread_row_number = False
+        self.unread_row_number = None
         kind = _kind_of(label)
         if kind is None and _cut_class_name(label):  # ('七、文化旅游体育与传媒支', its 出 lost): still a numbered row
             self._check_numbering("expenditure", label)
@@ -1467,6 +1487,8 @@ class _TwoSidedReader:
                     and int(value.printed) in self.row_numbers:
                 self.context.disorder = _Disorder(value.line, f"row number {value.printed} is read as an amount of "
                                                   f"'{current.row.label}'")
+            if self.unread_row_number and value.value and not current.row.doubt:
+                current.row.doubt = AFTER_AN_UNREAD_ROW_NUMBER_NOTE.format(value.printed, self.unread_row_number)
             current.row.values.append(value)
         elif value.bare_int and expected["income"] == int(value.printed):
             expected["income"] += 1  # an income row with a blank label
@@ -1489,7 +1511,7 @@ class _TwoSidedReader:
                     self.lost_lines.add(value.line.no)
             else:
                 self.stray_row_numbers = row_numbers_run + 1
-                self.unread_row_number = True
+                self.unread_row_number = value.printed
             if self.context.disorder is None and self.strays > MAX_STRAY_AMOUNTS:
                 self.context.disorder = _Disorder(value.line, f"{self.strays} amounts in a row belong to no row")
             elif self.context.disorder is None and self.stray_row_numbers > MAX_STRAY_AMOUNTS:
@@ -1633,6 +1655,8 @@ def _under_two_rows(labels: list[_Label], value: _Value) -> bool:
 
 FUND_LINE_AFTER_THE_TOTAL_NOTE = ("a fund's income line read after 本年收入合计: it may be the fund's carry-over line, "
                                   "whose 年初结转和结余 label was not read")
+AFTER_AN_UNREAD_ROW_NUMBER_NOTE = ("the amount {} stands after the 行次 {}, which no label read has: that row's label "
+                                   "was lost, and the amount may be that row's")
 LOST_ROW_NOTE = ("the numbered row after it skips the number {}: that row's label was lost, and the number "
                  "printed on a line after this label may be that row's")
 
@@ -1845,25 +1869,46 @@ def _subject_rows(context: _Context, body: _Body) -> list[_Row]:
     return rows
 
 
-KUAN_AS_ITEM_NOTE = ("the code part under its name ended its code, but the table prints no row {}, though it prints "
-                     "other items of it: this may be that row, and the part another row's whose line was lost")
+KUAN_AS_ITEM_NOTE = ("the code part under its name ended its code, but the table prints no row {} before it, though it "
+                     "prints other items of it after it: this may be that row, and the part another row's whose line "
+                     "was lost")
+AFTER_ITS_ITEMS_NOTE = ("the row's code {} is read after {}, a row under it, though a table prints a subject before its "
+                        "items: the code may be misread (a line or a code part lost)")
 
 
 def _doubt_kuan_read_as_item(context: _Context, rows: list[_Row]) -> None:
     """Rows whose code a part under their name and numbers ended (a 项: '208 05 行政单位离退休 …' /
-    '01'), the first of their 款's rows, whose 款 the table does not print though it prints other
-    项 of it after them: the row may be the 款 itself (printed before its 项), its line followed by
-    the part of a 项 whose line was lost."""
+    '01'), the first of their 款's rows, whose 款 the table does not print before them though it
+    prints other 项 of it after them (or the 款 itself, read from another 项's line that lost its
+    part): the row may be the 款 itself (printed before its 项), its line followed by the part of
+    a 项 whose line was lost."""
     ended_below = [row for row in rows if _code_ended_below(row)]
     if not ended_below:
         return
     codes = [row.row_code or "" for row in rows]
     for row in ended_below:
         kuan, at = (row.row_code or "")[:-2], rows.index(row)
-        if not row.doubt and kuan not in codes and not any(c.startswith(kuan) for c in codes[:at]) \
+        if not row.doubt and not any(c.startswith(kuan) for c in codes[:at]) \
                 and any(c.startswith(kuan) for c in codes[at + 1:]):
             row.doubt = KUAN_AS_ITEM_NOTE.format(kuan)
             context.warn("code_part_unplaced", f"row {row.row_key}: {row.doubt}", row.lines[-1])
+
+
+def _doubt_read_after_its_items(context: _Context, rows: list[_Row]) -> None:
+    """Rows read after a row under them ('221 02' after '221 02 01'): a table prints a 类 before its
+    款 and a 款 before its 项, so the row's code was likely made of another row's parts, a line
+    (or a code part) between them lost: '221 02 提租补贴 6.98' without its '02' reads as the 款."""
+    first_under: dict[str, str] = {}  # a 类 or 款 -> the first row under it read so far
+    for row in rows:
+        code = row.row_code
+        if not code:
+            continue
+        if code in first_under and not row.doubt:
+            row.doubt = AFTER_ITS_ITEMS_NOTE.format(code, first_under[code])
+            context.warn("code_part_unplaced", f"row {row.row_key}: {row.doubt}", row.lines[0])
+        for parent in (code[:3], code[:5]):
+            if parent != code:
+                first_under.setdefault(parent, code)
 
 
 def _code_ended_below(row: _Row) -> bool:
@@ -2636,6 +2681,59 @@ def _economic_rows(context: _Context, body: _Body, codes_centred: bool = False) 
     return [row for row in rows if row.values]
 
 
+def _moved_into_a_class(economic: list[_Row]) -> Iterator[_Row]:
+    """Table 6 items, printed on a line after their name, whose class's sum fails with them and holds
+    exactly without them: numbers whose own label was lost (one-cell-a-line extracts give
+    '人员经费合计''s number, its label lost, to the item printed before it). A misprinted item,
+    printed where it belongs, does not make its class hold when left out: the checks report it."""
+    classes = {row.row_code: row for row in economic if row.row_code and len(row.row_code) == 3 and len(row.values) == 1}
+    items: dict[str, list[_Row]] = defaultdict(list)
+    for row in economic:
+        if row.row_code and len(row.row_code) == ECONOMIC_CODE_LENGTH and row.row_code[:3] in classes \
+                and len(row.values) == 1:
+            items[row.row_code[:3]].append(row)
+    for code, parts in items.items():
+        total = classes[code]
+        tolerance = total.half_unit * (len(parts) + 1)
+        rest = total.values[0].value - sum(row.values[0].value for row in parts)
+        if abs(rest) > tolerance:
+            yield from (row for row in parts if row.values[0].line is not row.lines[0]
+                        and abs(rest + row.values[0].value) <= tolerance)
+
+
+def _numbered_as_a_lost_total(economic: list[_Row]) -> Iterator[tuple[_Row, str]]:
+    """Table 6 items, printed on a line after their name, whose number is the sum of the classes of a
+    group whose total line ('人员经费合计') was not read: that total's number, its label lost. (row, the
+    total's label)"""
+    read = {row.row_key for row in economic}
+    for label, (key, section) in layout.ECONOMIC_TOTAL_LABELS.items():
+        classes = [row for row in economic if row.section == section and row.row_code and len(row.row_code) == 3]
+        if key in read or not classes or any(len(row.values) != 1 for row in classes):
+            continue
+        total = sum(row.values[0].value for row in classes)
+        tolerance = classes[0].half_unit * (len(classes) + 1)
+        # (an item of a class that is the group's total by itself may be its class's one item)
+        alone = {row.row_code for row in classes if abs(row.values[0].value - total) <= tolerance}
+        yield from ((row, label) for row in economic if row.row_code and len(row.row_code) == ECONOMIC_CODE_LENGTH
+                    and len(row.values) == 1 and row.values[0].line is not row.lines[0]
+                    and abs(row.values[0].value - total) <= tolerance and row.row_code[:3] not in alone)
+
+
+def _rows_of_a_repeated_line(economic: list[_Row]) -> list[tuple[Line, list[_Row]]]:
+    """Lines of several pieces printed twice in a row ('35.09 30217' / '35.09 30217', an amount and the
+    next item's code) whose copies both gave numbers to rows: (the line, those rows)."""
+    taken: dict[int, tuple[Line, list[_Row]]] = {}  # line number -> (the line, the rows that took a number of it)
+    for row in economic:
+        for value in row.values:
+            taken.setdefault(value.line.no, (value.line, []))[1].append(row)
+    found = []
+    for no, (line, rows) in taken.items():
+        before = taken.get(no - 1)
+        if before is not None and before[0].text == line.text and len(line.text.split()) > 1:
+            found.append((line, before[1] + rows))
+    return found
+
+
 def _after_a_row_without_number(rows: list[_Row]) -> None:
     """Mark a coded row whose one number stands after its name, right after a coded row of its
     group that prints no number: pdftotext's default mode prints '30107 绩效工资' / '30108 机关事业单'
@@ -2906,6 +3004,12 @@ def _drop_lone_integers(rows: list[_Row], issues: list[ParseIssue]) -> None:
                                      Provenance(value.line.no, value.line.no, value.line.page)))
 
 
+MOVED_INTO_A_CLASS_NOTE = ("the items of class {} add up to its number without this row's, not with it: the number, "
+                           "printed on a line after the row's name, may be another row's whose label was lost")
+AS_A_LOST_TOTAL_NOTE = ("the row's number is the sum of the classes of '{}', a line not read: it may be that "
+                        "total's number, its label lost")
+REPEATED_ECONOMIC_LINE_NOTE = ("the row's number is read from the line '{}', printed twice: each copy gave its number to a "
+                               "row, and which of them is the number's own is not known")
 REPEATED_LINE_NOTE = "the row took its numbers from two lines printed alike (a line repeated?)"
 # (Table 6: an extract that prints each piece on its own line lost the line of another item's name)
 CODE_PART_BEFORE_AMOUNT_NOTE = ("the whole number {} alone on its line, before the row's amount, has the shape of an item's "
@@ -3005,6 +3109,8 @@ EXTRA_DIGITS_NOTE = ("the amount {} is printed with more decimals than the table
 ROW_NUMBER_AS_AMOUNT_NOTE = ("the whole number {} is printed among amounts with decimals in a table that prints 行次: it "
                              "may be a row number, not an amount")
 READ_TWICE_NOTE = "the row was read from several rows of the extract: which numbers are its own is not known"
+UNDER_A_BLANK_TOTAL_NOTE = ("'{}', whose sum the row is a line of, was read without a number though its lines print "
+                            "numbers: a line was lost, and this number may be the row's after it")
 UNDER_ANOTHER_NOTE = ("the value stands alone under this row's label and '{}', and the side's sum fails with it: "
                       "it may be that row's")
 
@@ -3039,6 +3145,29 @@ def _under_another_in_a_failing_sum(rows: list[_Row], sums: list[tuple[_Row, lis
             if row.under_another:
                 held[id(row)] = held.get(id(row), False) or holds
     return [row for row in rows if held.get(id(row)) is False and not row.doubt]
+
+
+def _under_a_blank_total(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:
+    """The lines of a two-sided table's sum whose total line was read without a number, printed on a
+    line after their label, with that total: (the line, the total). The total's label stands on
+    lines that print no number, so its number stood on a line of its own, which was lost; and
+    one-cell-a-line extracts give a number whose label was lost to the row read before it: these
+    lines' numbers are not known to be theirs."""
+    sides: dict[tuple[int, str], list[_Row]] = defaultdict(list)
+    for row in rows:
+        if layout.TABLES[row.table_no].kind == "two_sided":
+            sides[row.table_no, row.section].append(row)
+    for (_, section), side_rows in sides.items():
+        for side, total_key, part_keys in layout.TWO_SIDED_SUMS:
+            read = [row for row in side_rows if row.row_key == total_key] if side == section else []
+            # (a label read again may print no number; a label on a line with numbers had its number
+            # read elsewhere, not lost)
+            if not read or any(row.values or _DIGITS_RE.search(line.text) for row in read for line in row.lines):
+                continue
+            for row in side_rows:
+                if (row.row_key in part_keys or (layout.CLASS_ROWS in part_keys and row.row_code)) and row.values \
+                        and not row.doubt and row.values[0].line is not row.lines[0]:
+                    yield row, read[0]
 
 
 def _side_sums(rows: list[_Row], one_column: bool) -> Iterator[tuple[_Row, list[_Row]]]:

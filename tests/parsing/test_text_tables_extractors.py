@@ -855,3 +855,93 @@ def test_table_4_funds_are_not_placed_by_income_lines_read_blank_when_the_genera
                     "总计 100.00 总计 100.00 100.00\n")
     assert ("expenditure", "grand_total", "state_capital") not in certain(found, 4)
     assert certain(found, 4)[("expenditure", "grand_total", "total")] == "100.00"
+
+
+def test_a_kuan_read_after_one_of_its_items_is_not_certain():
+    # the lines '208 05 行政单位离退休 10.00 10.00' and '05 缴费支出' (the end of 2080505's code and name)
+    # were lost: the 款's line, followed by '01', reads as 2080501, and 2080505's line as the 款
+    found = extract(HEADER_3 + "208 社会保障和就业支出 30.00 30.00\n208 05 行政事业单位养老支出 30.00 30.00\n01\n"
+                    "208 05 机关事业单位基本养老保险 20.00 20.00\n")
+    assert {c.row_key for c in found.cells if not c.certain} >= {"2080501", "20805"}
+    assert {c.row_key for c in found.cells if c.certain} <= {"208"}
+    assert [i.provenance.line_start for i in found.issues if i.code == "code_part_unplaced"] == [6, 7]
+
+
+def test_a_kuan_read_after_its_items_from_an_items_line_that_lost_its_code_part_is_not_certain():
+    # pdfplumber centres a code on its wrapped row; the 款's line ('221 02 住房改革支出 40.00 40.00')
+    # and 2210202's last code part ('02') were lost, so 提租补贴 reads as the 款 22102, after its 项
+    found = extract(HEADER_3 + "221 住房保障支出 40.00 40.00\n221 02\n住房公积金 30.00 30.00\n01\n221 02\n提租补贴 10.00 10.00\n")
+    assert [c.certain for c in found.cells if c.row_key == "22102"] == [False, False]
+    intact = extract(HEADER_3 + "221 住房保障支出 40.00 40.00\n221 02 住房改革支出 40.00 40.00\n221 02\n住房公积金 30.00 30.00\n"
+                     "01\n221 02\n提租补贴 10.00 10.00\n02\n")
+    assert certain(intact, 3)[("", "22102", "total")] == "40.00"
+    assert not [i for i in intact.issues if i.code == "code_part_unplaced"]
+
+
+def test_table_6_numbers_of_a_line_printed_twice_are_not_certain():
+    # PyMuPDF prints an amount and the next item's code on one line ('35.00 30217'); printed twice,
+    # its second copy gave 30217, which prints nothing, the amount of 30113
+    found = extract(HEADER_6 + "30113\n住房公积金\n35.00 30217\n35.00 30217\n公务接待费\n30114\n医疗费\n5.00 30226\n劳务费\n2.00\n")
+    cells = {c.row_key: (c.printed, c.certain) for c in found.cells if c.table_no == 6}
+    assert cells["30113"] == ("35.00", False) and cells["30217"] == ("35.00", False)
+    assert cells["30114"] == ("5.00", True) and cells["30226"] == ("2.00", True)
+
+
+def test_a_table_6_name_printed_twice_before_another_items_name_is_not_certain():
+    # the line of 30111's code was lost and 30213's name printed twice: its name runs on into
+    # 30111's, and 30111's amount follows
+    found = extract(HEADER_6 + "30213\n维修（护）费\n维修（护）费\n公务员医疗补助缴费\n81.57 30215\n会议费\n3.08\n")
+    cells = {c.row_key: (c.printed, c.certain) for c in found.cells if c.table_no == 6}
+    assert cells == {"30213": ("81.57", False), "30215": ("3.08", True)}
+
+
+def test_a_page_number_under_a_table_6_item_is_not_certain_where_whole_numbers_are_not_all_dropped():
+    # the page's number, printed twice, stands under 会议费, which prints nothing (the first copy was
+    # read as the page's); a misread code part keeps whole numbers in the table, so the lone ones
+    # are not all dropped as page numbers
+    found = extract(HEADER_6 + "302 15 会议费\n6\n302 16 培训费 4.23\n302 99 其他商品和服务支出 12\n")
+    cells = {c.row_key: (c.printed, c.certain) for c in found.cells if c.table_no == 6}
+    assert cells == {"30215": ("6", False), "30216": ("4.23", True), "30299": ("12", False)}
+
+
+HEADER_4_ROW_NUMBERS = ("财政拨款收入支出决算总表\n单位：万元\n收入 支出\n项目 行次 决算数 项目 行次 合计 一般公共预算财政拨款 "
+                        "政府性基金预算财政拨款 国有资本经营预算财政拨款\n")
+
+
+def test_the_amount_after_a_row_number_no_label_read_has_is_not_certain():
+    # pypdf prints every cell on its own line (the expenditure side's fund lines print only labels and
+    # 行次); the income side's '总计' (行次 9) was lost, so its 110.00 follows the last fund's lines
+    found = extract(HEADER_4_ROW_NUMBERS + "一、一般公共预算财政拨款\n1\n100.00\n一、一般公共服务支出\n10\n100.00\n100.00\n"
+                    "二、政府性基金预算财政拨款\n2\n三、国有资本经营预算财政拨款\n3\n本年收入合计\n4\n100.00\n本年支出合计\n11\n"
+                    "100.00\n100.00\n年初财政拨款结转和结余\n5\n10.00\n年末财政拨款结转和结余\n12\n10.00\n10.00\n"
+                    "一般公共预算财政拨款\n6\n10.00\n一般公共预算财政拨款\n13\n政府性基金预算财政拨款\n7\n政府性基金预算财政拨款\n14\n"
+                    "国有资本经营预算财政拨款\n8\n国有资本经营预算财政拨款\n15\n9\n110.00\n总计\n16\n110.00\n110.00\n")
+    table_4 = certain(found, 4)
+    assert ("income", "carryover_begin_state_capital", "amount") not in table_4
+    assert table_4[("income", "carryover_begin_general_budget", "amount")] == "10.00"
+    note = next(c.note for c in found.cells if c.row_key == "carryover_begin_state_capital")
+    assert "行次 9" in note
+
+
+def test_the_lines_of_a_carry_over_total_read_without_its_number_are_not_certain():
+    # every cell on its own line; the number of '年初财政拨款结转和结余' and the income side's '总计'
+    # were lost, so 总计's 110.00 follows the last fund's label
+    found = extract(HEADER_4 + "一、一般公共预算财政拨款\n100.00\n一、一般公共服务支出\n100.00\n100.00\n本年收入合计\n100.00\n"
+                    "本年支出合计\n100.00\n100.00\n年初财政拨款结转和结余\n年末财政拨款结转和结余\n10.00\n10.00\n"
+                    "一般公共预算财政拨款\n10.00\n国有资本经营预算财政拨款\n110.00\n总计\n110.00\n110.00\n")
+    fund_lines = [(c.row_key, c.certain) for c in found.cells if c.row_key.startswith("carryover_begin_")]
+    assert fund_lines == [("carryover_begin_general_budget", False), ("carryover_begin_state_capital", False)]
+    assert certain(found, 4)[("income", "total_income", "amount")] == "100.00"
+
+
+def test_a_table_6_item_given_the_number_of_a_lost_total_label_is_not_certain():
+    # every cell on its own line; the label '人员经费合计' was lost, so its 100.00 follows the name of
+    # 31099, which prints nothing. Its class's items add up without it; or, with the class's line
+    # lost too, the number is the personnel classes' sum.
+    body = ("301\n工资福利支出\n100.00\n30101\n基本工资\n100.00\n{}31002\n办公设备购置\n3.00\n31007\n信息网络及软件购置更新\n"
+            "2.00\n31099\n其他资本性支出\n100.00\n公用经费合计\n5.00\n")
+    for class_line, why in (("310\n资本性支出\n5.00\n", "items of class 310"), ("", "'人员经费合计'")):
+        found = extract(HEADER_6 + body.format(class_line))
+        cells = {c.row_key: c for c in found.cells if c.table_no == 6}
+        assert not cells["31099"].certain and why in cells["31099"].note
+        assert cells["30101"].certain and cells["31002"].certain and cells["31007"].certain
