@@ -1105,6 +1105,8 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         row.options = placements(row)
         if _numbers_read_twice(row):
             row.doubt = REPEATED_LINE_NOTE
+        elif _unbalanced_with_a_line_read_twice(row):
+            row.doubt = UNBALANCED_WITH_A_LINE_READ_TWICE_NOTE
     last = (body.note_lines or body.lines or header_lines or [region.title])[-1]
     info = TableInfo(
         table_no=table.no,
@@ -2707,8 +2709,10 @@ def _numbered_as_a_lost_total(economic: list[_Row]) -> Iterator[tuple[_Row, str]
     total's label)"""
     read = {row.row_key for row in economic}
     for label, (key, section) in layout.ECONOMIC_TOTAL_LABELS.items():
+        if key in read:  # most tables
+            continue
         classes = [row for row in economic if row.section == section and row.row_code and len(row.row_code) == 3]
-        if key in read or not classes or any(len(row.values) != 1 for row in classes):
+        if not classes or any(len(row.values) != 1 for row in classes):
             continue
         total = sum(row.values[0].value for row in classes)
         tolerance = classes[0].half_unit * (len(classes) + 1)
@@ -3010,6 +3014,8 @@ AS_A_LOST_TOTAL_NOTE = ("the row's number is the sum of the classes of '{}', a l
                         "total's number, its label lost")
 REPEATED_ECONOMIC_LINE_NOTE = ("the row's number is read from the line '{}', printed twice: each copy gave its number to a "
                                "row, and which of them is the number's own is not known")
+UNBALANCED_WITH_A_LINE_READ_TWICE_NOTE = ("the row's numbers, read from several lines, two of them alike and in a row, do "
+                                          "not add up: a line may be printed twice, and a number be another row's")
 REPEATED_LINE_NOTE = "the row took its numbers from two lines printed alike (a line repeated?)"
 # (Table 6: an extract that prints each piece on its own line lost the line of another item's name)
 CODE_PART_BEFORE_AMOUNT_NOTE = ("the whole number {} alone on its line, before the row's amount, has the shape of an item's "
@@ -3025,6 +3031,18 @@ def _numbers_read_twice(row: _Row) -> bool:
     taken = Counter(value.line.no for value in row.values)
     texts = {value.line.no: value.line.text.strip() for value in row.values if taken[value.line.no] > 1}
     return len(set(texts.values())) < len(texts)
+
+
+def _unbalanced_with_a_line_read_twice(row: _Row) -> bool:
+    """Whether the row took numbers from two lines in a row that read the same, and adds up under
+    none of its placements: the line was printed twice, and its copy took a lost number's place.
+    (Equal amounts, each on a line of its own, are common: '374.51' / '374.51', a total and its
+    basic; the row's sum tells them from a copy.)"""
+    values = row.values
+    if len(values) < 2 or values[0].line is values[-1].line:
+        return False
+    return any(after.line.no == before.line.no + 1 and after.line.text == before.line.text
+               for before, after in zip(values, values[1:])) and not balances(row)
 
 
 def _drop_stray_numbers(row: _Row, issues: list[ParseIssue]) -> None:
@@ -3147,15 +3165,21 @@ def _under_another_in_a_failing_sum(rows: list[_Row], sums: list[tuple[_Row, lis
     return [row for row in rows if held.get(id(row)) is False and not row.doubt]
 
 
+_TWO_SIDED_TOTALS = frozenset(total for _, total, _ in layout.TWO_SIDED_SUMS)
+
+
 def _under_a_blank_total(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:
     """The lines of a two-sided table's sum whose total line was read without a number, printed on a
     line after their label, with that total: (the line, the total). The total's label stands on
     lines that print no number, so its number stood on a line of its own, which was lost; and
     one-cell-a-line extracts give a number whose label was lost to the row read before it: these
     lines' numbers are not known to be theirs."""
+    blank = {(row.table_no, row.section) for row in rows if not row.values and row.row_key in _TWO_SIDED_TOTALS}
+    if not blank:  # most documents
+        return
     sides: dict[tuple[int, str], list[_Row]] = defaultdict(list)
     for row in rows:
-        if layout.TABLES[row.table_no].kind == "two_sided":
+        if (row.table_no, row.section) in blank:
             sides[row.table_no, row.section].append(row)
     for (_, section), side_rows in sides.items():
         for side, total_key, part_keys in layout.TWO_SIDED_SUMS:

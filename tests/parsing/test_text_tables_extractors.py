@@ -945,3 +945,16 @@ def test_a_table_6_item_given_the_number_of_a_lost_total_label_is_not_certain():
         cells = {c.row_key: c for c in found.cells if c.table_no == 6}
         assert not cells["31099"].certain and why in cells["31099"].note
         assert cells["30101"].certain and cells["31002"].certain and cells["31007"].certain
+
+
+
+def test_a_row_that_took_a_line_printed_twice_and_does_not_add_up_decides_no_other_row():
+    # PyMuPDF prints every number on its own line; in Table 5, '300.00' was printed twice and the
+    # project's '100.00' lost, so its row reads 300.00 300.00 200.00. Through 'T3 >= T5' it had put
+    # Table 3's 200.00 (its basic) in 项目支出.
+    found = extract("支出决算表\n单位：万元\n项目 本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补助支出\n"
+                    "20802\n民政管理事务\n300.00\n200.00\n100.00\n"
+                    "一般公共预算财政拨款支出决算表\n单位：万元\n项目 小计 基本支出 项目支出\n"
+                    "20802\n民政管理事务\n300.00\n300.00\n200.00\n")
+    assert certain(found, 3) == {("", "20802", "total"): "300.00"}
+    assert "two of them alike" in next(c.note for c in found.cells if c.table_no == 5)
