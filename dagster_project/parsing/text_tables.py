@@ -1098,6 +1098,8 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         _doubt_read_after_its_items(context, rows)
     _drop_lone_integers(rows, issues)
     cut = _lines_with_a_cut_amount(body)
+    texts = body.text.split("\n")
+    alike = any(map(str.__eq__, texts, texts[1:]))  # two lines in a row read the same (most tables: none)
     for row in rows:
         _drop_stray_numbers(row, issues)
         if cut and not row.doubt and any(value.line.no in cut for value in row.values):
@@ -1105,7 +1107,7 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         row.options = placements(row)
         if _numbers_read_twice(row):
             row.doubt = REPEATED_LINE_NOTE
-        elif _unbalanced_with_a_line_read_twice(row):
+        elif alike and _unbalanced_with_a_line_read_twice(row):
             row.doubt = UNBALANCED_WITH_A_LINE_READ_TWICE_NOTE
     last = (body.note_lines or body.lines or header_lines or [region.title])[-1]
     info = TableInfo(
@@ -1874,8 +1876,8 @@ def _subject_rows(context: _Context, body: _Body) -> list[_Row]:
 KUAN_AS_ITEM_NOTE = ("the code part under its name ended its code, but the table prints no row {} before it, though it "
                      "prints other items of it after it: this may be that row, and the part another row's whose line "
                      "was lost")
-AFTER_ITS_ITEMS_NOTE = ("the row's code {} is read after {}, a row under it, though a table prints a subject before its "
-                        "items: the code may be misread (a line or a code part lost)")
+AFTER_ITS_ITEMS_NOTE = ("the row's code {} is read right after {}, a row under it, though a table prints a subject "
+                        "before its items: the code may be misread (a line or a code part lost)")
 
 
 def _doubt_kuan_read_as_item(context: _Context, rows: list[_Row]) -> None:
@@ -1897,20 +1899,16 @@ def _doubt_kuan_read_as_item(context: _Context, rows: list[_Row]) -> None:
 
 
 def _doubt_read_after_its_items(context: _Context, rows: list[_Row]) -> None:
-    """Rows read after a row under them ('221 02' after '221 02 01'): a table prints a 类 before its
-    款 and a 款 before its 项, so the row's code was likely made of another row's parts, a line
+    """Rows read right after a row under them ('221 02' after '221 02 01'): a table prints a 类 before
+    its 款 and a 款 before its 项, so the row's code was likely made of another row's parts, a line
     (or a code part) between them lost: '221 02 提租补贴 6.98' without its '02' reads as the 款."""
-    first_under: dict[str, str] = {}  # a 类 or 款 -> the first row under it read so far
-    for row in rows:
-        code = row.row_code
-        if not code:
-            continue
-        if code in first_under and not row.doubt:
-            row.doubt = AFTER_ITS_ITEMS_NOTE.format(code, first_under[code])
+    codes = [row.row_code or "-" for row in rows]
+    # (each code against the one before, in one pass without a step per row: most tables have none)
+    for k in compress(range(1, len(codes)), map(str.startswith, codes, codes[1:])):
+        row = rows[k]
+        if codes[k] != codes[k - 1] and not row.doubt:
+            row.doubt = AFTER_ITS_ITEMS_NOTE.format(codes[k], codes[k - 1])
             context.warn("code_part_unplaced", f"row {row.row_key}: {row.doubt}", row.lines[0])
-        for parent in (code[:3], code[:5]):
-            if parent != code:
-                first_under.setdefault(parent, code)
 
 
 def _code_ended_below(row: _Row) -> bool:
