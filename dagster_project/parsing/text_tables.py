@@ -138,6 +138,8 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         row.doubt = UNDER_ANOTHER_NOTE.format(row.under_another)
     for row, total in _under_a_blank_total(complete):
         row.doubt = UNDER_A_BLANK_TOTAL_NOTE.format(total.label)
+    for row, lost in _in_a_failing_sum_beside_a_lost_total(complete, sums):
+        row.doubt = BESIDE_A_LOST_TOTAL_NOTE.format(lost)
     cells = _without_double_placements([cell for row in rows for cell in _cells(row, issues)], issues)
     if cut_table is not None:
         cells = [_cut_off(cell) if cell.table_no == cut_table else cell for cell in cells]
@@ -3125,6 +3127,9 @@ EXTRA_DIGITS_NOTE = ("the amount {} is printed with more decimals than the table
 ROW_NUMBER_AS_AMOUNT_NOTE = ("the whole number {} is printed among amounts with decimals in a table that prints 行次: it "
                              "may be a row number, not an amount")
 READ_TWICE_NOTE = "the row was read from several rows of the extract: which numbers are its own is not known"
+BESIDE_A_LOST_TOTAL_NOTE = ("the table's '{}' label was not read, and the sum this row is a line of fails: one-cell-a-line "
+                            "extracts give a lost label's number to the row printed before it, so this number may be "
+                            "another row's")
 UNDER_A_BLANK_TOTAL_NOTE = ("'{}', whose sum the row is a line of, was read without a number though its lines print "
                             "numbers: a line was lost, and this number may be the row's after it")
 UNDER_ANOTHER_NOTE = ("the value stands alone under this row's label and '{}', and the side's sum fails with it: "
@@ -3161,6 +3166,26 @@ def _under_another_in_a_failing_sum(rows: list[_Row], sums: list[tuple[_Row, lis
             if row.under_another:
                 held[id(row)] = held.get(id(row), False) or holds
     return [row for row in rows if held.get(id(row)) is False and not row.doubt]
+
+
+# The year's totals every template prints on both sides of Tables 1 and 4: (side, row key, label).
+_YEARS_TOTALS = (("income", "total_income", "本年收入合计"), ("expenditure", "total_expenditure", "本年支出合计"))
+
+
+def _in_a_failing_sum_beside_a_lost_total(rows: list[_Row], sums: list[tuple[_Row, list[_Row]]]
+                                          ) -> Iterator[tuple[_Row, str]]:
+    """The lines of a two-sided table's one-column sum that fails, printed on a line after their
+    label, in a table that lost the label of a year's total (本年收入合计 read on neither side): a
+    one-cell-a-line extract gives the number of a lost label to the row printed before it, so
+    which of them holds another row's number is not known. (row, the lost label)"""
+    read = {(row.table_no, row.section, row.row_key) for row in rows}
+    for total, parts in sums:
+        lost = next((label for side, key, label in _YEARS_TOTALS if (total.table_no, side, key) not in read), None)
+        if lost is None:  # most tables
+            continue
+        added = sum(row.values[0].value for row in parts)
+        if all(abs(printed.value - added) > total.half_unit * (len(parts) + 1) for printed in total.values):
+            yield from ((row, lost) for row in parts if not row.doubt and row.values[0].line is not row.lines[0])
 
 
 _TWO_SIDED_TOTALS = frozenset(total for _, total, _ in layout.TWO_SIDED_SUMS)

@@ -958,3 +958,14 @@ def test_a_row_that_took_a_line_printed_twice_and_does_not_add_up_decides_no_oth
                     "20802\n民政管理事务\n300.00\n300.00\n200.00\n")
     assert certain(found, 3) == {("", "20802", "total"): "300.00"}
     assert "two of them alike" in next(c.note for c in found.cells if c.table_no == 5)
+
+
+def test_the_lines_of_a_failing_sum_in_a_table_that_lost_a_years_total_label_are_not_certain():
+    # pypdf prints every cell on its own line; the labels '三、其他收入' and '本年收入合计' were lost,
+    # so their 20.00 and 120.00 follow '二、外交支出' and '三、国防支出', which print nothing. Their
+    # side's sum fails, and no one line left out makes it hold.
+    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入\n100.00\n一、一般公共服务支出\n90.00\n二、上级补助收入\n二、外交支出\n"
+                    "20.00\n三、国防支出\n120.00\n本年支出合计\n90.00\n")
+    assert certain(found, 1) == {("income", "general_budget_appropriation", "amount"): "100.00",
+                                 ("expenditure", "total_expenditure", "amount"): "90.00"}
+    assert "'本年收入合计' label was not read" in next(c.note for c in found.cells if c.row_key == "203")
