@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, cached_property
-from itertools import accumulate, compress
+from itertools import accumulate, compress, product
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -2705,22 +2705,29 @@ def _moved_into_a_class(economic: list[_Row]) -> Iterator[_Row]:
 
 def _numbered_as_a_lost_total(economic: list[_Row]) -> Iterator[tuple[_Row, str]]:
     """Table 6 items, printed on a line after their name, whose number is the sum of the classes of a
-    group whose total line ('人员经费合计') was not read: that total's number, its label lost. (row, the
+    group whose total line ('人员经费合计') was not read: that total's number, its label lost. A class
+    read with several numbers (another line's taken with its own) counts with each. (row, the
     total's label)"""
     read = {row.row_key for row in economic}
     for label, (key, section) in layout.ECONOMIC_TOTAL_LABELS.items():
         if key in read:  # most tables
             continue
         classes = [row for row in economic if row.section == section and row.row_code and len(row.row_code) == 3]
-        if not classes or any(len(row.values) != 1 for row in classes):
+        if not classes or math.prod(len(row.values) for row in classes) > MAX_CLASS_READINGS:
             continue
-        total = sum(row.values[0].value for row in classes)
+        totals = {sum(numbers) for numbers in product(*([v.value for v in row.values] for row in classes))}
         tolerance = classes[0].half_unit * (len(classes) + 1)
+
+        def is_a_total(value: Decimal) -> bool:
+            return any(abs(value - total) <= tolerance for total in totals)
         # (an item of a class that is the group's total by itself may be its class's one item)
-        alone = {row.row_code for row in classes if abs(row.values[0].value - total) <= tolerance}
+        alone = {row.row_code for row in classes if any(map(is_a_total, (v.value for v in row.values)))}
         yield from ((row, label) for row in economic if row.row_code and len(row.row_code) == ECONOMIC_CODE_LENGTH
                     and len(row.values) == 1 and row.values[0].line is not row.lines[0]
-                    and abs(row.values[0].value - total) <= tolerance and row.row_code[:3] not in alone)
+                    and is_a_total(row.values[0].value) and row.row_code[:3] not in alone)
+
+
+MAX_CLASS_READINGS = 16  # sums of a group's classes tried when some are read with several numbers
 
 
 def _rows_of_a_repeated_line(economic: list[_Row]) -> list[tuple[Line, list[_Row]]]:

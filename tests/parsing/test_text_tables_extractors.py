@@ -969,3 +969,13 @@ def test_the_lines_of_a_failing_sum_in_a_table_that_lost_a_years_total_label_are
     assert certain(found, 1) == {("income", "general_budget_appropriation", "amount"): "100.00",
                                  ("expenditure", "total_expenditure", "amount"): "90.00"}
     assert "'本年收入合计' label was not read" in next(c.note for c in found.cells if c.row_key == "203")
+
+
+def test_a_table_6_item_given_a_lost_totals_number_is_not_certain_when_a_class_read_two_numbers():
+    # as above, the class 310 line lost too; and a lost line gave 303 another row's 4.00 after its
+    # own 20.00: the personnel classes add up to 120.00 with 303's own number
+    found = extract(HEADER_6 + "301\n工资福利支出\n100.00\n30101\n基本工资\n100.00\n303\n对个人和家庭的补助\n20.00\n4.00\n"
+                    "30301\n离休费\n20.00\n31099\n其他资本性支出\n120.00\n公用经费合计\n5.00\n")
+    cells = {c.row_key: c for c in found.cells if c.table_no == 6}
+    assert not cells["31099"].certain and "'人员经费合计'" in cells["31099"].note
+    assert cells["30101"].certain and cells["30301"].certain
