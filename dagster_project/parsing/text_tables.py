@@ -3185,7 +3185,8 @@ def _in_a_failing_sum_beside_a_lost_total(rows: list[_Row], sums: list[tuple[_Ro
     label, in a table that lost the label of a year's total (本年收入合计 read on neither side): a
     one-cell-a-line extract gives the number of a lost label to the row printed before it, so
     which of them holds another row's number is not known. (row, the lost label)"""
-    read = {(row.table_no, row.section, row.row_key) for row in rows}
+    keys = {key for _, key, _ in _YEARS_TOTALS}
+    read = {(row.table_no, row.section, row.row_key) for row in rows if row.row_key in keys}
     for total, parts in sums:
         lost = next((label for side, key, label in _YEARS_TOTALS if (total.table_no, side, key) not in read), None)
         if lost is None:  # most tables
@@ -3204,24 +3205,23 @@ def _under_a_blank_total(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:
     lines that print no number, so its number stood on a line of its own, which was lost; and
     one-cell-a-line extracts give a number whose label was lost to the row read before it: these
     lines' numbers are not known to be theirs."""
-    blank = {(row.table_no, row.section) for row in rows if not row.values and row.row_key in _TWO_SIDED_TOTALS}
+    totals = [row for row in rows if row.row_key in _TWO_SIDED_TOTALS]
+    # (a label read again may print no number; a label on a line with numbers had its number read
+    # elsewhere, not lost)
+    printed = {(row.table_no, row.section, row.row_key) for row in totals
+               if row.values or any(_DIGITS_RE.search(line.text) for line in row.lines)}
+    blank = [row for row in totals if (row.table_no, row.section, row.row_key) not in printed]
     if not blank:  # most documents
         return
-    sides: dict[tuple[int, str], list[_Row]] = defaultdict(list)
-    for row in rows:
-        if (row.table_no, row.section) in blank:
-            sides[row.table_no, row.section].append(row)
-    for (_, section), side_rows in sides.items():
+    total_of: dict[tuple[int, str, str], _Row] = {}  # (table, side, a line's key or CLASS_ROWS) -> its blank total
+    for total in blank:
         for side, total_key, part_keys in layout.TWO_SIDED_SUMS:
-            read = [row for row in side_rows if row.row_key == total_key] if side == section else []
-            # (a label read again may print no number; a label on a line with numbers had its number
-            # read elsewhere, not lost)
-            if not read or any(row.values or _DIGITS_RE.search(line.text) for row in read for line in row.lines):
-                continue
-            for row in side_rows:
-                if (row.row_key in part_keys or (layout.CLASS_ROWS in part_keys and row.row_code)) and row.values \
-                        and not row.doubt and row.values[0].line is not row.lines[0]:
-                    yield row, read[0]
+            if (side, total_key) == (total.section, total.row_key):
+                total_of.update({(total.table_no, side, key): total for key in part_keys})
+    for row in rows:
+        total = total_of.get((row.table_no, row.section, layout.CLASS_ROWS if row.row_code else row.row_key))
+        if total is not None and row.values and not row.doubt and row.values[0].line is not row.lines[0]:
+            yield row, total
 
 
 def _side_sums(rows: list[_Row], one_column: bool) -> Iterator[tuple[_Row, list[_Row]]]:
