@@ -2703,6 +2703,9 @@ def _moved_into_a_class(economic: list[_Row]) -> Iterator[_Row]:
                         and abs(rest + row.values[0].value) <= tolerance)
 
 
+MAX_CLASS_READINGS = 16  # sums of a group's classes tried when some are read with several numbers
+
+
 def _numbered_as_a_lost_total(economic: list[_Row]) -> Iterator[tuple[_Row, str]]:
     """Table 6 items, printed on a line after their name, whose number is the sum of the classes of a
     group whose total line ('人员经费合计') was not read: that total's number, its label lost. A class
@@ -2717,17 +2720,15 @@ def _numbered_as_a_lost_total(economic: list[_Row]) -> Iterator[tuple[_Row, str]
             continue
         totals = {sum(numbers) for numbers in product(*([v.value for v in row.values] for row in classes))}
         tolerance = classes[0].half_unit * (len(classes) + 1)
-
-        def is_a_total(value: Decimal) -> bool:
-            return any(abs(value - total) <= tolerance for total in totals)
         # (an item of a class that is the group's total by itself may be its class's one item)
-        alone = {row.row_code for row in classes if any(map(is_a_total, (v.value for v in row.values)))}
+        alone = {row.row_code for row in classes if any(_near(v.value, totals, tolerance) for v in row.values)}
         yield from ((row, label) for row in economic if row.row_code and len(row.row_code) == ECONOMIC_CODE_LENGTH
                     and len(row.values) == 1 and row.values[0].line is not row.lines[0]
-                    and is_a_total(row.values[0].value) and row.row_code[:3] not in alone)
+                    and _near(row.values[0].value, totals, tolerance) and row.row_code[:3] not in alone)
 
 
-MAX_CLASS_READINGS = 16  # sums of a group's classes tried when some are read with several numbers
+def _near(value: Decimal, totals: set[Decimal], tolerance: Decimal) -> bool:
+    return any(abs(value - total) <= tolerance for total in totals)
 
 
 def _rows_of_a_repeated_line(economic: list[_Row]) -> list[tuple[Line, list[_Row]]]:
@@ -3175,20 +3176,17 @@ def _under_another_in_a_failing_sum(rows: list[_Row], sums: list[tuple[_Row, lis
     return [row for row in rows if held.get(id(row)) is False and not row.doubt]
 
 
-# The year's totals every template prints on both sides of Tables 1 and 4: (side, row key, label).
-_YEARS_TOTALS = (("income", "total_income", "本年收入合计"), ("expenditure", "total_expenditure", "本年支出合计"))
-
-
 def _in_a_failing_sum_beside_a_lost_total(rows: list[_Row], sums: list[tuple[_Row, list[_Row]]]
                                           ) -> Iterator[tuple[_Row, str]]:
     """The lines of a two-sided table's one-column sum that fails, printed on a line after their
-    label, in a table that lost the label of a year's total (本年收入合计 read on neither side): a
-    one-cell-a-line extract gives the number of a lost label to the row printed before it, so
+    label, in a table that lost the label of a year's total (本年收入合计 or 本年支出合计 not read):
+    a one-cell-a-line extract gives the number of a lost label to the row printed before it, so
     which of them holds another row's number is not known. (row, the lost label)"""
-    keys = {key for _, key, _ in _YEARS_TOTALS}
+    keys = {key for _, key, _ in layout.YEARS_TOTALS}
     read = {(row.table_no, row.section, row.row_key) for row in rows if row.row_key in keys}
     for total, parts in sums:
-        lost = next((label for side, key, label in _YEARS_TOTALS if (total.table_no, side, key) not in read), None)
+        lost = next((label for side, key, label in layout.YEARS_TOTALS if (total.table_no, side, key) not in read),
+                    None)
         if lost is None:  # most tables
             continue
         added = sum(row.values[0].value for row in parts)

@@ -366,6 +366,8 @@ TWO_SIDED_SUMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("expenditure", "grand_total", ("total_expenditure", "balance_distribution", "carryover_end")),
     ("expenditure", "carryover_end", tuple(end for _, end in FUND_SUBROWS.values())),
 )
+# The year's totals every template prints on both sides of Tables 1 and 4: (side, row key, label).
+YEARS_TOTALS = (("income", "total_income", "本年收入合计"), ("expenditure", "total_expenditure", "本年支出合计"))
 # Table 4: per fund, income + carry-over at the start = the expenditure side's 总计 in that fund's column.
 FUND_COLUMNS: dict[str, str] = {
     "general_budget_appropriation": "general_budget",
