@@ -307,9 +307,9 @@ _CODE_IN_NAME_RE = re.compile(r"(?<=\D)\d{3,}")
 
 def _name_run_on_into_another(row: _Row) -> str | None:
     """The name of another item of the classification that a Table 6 row's name runs on into
-    ('商品和服务支出' + '资本性支出'): pdftotext's default mode printed the next class's name, and
-    then its number, before that class's code, so the number read as this row's is likely the
-    other's."""
+    ('商品和服务支出' + '资本性支出'), the last when it runs on into several: pdftotext's default mode
+    printed the next class's name, and then its number, before that class's code, so the number
+    read as this row's is likely the other's."""
     names, codes = layout.economic_subjects()
     own = names.get(row.row_code or "")
     label = squash(row.label)
@@ -321,6 +321,8 @@ def _name_run_on_into_another(row: _Row) -> str | None:
     while rest.startswith(own):
         rest = rest[len(own):]
     rest = _DIGITS_RE.split(rest)[-1]
+    if rest not in codes:  # (names of several items run on, the number after the last: '…支出商品和服务支出资本性支出')
+        rest = max((name for name in codes if rest.endswith(name)), key=len, default=rest)
     return rest if codes.get(rest, frozenset()) - {row.row_code} else None
 
 

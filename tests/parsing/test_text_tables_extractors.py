@@ -979,3 +979,13 @@ def test_a_table_6_item_given_a_lost_totals_number_is_not_certain_when_a_class_r
     cells = {c.row_key: c for c in found.cells if c.table_no == 6}
     assert not cells["31099"].certain and "'人员经费合计'" in cells["31099"].note
     assert cells["30101"].certain and cells["30301"].certain
+
+
+def test_a_table_6_class_name_run_on_into_two_other_class_names_is_not_certain():
+    # PyMuPDF prints every piece on its own line, the three groups' first row side by side; the lines
+    # '7,941.18 302' and '673.54 310' were lost, so 301's name runs on into 302's and 310's, and
+    # 310's 60.00 follows
+    found = extract(HEADER_6 + "301\n工资福利\n支出\n商品和服\n务支出\n资本性支\n出\n60.00\n30101\n基本工资\n50.00\n")
+    cells = {c.row_key: (c.certain, c.note) for c in found.cells if c.table_no == 6}
+    assert cells["301"][0] is False and "'资本性支出'" in cells["301"][1]
+    assert cells["30101"] == (True, "")
