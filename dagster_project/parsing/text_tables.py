@@ -108,6 +108,10 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         for row in rows:
             if row.table_no == no and not row.doubt:
                 row.doubt = why
+    for row, other in _named_as_another_level(rows):
+        row.doubt = row.doubt or NAMED_AS_ANOTHER_LEVEL_NOTE.format(row.label, other)
+        issues.append(ParseIssue("warn", "code_name_mismatch", f"table {row.table_no} row {row.row_key}: {row.doubt}",
+                                 row.provenance()))
     for row, value in _amounts_with_extra_digits(rows) if any(a.long_decimals for a in amounts.values()) else ():
         if not row.doubt:
             row.doubt = EXTRA_DIGITS_NOTE.format(value.printed)
@@ -265,6 +269,32 @@ def _lost_columns(rows: list[_Row]) -> dict[int, tuple[str, Line]]:
                         f"{proof.lines[0].no}) prints an amount for it: a header line may be lost, so the columns "
                         "of the table's numbers are not known", proof.lines[0])
     return lost
+
+
+def _named_as_another_level(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
+    """Subject rows named, in the document's other subject tables, as a row under them or as their
+    parent that their own table does not print, and never as themselves: a lost code part turned
+    a 项 into its 款 ('行政运行 …' under '201 03', its '01' lost, read as 20103) or a 款 into its
+    first 项. (A 款 and its 项 named alike, '其他…支出', are named so as themselves too.) (row,
+    the other code)"""
+    named: dict[tuple[str, str], set[int]] = defaultdict(set)  # (code, name) -> tables printing it so
+    under: dict[tuple[str, str], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))  # (parent, name) -> code -> tables
+    subject = [(row, squash(row.label)) for row in rows
+               if row.row_code and layout.TABLES[row.table_no].kind == "subject"]
+    printed = {(row.table_no, row.row_code) for row, _ in subject}
+    for row, name in subject:
+        named[row.row_code, name].add(row.table_no)
+        if len(row.row_code) > 3:
+            under[row.row_code[:-2], name][row.row_code].add(row.table_no)
+    for row, name in subject:
+        code, others = row.row_code, {row.table_no}
+        if not name or named[code, name] - others:  # (the common case: another table names the code alike)
+            continue
+        below = next((child for child, tables in under.get((code, name), {}).items()
+                      if tables - others and (row.table_no, child) not in printed), None)
+        parent = code[:-2] if len(code) > 3 else None
+        if below or (parent and (row.table_no, parent) not in printed and named.get((parent, name), others) - others):
+            yield row, below or parent
 
 
 def _code_part_value(row: _Row) -> _Value | None:
@@ -3018,6 +3048,8 @@ def _drop_lone_integers(rows: list[_Row], issues: list[ParseIssue]) -> None:
                                      Provenance(value.line.no, value.line.no, value.line.page)))
 
 
+NAMED_AS_ANOTHER_LEVEL_NOTE = ("the row is named '{}', the name the document's other tables give {}, a row above or "
+                               "under it, and never this code: a code part may be lost, so the row may be that one")
 MOVED_INTO_A_CLASS_NOTE = ("the items of class {} add up to its number without this row's, not with it: the number, "
                            "printed on a line after the row's name, may be another row's whose label was lost")
 AS_A_LOST_TOTAL_NOTE = ("the row's number is the sum of the classes of '{}', a line not read: it may be that "

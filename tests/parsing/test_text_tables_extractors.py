@@ -989,3 +989,17 @@ def test_a_table_6_class_name_run_on_into_two_other_class_names_is_not_certain()
     cells = {c.row_key: (c.certain, c.note) for c in found.cells if c.table_no == 6}
     assert cells["301"][0] is False and "'资本性支出'" in cells["301"][1]
     assert cells["30101"] == (True, "")
+
+
+def test_a_subject_row_named_as_an_item_under_it_in_another_table_is_not_certain():
+    # pdfplumber centres a code on its row; in Table 5 the 款's line and 行政运行's last code part
+    # ('01') were lost, so 行政运行's row reads as the 款 20103, a code Table 3 names otherwise and
+    # whose item 2010301 it names 行政运行 (Table 5 prints no 2010301)
+    found = extract(HEADER_3 + "201 一般公共服务支出 300.00 200.00 100.00\n201 03 政府办公厅(室)及相关机构事务 300.00 200.00 100.00\n"
+                    "201 03 01 行政运行 200.00 200.00 0.00\n201 03 02 一般行政管理事务 100.00 0.00 100.00\n"
+                    "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码 科目名称 小计 基本支出 项目支出\n"
+                    "201 一般公共服务支出 300.00 200.00 100.00\n201 03\n行政运行 200.00 200.00 0.00\n201 03\n"
+                    "一般行政管理事务 100.00 0.00 100.00\n02\n")
+    assert [c.certain for c in found.cells if c.table_no == 5 and c.row_key == "20103"] == [False, False, False]
+    assert all(c.certain for c in found.cells if c.table_no == 3)
+    assert [i.code for i in found.issues if "20103" in i.message][:1] == ["code_name_mismatch"]
