@@ -278,22 +278,25 @@ def _named_as_another_level(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
     first 项. (A 款 and its 项 named alike, '其他…支出', are named so as themselves too.) (row,
     the other code)"""
     named: dict[tuple[str, str], set[int]] = defaultdict(set)  # (code, name) -> tables printing it so
-    under: dict[tuple[str, str], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))  # (parent, name) -> code -> tables
     subject = [(row, squash(row.label)) for row in rows
                if row.row_code and layout.TABLES[row.table_no].kind == "subject"]
-    printed = {(row.table_no, row.row_code) for row, _ in subject}
     for row, name in subject:
         named[row.row_code, name].add(row.table_no)
-        if len(row.row_code) > 3:
-            under[row.row_code[:-2], name][row.row_code].add(row.table_no)
+    # (the common case: another table names the code alike)
+    alone = [(row, name) for row, name in subject if name and len(named[row.row_code, name]) == 1]
+    if not alone:
+        return
+    printed = {(row.table_no, row.row_code) for row, _ in subject}
+    under: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)  # (parent, name) -> (code, table)
     for row, name in subject:
-        code, others = row.row_code, {row.table_no}
-        if not name or named[code, name] - others:  # (the common case: another table names the code alike)
-            continue
-        below = next((child for child, tables in under.get((code, name), {}).items()
-                      if tables - others and (row.table_no, child) not in printed), None)
+        if len(row.row_code) > 3:
+            under[row.row_code[:-2], name].append((row.row_code, row.table_no))
+    for row, name in alone:
+        code, table = row.row_code, row.table_no
+        below = next((child for child, other in under.get((code, name), ())
+                      if other != table and (table, child) not in printed), None)
         parent = code[:-2] if len(code) > 3 else None
-        if below or (parent and (row.table_no, parent) not in printed and named.get((parent, name), others) - others):
+        if below or (parent and (table, parent) not in printed and named.get((parent, name), {table}) - {table}):
             yield row, below or parent
 
 
