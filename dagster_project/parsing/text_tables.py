@@ -186,8 +186,8 @@ def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None
             row.doubt = (f"the code {row.row_code} is no item of the economic classification: it may be made of two "
                          "rows' code parts (a line lost), so the row's number is not certain")
             issues.append(ParseIssue("warn", "code_name_mismatch", f"table {row.table_no}: {row.doubt}", row.provenance()))
-    for row in _moved_into_a_class(economic):
-        row.doubt = row.doubt or MOVED_INTO_A_CLASS_NOTE.format(row.row_code[:3])
+    for row in _moved_into_a_sum(_class_sums(economic)):
+        row.doubt = MOVED_INTO_A_CLASS_NOTE.format((row.row_code or "")[:3])
     for row, label in _numbered_as_a_lost_total(economic):
         row.doubt = row.doubt or AS_A_LOST_TOTAL_NOTE.format(label)
     for line, taking in _rows_of_a_repeated_line(economic):
@@ -2718,24 +2718,16 @@ def _economic_rows(context: _Context, body: _Body, codes_centred: bool = False) 
     return [row for row in rows if row.values]
 
 
-def _moved_into_a_class(economic: list[_Row]) -> Iterator[_Row]:
-    """Table 6 items, printed on a line after their name, whose class's sum fails with them and holds
-    exactly without them: numbers whose own label was lost (one-cell-a-line extracts give
-    '人员经费合计''s number, its label lost, to the item printed before it). A misprinted item,
-    printed where it belongs, does not make its class hold when left out: the checks report it."""
+def _class_sums(economic: list[_Row]) -> list[tuple[_Row, list[_Row]]]:
+    """Each Table 6 class that prints one number, with its items that print one (see _moved_into_a_sum:
+    one-cell-a-line extracts give '人员经费合计''s number, its label lost, to the item printed before it)."""
     classes = {row.row_code: row for row in economic if row.row_code and len(row.row_code) == 3 and len(row.values) == 1}
     items: dict[str, list[_Row]] = defaultdict(list)
     for row in economic:
         if row.row_code and len(row.row_code) == ECONOMIC_CODE_LENGTH and row.row_code[:3] in classes \
                 and len(row.values) == 1:
             items[row.row_code[:3]].append(row)
-    for code, parts in items.items():
-        total = classes[code]
-        tolerance = total.half_unit * (len(parts) + 1)
-        rest = total.values[0].value - sum(row.values[0].value for row in parts)
-        if abs(rest) > tolerance:
-            yield from (row for row in parts if row.values[0].line is not row.lines[0]
-                        and abs(rest + row.values[0].value) <= tolerance)
+    return [(classes[code], parts) for code, parts in items.items()]
 
 
 MAX_CLASS_READINGS = 16  # sums of a group's classes tried when some are read with several numbers
@@ -3182,8 +3174,8 @@ UNDER_ANOTHER_NOTE = ("the value stands alone under this row's label and '{}', a
 
 
 def _moved_into_a_sum(sums: list[tuple[_Row, list[_Row]]]) -> list[_Row]:
-    """Part rows of a two-sided table's side, printed on a line after their label, whose side's sum
-    fails with them and holds exactly without them: numbers another row lost (pdftotext's default
+    """Part rows of a sum (a two-sided table's side, a Table 6 class), printed on a line after their
+    label, whose sum fails with them and holds exactly without them: numbers another row lost (pdftotext's default
     mode lists '本年支出合计' / '使用非财政拨款结余' / '3,591.20'; PDFBox sorted by position prints Table
     4's '本年支出合计' numbers above it, under the last class's label). A row's part of the sum is its
     largest number (its total column, when it prints several). A misprinted value, printed where it
