@@ -317,6 +317,12 @@ def _document(lines: list[Line]) -> Document:
     return document
 
 
+def release_document() -> None:
+    """Drop the remembered sentence model once its last reader is done: it holds every line, so kept
+    alive it would be walked by the garbage collector's next pass and kept until the next document."""
+    _last_document.clear()
+
+
 def _build_document(lines: list[Line]) -> Document:
     stripped = list(map(str.strip, map(attrgetter("text"), lines)))  # map, compress, filter: no Python loop per line
     kept = list(filter(None, stripped))

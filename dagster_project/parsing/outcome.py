@@ -4,7 +4,7 @@ the tables its own reader found, and the status of the result."""
 from __future__ import annotations
 
 from .model import Line, ParsedDocument, ParseIssue, Provenance
-from .narrative import extract_facts, extract_headings, extract_profile
+from .narrative import extract_facts, extract_headings, extract_profile, release_document
 from .text_tables import TableExtraction
 
 
@@ -19,6 +19,7 @@ def complete_document(doc: ParsedDocument, lines: list[Line], tables: TableExtra
     doc.name_variants = profile.name_variants
     doc.headings = extract_headings(lines)
     facts, fact_issues = extract_facts(lines)
+    release_document()
     doc.tables = tables.tables
     doc.cells = tables.cells
     doc.facts = profile.facts + facts
