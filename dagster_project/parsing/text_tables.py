@@ -48,6 +48,7 @@ HALF_CENT = Decimal("0.005")  # rounding of one printed amount, in the table's u
 _DIGITS_RE = re.compile(r"\d+")
 _DIGITS_ONLY_RE = re.compile(r"[\d\s]+")
 _TWO_DIGITS_RE = re.compile(r"\d{2}")
+_LEADING_ZERO_PART_RE = re.compile(r"0[1-9]")  # a 款 or 项 code part: no page is numbered so
 FUNCTION_CODE_LENGTH, ECONOMIC_CODE_LENGTH = 7, 5  # of a 项 (2013101) and of an economic 款 (30101)
 _SENTENCE_MARK_RE = re.compile(r"[，。；]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -108,8 +109,8 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         for row in rows:
             if row.table_no == no and not row.doubt:
                 row.doubt = why
-    for row, other in _named_as_another_level(rows):
-        row.doubt = row.doubt or NAMED_AS_ANOTHER_LEVEL_NOTE.format(row.label, other)
+    for row, other in _named_as_another_code(rows):
+        row.doubt = row.doubt or NAMED_AS_ANOTHER_CODE_NOTE.format(row.label, other)
         issues.append(ParseIssue("warn", "code_name_mismatch", f"table {row.table_no} row {row.row_key}: {row.doubt}",
                                  row.provenance()))
     for row, value in _amounts_with_extra_digits(rows) if any(a.long_decimals for a in amounts.values()) else ():
@@ -177,8 +178,8 @@ def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None
             row.doubt = misread
             issues.append(ParseIssue("warn", "code_name_mismatch", f"table {row.table_no}: {misread}", row.provenance()))
         elif not row.doubt and (other := _name_run_on_into_another(row)):
-            row.doubt = (f"the row's name runs on into '{other}', another item's name, printed before the number: the "
-                         "number may be that item's")
+            row.doubt = (f"the row's name runs on into '{other}', another item's name or the end of one, printed before "
+                         "the number: the number may be that item's")
         elif not row.doubt and (code := _CODE_IN_NAME_RE.search(row.label)):
             row.doubt = (f"the code {code.group()} is printed inside the row's name (joined to a number before it?): the "
                          "number after it may be that code's")
@@ -271,12 +272,13 @@ def _lost_columns(rows: list[_Row]) -> dict[int, tuple[str, Line]]:
     return lost
 
 
-def _named_as_another_level(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
-    """Subject rows named, in the document's other subject tables, as a row under them or as their
-    parent that their own table does not print, and never as themselves: a lost code part turned
-    a 项 into its 款 ('行政运行 …' under '201 03', its '01' lost, read as 20103) or a 款 into its
-    first 项. (A 款 and its 项 named alike, '其他…支出', are named so as themselves too.) (row,
-    the other code)"""
+def _named_as_another_code(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
+    """Subject rows named, in the document's other subject tables, as a row under them, as their
+    parent or as another row under their parent that their own table does not print, and never
+    as themselves: a lost code part turned a 项 into its 款 ('行政运行 …' under '201 03', its '01'
+    lost, read as 20103) or a 款 into its first 项, and a lost line gave a 项 the code of the one
+    before ('201 03' / '01' / '一般行政管理事务 …', 行政运行's line lost). (A 款 and its 项 named
+    alike, '其他…支出', are named so as themselves too.) (row, the other code)"""
     named: dict[tuple[str, str], set[int]] = defaultdict(set)  # (code, name) -> tables printing it so
     subject = [(row, squash(row.label)) for row in rows
                if row.row_code and layout.TABLES[row.table_no].kind == "subject"]
@@ -293,11 +295,15 @@ def _named_as_another_level(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
             under[row.row_code[:-2], name].append((row.row_code, row.table_no))
     for row, name in alone:
         code, table = row.row_code, row.table_no
-        below = next((child for child, other in under.get((code, name), ())
-                      if other != table and (table, child) not in printed), None)
         parent = code[:-2] if len(code) > 3 else None
-        if below or (parent and (table, parent) not in printed and named.get((parent, name), {table}) - {table}):
-            yield row, below or parent
+        below = next((child for child, other in under.get((code, name), ()) if other != table
+                      and (table, child) not in printed), None)
+        beside = next((sibling for sibling, other in under.get((parent, name), ()) if other != table
+                       and sibling != code and (table, sibling) not in printed), None) if parent else None
+        if below or beside:
+            yield row, below or beside
+        elif parent and (table, parent) not in printed and named.get((parent, name), {table}) - {table}:
+            yield row, parent
 
 
 def _code_part_value(row: _Row) -> _Value | None:
@@ -312,13 +318,20 @@ def _code_part_value(row: _Row) -> _Value | None:
 
 def _code_of_another_name(row: _Row) -> str | None:
     """Why a Table 6 row's code may be misread, if it may: the classification names the code
-    otherwise, and the row's name is another code's (a code part read from another line, as an
-    extract that prints a line twice makes: '302' + a repeated '14 医疗费' reads as 30214)."""
+    otherwise, and the row's name is another code's, or starts with it (a code part read from another
+    line, as an extract that prints a line twice makes: '302' + a repeated '14 医疗费' reads as 30214)."""
     if not row.row_code:
         return None
     names, codes = layout.economic_subjects()
     # (code parts a lost line left before the name are no part of it: '0303奖金')
-    named = codes.get(squash(row.label).lstrip("0123456789"), frozenset())
+    label = squash(row.label).lstrip("0123456789")
+    own = names.get(row.row_code, "")
+    if label not in codes and not (own and label.startswith(own)):
+        # a name run on into the next group's ('奖励金办公设备购置'): the longest name it starts with,
+        # unless the code's own name starts so too (its name cut short: '医疗费补', not '医疗费')
+        first = max((name for name in codes if label.startswith(name)), key=len, default=label)
+        label = label if own.startswith(first) else first
+    named = codes.get(label, frozenset())
     if not named or row.row_code in named:
         return None
     known = f"is {names[row.row_code]} in the classification" if row.row_code in names else "is not in the classification"
@@ -336,6 +349,9 @@ def _unknown_item_code(row: _Row) -> bool:
 # A classification name holds no digits: a run of them inside a Table 6 row's name is a code, joined
 # to the number printed before it (pypdf's layout mode: '办公费 031002 办公设备购 21.40', 0 and 31002).
 _CODE_IN_NAME_RE = re.compile(r"(?<=\D)\d{3,}")
+# The end of a name a Table 6 row's name may run on into is at least this long: one character ('费')
+# ends too many names to tell.
+MIN_NAME_END = 2
 
 
 def _name_run_on_into_another(row: _Row) -> str | None:
@@ -356,7 +372,13 @@ def _name_run_on_into_another(row: _Row) -> str | None:
     rest = _DIGITS_RE.split(rest)[-1]
     if rest not in codes:  # (names of several items run on, the number after the last: '…支出商品和服务支出资本性支出')
         rest = max((name for name in codes if rest.endswith(name)), key=len, default=rest)
-    return rest if codes.get(rest, frozenset()) - {row.row_code} else None
+    if rest in codes:
+        return rest if codes[rest] - {row.row_code} else None
+    # the end of another item's name broken over lines, its first lines lost with the number before
+    # them ('公务员医疗补助缴费' + '障缴费', of '其他社会保障缴费'); not the end of its own, a line read twice
+    ends_another = len(rest) >= MIN_NAME_END and not own.endswith(rest) and any(
+        name.endswith(rest) and other - {row.row_code} for name, other in codes.items())
+    return rest if ends_another else None
 
 
 def _without_double_placements(cells: list[Cell], issues: list[ParseIssue]) -> list[Cell]:
@@ -2122,6 +2144,7 @@ class _CentredRow:
     label: str = ""
     values: list[_Value] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
+    left_over: Line | None = None  # a line after it of a code part no row took ('02'): see _centred_rows
 
     @property
     def centre(self) -> float:
@@ -2361,7 +2384,10 @@ def _centred_rows(context: _Context, body: _Body, positioned: _Positioned) -> li
         texts = [piece for _, piece in placed]
         used = _read_code_cell(context, rows, placed, i)
         if not used and len(pieces) == 1 and pieces[0][1].isdecimal():  # a whole number alone, no code
-            _note_page_number(context, pieces[0][1], line)
+            if rows and _LEADING_ZERO_PART_RE.fullmatch(pieces[0][1]):
+                rows[-1].left_over = line  # the last part of a row's code, which another row may have taken
+            else:
+                _note_page_number(context, pieces[0][1], line)
             continue
         if texts[used:]:
             labels.append((i, squash("".join(texts[used:]))))
@@ -2385,6 +2411,8 @@ def _centred_rows(context: _Context, body: _Body, positioned: _Positioned) -> li
         lines = [by_number[no] for no in sorted({*row.code_lines, *row.lines})]
         read.append(context.row(row.section, row.key, row.code, row.label, context.header.columns, lines))
         read[-1].values = row.values
+        if row.left_over:
+            read[-1].doubt = LEFT_OVER_CODE_PART_NOTE.format(row.left_over.text.strip(), row.left_over.no)
     return read
 
 
@@ -3043,8 +3071,11 @@ def _drop_lone_integers(rows: list[_Row], issues: list[ParseIssue]) -> None:
                                      Provenance(value.line.no, value.line.no, value.line.page)))
 
 
-NAMED_AS_ANOTHER_LEVEL_NOTE = ("the row is named '{}', the name the document's other tables give {}, a row above or "
-                               "under it, and never this code: a code part may be lost, so the row may be that one")
+LEFT_OVER_CODE_PART_NOTE = ("the code part '{}' (line {}) after the row belongs to no row read: a line may be lost, and the "
+                            "row may have taken the code part of another row, so its code is not certain")
+NAMED_AS_ANOTHER_CODE_NOTE = ("the row is named '{}', the name the document's other tables give {} (a row above, under "
+                              "or beside it that this table does not print), and never this code: a code part or a line "
+                              "may be lost, so the row may be that one")
 MOVED_INTO_A_CLASS_NOTE = ("the items of class {} add up to its number without this row's, not with it: the number, "
                            "printed on a line after the row's name, may be another row's whose label was lost")
 AS_A_LOST_TOTAL_NOTE = ("the row's number is the sum of the classes of '{}', a line not read: it may be that "
@@ -3253,7 +3284,8 @@ def _under_a_blank_total(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:
 
 def _side_sums(rows: list[_Row], one_column: bool) -> Iterator[tuple[_Row, list[_Row]]]:
     """Each sum of a two-sided table's one-column sides (or its sides of several columns) whose
-    total row prints a value: (the total row, the part rows that print one value, or any)."""
+    total row prints a value: (the total row, the part rows that print one value, or any). A
+    one-column row that prints one value twice (its line read twice) adds it once."""
     sides: dict[tuple[int, str], dict[str, _Row]] = defaultdict(dict)
     for row in rows:
         if layout.TABLES[row.table_no].kind == "two_sided" and (len(row.columns) == 1) == one_column and row.values:
@@ -3261,8 +3293,12 @@ def _side_sums(rows: list[_Row], one_column: bool) -> Iterator[tuple[_Row, list[
     for (_, section), by_key in sides.items():
         for side, total_key, part_keys in layout.TWO_SIDED_SUMS:
             if side == section and total_key in by_key:
-                yield by_key[total_key], [row for key, row in by_key.items() if (len(row.values) == 1 or not one_column) and (
+                yield by_key[total_key], [row for key, row in by_key.items() if (not one_column or _one_value(row)) and (
                     key in part_keys or (layout.CLASS_ROWS in part_keys and row.row_code))]  # (rows with a code: classes)
+
+
+def _one_value(row: _Row) -> bool:
+    return len({value.value for value in row.values}) == 1
 
 
 def _inferred_from(decided_by: list[str]) -> str:

@@ -780,7 +780,9 @@ def test_a_full_row_laid_out_on_a_grid_gathered_from_two_lines_that_does_not_add
     found = extract(TABLE_3_LAID_OUT_ITEM_CODE_LOST)
     kuan = [c for c in found.cells if c.row_key == "20103"]
     assert len(kuan) == 6 and not any(c.certain for c in kuan)
-    assert "several lines" in kuan[0].note
+    # its values, gathered from two lines, do not add up; and 行政运行's '01', its '201 03' lost, is
+    # left under it, the reason given first
+    assert "'01' (line 12)" in kuan[0].note
 
 
 def test_a_row_that_adds_up_under_no_placement_decides_no_other_row():
@@ -1003,3 +1005,48 @@ def test_a_subject_row_named_as_an_item_under_it_in_another_table_is_not_certain
     assert [c.certain for c in found.cells if c.table_no == 5 and c.row_key == "20103"] == [False, False, False]
     assert all(c.certain for c in found.cells if c.table_no == 3)
     assert [i.code for i in found.issues if "20103" in i.message][:1] == ["code_name_mismatch"]
+
+
+def test_a_subject_row_followed_by_a_code_part_no_row_took_is_not_certain():
+    # PyMuPDF sorted by position centres a 项's code on its name: '201 03' above, '01' below. The
+    # lines '行政运行 150.00 150.00' and the next '201 03' were lost, so 一般行政管理事务's number
+    # follows the code 2010301 and its own '02' is left over
+    found = extract(
+        "支出决算表\n单位：万元\n  科目编码       科目名称              本年支出合计      基本支出      项目支出\n\n"
+        " 201        一般公共服务支出               300.00        200.00        100.00\n\n"
+        " 201 03     政府办公厅(室)及相关           300.00        200.00        100.00\n            机构事务\n\n"
+        " 201 03\n  01\n            一般行政管理事务               100.00                      100.00\n  02\n\n"
+        " 201 03\n            事业运行                        50.00         50.00\n  50\n")
+    cells = [c for c in found.cells if c.row_key == "2010301"]
+    assert cells and not any(c.certain for c in cells) and "'02' (line 13)" in cells[0].note
+    assert certain(found, 3)[("", "2010350", "total")] == "50.00"
+
+
+def test_a_table_6_name_run_on_into_the_end_of_another_items_name_is_not_certain():
+    # pypdfium2 breaks names over lines; '609.90 30215 会议费' and '30112 其他社会保' were lost, so
+    # 30111's name runs on into the end of 30112's ('障缴费') and 30112's number follows
+    found = extract(HEADER_6 + "301\n工资福利支出\n100.00\n30111\n公务员医疗\n补助缴费\n障缴费\n20.00\n30113\n住房公积金\n40.00\n")
+    cells = {c.row_key: c for c in found.cells if c.table_no == 6}
+    assert not cells["30111"].certain and "'障缴费'" in cells["30111"].note
+    assert cells["30113"].certain and cells["301"].certain
+
+
+def test_a_table_6_row_named_as_another_item_run_on_into_the_next_groups_name_is_not_certain():
+    # pdfplumber prints the two groups' rows side by side, the code parts under the names; the lines
+    # '医疗费补助 11.30 310 资本性支出 14.32' and '303 310' were lost, so '07' joins '奖励金' (30309's name)
+    # and the capital group's 10.00 goes to the personnel row 30307
+    found = extract(HEADER_6 + "303 对个人和家庭的补助 30.00 302 商品和服务支出 20.00\n303 302\n退休费 25.00 办公费 20.00\n"
+                    "02 01\n303\n07\n奖励金 办公设备购置 10.00\n09 02\n")
+    cells = {c.row_key: c for c in found.cells if c.table_no == 6}
+    assert not cells["30307"].certain and "the name of 30309" in cells["30307"].note
+    assert cells["30302"].certain and cells["30201"].certain
+
+
+def test_a_line_read_twice_counts_once_in_its_sides_sum():
+    # PyMuPDF prints each number before the next label; '年初结转和结余' was lost, so its 20.00 follows
+    # '结余分配', and '30.00' was printed twice. The expenditure side adds up without 20.00, with
+    # 年末结转和结余's 30.00 counted once
+    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入\n100.00 一、一般公共服务支出\n90.00\n本年收入合计\n100.00 本年支出合计\n"
+                    "90.00\n结余分配\n20.00 年末结转和结余\n30.00\n30.00\n总计\n120.00 总计\n120.00\n")
+    assert ("expenditure", "balance_distribution", "amount") not in certain(found, 1)
+    assert certain(found, 1)[("expenditure", "total_expenditure", "amount")] == "90.00"
