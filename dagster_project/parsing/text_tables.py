@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, cached_property
-from itertools import accumulate, compress, product
+from itertools import accumulate, compress, pairwise, product
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -139,12 +139,18 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     sums = list(_side_sums(complete, one_column=True))
     for row in _moved_into_a_sum(sums + list(_side_sums(complete, one_column=False))):
         row.doubt = MOVED_NOTE
+    for row in _lacked_by_another_sum(complete, sums, attrgetter("section")):
+        row.doubt = LACKED_BY_ANOTHER_SUM_NOTE.format("the other side's sum")
     for row in _under_another_in_a_failing_sum(complete, sums):
         row.doubt = UNDER_ANOTHER_NOTE.format(row.under_another)
     for row, total in _under_a_blank_total(complete):
         row.doubt = UNDER_A_BLANK_TOTAL_NOTE.format(total.label)
     for row, lost in _in_a_failing_sum_beside_a_lost_total(complete, sums):
         row.doubt = BESIDE_A_LOST_TOTAL_NOTE.format(lost)
+    for row, line in _label_lines_read_twice(complete):
+        row.doubt = LABEL_LINE_READ_TWICE_NOTE.format(line.text.strip())
+    for row, lost in _before_a_lost_carry_over(complete):
+        row.doubt = BEFORE_A_LOST_CARRY_OVER_NOTE.format(lost)
     cells = _without_double_placements([cell for row in rows for cell in _cells(row, issues)], issues)
     if cut_table is not None:
         cells = [_cut_off(cell) if cell.table_no == cut_table else cell for cell in cells]
@@ -187,8 +193,11 @@ def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None
             row.doubt = (f"the code {row.row_code} is no item of the economic classification: it may be made of two "
                          "rows' code parts (a line lost), so the row's number is not certain")
             issues.append(ParseIssue("warn", "code_name_mismatch", f"table {row.table_no}: {row.doubt}", row.provenance()))
-    for row in _moved_into_a_sum(_class_sums(economic)):
+    class_sums = _class_sums(economic)
+    for row in _moved_into_a_sum(class_sums):
         row.doubt = MOVED_INTO_A_CLASS_NOTE.format((row.row_code or "")[:3])
+    for row in _lacked_by_another_sum(economic, class_sums, _economic_class):
+        row.doubt = LACKED_BY_ANOTHER_SUM_NOTE.format("the sum of another class's items")
     for row, label in _numbered_as_a_lost_total(economic):
         row.doubt = row.doubt or AS_A_LOST_TOTAL_NOTE.format(label)
     for line, taking in _rows_of_a_repeated_line(economic):
@@ -277,8 +286,9 @@ def _named_as_another_code(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
     parent or as another row under their parent that their own table does not print, and never
     as themselves: a lost code part turned a 项 into its 款 ('行政运行 …' under '201 03', its '01'
     lost, read as 20103) or a 款 into its first 项, and a lost line gave a 项 the code of the one
-    before ('201 03' / '01' / '一般行政管理事务 …', 行政运行's line lost). (A 款 and its 项 named
-    alike, '其他…支出', are named so as themselves too.) (row, the other code)"""
+    before ('201 03' / '01' / '一般行政管理事务 …', 行政运行's line lost); also a row whose name ends
+    with such a row's under it. (A 款 and its 项 named alike, '其他…支出', are named so as themselves
+    too.) (row, the other code)"""
     named: dict[tuple[str, str], set[int]] = defaultdict(set)  # (code, name) -> tables printing it so
     subject = [(row, squash(row.label)) for row in rows
                if row.row_code and layout.TABLES[row.table_no].kind == "subject"]
@@ -290,9 +300,11 @@ def _named_as_another_code(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
         return
     printed = {(row.table_no, row.row_code) for row, _ in subject}
     under: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)  # (parent, name) -> (code, table)
+    children: dict[str, list[tuple[str, str, int]]] = defaultdict(list)  # parent -> (code, name, table)
     for row, name in subject:
         if len(row.row_code) > 3:
             under[row.row_code[:-2], name].append((row.row_code, row.table_no))
+            children[row.row_code[:-2]].append((row.row_code, name, row.table_no))
     for row, name in alone:
         code, table = row.row_code, row.table_no
         parent = code[:-2] if len(code) > 3 else None
@@ -300,10 +312,21 @@ def _named_as_another_code(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
                       and (table, child) not in printed), None)
         beside = next((sibling for sibling, other in under.get((parent, name), ()) if other != table
                        and sibling != code and (table, sibling) not in printed), None) if parent else None
-        if below or beside:
-            yield row, below or beside
+        # the last line of its name run on into the name of a row under it, its numbers' line lost
+        # ('构事务' + '行政运行', the 项's '01' lost too)
+        run_on = next((child for child, child_name, other in children.get(code, ()) if other != table
+                       and (table, child) not in printed and name.endswith(child_name)
+                       and _ends_a_name(name[: -len(child_name)], named, code, table)), None)
+        if below or beside or run_on:
+            yield row, below or beside or run_on
         elif parent and (table, parent) not in printed and named.get((parent, name), {table}) - {table}:
             yield row, parent
+
+
+def _ends_a_name(text: str, named: dict[tuple[str, str], set[int]], code: str, table: int) -> bool:
+    """Whether text is the end of (not the whole of) a name the other tables give the code."""
+    return bool(text) and any(other_code == code and name != text and name.endswith(text) and tables - {table}
+                              for (other_code, name), tables in named.items())
 
 
 def _code_part_value(row: _Row) -> _Value | None:
@@ -1929,7 +1952,17 @@ def _subject_rows(context: _Context, body: _Body) -> list[_Row]:
         for segment in _row_segments(pieces):
             _read_subject_segment(context, rows, segment, line, alone)
     _note_repeated_codes(context, rows)
+    for row in rows:
+        if not row.doubt and (part := _CODE_PART_IN_NAME_RE.search(row.label)):
+            row.doubt = CODE_PART_IN_NAME_NOTE.format(part.group().strip())
     return rows
+
+
+# A 款 or 项 code part inside a subject's name ('行政事业单位养老支出 05 机关事业单位…'): no subject is
+# named with one.
+_CODE_PART_IN_NAME_RE = re.compile(r"(?<=[^\d\s.])\s*0[1-9]\s*(?=[^\d\s.%])")
+CODE_PART_IN_NAME_NOTE = ("the code part '{}' stands inside the row's name: the row ran on into the name of the row "
+                          "whose code it ends (that code's first part lost), and its numbers may be that row's")
 
 
 KUAN_AS_ITEM_NOTE = ("the code part under its name ended its code, but the table prints no row {} before it, though it "
@@ -2746,6 +2779,10 @@ def _economic_rows(context: _Context, body: _Body, codes_centred: bool = False) 
     return [row for row in rows if row.values]
 
 
+def _economic_class(row: _Row) -> str:
+    return (row.row_code or "")[:3]
+
+
 def _class_sums(economic: list[_Row]) -> list[tuple[_Row, list[_Row]]]:
     """Each Table 6 class that prints one number, with its items that print one (see _moved_into_a_sum:
     one-cell-a-line extracts give '人员经费合计''s number, its label lost, to the item printed before it)."""
@@ -3073,9 +3110,9 @@ def _drop_lone_integers(rows: list[_Row], issues: list[ParseIssue]) -> None:
 
 LEFT_OVER_CODE_PART_NOTE = ("the code part '{}' (line {}) after the row belongs to no row read: a line may be lost, and the "
                             "row may have taken the code part of another row, so its code is not certain")
-NAMED_AS_ANOTHER_CODE_NOTE = ("the row is named '{}', the name the document's other tables give {} (a row above, under "
-                              "or beside it that this table does not print), and never this code: a code part or a line "
-                              "may be lost, so the row may be that one")
+NAMED_AS_ANOTHER_CODE_NOTE = ("the row is named '{}', which is or ends with the name the document's other tables give "
+                              "{} (a row above, under or beside it that this table does not print), and never this code: "
+                              "a code part or a line may be lost, so the row may be that one")
 MOVED_INTO_A_CLASS_NOTE = ("the items of class {} add up to its number without this row's, not with it: the number, "
                            "printed on a line after the row's name, may be another row's whose label was lost")
 AS_A_LOST_TOTAL_NOTE = ("the row's number is the sum of the classes of '{}', a line not read: it may be that "
@@ -3173,6 +3210,27 @@ def _gathered_unbalanced(row: _Row) -> bool:
             and row.allowed is None and not balances(row))
 
 
+def _label_lines_read_twice(rows: list[_Row]) -> Iterator[tuple[_Row, Line]]:
+    """The rows of a two-sided table with a number whose label line, holding a number too, the
+    extract printed twice in a row (the label read again, as a row of the same key): each label
+    stands once on a side, and the row after the first copy's took the second copy's number
+    ('5,558.09 五、教育支出' twice: 事业收入's number, then 教育支出's label). (row, the line)"""
+    first_lines: dict[tuple[int, str, str], list[Line]] = defaultdict(list)
+    for row in rows:
+        if layout.TABLES[row.table_no].kind == "two_sided" and row.lines:
+            first_lines[row.table_no, row.section, row.row_key].append(row.lines[0])
+    twice = {key: line for key, lines in first_lines.items() if len(lines) > 1
+             for line, after in pairwise(lines) if after.no == line.no + 1 and line.text.strip() == after.text.strip()
+             and _DIGITS_RE.search(line.text)}
+    if twice:
+        for row in rows:
+            line = twice.get((row.table_no, row.section, row.row_key))
+            if line and row.values and not row.doubt:
+                yield row, line
+
+
+LABEL_LINE_READ_TWICE_NOTE = ("the row's label line '{}' is printed twice in a row: the number the row took may be the "
+                              "second copy's, another row's")
 PAGE_NUMBER_NOTE = ("the whole number {} ends the row's line after amounts with decimals, and the row does not add "
                     "up with it: it may be the page's number, printed on the line of the page's last row")
 
@@ -3198,8 +3256,12 @@ READ_TWICE_NOTE = "the row was read from several rows of the extract: which numb
 BESIDE_A_LOST_TOTAL_NOTE = ("the table's '{}' label was not read, and the sum this row is a line of fails: one-cell-a-line "
                             "extracts give a lost label's number to the row printed before it, so this number may be "
                             "another row's")
+BEFORE_A_LOST_CARRY_OVER_NOTE = ("the side's '{}' label, printed after this row, was not read: its number, on a line "
+                                 "after this row's label, may be that line's")
 UNDER_A_BLANK_TOTAL_NOTE = ("'{}', whose sum the row is a line of, was read without a number though its lines print "
                             "numbers: a line was lost, and this number may be the row's after it")
+LACKED_BY_ANOTHER_SUM_NOTE = ("the value stands on a line after its label, and {} lacks exactly this number: it may "
+                              "be a row's of that sum, its label lost")
 UNDER_ANOTHER_NOTE = ("the value stands alone under this row's label and '{}', and the side's sum fails with it: "
                       "it may be that row's")
 
@@ -3220,6 +3282,26 @@ def _moved_into_a_sum(sums: list[tuple[_Row, list[_Row]]]) -> list[_Row]:
                 moved += [row for row in parts if not row.doubt and row.values[0].line is not row.lines[0]
                           and abs(rest + max(value.value for value in row.values)) <= tolerance and row not in moved]
     return moved
+
+
+def _lacked_by_another_sum(rows: list[_Row], sums: list[tuple[_Row, list[_Row]]],
+                           group: Callable[[_Row], str]) -> list[_Row]:
+    """One-value rows, their number on a line after their label, whose number is exactly what a
+    failing sum of another group (a two-sided table's other side, another Table 6 class) lacks: an
+    extract that prints each number before the next label ('99.92 年末结转和结余', PyMuPDF) gives a
+    number whose label was lost ('年初结转和结余') to the row read before it, of the other group."""
+    lacked: dict[tuple[int, str], list[tuple[Decimal, Decimal]]] = defaultdict(list)  # group -> (lacked, tolerance)
+    for total, parts in sums:
+        tolerance = total.half_unit * (len(parts) + 2)
+        rest = total.values[0].value - sum(max(value.value for value in row.values) for row in parts)
+        if parts and len(total.values) == 1 and rest > tolerance:  # (a total none of whose lines was read is no sum)
+            lacked[total.table_no, group(total)].append((rest, tolerance))
+    if not lacked:
+        return []
+    return [row for row in rows if not row.doubt and len(row.columns) == 1 and len(row.values) == 1
+            and row.values[0].line is not row.lines[0]
+            and any(abs(row.values[0].value - rest) <= tolerance for (no, other), sums_of in lacked.items()
+                    if no == row.table_no and other != group(row) for rest, tolerance in sums_of)]
 
 
 def _under_another_in_a_failing_sum(rows: list[_Row], sums: list[tuple[_Row, list[_Row]]]) -> list[_Row]:
@@ -3255,6 +3337,26 @@ def _in_a_failing_sum_beside_a_lost_total(rows: list[_Row], sums: list[tuple[_Ro
 
 
 _TWO_SIDED_TOTALS = frozenset(total for _, total, _ in layout.TWO_SIDED_SUMS)
+
+
+def _before_a_lost_carry_over(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
+    """The line printed before a side's carry-over in a one-column two-sided table whose carry-over
+    label was not read while its 总计 was, when its number stands on a line after its label: an
+    extract that prints each number before the next label ('21.41 年末结转和结余') lost that line, and
+    the next number went to this row. (row, the carry-over's label)"""
+    sides: dict[tuple[int, str], dict[str, _Row]] = defaultdict(dict)
+    for row in rows:
+        if layout.TABLES[row.table_no].kind == "two_sided" and len(row.columns) == 1:
+            sides[row.table_no, row.section].setdefault(row.row_key, row)
+    for (_, section), by_key in sides.items():
+        for side, carry_over, label in layout.CARRY_OVERS:
+            if side != section or carry_over in by_key or "grand_total" not in by_key:
+                continue
+            order = next(parts for total_side, total, parts in layout.TWO_SIDED_SUMS
+                         if (total_side, total) == (side, "grand_total"))
+            before = next((by_key[key] for key in reversed(order[: order.index(carry_over)]) if key in by_key), None)
+            if before and len(before.values) == 1 and not before.doubt and before.values[0].line is not before.lines[0]:
+                yield before, label
 
 
 def _under_a_blank_total(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:

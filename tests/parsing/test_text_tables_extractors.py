@@ -1050,3 +1050,72 @@ def test_a_line_read_twice_counts_once_in_its_sides_sum():
                     "90.00\n结余分配\n20.00 年末结转和结余\n30.00\n30.00\n总计\n120.00 总计\n120.00\n")
     assert ("expenditure", "balance_distribution", "amount") not in certain(found, 1)
     assert certain(found, 1)[("expenditure", "total_expenditure", "amount")] == "90.00"
+
+
+# PyMuPDF prints each number of Table 1 before the next label: 100.00 received, 20.00 carried over
+# (年初结转和结余); 90.00 spent, 30.00 carried on (年末结转和结余); 120.00 on each side.
+TABLE_1_NUMBER_BEFORE_LABEL = HEADER_1 + ("一、一般公共预算财政拨款收入\n100.00 一、一般公共服务支出\n90.00\n本年收入合计\n"
+                                          "100.00 本年支出合计\n90.00\n使用非财政拨款结余\n结余分配\n")
+
+
+def test_a_number_the_other_sides_failing_sum_lacks_exactly_is_not_certain():
+    # '年初结转和结余' and the income side's '总计' were lost: 年初结转和结余's 20.00 follows 结余分配
+    found = extract(TABLE_1_NUMBER_BEFORE_LABEL + "20.00 年末结转和结余\n30.00\n120.00 总计\n120.00\n")
+    cells = {(c.section, c.row_key): c for c in found.cells if c.table_no == 1}
+    assert not cells["expenditure", "balance_distribution"].certain
+    assert "the other side's sum lacks exactly this number" in cells["expenditure", "balance_distribution"].note
+    assert cells["income", "total_income"].certain
+
+
+def test_the_line_before_a_lost_carry_over_label_is_not_certain():
+    # '年初结转和结余' and '20.00 年末结转和结余' were lost: 年末结转和结余's 30.00 follows 结余分配, and
+    # the expenditure side still adds up with it
+    found = extract(TABLE_1_NUMBER_BEFORE_LABEL + "30.00\n总计\n120.00 总计\n120.00\n")
+    cells = {(c.section, c.row_key): c for c in found.cells if c.table_no == 1}
+    assert not cells["expenditure", "balance_distribution"].certain
+    assert "'年末结转和结余' label" in cells["expenditure", "balance_distribution"].note
+    assert cells["expenditure", "grand_total"].certain
+
+
+def test_a_table_6_number_another_classs_failing_sum_lacks_exactly_is_not_certain():
+    # PyMuPDF interleaves the two groups, each number before the next code; '5.00 30239' and
+    # '其他交通费用' were lost, so 30239's 4.00 follows 30304's name, and class 302 lacks it
+    found = extract(HEADER_6 + "303\n对个人和家庭的补助\n30.00 302\n商品和服务支出\n20.00\n30301\n离休费\n10.00 30201\n办公费\n"
+                    "16.00\n30304\n抚恤金\n4.00\n30305\n生活补助\n15.00\n")
+    cells = {c.row_key: c for c in found.cells if c.table_no == 6}
+    assert not cells["30304"].certain and "another class's items lacks exactly" in cells["30304"].note
+    assert cells["30301"].certain and cells["30305"].certain and cells["30201"].certain
+
+
+def test_a_subject_row_with_a_code_part_inside_its_name_is_not_certain():
+    # pypdfium2 wraps names; the 款's number line and the 项's '208 05' were lost, so the 款 runs on
+    # through the 项's '05' into its name, and the 项's numbers follow
+    found = extract(HEADER_3 + "208 社会保障和就业支出 30.00 30.00\n208 05 行政事业单位养\n老支出\n05\n机关事业单位基\n"
+                    "本养老保险缴费支出\n20.00 20.00\n208 05\n06\n机关事业单位职\n业年金缴费支出\n10.00 10.00\n")
+    kuan = [c for c in found.cells if c.row_key == "20805"]
+    assert kuan and not any(c.certain for c in kuan) and "'05' stands inside" in kuan[0].note
+    assert certain(found, 3)[("", "2080506", "total")] == "10.00"
+
+
+def test_a_two_sided_row_whose_label_line_is_printed_twice_is_not_certain():
+    # PyMuPDF prints a 行次 a line; '20.00 二、外交支出' (the fund income's number, the next label) was
+    # printed twice, so 外交支出 took the copy's 20.00; its own 0 follows its 行次
+    found = extract("收入支出决算总表\n单位：万元\n收入\n支出\n项目\n行次\n决算数\n项目\n行次\n决算数\n"
+                    "一、一般公共预算财政拨款收入\n1\n100.00 一、一般公共服务支出\n31\n100.00\n二、政府性基金预算财政拨款收入\n2\n"
+                    "20.00 二、外交支出\n20.00 二、外交支出\n32\n0\n本年收入合计\n3\n120.00\n")
+    cells = {(c.section, c.row_key): c for c in found.cells if c.table_no == 1}
+    assert not cells["expenditure", "202"].certain and "printed twice" in cells["expenditure", "202"].note
+    assert cells["income", "gov_fund_appropriation"].certain
+
+
+def test_a_subject_row_whose_name_runs_on_into_an_item_under_it_is_not_certain():
+    # pypdf layout=True: Table 5 lost the 款's number line and 行政运行's '01', so the 款's last name
+    # line ('构事务') runs on into 行政运行's, whose numbers follow; Table 3 names both rows
+    found = extract(HEADER_3 + "201 一般公共服务支出 300.00 200.00 100.00\n201 03 政府办公厅(室)及相关机构事务 300.00 200.00 100.00\n"
+                    "201 03 01 行政运行 200.00 200.00 0.00\n201 03 02 一般行政管理事务 100.00 0.00 100.00\n"
+                    "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码 科目名称 小计 基本支出 项目支出\n"
+                    "201 一般公共服务支出 300.00 200.00 100.00\n政府办公厅(室)及相关机\n201 03 构事务 行政运行 200.00 200.00 0.00\n"
+                    "201 03 02 一般行政管理事务 100.00 0.00 100.00\n")
+    kuan = [c for c in found.cells if c.table_no == 5 and c.row_key == "20103"]
+    assert kuan and not any(c.certain for c in kuan) and "2010301" in kuan[0].note
+    assert certain(found, 5)[("", "2010302", "total")] == "100.00"

@@ -368,6 +368,9 @@ TWO_SIDED_SUMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 # The year's totals every template prints on both sides of Tables 1 and 4: (side, row key, label).
 YEARS_TOTALS = (("income", "total_income", "本年收入合计"), ("expenditure", "total_expenditure", "本年支出合计"))
+# The carry-overs every template prints on both sides of Tables 1 and 4, each the last line of its
+# side's 总计: (side, row key, label).
+CARRY_OVERS = (("income", "carryover_begin", "年初结转和结余"), ("expenditure", "carryover_end", "年末结转和结余"))
 # Table 4: per fund, income + carry-over at the start = the expenditure side's 总计 in that fund's column.
 FUND_COLUMNS: dict[str, str] = {
     "general_budget_appropriation": "general_budget",
