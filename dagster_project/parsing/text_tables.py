@@ -1955,7 +1955,28 @@ def _subject_rows(context: _Context, body: _Body) -> list[_Row]:
     for row in rows:
         if not row.doubt and (part := _CODE_PART_IN_NAME_RE.search(row.label)):
             row.doubt = CODE_PART_IN_NAME_NOTE.format(part.group().strip())
+    for row, under in _zero_above_amounts(rows):
+        row.doubt = row.doubt or ZERO_ABOVE_AMOUNTS_NOTE.format(under.row_code, under.values[0].printed)
     return rows
+
+
+def _zero_above_amounts(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:
+    """Subject rows that print only zeros ('-') while a row under them prints an amount: a subject
+    is the sum of the rows under it, so its numbers' lines were lost (and a '-' of another line, or
+    printed twice, read as its). (row, the row under it)"""
+    zeros = {row.row_code: row for row in rows if row.row_code and row.values and all(v.value == 0 for v in row.values)}
+    if not zeros:
+        return
+    for row in rows:
+        code = row.row_code or ""
+        above = next((zeros[code[:k]] for k in (5, 3) if len(code) > k and code[:k] in zeros), None)
+        if above is not None and any(v.value for v in row.values):
+            yield above, row
+            del zeros[above.row_code or ""]
+
+
+ZERO_ABOVE_AMOUNTS_NOTE = ("the row prints only zeros, but {} under it prints {}: the row's own numbers were lost, and "
+                           "what it reads may be another line's")
 
 
 # A 款 or 项 code part inside a subject's name ('行政事业单位养老支出 05 机关事业单位…'): no subject is

@@ -1119,3 +1119,13 @@ def test_a_subject_row_whose_name_runs_on_into_an_item_under_it_is_not_certain()
     kuan = [c for c in found.cells if c.table_no == 5 and c.row_key == "20103"]
     assert kuan and not any(c.certain for c in kuan) and "2010301" in kuan[0].note
     assert certain(found, 5)[("", "2010302", "total")] == "100.00"
+
+
+def test_a_subject_row_printing_only_zeros_above_an_amount_is_not_certain():
+    # pypdf prints a cell a line; the 款's '444.80' / '-' / '444.80' were lost but for a '-' printed
+    # twice, so the 款 reads '-' while its 项 prints 444.80
+    found = extract(HEADER_3 + "208\n社会保障和就业支出\n544.80\n-\n544.80\n20805\n行政事业单位养老支出\n100.00\n100.00\n"
+                    "20810\n社会福利\n-\n2081002\n老年福利\n444.80\n-\n444.80\n")
+    kuan = [c for c in found.cells if c.row_key == "20810"]
+    assert kuan and not any(c.certain for c in kuan) and "2081002 under it prints 444.80" in kuan[0].note
+    assert certain(found, 3)[("", "2081002", "total")] == "444.80"
