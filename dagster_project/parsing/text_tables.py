@@ -122,6 +122,16 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     _doubt_economic_rows([row for row in rows if row.table_no not in unordered
                           and layout.TABLES[row.table_no].kind == "economic"], issues)
     complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
+    # Tables 1 and 4: numbers a lost or repeated label line gave to another row (no sum rests on them)
+    sums = list(_side_sums(complete, one_column=True))
+    for row in _lacked_by_another_sum(complete, sums, attrgetter("section")):
+        row.doubt = LACKED_BY_ANOTHER_SUM_NOTE.format("the other side's sum")
+    for row, lost in _before_a_lost_closing_line(complete):
+        row.doubt = BEFORE_A_LOST_CLOSING_LINE_NOTE.format(lost)
+    for row, other in _on_the_line_of_another_label(complete):
+        row.doubt = ON_ANOTHER_LABELS_LINE_NOTE.format(other.label)
+    for row, line in _label_lines_read_twice(complete):
+        row.doubt = LABEL_LINE_READ_TWICE_NOTE.format(line.text.strip())
     found = constraints(complete)
     # a row that prints no number may have lost it to a number on its line read as no row's, and a
     # row in doubt (a table whose header lost a column among them) may hold other rows' numbers: no
@@ -136,21 +146,14 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
             row.doubt = GATHERED_NOTE
         elif not row.doubt and _page_number_at_end(row):
             row.doubt = PAGE_NUMBER_NOTE.format(row.values[-1].printed)
-    sums = list(_side_sums(complete, one_column=True))
     for row in _moved_into_a_sum(sums + list(_side_sums(complete, one_column=False))):
         row.doubt = MOVED_NOTE
-    for row in _lacked_by_another_sum(complete, sums, attrgetter("section")):
-        row.doubt = LACKED_BY_ANOTHER_SUM_NOTE.format("the other side's sum")
     for row in _under_another_in_a_failing_sum(complete, sums):
         row.doubt = UNDER_ANOTHER_NOTE.format(row.under_another)
     for row, total in _under_a_blank_total(complete):
         row.doubt = UNDER_A_BLANK_TOTAL_NOTE.format(total.label)
     for row, lost in _in_a_failing_sum_beside_a_lost_total(complete, sums):
         row.doubt = BESIDE_A_LOST_TOTAL_NOTE.format(lost)
-    for row, line in _label_lines_read_twice(complete):
-        row.doubt = LABEL_LINE_READ_TWICE_NOTE.format(line.text.strip())
-    for row, lost in _before_a_lost_carry_over(complete):
-        row.doubt = BEFORE_A_LOST_CARRY_OVER_NOTE.format(lost)
     cells = _without_double_placements([cell for row in rows for cell in _cells(row, issues)], issues)
     if cut_table is not None:
         cells = [_cut_off(cell) if cell.table_no == cut_table else cell for cell in cells]
@@ -3231,6 +3234,32 @@ def _gathered_unbalanced(row: _Row) -> bool:
             and row.allowed is None and not balances(row))
 
 
+def _on_the_line_of_another_label(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:
+    """Rows of a two-sided table whose numbers stand on the line of another label of their side,
+    which reads none: a line holds one label of a side, so the numbers are that row's, taken by a
+    label wrapped around a line that was lost ('年末财政拨款' / '结转和结余' around the lost
+    '年初财政拨款结转和结余 …' took '本年支出合计 55 2132.07 …' above them). (row, the other row)"""
+    blank: dict[tuple[int, str, int], _Row] = {}  # (table, side, line) -> a row with no number whose label is there
+    for row in rows:
+        if layout.TABLES[row.table_no].kind == "two_sided" and not row.values and row.lines:
+            blank.setdefault((row.table_no, row.section, row.lines[0].no), row)
+    if not blank:
+        return
+    for row in rows:
+        other = next((blank[key] for value in row.values[:1]
+                      if (key := (row.table_no, row.section, value.line.no)) in blank), None)
+        if other is not None and not row.doubt and layout.TABLES[row.table_no].kind == "two_sided" \
+                and other.label != row.label and not other.row_code \
+                and _side(_Label(squash(other.label), [])) == row.section:
+            # (a label read as two keys is one label; a class's or one of no known side may be half a
+            # label: '三、国有资本经营预算' of an income line)
+            yield row, other
+
+
+ON_ANOTHER_LABELS_LINE_NOTE = ("the row's numbers stand on the line of '{}', another row of its side, which reads none: "
+                               "they may be that row's")
+
+
 def _label_lines_read_twice(rows: list[_Row]) -> Iterator[tuple[_Row, Line]]:
     """The rows of a two-sided table with a number whose label line, holding a number too, the
     extract printed twice in a row (the label read again, as a row of the same key): each label
@@ -3277,8 +3306,8 @@ READ_TWICE_NOTE = "the row was read from several rows of the extract: which numb
 BESIDE_A_LOST_TOTAL_NOTE = ("the table's '{}' label was not read, and the sum this row is a line of fails: one-cell-a-line "
                             "extracts give a lost label's number to the row printed before it, so this number may be "
                             "another row's")
-BEFORE_A_LOST_CARRY_OVER_NOTE = ("the side's '{}' label, printed after this row, was not read: its number, on a line "
-                                 "after this row's label, may be that line's")
+BEFORE_A_LOST_CLOSING_LINE_NOTE = ("the side's '{}' label, printed after this row, was not read: its number, on a line "
+                                   "after this row's label, may be that line's")
 UNDER_A_BLANK_TOTAL_NOTE = ("'{}', whose sum the row is a line of, was read without a number though its lines print "
                             "numbers: a line was lost, and this number may be the row's after it")
 LACKED_BY_ANOTHER_SUM_NOTE = ("the value stands on a line after its label, and {} lacks exactly this number: it may "
@@ -3360,24 +3389,31 @@ def _in_a_failing_sum_beside_a_lost_total(rows: list[_Row], sums: list[tuple[_Ro
 _TWO_SIDED_TOTALS = frozenset(total for _, total, _ in layout.TWO_SIDED_SUMS)
 
 
-def _before_a_lost_carry_over(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
-    """The line printed before a side's carry-over in a one-column two-sided table whose carry-over
-    label was not read while its 总计 was, when its number stands on a line after its label: an
-    extract that prints each number before the next label ('21.41 年末结转和结余') lost that line, and
-    the next number went to this row. (row, the carry-over's label)"""
+def _before_a_lost_closing_line(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
+    """The line printed before a side's carry-over or 总计 in a one-column two-sided table, when that
+    label was not read while the side's 总计 (for a carry-over) or the other side's (for 总计) was,
+    and its number stands on a line after its label: an extract that prints each number before the
+    next label ('21.41 年末结转和结余'), or each label's number after it, lost that label, and its
+    number went to this row. (row, the lost label)"""
     sides: dict[tuple[int, str], dict[str, _Row]] = defaultdict(dict)
     for row in rows:
         if layout.TABLES[row.table_no].kind == "two_sided" and len(row.columns) == 1:
             sides[row.table_no, row.section].setdefault(row.row_key, row)
-    for (_, section), by_key in sides.items():
+    for (no, section), by_key in sides.items():
         for side, carry_over, label in layout.CARRY_OVERS:
-            if side != section or carry_over in by_key or "grand_total" not in by_key:
+            if side != section:
                 continue
-            order = next(parts for total_side, total, parts in layout.TWO_SIDED_SUMS
-                         if (total_side, total) == (side, "grand_total"))
-            before = next((by_key[key] for key in reversed(order[: order.index(carry_over)]) if key in by_key), None)
+            order = (*next(parts for total_side, total, parts in layout.TWO_SIDED_SUMS
+                           if (total_side, total) == (side, "grand_total")), "grand_total")
+            other_total = any("grand_total" in lines for (other_no, other), lines in sides.items()
+                              if other_no == no and other != section)
+            lost = (carry_over, label) if carry_over not in by_key and "grand_total" in by_key else \
+                ("grand_total", "总计") if "grand_total" not in by_key and other_total else None
+            if lost is None:
+                continue
+            before = next((by_key[key] for key in reversed(order[: order.index(lost[0])]) if key in by_key), None)
             if before and len(before.values) == 1 and not before.doubt and before.values[0].line is not before.lines[0]:
-                yield before, label
+                yield before, lost[1]
 
 
 def _under_a_blank_total(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:

@@ -1129,3 +1129,34 @@ def test_a_subject_row_printing_only_zeros_above_an_amount_is_not_certain():
     kuan = [c for c in found.cells if c.row_key == "20810"]
     assert kuan and not any(c.certain for c in kuan) and "2081002 under it prints 444.80" in kuan[0].note
     assert certain(found, 3)[("", "2081002", "total")] == "444.80"
+
+
+def test_the_line_before_a_sides_lost_total_label_is_not_certain():
+    # pypdf prints the labels, each number after its own; the income side's '总计' was lost, so its
+    # 100.00 follows '年末结转和结余', which prints nothing, and the other '总计' reads as the income side's
+    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入\n100.00\n一、一般公共服务支出\n100.00\n本年收入合计\n100.00\n本年支出合计\n"
+                    "100.00\n使用非财政拨款结余\n结余分配\n年初结转和结余\n年末结转和结余\n100.00\n总计\n100.00\n")
+    cells = {(c.section, c.row_key): c for c in found.cells if c.table_no == 1}
+    assert not cells["expenditure", "carryover_end"].certain
+    assert "'总计' label" in cells["expenditure", "carryover_end"].note
+    assert cells["expenditure", "total_expenditure"].certain
+
+
+def test_numbers_on_the_line_of_another_label_of_the_side_are_not_certain():
+    # pdfplumber layout=True wraps '年末财政拨款' / '结转和结余' around its line; that line was lost, and
+    # the label took the line above it, 本年支出合计's, which then reads nothing
+    found = extract("                            2021年度财政拨款收入支出决算总表\n"
+                    "             项目            决算数     项目         合计\n"
+                    "                       次                 次           政拨款     财政拨款    算财政拨款\n"
+                    "       三、国有资本经营预算财政拨款  3         三、国防支出  33       0       0\n"
+                    "                                 四、公共安全\n"
+                    "                       4                 34       0       0\n"
+                    "                       5         五、教育支出  35       0       0\n"
+                    "                       24                54       0       0\n"
+                    "       本年收入合计          25     1000.00 本年支出合计 55 1000.00 1000.00\n"
+                    "                                 年末财政拨款\n"
+                    "                                 结转和结余\n\n"
+                    "                                 一般公共预算\n"
+                    "       总计              30     1000.00 总计 60     1000.00 1000.00\n")
+    carry_over = [c for c in found.cells if c.row_key == "carryover_end"]
+    assert carry_over and not any(c.certain for c in carry_over) and "'本年支出合计'" in carry_over[0].note
