@@ -2117,8 +2117,10 @@ def _ends_code(context: _Context, row: _Row, pieces: list[str]) -> bool:
     / '01', or '208 05 机关事业单位基本养老保' / numbers / '05 险缴费支出'; no extract starts a row with a
     lone code part after a row's numbers). Under a row whose code is whole, such a part says the row
     was read from other rows' lines (a line lost or printed twice). A grid extract is read by its
-    rows' centres instead (see _grid_rows)."""
-    return bool(pieces and _TWO_DIGITS_RE.fullmatch(pieces[0]) and row.row_code and row.label and row.values
+    rows' centres instead (see _grid_rows). A row whose code is whole may have lost its name's lines
+    with the line of another row's code: the part then ends that row's code."""
+    return bool(pieces and _TWO_DIGITS_RE.fullmatch(pieces[0]) and row.row_code and row.values
+                and (row.label or len(row.row_code) == FUNCTION_CODE_LENGTH)
                 and all(context.amounts[p] is None for p in pieces[1:]))
 
 

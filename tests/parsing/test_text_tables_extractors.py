@@ -1160,3 +1160,14 @@ def test_numbers_on_the_line_of_another_label_of_the_side_are_not_certain():
                     "       总计              30     1000.00 总计 60     1000.00 1000.00\n")
     carry_over = [c for c in found.cells if c.row_key == "carryover_end"]
     assert carry_over and not any(c.certain for c in carry_over) and "'本年支出合计'" in carry_over[0].note
+
+
+def test_a_nameless_item_followed_by_another_items_code_part_is_not_certain():
+    # pdfplumber centres a 项's code on its wrapped name ('201 03' / name and numbers / '02 管理事务');
+    # 行政运行's name and numbers and the next '201 03 一般行政' were lost, so 一般行政管理事务's numbers
+    # follow 行政运行's code, with no name, and its '02' is left under them
+    found = extract(HEADER_3 + "201 一般公共服务支出 300.00 200.00 100.00\n201 03 政府办公厅(室)及相关机构事务 300.00 200.00 100.00\n"
+                    "201 03\n01\n100.00 - 100.00\n02 管理事务\n201 03\n事业运行 50.00 50.00 -\n50\n")
+    item = [c for c in found.cells if c.row_key == "2010301"]
+    assert len(item) == 3 and not any(c.certain for c in item) and "'02'" in item[0].note
+    assert certain(found, 3)[("", "2010350", "total")] == "50.00"
