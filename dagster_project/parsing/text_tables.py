@@ -3407,7 +3407,7 @@ def _before_a_lost_closing_line(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
                 continue
             order = (*next(parts for total_side, total, parts in layout.TWO_SIDED_SUMS
                            if (total_side, total) == (side, "grand_total")), "grand_total")
-            other_total = any("grand_total" in lines for (other_no, other), lines in sides.items()
+            other_total = any("grand_total" in other_keys for (other_no, other), other_keys in sides.items()
                               if other_no == no and other != section)
             lost = (carry_over, label) if carry_over not in by_key and "grand_total" in by_key else \
                 ("grand_total", "总计") if "grand_total" not in by_key and other_total else None
