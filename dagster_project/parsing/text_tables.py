@@ -320,10 +320,37 @@ def _named_as_another_code(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
         run_on = next((child for child, child_name, other in children.get(code, ()) if other != table
                        and (table, child) not in printed and name.endswith(child_name)
                        and _ends_a_name(name[: -len(child_name)], named, code, table)), None)
-        if below or beside or run_on:
-            yield row, below or beside or run_on
+        # a row under its parent named with the start of another's name (a line of the wrapped name,
+        # or the next row's first line, lost: '机关事业单位基本养老保险' + '支出', '行政单位离退休' + '险缴费支出')
+        cut = next((sibling for sibling, sibling_name, other in children.get(parent, ()) if other != table
+                    and sibling != code and (table, sibling) not in printed and _cut_from(name, sibling_name)
+                    and not any(_cut_from(name, own) for own in _names_elsewhere(named, code, table))),
+                   None) if parent else None
+        if below or beside or run_on or cut:
+            yield row, below or beside or run_on or cut
         elif parent and (table, parent) not in printed and named.get((parent, name), {table}) - {table}:
             yield row, parent
+
+
+# A wrapped name's first line holds at least this many characters.
+MIN_NAME_LINE = 4
+
+
+def _cut_from(name: str, other: str) -> bool:
+    """Whether a printed name is another name with its end replaced ('行政单位离退休' + '险缴费支出') or a
+    middle part left out ('机关事业单位基本养老保险' + '支出' of '…保险缴费支出'): the other's first line
+    kept, then what followed it lost."""
+    if name == other or min(len(name), len(other)) < MIN_NAME_LINE:
+        return False
+    if name.startswith(other):
+        return True
+    return len(other) > len(name) and any(other.startswith(name[:k]) and other.endswith(name[k:])
+                                          for k in range(MIN_NAME_LINE, len(name)))
+
+
+def _names_elsewhere(named: dict[tuple[str, str], set[int]], code: str, table: int) -> list[str]:
+    """The names the document's other tables give the code."""
+    return [name for (other_code, name), tables in named.items() if other_code == code and tables - {table}]
 
 
 def _ends_a_name(text: str, named: dict[tuple[str, str], set[int]], code: str, table: int) -> bool:
@@ -1178,13 +1205,14 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         context.disorder = _row_of_a_column(rows)
     if header.laid_out:
         rows = _grid_rows(context, header_lines, body, rows, issued)
+    texts = body.text.split("\n")
+    alike = any(map(str.__eq__, texts, texts[1:]))  # two lines in a row read the same (most tables: none)
     if table.kind == "subject":
         _doubt_kuan_read_as_item(context, rows)
         _doubt_read_after_its_items(context, rows)
+        _doubt_subject_rows(rows, alike)
     _drop_lone_integers(rows, issues)
     cut = _lines_with_a_cut_amount(body)
-    texts = body.text.split("\n")
-    alike = any(map(str.__eq__, texts, texts[1:]))  # two lines in a row read the same (most tables: none)
     for row in rows:
         _drop_stray_numbers(row, issues)
         if cut and not row.doubt and any(value.line.no in cut for value in row.values):
@@ -1955,12 +1983,35 @@ def _subject_rows(context: _Context, body: _Body) -> list[_Row]:
         for segment in _row_segments(pieces):
             _read_subject_segment(context, rows, segment, line, alone)
     _note_repeated_codes(context, rows)
+    return rows
+
+
+def _doubt_subject_rows(rows: list[_Row], alike: bool) -> None:
+    """Give a doubt to the rows of a subject table (as read, laid out or not) whose numbers a lost
+    or repeated line may have given them; `alike`: whether two lines in a row of the table read the same."""
     for row in rows:
         if not row.doubt and (part := _CODE_PART_IN_NAME_RE.search(row.label)):
             row.doubt = CODE_PART_IN_NAME_NOTE.format(part.group().strip())
     for row, under in _zero_above_amounts(rows):
         row.doubt = row.doubt or ZERO_ABOVE_AMOUNTS_NOTE.format(under.row_code, under.values[0].printed)
-    return rows
+    for row in _rows_of_a_line_printed_twice(rows) if alike else ():
+        row.doubt = row.doubt or SUBJECT_LINE_TWICE_NOTE.format(" ".join(row.lines[0].text.split()))
+
+
+def _rows_of_a_line_printed_twice(rows: list[_Row]) -> Iterator[_Row]:
+    """Consecutive rows whose first lines, holding their numbers, are the same line printed twice
+    ('208 05 行政单位离退休 237.48 237.48' twice, the 款's line lost before it): which of them the copy
+    is, and so which code each row has, is not known."""
+    for row, after in pairwise(rows):
+        first, next_first = row.lines[0], after.lines[0]
+        if next_first.no == first.no + 1 and first.text.strip() == next_first.text.strip() \
+                and any(value.line is first for value in row.values) and any(value.line is next_first for value in after.values):
+            yield row
+            yield after
+
+
+SUBJECT_LINE_TWICE_NOTE = ("the row's line '{}' is printed twice in a row, each copy read as a row: which row is the copy, "
+                           "and so which code the numbers have, is not known")
 
 
 def _zero_above_amounts(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:
@@ -3136,9 +3187,9 @@ def _drop_lone_integers(rows: list[_Row], issues: list[ParseIssue]) -> None:
 
 LEFT_OVER_CODE_PART_NOTE = ("the code part '{}' (line {}) after the row belongs to no row read: a line may be lost, and the "
                             "row may have taken the code part of another row, so its code is not certain")
-NAMED_AS_ANOTHER_CODE_NOTE = ("the row is named '{}', which is or ends with the name the document's other tables give "
-                              "{} (a row above, under or beside it that this table does not print), and never this code: "
-                              "a code part or a line may be lost, so the row may be that one")
+NAMED_AS_ANOTHER_CODE_NOTE = ("the row is named '{}', a name that is, or holds part of, the name the document's other "
+                              "tables give {} (a row above, under or beside it that this table does not print), and never "
+                              "this code: a code part or a line may be lost, so the row may be that one")
 MOVED_INTO_A_CLASS_NOTE = ("the items of class {} add up to its number without this row's, not with it: the number, "
                            "printed on a line after the row's name, may be another row's whose label was lost")
 AS_A_LOST_TOTAL_NOTE = ("the row's number is the sum of the classes of '{}', a line not read: it may be that "

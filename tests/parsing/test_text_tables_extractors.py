@@ -1171,3 +1171,42 @@ def test_a_nameless_item_followed_by_another_items_code_part_is_not_certain():
     item = [c for c in found.cells if c.row_key == "2010301"]
     assert len(item) == 3 and not any(c.certain for c in item) and "'02'" in item[0].note
     assert certain(found, 3)[("", "2010350", "total")] == "50.00"
+
+
+# Table 3 as the document prints it, for Table 5's damaged copies below
+TABLE_3_PENSIONS = HEADER_3 + ("208 05 01 行政单位离退休 20.00 20.00\n208 05 05 机关事业单位基本养老保险缴费支出 70.00 70.00\n"
+                               "208 05 06 机关事业单位职业年金缴费支出 30.00 30.00\n")
+HEADER_5 = "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码 科目名称 小计 基本支出 项目支出\n"
+
+
+def test_a_subject_row_named_as_another_items_name_with_a_middle_line_lost_is_not_certain():
+    # pypdf layout=True wraps names under their code ('208 05 机关事业单位基本养老保险 …' / '05 缴费支出');
+    # the lines '05 缴费支出' and 2080506's own line were lost, so 2080505's numbers get 2080506's '06'
+    found = extract(TABLE_3_PENSIONS + HEADER_5 + "208 05 01 行政单位离退休 20.00 20.00\n"
+                    "208 05 机关事业单位基本养老保险 70.00 70.00\n06 支出\n")
+    item = [c for c in found.cells if c.table_no == 5 and c.row_key == "2080506"]
+    assert item and not any(c.certain for c in item) and "2080505" in item[0].note
+    assert certain(found, 5)[("", "2080501", "total")] == "20.00"
+
+
+def test_a_subject_row_named_as_another_item_run_on_into_a_third_is_not_certain():
+    # the lines ' 01' and '208 05 机关事业单位基本养老保 …' were lost: 行政单位离退休's numbers get
+    # 2080505's '05' and the end of its name
+    found = extract(TABLE_3_PENSIONS + HEADER_5 + "208 05 行政单位离退休 20.00 20.00\n05 险缴费支出\n")
+    item = [c for c in found.cells if c.table_no == 5 and c.row_key == "2080505"]
+    assert item and not any(c.certain for c in item) and "2080501" in item[0].note
+
+
+def test_rows_of_a_subject_line_printed_twice_on_a_grid_are_not_certain():
+    # pypdf layout=True printed 行政单位离退休's line twice where the 款's line was lost: the first copy
+    # reads as the 款 20805, the second, with the '01' under it, as 2080501
+    found = extract("                              一般公共预算财政拨款支出决算表\n"
+                    "                                                                       单位：万元\n\n"
+                    "   科目编码                科目名称                   小计             基本支出              项目支出\n\n"
+                    "208            社会保障和就业支出                           90.00           90.00\n\n"
+                    "208 05         行政单位离退休                             20.00           20.00\n"
+                    "208 05         行政单位离退休                             20.00           20.00\n01\n\n"
+                    "208 05         机关事业单位基本养老保险                        70.00           70.00\n05             缴费支出\n")
+    copies = [c for c in found.cells if c.row_key in ("20805", "2080501")]
+    assert len(copies) == 4 and not any(c.certain for c in copies) and "printed twice" in copies[0].note
+    assert certain(found, 5)[("", "2080505", "total")] == "70.00"
