@@ -123,14 +123,15 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
                           and layout.TABLES[row.table_no].kind == "economic"], issues)
     complete = [row for row in rows if row.table_no != cut_table and row.table_no not in unordered]
     # Tables 1 and 4: numbers a lost or repeated label line gave to another row (no sum rests on them)
-    sums = list(_side_sums(complete, one_column=True))
-    for row in _lacked_by_another_sum(complete, sums, attrgetter("section")):
+    two_sided = [row for row in complete if layout.TABLES[row.table_no].kind == "two_sided"]
+    sums = list(_side_sums(two_sided, one_column=True))
+    for row in _lacked_by_another_sum(two_sided, sums, attrgetter("section")):
         row.doubt = LACKED_BY_ANOTHER_SUM_NOTE.format("the other side's sum")
-    for row, lost in _before_a_lost_closing_line(complete):
+    for row, lost in _before_a_lost_closing_line(two_sided):
         row.doubt = BEFORE_A_LOST_CLOSING_LINE_NOTE.format(lost)
-    for row, other in _on_the_line_of_another_label(complete):
+    for row, other in _on_the_line_of_another_label(two_sided):
         row.doubt = ON_ANOTHER_LABELS_LINE_NOTE.format(other.label)
-    for row, line in _label_lines_read_twice(complete):
+    for row, line in _label_lines_read_twice(two_sided):
         row.doubt = LABEL_LINE_READ_TWICE_NOTE.format(line.text.strip())
     found = constraints(complete)
     # a row that prints no number may have lost it to a number on its line read as no row's, and a
@@ -1990,7 +1991,7 @@ def _doubt_subject_rows(rows: list[_Row], alike: bool) -> None:
     """Give a doubt to the rows of a subject table (as read, laid out or not) whose numbers a lost
     or repeated line may have given them; `alike`: whether two lines in a row of the table read the same."""
     for row in rows:
-        if not row.doubt and (part := _CODE_PART_IN_NAME_RE.search(row.label)):
+        if "0" in row.label and not row.doubt and (part := _CODE_PART_IN_NAME_RE.search(row.label)):
             row.doubt = CODE_PART_IN_NAME_NOTE.format(part.group().strip())
     for row, under in _zero_above_amounts(rows):
         row.doubt = row.doubt or ZERO_ABOVE_AMOUNTS_NOTE.format(under.row_code, under.values[0].printed)
@@ -2018,7 +2019,8 @@ def _zero_above_amounts(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:
     """Subject rows that print only zeros ('-') while a row under them prints an amount: a subject
     is the sum of the rows under it, so its numbers' lines were lost (and a '-' of another line, or
     printed twice, read as its). (row, the row under it)"""
-    zeros = {row.row_code: row for row in rows if row.row_code and row.values and all(v.value == 0 for v in row.values)}
+    zeros = {row.row_code: row for row in rows if row.row_code and row.values and row.values[0].value == 0
+             and all(v.value == 0 for v in row.values)}
     if not zeros:
         return
     for row in rows:
@@ -3288,21 +3290,20 @@ def _gathered_unbalanced(row: _Row) -> bool:
 
 
 def _on_the_line_of_another_label(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:
-    """Rows of a two-sided table whose numbers stand on the line of another label of their side,
+    """Of the rows of two-sided tables, those whose numbers stand on the line of another label of their side,
     which reads none: a line holds one label of a side, so the numbers are that row's, taken by a
     label wrapped around a line that was lost ('年末财政拨款' / '结转和结余' around the lost
     '年初财政拨款结转和结余 …' took '本年支出合计 55 2132.07 …' above them). (row, the other row)"""
     blank: dict[tuple[int, str, int], _Row] = {}  # (table, side, line) -> a row with no number whose label is there
     for row in rows:
-        if layout.TABLES[row.table_no].kind == "two_sided" and not row.values and row.lines:
+        if not row.values and row.lines:
             blank.setdefault((row.table_no, row.section, row.lines[0].no), row)
     if not blank:
         return
     for row in rows:
         other = next((blank[key] for value in row.values[:1]
                       if (key := (row.table_no, row.section, value.line.no)) in blank), None)
-        if other is not None and not row.doubt and layout.TABLES[row.table_no].kind == "two_sided" \
-                and other.label != row.label and not other.row_code \
+        if other is not None and not row.doubt and other.label != row.label and not other.row_code \
                 and _side(_Label(squash(other.label), [])) == row.section:
             # (a label read as two keys is one label; a class's or one of no known side may be half a
             # label: '三、国有资本经营预算' of an income line)
@@ -3314,13 +3315,13 @@ ON_ANOTHER_LABELS_LINE_NOTE = ("the row's numbers stand on the line of '{}', ano
 
 
 def _label_lines_read_twice(rows: list[_Row]) -> Iterator[tuple[_Row, Line]]:
-    """The rows of a two-sided table with a number whose label line, holding a number too, the
+    """Of the rows of two-sided tables, those with a number whose label line, holding a number too, the
     extract printed twice in a row (the label read again, as a row of the same key): each label
     stands once on a side, and the row after the first copy's took the second copy's number
     ('5,558.09 五、教育支出' twice: 事业收入's number, then 教育支出's label). (row, the line)"""
     first_lines: dict[tuple[int, str, str], list[Line]] = defaultdict(list)
     for row in rows:
-        if layout.TABLES[row.table_no].kind == "two_sided" and row.lines:
+        if row.lines:
             first_lines[row.table_no, row.section, row.row_key].append(row.lines[0])
     twice = {key: line for key, lines in first_lines.items() if len(lines) > 1
              for line, after in pairwise(lines) if after.no == line.no + 1 and line.text.strip() == after.text.strip()
@@ -3443,30 +3444,31 @@ _TWO_SIDED_TOTALS = frozenset(total for _, total, _ in layout.TWO_SIDED_SUMS)
 
 
 def _before_a_lost_closing_line(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
-    """The line printed before a side's carry-over or 总计 in a one-column two-sided table, when that
-    label was not read while the side's 总计 (for a carry-over) or the other side's (for 总计) was,
-    and its number stands on a line after its label: an extract that prints each number before the
-    next label ('21.41 年末结转和结余'), or each label's number after it, lost that label, and its
-    number went to this row. (row, the lost label)"""
+    """Of the rows of two-sided tables, the line printed before a side's carry-over or 总计 in a
+    one-column table, when that label was not read while the side's 总计 (for a carry-over) or the
+    other side's (for 总计) was, and its number stands on a line after its label: an extract that
+    prints each number before the next label ('21.41 年末结转和结余'), or each label's number after
+    it, lost that label, and its number went to this row. (row, the lost label)"""
     sides: dict[tuple[int, str], dict[str, _Row]] = defaultdict(dict)
     for row in rows:
-        if layout.TABLES[row.table_no].kind == "two_sided" and len(row.columns) == 1:
+        if len(row.columns) == 1:
             sides[row.table_no, row.section].setdefault(row.row_key, row)
     for (no, section), by_key in sides.items():
-        for side, carry_over, label in layout.CARRY_OVERS:
-            if side != section:
-                continue
-            order = (*next(parts for total_side, total, parts in layout.TWO_SIDED_SUMS
-                           if (total_side, total) == (side, "grand_total")), "grand_total")
-            other_total = any("grand_total" in other_keys for (other_no, other), other_keys in sides.items()
-                              if other_no == no and other != section)
-            lost = (carry_over, label) if carry_over not in by_key and "grand_total" in by_key else \
-                ("grand_total", "总计") if "grand_total" not in by_key and other_total else None
-            if lost is None:
-                continue
-            before = next((by_key[key] for key in reversed(order[: order.index(lost[0])]) if key in by_key), None)
-            if before and len(before.values) == 1 and not before.doubt and before.values[0].line is not before.lines[0]:
-                yield before, lost[1]
+        carry_over, label = next(((key, label) for side, key, label in layout.CARRY_OVERS if side == section), ("", ""))
+        if not carry_over:  # (a row of no side)
+            continue
+        if carry_over not in by_key and "grand_total" in by_key:
+            lost = carry_over, label
+        elif "grand_total" not in by_key and any("grand_total" in other_keys for (other_no, other), other_keys
+                                                 in sides.items() if other_no == no and other != section):
+            lost = "grand_total", "总计"
+        else:
+            continue  # (most documents: nothing lost)
+        order = (*next(parts for side, total, parts in layout.TWO_SIDED_SUMS if (side, total) == (section, "grand_total")),
+                 "grand_total")
+        before = next((by_key[key] for key in reversed(order[: order.index(lost[0])]) if key in by_key), None)
+        if before and len(before.values) == 1 and not before.doubt and before.values[0].line is not before.lines[0]:
+            yield before, lost[1]
 
 
 def _under_a_blank_total(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:
