@@ -296,8 +296,11 @@ def _named_as_another_code(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
     named: dict[tuple[str, str], set[int]] = defaultdict(set)  # (code, name) -> tables printing it so
     subject = [(row, squash(row.label)) for row in rows
                if row.row_code and layout.TABLES[row.table_no].kind == "subject"]
+    # a table that reads a code twice names it as a misread row does: not evidence of its name
+    read_twice = {key for key, count in Counter((row.table_no, row.row_code) for row, _ in subject).items() if count > 1}
     for row, name in subject:
-        named[row.row_code, name].add(row.table_no)
+        if (row.table_no, row.row_code) not in read_twice:
+            named[row.row_code, name].add(row.table_no)
     # (the common case: another table names the code alike)
     alone = [(row, name) for row, name in subject if name and len(named[row.row_code, name]) == 1]
     if not alone:
@@ -2948,7 +2951,18 @@ def _three_public_rows(context: _Context, body: _Body) -> list[_Row]:
                 row.values.append(value)
     if not context.header.phases_printed and row.values:
         _three_public_order_by_sums(context, row)
+    elif row.values and _sums_hold_only_in_the_other_order(row):
+        row.doubt = ("the table's sums fail in the column order its header prints and hold in the other: a header line "
+                     "may be lost or printed twice, so which value is whose is not certain")
     return [row]
+
+
+def _sums_hold_only_in_the_other_order(row: _Row) -> bool:
+    """Whether Table 7's sums fail in the order of the columns read from its header and hold in the
+    other order (a budget and an actual per item, or all budgets then all actuals)."""
+    other = next((columns for columns in _THREE_PUBLIC_ORDERS.values() if columns != tuple(row.columns)), None)
+    return (len(row.values) == len(row.columns) and other is not None and tuple(row.columns) in _THREE_PUBLIC_ORDERS.values()
+            and not balances(row) and balances(replace(row, columns=other)))
 
 
 def _three_public_item_of(text: str) -> tuple[str, list[str]] | None:
