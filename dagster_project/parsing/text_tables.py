@@ -2960,9 +2960,19 @@ def _three_public_rows(context: _Context, body: _Body) -> list[_Row]:
 def _sums_hold_only_in_the_other_order(row: _Row) -> bool:
     """Whether Table 7's sums fail in the order of the columns read from its header and hold in the
     other order (a budget and an actual per item, or all budgets then all actuals)."""
-    other = next((columns for columns in _THREE_PUBLIC_ORDERS.values() if columns != tuple(row.columns)), None)
-    return (len(row.values) == len(row.columns) and other is not None and tuple(row.columns) in _THREE_PUBLIC_ORDERS.values()
-            and not balances(row) and balances(replace(row, columns=other)))
+    columns = tuple(row.columns)
+    if len(row.values) != len(columns) or columns not in _THREE_PUBLIC_ORDERS.values():
+        return False
+    other = next(order for order in _THREE_PUBLIC_ORDERS.values() if order != columns)
+    return not _three_public_sums_hold(row, columns) and _three_public_sums_hold(row, other)
+
+
+def _three_public_sums_hold(row: _Row, columns: tuple[ColumnSpec, ...]) -> bool:
+    """Whether Table 7's row, every column printed, adds up with its values in these columns."""
+    value = {column.key: printed.value or Decimal(0) for column, printed in zip(columns, row.values)}
+    return all(abs(value[f"{phase}_{total}"] - sum(value[f"{phase}_{part}"] for part in parts))
+               <= row.half_unit * (len(parts) + 1)
+               for phase in ("budget", "actual") for total, parts in layout.THREE_PUBLIC_SUMS)
 
 
 def _three_public_item_of(text: str) -> tuple[str, list[str]] | None:
