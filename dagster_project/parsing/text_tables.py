@@ -48,7 +48,6 @@ HALF_CENT = Decimal("0.005")  # rounding of one printed amount, in the table's u
 _DIGITS_RE = re.compile(r"\d+")
 _DIGITS_ONLY_RE = re.compile(r"[\d\s]+")
 _TWO_DIGITS_RE = re.compile(r"\d{2}")
-_LEADING_ZERO_PART_RE = re.compile(r"0[1-9]")  # a 款 or 项 code part: no page is numbered so
 FUNCTION_CODE_LENGTH, ECONOMIC_CODE_LENGTH = 7, 5  # of a 项 (2013101) and of an economic 款 (30101)
 _SENTENCE_MARK_RE = re.compile(r"[，。；]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -208,7 +207,7 @@ def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None
         # each copy's number went to a row; a row whose code is misread took the copy not its own
         if not any(id(row) in misread_codes for row in taking):
             for row in taking:
-                row.doubt = row.doubt or REPEATED_ECONOMIC_LINE_NOTE.format(line.text.strip())
+                row.doubt = row.doubt or REPEATED_LINE_ROWS_NOTE.format(" ".join(line.text.split()))
     for key, lines in _read_from_several_rows([row for row in economic if id(row) not in misread_codes]).items():
         issues.append(ParseIssue("warn", "row_read_twice", f"table {key[0]} row {key[1]}: read from several rows (lines "
                                  f"{', '.join(str(line.no) for line in lines)}); none of its numbers is certain",
@@ -306,19 +305,17 @@ def _named_as_another_code(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
     if not alone:
         return
     printed = {(row.table_no, row.row_code) for row, _ in subject}
-    under: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)  # (parent, name) -> (code, table)
     children: dict[str, list[tuple[str, str, int]]] = defaultdict(list)  # parent -> (code, name, table)
     for row, name in subject:
         if len(row.row_code) > 3:
-            under[row.row_code[:-2], name].append((row.row_code, row.table_no))
             children[row.row_code[:-2]].append((row.row_code, name, row.table_no))
     for row, name in alone:
         code, table = row.row_code, row.table_no
         parent = code[:-2] if len(code) > 3 else None
-        below = next((child for child, other in under.get((code, name), ()) if other != table
-                      and (table, child) not in printed), None)
-        beside = next((sibling for sibling, other in under.get((parent, name), ()) if other != table
-                       and sibling != code and (table, sibling) not in printed), None) if parent else None
+        below = next((child for child, child_name, other in children.get(code, ()) if child_name == name
+                      and other != table and (table, child) not in printed), None)
+        beside = next((sibling for sibling, sibling_name, other in children.get(parent or "", ()) if sibling_name == name
+                       and other != table and sibling != code and (table, sibling) not in printed), None)
         # the last line of its name run on into the name of a row under it, its numbers' line lost
         # ('构事务' + '行政运行', the 项's '01' lost too)
         run_on = next((child for child, child_name, other in children.get(code, ()) if other != table
@@ -326,10 +323,9 @@ def _named_as_another_code(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
                        and _ends_a_name(name[: -len(child_name)], named, code, table)), None)
         # a row under its parent named with the start of another's name (a line of the wrapped name,
         # or the next row's first line, lost: '机关事业单位基本养老保险' + '支出', '行政单位离退休' + '险缴费支出')
-        cut = next((sibling for sibling, sibling_name, other in children.get(parent, ()) if other != table
+        cut = next((sibling for sibling, sibling_name, other in children.get(parent or "", ()) if other != table
                     and sibling != code and (table, sibling) not in printed and _cut_from(name, sibling_name)
-                    and not any(_cut_from(name, own) for own in _names_elsewhere(named, code, table))),
-                   None) if parent else None
+                    and not any(_cut_from(name, own) for own in _names_elsewhere(named, code, table))), None)
         if below or beside or run_on or cut:
             yield row, below or beside or run_on or cut
         elif parent and (table, parent) not in printed and named.get((parent, name), {table}) - {table}:
@@ -359,8 +355,7 @@ def _names_elsewhere(named: dict[tuple[str, str], set[int]], code: str, table: i
 
 def _ends_a_name(text: str, named: dict[tuple[str, str], set[int]], code: str, table: int) -> bool:
     """Whether text is the end of (not the whole of) a name the other tables give the code."""
-    return bool(text) and any(other_code == code and name != text and name.endswith(text) and tables - {table}
-                              for (other_code, name), tables in named.items())
+    return bool(text) and any(name != text and name.endswith(text) for name in _names_elsewhere(named, code, table))
 
 
 def _code_part_value(row: _Row) -> _Value | None:
@@ -1998,24 +1993,9 @@ def _doubt_subject_rows(rows: list[_Row], alike: bool) -> None:
             row.doubt = CODE_PART_IN_NAME_NOTE.format(part.group().strip())
     for row, under in _zero_above_amounts(rows):
         row.doubt = row.doubt or ZERO_ABOVE_AMOUNTS_NOTE.format(under.row_code, under.values[0].printed)
-    for row in _rows_of_a_line_printed_twice(rows) if alike else ():
-        row.doubt = row.doubt or SUBJECT_LINE_TWICE_NOTE.format(" ".join(row.lines[0].text.split()))
-
-
-def _rows_of_a_line_printed_twice(rows: list[_Row]) -> Iterator[_Row]:
-    """Consecutive rows whose first lines, holding their numbers, are the same line printed twice
-    ('208 05 行政单位离退休 237.48 237.48' twice, the 款's line lost before it): which of them the copy
-    is, and so which code each row has, is not known."""
-    for row, after in pairwise(rows):
-        first, next_first = row.lines[0], after.lines[0]
-        if next_first.no == first.no + 1 and first.text.strip() == next_first.text.strip() \
-                and any(value.line is first for value in row.values) and any(value.line is next_first for value in after.values):
-            yield row
-            yield after
-
-
-SUBJECT_LINE_TWICE_NOTE = ("the row's line '{}' is printed twice in a row, each copy read as a row: which row is the copy, "
-                           "and so which code the numbers have, is not known")
+    for line, taking in _rows_of_a_repeated_line(rows) if alike else ():  # ('208 05 行政单位离退休 237.48 …' twice)
+        for row in taking:
+            row.doubt = row.doubt or REPEATED_LINE_ROWS_NOTE.format(" ".join(line.text.split()))
 
 
 def _zero_above_amounts(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:
@@ -2040,7 +2020,7 @@ ZERO_ABOVE_AMOUNTS_NOTE = ("the row prints only zeros, but {} under it prints {}
 
 # A 款 or 项 code part inside a subject's name ('行政事业单位养老支出 05 机关事业单位…'): no subject is
 # named with one.
-_CODE_PART_IN_NAME_RE = re.compile(r"(?<=[^\d\s.])\s*0[1-9]\s*(?=[^\d\s.%])")
+_CODE_PART_IN_NAME_RE = re.compile(rf"(?<=[^\d\s.])\s*{_CODE_PART}\s*(?=[^\d\s.%])")
 CODE_PART_IN_NAME_NOTE = ("the code part '{}' stands inside the row's name: the row ran on into the name of the row "
                           "whose code it ends (that code's first part lost), and its numbers may be that row's")
 
@@ -2499,7 +2479,7 @@ def _centred_rows(context: _Context, body: _Body, positioned: _Positioned) -> li
         texts = [piece for _, piece in placed]
         used = _read_code_cell(context, rows, placed, i)
         if not used and len(pieces) == 1 and pieces[0][1].isdecimal():  # a whole number alone, no code
-            if rows and _LEADING_ZERO_PART_RE.fullmatch(pieces[0][1]):
+            if rows and _CODE_PART_RE.fullmatch(pieces[0][1]):  # (no page is numbered so)
                 rows[-1].left_over = line  # the last part of a row's code, which another row may have taken
             else:
                 _note_page_number(context, pieces[0][1], line)
@@ -2905,11 +2885,12 @@ def _near(value: Decimal, totals: set[Decimal], tolerance: Decimal) -> bool:
     return any(abs(value - total) <= tolerance for total in totals)
 
 
-def _rows_of_a_repeated_line(economic: list[_Row]) -> list[tuple[Line, list[_Row]]]:
+def _rows_of_a_repeated_line(rows: list[_Row]) -> list[tuple[Line, list[_Row]]]:
     """Lines of several pieces printed twice in a row ('35.09 30217' / '35.09 30217', an amount and the
-    next item's code) whose copies both gave numbers to rows: (the line, those rows)."""
+    next item's code; a subject row's line, read as two rows) whose copies both gave numbers to rows:
+    (the line, those rows). Which copy is whose is not known."""
     taken: dict[int, tuple[Line, list[_Row]]] = {}  # line number -> (the line, the rows that took a number of it)
-    for row in economic:
+    for row in rows:
         for value in row.values:
             taken.setdefault(value.line.no, (value.line, []))[1].append(row)
     found = []
@@ -3220,7 +3201,7 @@ MOVED_INTO_A_CLASS_NOTE = ("the items of class {} add up to its number without t
                            "printed on a line after the row's name, may be another row's whose label was lost")
 AS_A_LOST_TOTAL_NOTE = ("the row's number is the sum of the classes of '{}', a line not read: it may be that "
                         "total's number, its label lost")
-REPEATED_ECONOMIC_LINE_NOTE = ("the row's number is read from the line '{}', printed twice: each copy gave its number to a "
+REPEATED_LINE_ROWS_NOTE = ("the row's number is read from the line '{}', printed twice: each copy gave its number to a "
                                "row, and which of them is the number's own is not known")
 UNBALANCED_WITH_A_LINE_READ_TWICE_NOTE = ("the row's numbers, read from several lines, two of them alike and in a row, do "
                                           "not add up: a line may be printed twice, and a number be another row's")
@@ -3404,12 +3385,19 @@ def _moved_into_a_sum(sums: list[tuple[_Row, list[_Row]]]) -> list[_Row]:
     moved = []
     for total, parts in sums:
         tolerance = total.half_unit * (len(parts) + 1)
+        added = _parts_sum(parts)
         for printed in total.values:  # (a total read with two values, one of them moved there, is tried with each)
-            rest = printed.value - sum(max(value.value for value in row.values) for row in parts)
+            rest = printed.value - added
             if abs(rest) > tolerance:
                 moved += [row for row in parts if not row.doubt and row.values[0].line is not row.lines[0]
                           and abs(rest + max(value.value for value in row.values)) <= tolerance and row not in moved]
     return moved
+
+
+def _parts_sum(parts: list[_Row]) -> Decimal:
+    """What the part rows of a sum add up to: each row's largest number (its total column, when it
+    prints several)."""
+    return sum((max(value.value for value in row.values) for row in parts), Decimal(0))
 
 
 def _lacked_by_another_sum(rows: list[_Row], sums: list[tuple[_Row, list[_Row]]],
@@ -3421,7 +3409,7 @@ def _lacked_by_another_sum(rows: list[_Row], sums: list[tuple[_Row, list[_Row]]]
     lacked: dict[tuple[int, str], list[tuple[Decimal, Decimal]]] = defaultdict(list)  # group -> (lacked, tolerance)
     for total, parts in sums:
         tolerance = total.half_unit * (len(parts) + 2)
-        rest = total.values[0].value - sum(max(value.value for value in row.values) for row in parts)
+        rest = total.values[0].value - _parts_sum(parts)
         if parts and len(total.values) == 1 and rest > tolerance:  # (a total none of whose lines was read is no sum)
             lacked[total.table_no, group(total)].append((rest, tolerance))
     if not lacked:
@@ -3438,7 +3426,7 @@ def _under_another_in_a_failing_sum(rows: list[_Row], sums: list[tuple[_Row, lis
     held: dict[int, bool] = {}  # id of such a row -> whether a sum it is in holds
     for total, parts in sums:
         # (a total read with two values, one of them moved there, holds if either makes it hold)
-        added = sum(row.values[0].value for row in parts)
+        added = _parts_sum(parts)
         holds = any(abs(printed.value - added) <= total.half_unit * (len(parts) + 1) for printed in total.values)
         for row in (total, *parts):
             if row.under_another:
@@ -3459,7 +3447,7 @@ def _in_a_failing_sum_beside_a_lost_total(rows: list[_Row], sums: list[tuple[_Ro
                     None)
         if lost is None:  # most tables
             continue
-        added = sum(row.values[0].value for row in parts)
+        added = _parts_sum(parts)
         if all(abs(printed.value - added) > total.half_unit * (len(parts) + 1) for printed in total.values):
             yield from ((row, lost) for row in parts if not row.doubt and row.values[0].line is not row.lines[0])
 
