@@ -109,8 +109,9 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
             if row.table_no == no and not row.doubt:
                 row.doubt = why
     for row, other in _named_as_another_code(rows):
-        row.doubt = row.doubt or NAMED_AS_ANOTHER_CODE_NOTE.format(row.label, other)
-        issues.append(ParseIssue("warn", "code_name_mismatch", f"table {row.table_no} row {row.row_key}: {row.doubt}",
+        mismatch = NAMED_AS_ANOTHER_CODE_NOTE.format(row.label, other)
+        row.doubt = row.doubt or mismatch
+        issues.append(ParseIssue("warn", "code_name_mismatch", f"table {row.table_no} row {row.row_key}: {mismatch}",
                                  row.provenance()))
     for row, value in _amounts_with_extra_digits(rows) if any(a.long_decimals for a in amounts.values()) else ():
         if not row.doubt:
@@ -316,11 +317,13 @@ def _named_as_another_code(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
                       and other != table and (table, child) not in printed), None)
         beside = next((sibling for sibling, sibling_name, other in children.get(parent or "", ()) if sibling_name == name
                        and other != table and sibling != code and (table, sibling) not in printed), None)
-        # the last line of its name run on into the name of a row under it, its numbers' line lost
-        # ('构事务' + '行政运行', the 项's '01' lost too)
-        run_on = next((child for child, child_name, other in children.get(code, ()) if other != table
-                       and (table, child) not in printed and name.endswith(child_name)
-                       and _ends_a_name(name[: -len(child_name)], named, code, table)), None)
+        # its name, or the last line of it, run on into the name (or the first line of the name) of a
+        # row the table does not print, its numbers' line lost: of a row under it ('构事务' + '行政运行',
+        # the 项's '01' lost too; '行政事业单位医疗' + '行政单位', '医疗' and its '01' lost with the
+        # 款's numbers), or of the next class ('行政单位医疗' + '住房保障支出', '221' lost)
+        run_on = next((other_code for (other_code, other_name), tables in named.items() if tables - {table}
+                       and other_code != code and (table, other_code) not in printed
+                       and _runs_on_into(name, other_name, named, code, table)), None)
         # a row under its parent named with the start of another's name (a line of the wrapped name,
         # or the next row's first line, lost: '机关事业单位基本养老保险' + '支出', '行政单位离退休' + '险缴费支出')
         cut = next((sibling for sibling, sibling_name, other in children.get(parent or "", ()) if other != table
@@ -346,6 +349,14 @@ def _cut_from(name: str, other: str) -> bool:
         return True
     return len(other) > len(name) and any(other.startswith(name[:k]) and other.endswith(name[k:])
                                           for k in range(MIN_NAME_LINE, len(name)))
+
+
+def _runs_on_into(name: str, child_name: str, named: dict[tuple[str, str], set[int]], code: str, table: int) -> bool:
+    """Whether a printed name is the code's name as the other tables print it, or the end of it,
+    followed by the start (at least MIN_NAME_END characters) or the whole of child_name."""
+    own_names = _names_elsewhere(named, code, table)
+    return any(child_name.startswith(name[k:]) and (name[:k] in own_names or _ends_a_name(name[:k], named, code, table))
+               for k in range(1, len(name) - MIN_NAME_END + 1))
 
 
 def _names_elsewhere(named: dict[tuple[str, str], set[int]], code: str, table: int) -> list[str]:
@@ -414,6 +425,8 @@ def _name_run_on_into_another(row: _Row) -> str | None:
     names, codes = layout.economic_subjects()
     own = names.get(row.row_code or "")
     label = squash(row.label)
+    if own and not label.startswith(own):  # a line of its name printed twice ('职业年金' '职业年金' '缴费')
+        label = _with_a_line_once(label, own)
     if not own or label == own or not label.startswith(own):
         return None
     # after a code part, what follows it ('工会经费01离休费'), and after the name printed again (a line
@@ -431,6 +444,19 @@ def _name_run_on_into_another(row: _Row) -> str | None:
     ends_another = len(rest) >= MIN_NAME_END and not own.endswith(rest) and any(
         name.endswith(rest) and other - {row.row_code} for name, other in codes.items())
     return rest if ends_another else None
+
+
+def _with_a_line_once(label: str, own: str) -> str:
+    """The label with a piece of its own name (at least MIN_NAME_END characters) that it prints twice
+    in a row printed once, when that makes it start with its own name; else the label as it is."""
+    for end in range(MIN_NAME_END, len(own)):
+        if label[:end] != own[:end]:
+            break
+        for length in range(MIN_NAME_END, end + 1):
+            once = label[:end] + label[end + length:]
+            if label[end - length:end] == label[end:end + length] and once.startswith(own):
+                return once
+    return label
 
 
 def _without_double_placements(cells: list[Cell], issues: list[ParseIssue]) -> list[Cell]:
@@ -2846,13 +2872,14 @@ def _economic_class(row: _Row) -> str:
 
 
 def _class_sums(economic: list[_Row]) -> list[tuple[_Row, list[_Row]]]:
-    """Each Table 6 class that prints one number, with its items that print one (see _moved_into_a_sum:
-    one-cell-a-line extracts give '人员经费合计''s number, its label lost, to the item printed before it)."""
+    """Each Table 6 class that prints one number, with its items that print one, a line printed twice
+    counted once (see _moved_into_a_sum: one-cell-a-line extracts give '人员经费合计''s number, its
+    label lost, to the item printed before it)."""
     classes = {row.row_code: row for row in economic if row.row_code and len(row.row_code) == 3 and len(row.values) == 1}
     items: dict[str, list[_Row]] = defaultdict(list)
     for row in economic:
         if row.row_code and len(row.row_code) == ECONOMIC_CODE_LENGTH and row.row_code[:3] in classes \
-                and len(row.values) == 1:
+                and _one_value(row):
             items[row.row_code[:3]].append(row)
     return [(classes[code], parts) for code, parts in items.items()]
 
@@ -3195,7 +3222,7 @@ def _drop_lone_integers(rows: list[_Row], issues: list[ParseIssue]) -> None:
 LEFT_OVER_CODE_PART_NOTE = ("the code part '{}' (line {}) after the row belongs to no row read: a line may be lost, and the "
                             "row may have taken the code part of another row, so its code is not certain")
 NAMED_AS_ANOTHER_CODE_NOTE = ("the row is named '{}', a name that is, or holds part of, the name the document's other "
-                              "tables give {} (a row above, under or beside it that this table does not print), and never "
+                              "tables give {} (a row this table does not print), and never "
                               "this code: a code part or a line may be lost, so the row may be that one")
 MOVED_INTO_A_CLASS_NOTE = ("the items of class {} add up to its number without this row's, not with it: the number, "
                            "printed on a line after the row's name, may be another row's whose label was lost")

@@ -1232,3 +1232,50 @@ def test_a_table_that_reads_a_code_twice_is_no_evidence_of_its_name():
                     "221 02 住房改革支出 300.00 300.00\n221 02 01 住房公积金 200.00 200.00\n221 02 03 提租补贴 100.00 100.00\n")
     kuan = [c for c in found.cells if c.table_no == 3 and c.row_key == "22102"]
     assert kuan and not any(c.certain for c in kuan) and "2210201" in kuan[0].note
+
+
+TABLE_3_HEALTH_HOUSING = HEADER_3 + (
+    "210 卫生健康支出 300.00 300.00\n210 11 行政事业单位医疗 300.00 300.00\n210 11 01 行政单位医疗 200.00 200.00\n"
+    "210 11 03 公务员医疗补助 100.00 100.00\n221 住房保障支出 50.00 50.00\n221 02 住房改革支出 50.00 50.00\n"
+    "221 02 01 住房公积金 50.00 50.00\n")
+
+
+def test_a_subject_row_named_with_the_first_line_of_an_item_under_it_is_not_certain():
+    # pdfplumber layout=True wraps names in four characters; the 款's number line and the line
+    # '01 医疗' were lost, so the 款 is named '行政事业单位医疗' + '行政单位' and gets 2101101's numbers
+    found = extract(TABLE_3_HEALTH_HOUSING + HEADER_5 + "210 卫生健康支出 300.00 300.00\n"
+                    "210 11 行政事业单位医疗行政单位 200.00 200.00\n210 11 03 公务员医疗补助 100.00 100.00\n")
+    kuan = [c for c in found.cells if c.table_no == 5 and c.row_key == "21011"]
+    assert kuan and not any(c.certain for c in kuan) and "2101101" in kuan[0].note
+    assert certain(found, 5)[("", "2101103", "total")] == "100.00"
+
+
+def test_a_subject_row_named_with_the_next_classs_name_is_not_certain():
+    # pypdf prints code, name and numbers on lines of their own; the lines '200.00', '200.00' and '221'
+    # were lost, so 行政单位医疗 runs on into the class name '住房保障支出' and gets the class's numbers
+    found = extract(TABLE_3_HEALTH_HOUSING + HEADER_5 + "210 卫生健康支出 300.00 300.00\n"
+                    "210 11 行政事业单位医疗 300.00 300.00\n2101101\n行政单位医疗\n住房保障支出\n50.00\n50.00\n"
+                    "210 11 03 公务员医疗补助 100.00 100.00\n221 02 住房改革支出 50.00 50.00\n")
+    item = [c for c in found.cells if c.table_no == 5 and c.row_key == "2101101"]
+    assert item and not any(c.certain for c in item) and "221" in item[0].note
+    assert certain(found, 5)[("", "22102", "total")] == "50.00"
+
+
+def test_a_table_6_name_with_a_line_printed_twice_run_on_into_another_items_name_is_not_certain():
+    # PyMuPDF prints a name a line at a time; '职业年金' was printed twice and '64.64 30211' lost, so
+    # 30109's name runs on into 差旅费's and 差旅费's number follows
+    found = extract(HEADER_6 + "301\n工资福利支出\n100.00\n30109\n职业年金\n职业年金\n缴费\n差旅费\n8.00\n30110\n"
+                    "职工基本\n医疗保险\n缴费\n30.00\n")
+    cells = {c.row_key: c for c in found.cells if c.table_no == 6}
+    assert not cells["30109"].certain and "'差旅费'" in cells["30109"].note
+    assert cells["30110"].certain and cells["301"].certain
+
+
+def test_a_table_6_item_whose_number_another_class_lacks_with_a_line_printed_twice_is_not_certain():
+    # PyMuPDF prints each number before the next code; '5.00' was printed twice and '27.00 30217' /
+    # '公务接待费' were lost, so 奖金 gets 公务接待费's 15.00, which the class 302 lacks (its 5.00 once)
+    found = extract(HEADER_6 + "301\n工资福利支出\n107.00 302\n商品和服务支出\n30.00\n30101\n基本工资\n60.00 30201\n办公费\n"
+                    "10.00\n30102\n津贴补贴\n20.00 30202\n印刷费\n5.00\n5.00\n30103\n奖金\n15.00\n")
+    cells = {c.row_key: c for c in found.cells if c.table_no == 6}
+    assert not cells["30103"].certain and "another class" in cells["30103"].note
+    assert cells["30101"].certain and cells["30201"].certain
