@@ -394,12 +394,23 @@ def _code_of_another_name(row: _Row) -> str | None:
         # unless the code's own name starts so too (its name cut short: '医疗费补', not '医疗费')
         first = max((name for name in codes if label.startswith(name)), key=len, default=label)
         label = label if own.startswith(first) else first
-    named = codes.get(label, frozenset())
+    named, what = codes.get(label), "the name"
+    if not named:
+        named, what = _names_cut_short_to(label, own, codes), "the start of the name"
     if not named or row.row_code in named:
         return None
     known = f"is {names[row.row_code]} in the classification" if row.row_code in names else "is not in the classification"
-    return (f"code {row.row_code} {known}, but its row is named '{row.label}', the name of "
+    return (f"code {row.row_code} {known}, but its row is named '{row.label}', {what} of "
             f"{', '.join(sorted(named))}: the code may be misread, so the row's number is not certain")
+
+
+def _names_cut_short_to(label: str, own: str, codes: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The codes of the names a Table 6 label is the start of (a wrapped name whose last line was not
+    read with it: '信息网络及软件购置更', of 31007), when it is at least a line long and not the start
+    of the row's own name."""
+    if len(label) < MIN_NAME_LINE or own.startswith(label):
+        return frozenset()
+    return frozenset().union(*(named for name, named in codes.items() if name.startswith(label)))
 
 
 def _unknown_item_code(row: _Row) -> bool:

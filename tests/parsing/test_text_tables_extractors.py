@@ -524,12 +524,22 @@ def test_table_6_amounts_joined_to_the_next_code_are_not_certain():
 
 def test_a_table_6_code_read_from_several_rows_is_not_certain():
     # an extract that lost the codes after the amounts and printed the item codes' parts under them:
-    # 301 is read from the class line and again from 30108's line; which number is 301's is unknown
+    # 301 is read from the class line and again from 30108's line, its name's first line lost; which
+    # number is 301's is unknown
     found = extract(HEADER_6 + "301 工资福利支出 60.00 商品和服务支出 5.00\n"
-                    "301 机关事业单位基本养老保险 20.00 物业管理费\n08 缴费 09\n人员经费合计 60.00 公用经费合计 5.00\n")
+                    "301 基本养老保险 20.00 物业管理费\n08 缴费 09\n人员经费合计 60.00 公用经费合计 5.00\n")
     assert ("personnel", "301", "amount") not in certain(found, 6)
     assert [i.message for i in found.issues if i.code == "row_read_twice"] == [
         "table 6 row 301: read from several rows (lines 4, 5); none of its numbers is certain"]
+
+
+def test_a_table_6_code_read_with_the_first_line_of_an_items_name_is_a_misread_code():
+    # as above, with the name's first line kept: it is the start of 30108's name, not 301's
+    found = extract(HEADER_6 + "301 工资福利支出 60.00 商品和服务支出 5.00\n"
+                    "301 机关事业单位基本养老保险 20.00 物业管理费\n08 缴费 09\n人员经费合计 60.00 公用经费合计 5.00\n")
+    assert ("personnel", "301", "amount") not in certain(found, 6)
+    mismatch = [i.message for i in found.issues if i.code == "code_name_mismatch"]
+    assert len(mismatch) == 1 and "the start of the name of 30108" in mismatch[0]
 
 
 def test_table_4_numbers_above_the_total_under_the_last_class_label_are_not_certain():
@@ -1279,3 +1289,15 @@ def test_a_table_6_item_whose_number_another_class_lacks_with_a_line_printed_twi
     cells = {c.row_key: c for c in found.cells if c.table_no == 6}
     assert not cells["30103"].certain and "another class" in cells["30103"].note
     assert cells["30101"].certain and cells["30201"].certain
+
+
+def test_a_table_6_code_read_with_the_start_of_another_codes_name_is_not_certain():
+    # pypdfium2 puts a row's class code ('302 ') at the end of the line before it; the line
+    # '05 水费 1.88 310 ' was lost, so 302 joins the '07' of 31007, whose name's last line ('新') is
+    # not read with it: 30207 (邮电费 in the classification) named '信息网络及软件购置更'
+    found = extract(HEADER_6 + "301 工资福利支出 40.00 302 商品和服务支出 5.00\n301 \n01 基本工资 40.00 302 \n"
+                    "01 办公费 5.00\n301 \n03 奖金 0.00 302 \n07\n信息网络及\n软件购置更 0.00\n")
+    assert ("personnel", "30101", "amount") in certain(found, 6)
+    assert [c.certain for c in found.cells if c.row_key == "30207"] == [False]
+    mismatch = [i for i in found.issues if i.code == "code_name_mismatch"]
+    assert len(mismatch) == 1 and "30207" in mismatch[0].message and "31007" in mismatch[0].message
