@@ -321,9 +321,10 @@ def _named_as_another_code(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
         # row the table does not print, its numbers' line lost: of a row under it ('构事务' + '行政运行',
         # the 项's '01' lost too; '行政事业单位医疗' + '行政单位', '医疗' and its '01' lost with the
         # 款's numbers), or of the next class ('行政单位医疗' + '住房保障支出', '221' lost)
-        run_on = next((other_code for (other_code, other_name), tables in named.items() if tables - {table}
+        rests = _after_its_own_name(name, named, code, table)
+        run_on = next((other_code for (other_code, other_name), tables in named.items() if rests and tables - {table}
                        and other_code != code and (table, other_code) not in printed
-                       and _runs_on_into(name, other_name, named, code, table)), None)
+                       and any(map(other_name.startswith, rests))), None)
         # a row under its parent named with the start of another's name (a line of the wrapped name,
         # or the next row's first line, lost: '机关事业单位基本养老保险' + '支出', '行政单位离退休' + '险缴费支出')
         cut = next((sibling for sibling, sibling_name, other in children.get(parent or "", ()) if other != table
@@ -351,22 +352,17 @@ def _cut_from(name: str, other: str) -> bool:
                                           for k in range(MIN_NAME_LINE, len(name)))
 
 
-def _runs_on_into(name: str, child_name: str, named: dict[tuple[str, str], set[int]], code: str, table: int) -> bool:
-    """Whether a printed name is the code's name as the other tables print it, or the end of it,
-    followed by the start (at least MIN_NAME_END characters) or the whole of child_name."""
+def _after_its_own_name(name: str, named: dict[tuple[str, str], set[int]], code: str, table: int) -> list[str]:
+    """What a printed name holds (at least MIN_NAME_END characters) after the code's name as the
+    other tables print it, or after the end of that name: another name run on into it."""
     own_names = _names_elsewhere(named, code, table)
-    return any(child_name.startswith(name[k:]) and (name[:k] in own_names or _ends_a_name(name[:k], named, code, table))
-               for k in range(1, len(name) - MIN_NAME_END + 1))
+    return [name[k:] for k in range(1, len(name) - MIN_NAME_END + 1)
+            if any(own.endswith(name[:k]) for own in own_names)]
 
 
 def _names_elsewhere(named: dict[tuple[str, str], set[int]], code: str, table: int) -> list[str]:
     """The names the document's other tables give the code."""
     return [name for (other_code, name), tables in named.items() if other_code == code and tables - {table}]
-
-
-def _ends_a_name(text: str, named: dict[tuple[str, str], set[int]], code: str, table: int) -> bool:
-    """Whether text is the end of (not the whole of) a name the other tables give the code."""
-    return bool(text) and any(name != text and name.endswith(text) for name in _names_elsewhere(named, code, table))
 
 
 def _code_part_value(row: _Row) -> _Value | None:
