@@ -330,10 +330,27 @@ def _named_as_another_code(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
         cut = next((sibling for sibling, sibling_name, other in children.get(parent or "", ()) if other != table
                     and sibling != code and (table, sibling) not in printed and _cut_from(name, sibling_name)
                     and not any(_cut_from(name, own) for own in _names_elsewhere(named, code, table))), None)
+        # its name with the end of an unprinted sibling's run on into it ('…缴费支出' + '支出', the last
+        # line of 2080506's name, its code line and numbers lost), when their parent's sum fails
+        tail = next((sibling for sibling, sibling_name, other in children.get(parent or "", ()) if rests
+                     and other != table and sibling != code and (table, sibling) not in printed
+                     and any(map(sibling_name.endswith, rests))), None)
+        if tail and not _holds_in_its_table(parent or "", table, subject):
+            run_on = run_on or tail
         if below or beside or run_on or cut:
             yield row, below or beside or run_on or cut
         elif parent and (table, parent) not in printed and named.get((parent, name), {table}) - {table}:
             yield row, parent
+
+
+def _holds_in_its_table(parent: str, table: int, subject: list[tuple[_Row, str]]) -> bool:
+    """Whether a subject row's number (its largest: the total column) is the sum of its rows' in its
+    table, or the table prints no number for it to be."""
+    total = next((row for row, _ in subject if row.table_no == table and row.row_code == parent), None)
+    parts = [row for row, _ in subject if row.table_no == table and row.values and (row.row_code or "")[:-2] == parent]
+    if total is None or not total.values or not parts:
+        return True
+    return abs(max(value.value for value in total.values) - _parts_sum(parts)) <= total.half_unit * (len(parts) + 1)
 
 
 # A wrapped name's first line holds at least this many characters.

@@ -1301,3 +1301,20 @@ def test_a_table_6_code_read_with_the_start_of_another_codes_name_is_not_certain
     assert [c.certain for c in found.cells if c.row_key == "30207"] == [False]
     mismatch = [i for i in found.issues if i.code == "code_name_mismatch"]
     assert len(mismatch) == 1 and "30207" in mismatch[0].message and "31007" in mismatch[0].message
+
+
+def test_a_subject_row_named_with_the_end_of_a_lost_siblings_name_under_a_failing_parent_is_not_certain():
+    # pypdfium2 wraps names under their code; the lines '70.00 70.00' and '2080506 机关事业单位职业年金缴费'
+    # were lost, so 2080505's name gets 2080506's last line ('支出') and its numbers: 20805's sum fails
+    found = extract(TABLE_3_PENSIONS + HEADER_5 + "208 05 行政事业单位养老支出 120.00 120.00\n"
+                    "2080501 行政单位离退休 20.00 20.00\n2080505 机关事业单位基本养老保险\n缴费支出\n支出\n30.00 30.00\n")
+    item = [c for c in found.cells if c.table_no == 5 and c.row_key == "2080505"]
+    assert item and not any(c.certain for c in item) and "2080506" in item[0].note
+    assert certain(found, 5)[("", "2080501", "total")] == "20.00"
+
+
+def test_a_subject_row_named_with_the_end_of_a_siblings_name_under_a_parent_that_adds_up_is_certain():
+    # the same name, but 20805's sum holds: nothing says the row's numbers are another's
+    found = extract(TABLE_3_PENSIONS + HEADER_5 + "208 05 行政事业单位养老支出 50.00 50.00\n"
+                    "2080501 行政单位离退休 20.00 20.00\n2080505 机关事业单位基本养老保险\n缴费支出\n支出\n30.00 30.00\n")
+    assert certain(found, 5)[("", "2080505", "total")] == "30.00"
