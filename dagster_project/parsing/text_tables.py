@@ -335,22 +335,23 @@ def _named_as_another_code(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
         tail = next((sibling for sibling, sibling_name, other in children.get(parent or "", ()) if rests
                      and other != table and sibling != code and (table, sibling) not in printed
                      and any(map(sibling_name.endswith, rests))), None)
-        if tail and not _holds_in_its_table(parent or "", table, subject):
-            run_on = run_on or tail
+        if tail and (rest := _rest_of_a_subject(parent or "", [other for other, _ in subject if other.table_no == table])):
+            run_on = run_on or (tail if abs(rest[0]) > rest[1] else None)
         if below or beside or run_on or cut:
             yield row, below or beside or run_on or cut
         elif parent and (table, parent) not in printed and named.get((parent, name), {table}) - {table}:
             yield row, parent
 
 
-def _holds_in_its_table(parent: str, table: int, subject: list[tuple[_Row, str]]) -> bool:
-    """Whether a subject row's number (its largest: the total column) is the sum of its rows' in its
-    table, or the table prints no number for it to be."""
-    total = next((row for row, _ in subject if row.table_no == table and row.row_code == parent), None)
-    parts = [row for row, _ in subject if row.table_no == table and row.values and (row.row_code or "")[:-2] == parent]
+def _rest_of_a_subject(parent: str, rows: list[_Row]) -> tuple[Decimal, Decimal] | None:
+    """What a subject's number (its largest: the total column) is more than the sum of the rows under
+    it, among the rows of one table, and the rounding that allows; None if it prints no number or
+    has no row under it that prints one."""
+    total = next((row for row in rows if row.row_code == parent), None)
+    parts = [row for row in rows if row.values and (row.row_code or "")[:-2] == parent]
     if total is None or not total.values or not parts:
-        return True
-    return abs(max(value.value for value in total.values) - _parts_sum(parts)) <= total.half_unit * (len(parts) + 1)
+        return None
+    return max(value.value for value in total.values) - _parts_sum(parts), total.half_unit * (len(parts) + 1)
 
 
 # A wrapped name's first line holds at least this many characters.
@@ -2043,6 +2044,8 @@ def _doubt_subject_rows(rows: list[_Row], alike: bool) -> None:
             row.doubt = CODE_PART_IN_NAME_NOTE.format(part.group().strip())
     for row, under in _zero_above_amounts(rows):
         row.doubt = row.doubt or ZERO_ABOVE_AMOUNTS_NOTE.format(under.row_code, under.values[0].printed)
+    for row, parent in _zeros_under_a_subject_short_of_its_number(rows):
+        row.doubt = row.doubt or ZEROS_UNDER_A_SHORT_SUBJECT_NOTE.format(parent)
     for line, taking in _rows_of_a_repeated_line(rows) if alike else ():  # ('208 05 行政单位离退休 237.48 …' twice)
         for row in taking:
             row.doubt = row.doubt or REPEATED_LINE_ROWS_NOTE.format(" ".join(line.text.split()))
@@ -2064,6 +2067,20 @@ def _zero_above_amounts(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:
             del zeros[above.row_code or ""]
 
 
+def _zeros_under_a_subject_short_of_its_number(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
+    """Subject rows that print only zeros ('-') under a subject whose number the rows under it fall
+    short of: the row's numbers' lines were lost (and a '-' of another line read as its). (row, the
+    subject's code)"""
+    for row in rows:
+        code = row.row_code or ""
+        if len(code) > 3 and row.values and not any(value.value for value in row.values):
+            rest = _rest_of_a_subject(code[:-2], rows)
+            if rest and rest[0] > rest[1]:
+                yield row, code[:-2]
+
+
+ZEROS_UNDER_A_SHORT_SUBJECT_NOTE = ("the row prints only zeros, and the rows under {} add up to less than its number: the "
+                                    "row's own numbers may be lost, and what it reads another line's")
 ZERO_ABOVE_AMOUNTS_NOTE = ("the row prints only zeros, but {} under it prints {}: the row's own numbers were lost, and "
                            "what it reads may be another line's")
 
@@ -3356,14 +3373,31 @@ def _on_the_line_of_another_label(rows: list[_Row]) -> Iterator[tuple[_Row, _Row
             blank.setdefault((row.table_no, row.section, row.lines[0].no), row)
     if not blank:
         return
+    failing = cache(lambda: _failing_totals(rows))
     for row in rows:
         other = next((blank[key] for value in row.values[:1]
                       if (key := (row.table_no, row.section, value.line.no)) in blank), None)
-        if other is not None and not row.doubt and other.label != row.label and not other.row_code \
-                and _side(_Label(squash(other.label), [])) == row.section:
-            # (a label read as two keys is one label; a class's or one of no known side may be half a
-            # label: '三、国有资本经营预算' of an income line)
+        if other is not None and not row.doubt and other.label != row.label \
+                and _side(_Label(squash(other.label), [])) == row.section \
+                and (not other.row_code or (not _half_an_income_label(other) and id(row) in failing())):
+            # (a label read as two keys is one label; one of no known side may be half a label; a
+            # class with no number before the next class on one line is common (PyMuPDF sorted by
+            # position), before a total whose sum fails it is not)
             yield row, other
+
+
+def _half_an_income_label(row: _Row) -> bool:
+    """Whether a class row's label may be the first half of an income label ('三、国有资本经营预算' of
+    '三、国有资本经营预算财政拨款'), not a class's."""
+    name = layout.NUMBERING_RE.sub("", squash(row.label), count=1)
+    return any(label.startswith(name) for label in layout.INCOME_LABELS)
+
+
+def _failing_totals(rows: list[_Row]) -> set[int]:
+    """The ids of the total rows of two-sided tables' sums that none of their numbers makes hold."""
+    return {id(total) for one_column in (True, False) for total, parts in _side_sums(rows, one_column)
+            if parts and not any(abs(value.value - _parts_sum(parts)) <= total.half_unit * (len(parts) + 1)
+                                 for value in total.values)}
 
 
 ON_ANOTHER_LABELS_LINE_NOTE = ("the row's numbers stand on the line of '{}', another row of its side, which reads none: "
@@ -3511,27 +3545,35 @@ def _before_a_lost_closing_line(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
     one-column table, when that label was not read while the side's 总计 (for a carry-over) or the
     other side's (for 总计) was, and its number stands on a line after its label: an extract that
     prints each number before the next label ('21.41 年末结转和结余'), or each label's number after
-    it, lost that label, and its number went to this row. (row, the lost label)"""
+    it, lost that label, and its number went to this row. A side's 总计 read with more numbers than
+    its columns, while the other side's reads none, is the other side's (the label is the same): the
+    side's own was lost. (row, the lost label)"""
     sides: dict[tuple[int, str], dict[str, _Row]] = defaultdict(dict)
+    totals_read = set()  # (table, side) whose 总计 reads a number
+    last_read: dict[tuple[int, str], _Row] = {}  # (table, side) -> its row read last before its 总计
     for row in rows:
         if len(row.columns) == 1:
             sides[row.table_no, row.section].setdefault(row.row_key, row)
+            if row.row_key != "grand_total":
+                last_read[row.table_no, row.section] = row
+        if row.row_key == "grand_total" and row.values:
+            totals_read.add((row.table_no, row.section))
     for (no, section), by_key in sides.items():
         carry_over, label = next(((key, label) for side, key, label in layout.CARRY_OVERS if side == section), ("", ""))
         if not carry_over:  # (a row of no side)
             continue
-        if carry_over not in by_key and "grand_total" in by_key:
-            lost = carry_over, label
-        elif "grand_total" not in by_key and any("grand_total" in other_keys for (other_no, other), other_keys
-                                                 in sides.items() if other_no == no and other != section):
-            lost = "grand_total", "总计"
+        other_total = any(other_no == no and other != section for other_no, other in totals_read)
+        grand = by_key.get("grand_total")
+        if carry_over not in by_key and grand:
+            order = next(parts for side, total, parts in layout.TWO_SIDED_SUMS if (side, total) == (section, "grand_total"))
+            before = next((by_key[key] for key in reversed(order[: order.index(carry_over)]) if key in by_key), None)
+            lost = label
+        elif (not grand and other_total) or (grand and not other_total and len(grand.values) > len(grand.columns)):
+            before, lost = last_read.get((no, section)), "总计"  # (a carry-over's lines may be printed before it)
         else:
             continue  # (most documents: nothing lost)
-        order = (*next(parts for side, total, parts in layout.TWO_SIDED_SUMS if (side, total) == (section, "grand_total")),
-                 "grand_total")
-        before = next((by_key[key] for key in reversed(order[: order.index(lost[0])]) if key in by_key), None)
         if before and len(before.values) == 1 and not before.doubt and before.values[0].line is not before.lines[0]:
-            yield before, lost[1]
+            yield before, lost
 
 
 def _under_a_blank_total(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:

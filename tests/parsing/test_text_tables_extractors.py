@@ -1318,3 +1318,51 @@ def test_a_subject_row_named_with_the_end_of_a_siblings_name_under_a_parent_that
     found = extract(TABLE_3_PENSIONS + HEADER_5 + "208 05 行政事业单位养老支出 50.00 50.00\n"
                     "2080501 行政单位离退休 20.00 20.00\n2080505 机关事业单位基本养老保险\n缴费支出\n支出\n30.00 30.00\n")
     assert certain(found, 5)[("", "2080505", "total")] == "30.00"
+
+
+def test_a_subject_row_of_zeros_under_a_subject_its_rows_fall_short_of_is_not_certain():
+    # PyMuPDF prints a cell a line; 一般行政管理事务's lines '100.00' / '-' / '100.00' were lost but
+    # for the '-', read as its one number: the rows under 20103 now add up to 200.00, not 300.00
+    found = extract(HEADER_3 + "201\n一般公共服务支出\n300.00\n200.00\n100.00\n20103\n政府办公厅(室)及相关机构事务\n300.00\n"
+                    "200.00\n100.00\n2010301\n行政运行\n200.00\n200.00\n-\n2010302\n一般行政管理事务\n-\n")
+    item = [c for c in found.cells if c.table_no == 3 and c.row_key == "2010302"]
+    assert item and not any(c.certain for c in item) and "add up to less" in item[0].note
+    assert certain(found, 3)[("", "2010301", "total")] == "200.00"
+
+
+def test_the_line_before_a_lost_total_label_whose_number_the_other_sides_total_took_is_not_certain():
+    # PyMuPDF prints a cell a line; the income side's '总计' was lost, so its 101.00 follows the last
+    # carry-over line (国有资本经营预算财政拨款, blank), and the other '总计' reads as the income side's
+    # with the expenditure side's two numbers
+    found = extract("财政拨款收入支出决算总表\n单位：万元\n收入 支出\n"
+                    "项目 决算数 项目 合计 一般公共预算财政拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款\n"
+                    "一、一般公共预算财政拨款收入\n100.00\n一、一般公共服务支出\n95.00\n95.00\n本年收入合计\n100.00\n本年支出合计\n"
+                    "95.00\n95.00\n年初财政拨款结转和结余\n1.00\n年末财政拨款结转和结余\n6.00\n6.00\n一般公共预算财政拨款\n1.00\n"
+                    "一般公共预算财政拨款\n6.00\n6.00\n国有资本经营预算财政拨款\n国有资本经营预算财政拨款\n101.00\n总计\n101.00\n101.00\n")
+    cells = {(c.section, c.row_key): c for c in found.cells if c.table_no == 4}
+    assert not cells["income", "carryover_begin_state_capital"].certain
+    assert "'总计' label" in cells["income", "carryover_begin_state_capital"].note
+    assert cells["income", "carryover_begin"].certain and cells["income", "total_income"].certain
+
+
+def test_numbers_on_the_line_of_a_class_of_the_side_that_reads_none_are_not_certain():
+    # pdfplumber layout=True wraps names around their line; the line '本年收入合计 25 … 本年支出合计 55 …'
+    # was lost, so '本年支出合' / '计' went to the nearest 行次, the last class's: its line reads
+    # '二十四、债务付息支出本年支出合计 54 0.00 0.00', and 本年支出合计 took the class's numbers
+    found = extract("财政拨款收入支出决算总表\n单位：万元\n收入 支出\n"
+                    "项目 行次 决算数 项目 行次 合计 一般公共预算财政拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款\n"
+                    "一、一般公共预算财政拨款 1 1000.00 一、一般公共服务支出 31 1000.00 1000.00\n"
+                    "二十四、债务付息支出本年支出合计 54 0.00 0.00\n总计 30 1000.00 总计 60 1000.00 1000.00\n")
+    total = [c for c in found.cells if c.row_key == "total_expenditure"]
+    assert total and not any(c.certain for c in total) and "'二十四、债务付息支出'" in total[0].note
+    assert certain(found, 4)[("expenditure", "201", "total")] == "1000.00"
+
+
+def test_numbers_on_the_line_of_a_class_that_reads_none_are_certain_where_their_sum_holds():
+    # PyMuPDF sorted by position may print a class with no number on the line of the next row: a
+    # total whose classes add up to it is its own
+    found = extract("财政拨款收入支出决算总表\n单位：万元\n收入 支出\n"
+                    "项目 行次 决算数 项目 行次 合计 一般公共预算财政拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款\n"
+                    "一、一般公共预算财政拨款 1 1000.00 一、一般公共服务支出 31 1000.00 1000.00\n"
+                    "二十四、债务付息支出本年支出合计 54 1000.00 1000.00\n总计 30 1000.00 总计 60 1000.00 1000.00\n")
+    assert certain(found, 4)[("expenditure", "total_expenditure", "total")] == "1000.00"
