@@ -2735,10 +2735,12 @@ def _left_to_right(values: list[_Value]) -> list[_Value]:
     """Values printed on several lines of a grid extract, in the order of their columns: by where
     each ends on its line (numbers are set flush right in their cells)."""
     ends = []
-    searched: dict[int, int] = {}  # line number -> where the next value of that line is searched from
+    # id of a line -> where its next value is searched from (by the line itself: a page break inside
+    # a line of the file, '3\f20805 …', makes two lines of the same number)
+    searched: dict[int, int] = {}
     for value in values:
-        end = value.line.text.index(value.printed, searched.get(value.line.no, 0)) + len(value.printed)
-        searched[value.line.no] = end
+        end = value.line.text.index(value.printed, searched.get(id(value.line), 0)) + len(value.printed)
+        searched[id(value.line)] = end
         ends.append(end)
     return [value for _, value in sorted(zip(ends, values), key=itemgetter(0))]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from dagster_project.parsing.decode import split_lines
 from dagster_project.parsing.text_tables import TableExtraction, extract_tables
 from tests.parsing.test_text_tables_rules import lines_of
 
@@ -1366,3 +1367,24 @@ def test_numbers_on_the_line_of_a_class_that_reads_none_are_certain_where_their_
                     "一、一般公共预算财政拨款 1 1000.00 一、一般公共服务支出 31 1000.00 1000.00\n"
                     "二十四、债务付息支出本年支出合计 54 1000.00 1000.00\n总计 30 1000.00 总计 60 1000.00 1000.00\n")
     assert certain(found, 4)[("expenditure", "total_expenditure", "total")] == "1000.00"
+
+
+def test_a_grid_row_after_a_page_break_inside_its_line_is_read():
+    # PyMuPDF sorted by position ends a page with its number and starts the next on the same line of
+    # the file ('3\f20805 …'): two lines of one number, whose values were searched as one line's
+    found = extract_tables(split_lines(
+        "                   收入决算表\n"
+        " 科目编码       科目名称       本年收入合计    财政拨款收入    上级补助收入     事业收入      经营收入                其他收入\n"
+        "                                                           3\f20805     行政事业单位养老支出                          "
+        "21.96                   21.96\n"))
+    assert certain(found, 2) == {("", "20805", "total"): "21.96"}
+
+
+def test_a_table_4_whose_header_names_no_general_budget_column_reads_no_fund_column():
+    # the header line '一般公共预算财政' was lost (only its '拨款' is left), and so was the income
+    # line that would have proved the column printed: a fund column of the numbers is not known
+    found = extract("财政拨款收入支出决算总表\n单位：万元\n收入 支出\n"
+                    "项目 决算数 项目 合计 拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款\n"
+                    "一、一般公共服务支出 100.00 100.00\n总计 100.00 总计 100.00 100.00\n")
+    assert not [key for key in certain(found, 4) if key[2] not in ("total", "amount")]
+    assert any(i.code == "column_missing" and "general_budget" in i.message for i in found.issues)

@@ -378,8 +378,8 @@ FUND_COLUMNS: dict[str, str] = {
     "state_capital_appropriation": "state_capital",
 }
 # Columns every template prints besides the row total (Table 3's and Table 5's split into 基本支出
-# and 项目支出): a header that does not name one lost a line.
-ALWAYS_PRINTED_COLUMNS: dict[int, tuple[str, ...]] = {3: ("basic", "project"), 5: ("basic", "project")}
+# and 项目支出, Table 4's 一般公共预算财政拨款): a header that does not name one lost a line.
+ALWAYS_PRINTED_COLUMNS: dict[int, tuple[str, ...]] = {3: ("basic", "project"), 4: ("general_budget",), 5: ("basic", "project")}
 # A column a table must print when a line of another table (or of its own income side) prints a
 # non-zero amount: (table, column) -> (table, section, row keys of those lines).
 COLUMNS_PROVED_BY: dict[tuple[int, str], tuple[int, str, tuple[str, ...]]] = {
