@@ -188,8 +188,8 @@ def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None
             row.doubt = misread
             issues.append(ParseIssue("warn", "code_name_mismatch", f"table {row.table_no}: {misread}", row.provenance()))
         elif not row.doubt and (other := _name_run_on_into_another(row)):
-            row.doubt = (f"the row's name runs on into '{other}', another item's name or the end of one, printed before "
-                         "the number: the number may be that item's")
+            row.doubt = (f"the row's name runs on into '{other}', another item's name (or the start or end of one), printed "
+                         "before the number: the number may be that item's")
         elif not row.doubt and (code := _CODE_IN_NAME_RE.search(row.label)):
             row.doubt = (f"the code {code.group()} is printed inside the row's name (joined to a number before it?): the "
                          "number after it may be that code's")
@@ -337,8 +337,14 @@ def _named_as_another_code(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
                      and any(map(sibling_name.endswith, rests))), None)
         if tail and (rest := _rest_of_a_subject(parent or "", [other for other, _ in subject if other.table_no == table])):
             run_on = run_on or (tail if abs(rest[0]) > rest[1] else None)
-        if below or beside or run_on or cut:
-            yield row, below or beside or run_on or cut
+        # named with the first line of a row under it (its own name's lines and numbers lost):
+        # '行政单位离' of 行政单位离退休, its '01 退休' lost
+        first_line = next((child for child, child_name, other in children.get(code, ()) if other != table
+                           and (table, child) not in printed and len(name) >= MIN_NAME_LINE and child_name != name
+                           and child_name.startswith(name)
+                           and not any(own.startswith(name) for own in _names_elsewhere(named, code, table))), None)
+        if below or beside or run_on or cut or first_line:
+            yield row, below or beside or run_on or cut or first_line
         elif parent and (table, parent) not in printed and named.get((parent, name), {table}) - {table}:
             yield row, parent
 
@@ -468,7 +474,8 @@ def _name_run_on_into_another(row: _Row) -> str | None:
     # them ('公务员医疗补助缴费' + '障缴费', of '其他社会保障缴费'); not the end of its own, a line read twice
     ends_another = len(rest) >= MIN_NAME_END and not own.endswith(rest) and any(
         name.endswith(rest) and other - {row.row_code} for name, other in codes.items())
-    return rest if ends_another else None
+    # or the start of one, its last line not read with it ('…缴费' + '09物业管理', of 物业管理费)
+    return rest if ends_another or _names_cut_short_to(rest, own, codes) - {row.row_code} else None
 
 
 def _with_a_line_once(label: str, own: str) -> str:

@@ -1388,3 +1388,24 @@ def test_a_table_4_whose_header_names_no_general_budget_column_reads_no_fund_col
                     "一、一般公共服务支出 100.00 100.00\n总计 100.00 总计 100.00 100.00\n")
     assert not [key for key in certain(found, 4) if key[2] not in ("total", "amount")]
     assert any(i.code == "column_missing" and "general_budget" in i.message for i in found.issues)
+
+
+def test_a_table_6_name_run_on_into_the_start_of_another_items_name_is_not_certain():
+    # pypdfium2 prints '301 ' / '08' / the name / '117.83 302 ' / '09 物业管理 -'; the line '117.83 302 '
+    # was lost, so 30108's name runs on into '09 物业管理' (of 物业管理费) and takes its '-'
+    found = extract(HEADER_6 + "301 工资福利支出 20.00 302 商品和服务支出 10.00\n301 \n07 绩效工资 20.00 302 \n"
+                    "07 邮电费 10.00\n301 \n08\n机关事业\n单位基本\n养老保险\n缴费\n09\n物业管理 -\n")
+    cells = {c.row_key: c for c in found.cells if c.table_no == 6}
+    assert not cells["30108"].certain and "'物业管理'" in cells["30108"].note
+    assert cells["30107"].certain and cells["30207"].certain
+
+
+def test_a_subject_row_named_with_the_first_line_of_an_item_under_it_that_its_table_does_not_print_is_not_certain():
+    # pdfplumber wraps names around their code line ('行政事业单' / '208 05 位养老支出 …'); the 款's
+    # line '208 05 … 120.00 120.00' and '01 退休' were lost, so the 款 is read with 行政单位离退休's
+    # first line and numbers
+    found = extract(TABLE_3_PENSIONS + HEADER_5 + "208 05 行政单位离\n20.00 20.00\n"
+                    "208 05 05 机关事业单位基本养老保险缴费支出 70.00 70.00\n")
+    kuan = [c for c in found.cells if c.table_no == 5 and c.row_key == "20805"]
+    assert kuan and not any(c.certain for c in kuan) and "2080501" in kuan[0].note
+    assert certain(found, 5)[("", "2080505", "total")] == "70.00"
