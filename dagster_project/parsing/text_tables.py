@@ -458,6 +458,9 @@ def _name_run_on_into_another(row: _Row) -> str | None:
     label = squash(row.label)
     if own and not label.startswith(own):  # a line of its name printed twice ('职业年金' '职业年金' '缴费')
         label = _with_a_line_once(label, own)
+    if own and not label.startswith(own) and (part := _DIGITS_RE.search(label)) and len(part.group()) == 2 \
+            and part.start() >= MIN_NAME_LINE and own.startswith(label[:part.start()]):
+        label = own + label[part.start():]  # its name cut short by a lost line, then another's code part ('09')
     if not own or label == own or not label.startswith(own):
         return None
     # after a code part, what follows it ('工会经费01离休费'), and after the name printed again (a line
@@ -3012,6 +3015,10 @@ def _three_public_rows(context: _Context, body: _Body) -> list[_Row]:
     elif row.values and _sums_hold_only_in_the_other_order(row):
         row.doubt = ("the table's sums fail in the column order its header prints and hold in the other: a header line "
                      "may be lost or printed twice, so which value is whose is not certain")
+    elif len(row.values) < len(row.columns) and not all(value.value for value in row.values):
+        # a table that prints its zeros prints every cell
+        row.doubt = (f"the table prints its zeros, yet {len(row.values)} numbers were read for its {len(row.columns)} "
+                     "cells: a number was lost, so which value is whose is not certain")
     return [row]
 
 

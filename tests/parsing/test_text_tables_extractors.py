@@ -1409,3 +1409,22 @@ def test_a_subject_row_named_with_the_first_line_of_an_item_under_it_that_its_ta
     kuan = [c for c in found.cells if c.table_no == 5 and c.row_key == "20805"]
     assert kuan and not any(c.certain for c in kuan) and "2080501" in kuan[0].note
     assert certain(found, 5)[("", "2080505", "total")] == "70.00"
+
+
+def test_a_table_6_name_cut_short_then_run_on_into_another_items_code_part_and_name_is_not_certain():
+    # pypdfium2: the lines '缴费' and '62.67 302 ' were lost, so 30108's name, cut short, runs on into
+    # '09 物业管理' (of 物业管理费) and takes its number, with which its class adds up by chance
+    found = extract(HEADER_6 + "301 工资福利支出 23.87 302 商品和服务支出 6.13\n301 \n07 绩效工资 20.00 302 \n"
+                    "07 邮电费 6.13\n301 \n08\n机关事业\n单位基本\n养老保险\n09\n物业管理 3.87\n")
+    cells = {c.row_key: c for c in found.cells if c.table_no == 6}
+    assert not cells["30108"].certain and "'物业管理'" in cells["30108"].note
+    assert cells["30107"].certain and cells["30207"].certain
+
+
+def test_table_7_that_prints_its_zeros_with_a_number_lost_is_not_certain():
+    # PyMuPDF prints a cell a line; the first '0.61' was lost and the last replaced by a '0' printed
+    # twice: 11 numbers for 12 cells, which the sums place one way only, and wrongly
+    found = extract("一般公共预算财政拨款“三公”经费支出决算表\n单位：万元\n合计\n因公出国(境)费\n小计\n公务用车购置费\n"
+                    "公务用车运行费\n公务接待费\n" + "预算数\n决算数\n" * 6 + "0.46\n" + "0\n" * 9 + "0.46\n")
+    cells = [c for c in found.cells if c.table_no == 7]
+    assert len(cells) == 11 and not any(c.certain for c in cells) and "11 numbers" in cells[0].note
