@@ -26,6 +26,13 @@ def certain(found: TableExtraction, no: int) -> dict[tuple[str, str, str], str]:
     return {(c.section, c.row_key, c.column_key): c.printed for c in found.cells if c.table_no == no and c.certain}
 
 
+def uncertain_note(found: TableExtraction, no: int, row_key: str) -> str:
+    """The note of a row's cells, which must have some and none of them certain."""
+    cells = [c for c in found.cells if c.table_no == no and c.row_key == row_key]
+    assert cells and not any(c.certain for c in cells)
+    return cells[0].note
+
+
 def out_of_order(found: TableExtraction) -> dict[int, int]:
     """table -> the line the table_out_of_order error points at."""
     return {int(i.message.split()[1].rstrip(":")): i.provenance.line_start
@@ -1256,8 +1263,7 @@ def test_a_subject_row_named_with_the_first_line_of_an_item_under_it_is_not_cert
     # '01 医疗' were lost, so the 款 is named '行政事业单位医疗' + '行政单位' and gets 2101101's numbers
     found = extract(TABLE_3_HEALTH_HOUSING + HEADER_5 + "210 卫生健康支出 300.00 300.00\n"
                     "210 11 行政事业单位医疗行政单位 200.00 200.00\n210 11 03 公务员医疗补助 100.00 100.00\n")
-    kuan = [c for c in found.cells if c.table_no == 5 and c.row_key == "21011"]
-    assert kuan and not any(c.certain for c in kuan) and "2101101" in kuan[0].note
+    assert "2101101" in uncertain_note(found, 5, "21011")
     assert certain(found, 5)[("", "2101103", "total")] == "100.00"
 
 
@@ -1267,8 +1273,7 @@ def test_a_subject_row_named_with_the_next_classs_name_is_not_certain():
     found = extract(TABLE_3_HEALTH_HOUSING + HEADER_5 + "210 卫生健康支出 300.00 300.00\n"
                     "210 11 行政事业单位医疗 300.00 300.00\n2101101\n行政单位医疗\n住房保障支出\n50.00\n50.00\n"
                     "210 11 03 公务员医疗补助 100.00 100.00\n221 02 住房改革支出 50.00 50.00\n")
-    item = [c for c in found.cells if c.table_no == 5 and c.row_key == "2101101"]
-    assert item and not any(c.certain for c in item) and "221" in item[0].note
+    assert "221" in uncertain_note(found, 5, "2101101")
     assert certain(found, 5)[("", "22102", "total")] == "50.00"
 
 
@@ -1309,8 +1314,7 @@ def test_a_subject_row_named_with_the_end_of_a_lost_siblings_name_under_a_failin
     # were lost, so 2080505's name gets 2080506's last line ('支出') and its numbers: 20805's sum fails
     found = extract(TABLE_3_PENSIONS + HEADER_5 + "208 05 行政事业单位养老支出 120.00 120.00\n"
                     "2080501 行政单位离退休 20.00 20.00\n2080505 机关事业单位基本养老保险\n缴费支出\n支出\n30.00 30.00\n")
-    item = [c for c in found.cells if c.table_no == 5 and c.row_key == "2080505"]
-    assert item and not any(c.certain for c in item) and "2080506" in item[0].note
+    assert "2080506" in uncertain_note(found, 5, "2080505")
     assert certain(found, 5)[("", "2080501", "total")] == "20.00"
 
 
@@ -1326,8 +1330,7 @@ def test_a_subject_row_of_zeros_under_a_subject_its_rows_fall_short_of_is_not_ce
     # for the '-', read as its one number: the rows under 20103 now add up to 200.00, not 300.00
     found = extract(HEADER_3 + "201\n一般公共服务支出\n300.00\n200.00\n100.00\n20103\n政府办公厅(室)及相关机构事务\n300.00\n"
                     "200.00\n100.00\n2010301\n行政运行\n200.00\n200.00\n-\n2010302\n一般行政管理事务\n-\n")
-    item = [c for c in found.cells if c.table_no == 3 and c.row_key == "2010302"]
-    assert item and not any(c.certain for c in item) and "add up to less" in item[0].note
+    assert "add up to less" in uncertain_note(found, 3, "2010302")
     assert certain(found, 3)[("", "2010301", "total")] == "200.00"
 
 
@@ -1406,8 +1409,7 @@ def test_a_subject_row_named_with_the_first_line_of_an_item_under_it_that_its_ta
     # first line and numbers
     found = extract(TABLE_3_PENSIONS + HEADER_5 + "208 05 行政单位离\n20.00 20.00\n"
                     "208 05 05 机关事业单位基本养老保险缴费支出 70.00 70.00\n")
-    kuan = [c for c in found.cells if c.table_no == 5 and c.row_key == "20805"]
-    assert kuan and not any(c.certain for c in kuan) and "2080501" in kuan[0].note
+    assert "2080501" in uncertain_note(found, 5, "20805")
     assert certain(found, 5)[("", "2080505", "total")] == "70.00"
 
 
