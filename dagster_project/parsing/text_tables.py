@@ -2065,8 +2065,7 @@ def _zero_above_amounts(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:
     """Subject rows that print only zeros ('-') while a row under them prints an amount: a subject
     is the sum of the rows under it, so its numbers' lines were lost (and a '-' of another line, or
     printed twice, read as its). (row, the row under it)"""
-    zeros = {row.row_code: row for row in rows if row.row_code and row.values and row.values[0].value == 0
-             and all(v.value == 0 for v in row.values)}
+    zeros = {row.row_code: row for row in rows if row.row_code and _prints_only_zeros(row)}
     if not zeros:
         return
     for row in rows:
@@ -2077,13 +2076,17 @@ def _zero_above_amounts(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:
             del zeros[above.row_code or ""]
 
 
+def _prints_only_zeros(row: _Row) -> bool:
+    return bool(row.values) and not any(value.value for value in row.values)
+
+
 def _zeros_under_a_subject_short_of_its_number(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
     """Subject rows that print only zeros ('-') under a subject whose number the rows under it fall
     short of: the row's numbers' lines were lost (and a '-' of another line read as its). (row, the
     subject's code)"""
     for row in rows:
         code = row.row_code or ""
-        if len(code) > 3 and row.values and not any(value.value for value in row.values):
+        if len(code) > 3 and _prints_only_zeros(row):
             rest = _rest_of_a_subject(code[:-2], rows)
             if rest and rest[0] > rest[1]:
                 yield row, code[:-2]
@@ -3412,8 +3415,7 @@ def _half_an_income_label(row: _Row) -> bool:
 def _failing_totals(rows: list[_Row]) -> set[int]:
     """The ids of the total rows of two-sided tables' sums that none of their numbers makes hold."""
     return {id(total) for one_column in (True, False) for total, parts in _side_sums(rows, one_column)
-            if parts and not any(abs(value.value - _parts_sum(parts)) <= total.half_unit * (len(parts) + 1)
-                                 for value in total.values)}
+            if parts and not _sum_holds(total, parts)}
 
 
 ON_ANOTHER_LABELS_LINE_NOTE = ("the row's numbers stand on the line of '{}', another row of its side, which reads none: "
@@ -3501,6 +3503,13 @@ def _parts_sum(parts: list[_Row]) -> Decimal:
     return sum((max(value.value for value in row.values) for row in parts), Decimal(0))
 
 
+def _sum_holds(total: _Row, parts: list[_Row]) -> bool:
+    """Whether the parts add up to a number of the total, within rounding (a total read with two
+    values, one of them moved there, holds if either makes it hold)."""
+    added = _parts_sum(parts)
+    return any(abs(printed.value - added) <= total.half_unit * (len(parts) + 1) for printed in total.values)
+
+
 def _lacked_by_another_sum(rows: list[_Row], sums: list[tuple[_Row, list[_Row]]],
                            group: Callable[[_Row], str]) -> list[_Row]:
     """One-value rows, their number on a line after their label, whose number is exactly what a
@@ -3526,9 +3535,7 @@ def _under_another_in_a_failing_sum(rows: list[_Row], sums: list[tuple[_Row, lis
     side's sum that fails, and of none that holds: the number is the other row's as likely as theirs."""
     held: dict[int, bool] = {}  # id of such a row -> whether a sum it is in holds
     for total, parts in sums:
-        # (a total read with two values, one of them moved there, holds if either makes it hold)
-        added = _parts_sum(parts)
-        holds = any(abs(printed.value - added) <= total.half_unit * (len(parts) + 1) for printed in total.values)
+        holds = _sum_holds(total, parts)
         for row in (total, *parts):
             if row.under_another:
                 held[id(row)] = held.get(id(row), False) or holds
@@ -3548,8 +3555,7 @@ def _in_a_failing_sum_beside_a_lost_total(rows: list[_Row], sums: list[tuple[_Ro
                     None)
         if lost is None:  # most tables
             continue
-        added = _parts_sum(parts)
-        if all(abs(printed.value - added) > total.half_unit * (len(parts) + 1) for printed in total.values):
+        if not _sum_holds(total, parts):
             yield from ((row, lost) for row in parts if not row.doubt and row.values[0].line is not row.lines[0])
 
 

@@ -26,6 +26,11 @@ def certain(found: TableExtraction, no: int) -> dict[tuple[str, str, str], str]:
     return {(c.section, c.row_key, c.column_key): c.printed for c in found.cells if c.table_no == no and c.certain}
 
 
+def certain_rows(found: TableExtraction, no: int) -> set[str]:
+    """The rows of a table with a certain cell."""
+    return {c.row_key for c in found.cells if c.table_no == no and c.certain}
+
+
 def uncertain_note(found: TableExtraction, no: int, row_key: str) -> str:
     """The note of a row's cells, which must have some and none of them certain."""
     cells = [c for c in found.cells if c.table_no == no and c.row_key == row_key]
@@ -996,9 +1001,8 @@ def test_a_table_6_item_given_a_lost_totals_number_is_not_certain_when_a_class_r
     # own 20.00: the personnel classes add up to 120.00 with 303's own number
     found = extract(HEADER_6 + "301\n工资福利支出\n100.00\n30101\n基本工资\n100.00\n303\n对个人和家庭的补助\n20.00\n4.00\n"
                     "30301\n离休费\n20.00\n31099\n其他资本性支出\n120.00\n公用经费合计\n5.00\n")
-    cells = {c.row_key: c for c in found.cells if c.table_no == 6}
-    assert not cells["31099"].certain and "'人员经费合计'" in cells["31099"].note
-    assert cells["30101"].certain and cells["30301"].certain
+    assert "'人员经费合计'" in uncertain_note(found, 6, "31099")
+    assert {"30101", "30301"} <= certain_rows(found, 6)
 
 
 def test_a_table_6_class_name_run_on_into_two_other_class_names_is_not_certain():
@@ -1044,9 +1048,8 @@ def test_a_table_6_name_run_on_into_the_end_of_another_items_name_is_not_certain
     # pypdfium2 breaks names over lines; '609.90 30215 会议费' and '30112 其他社会保' were lost, so
     # 30111's name runs on into the end of 30112's ('障缴费') and 30112's number follows
     found = extract(HEADER_6 + "301\n工资福利支出\n100.00\n30111\n公务员医疗\n补助缴费\n障缴费\n20.00\n30113\n住房公积金\n40.00\n")
-    cells = {c.row_key: c for c in found.cells if c.table_no == 6}
-    assert not cells["30111"].certain and "'障缴费'" in cells["30111"].note
-    assert cells["30113"].certain and cells["301"].certain
+    assert "'障缴费'" in uncertain_note(found, 6, "30111")
+    assert {"30113", "301"} <= certain_rows(found, 6)
 
 
 def test_a_table_6_row_named_as_another_item_run_on_into_the_next_groups_name_is_not_certain():
@@ -1055,9 +1058,8 @@ def test_a_table_6_row_named_as_another_item_run_on_into_the_next_groups_name_is
     # and the capital group's 10.00 goes to the personnel row 30307
     found = extract(HEADER_6 + "303 对个人和家庭的补助 30.00 302 商品和服务支出 20.00\n303 302\n退休费 25.00 办公费 20.00\n"
                     "02 01\n303\n07\n奖励金 办公设备购置 10.00\n09 02\n")
-    cells = {c.row_key: c for c in found.cells if c.table_no == 6}
-    assert not cells["30307"].certain and "the name of 30309" in cells["30307"].note
-    assert cells["30302"].certain and cells["30201"].certain
+    assert "the name of 30309" in uncertain_note(found, 6, "30307")
+    assert {"30302", "30201"} <= certain_rows(found, 6)
 
 
 def test_a_line_read_twice_counts_once_in_its_sides_sum():
@@ -1100,9 +1102,8 @@ def test_a_table_6_number_another_classs_failing_sum_lacks_exactly_is_not_certai
     # '其他交通费用' were lost, so 30239's 4.00 follows 30304's name, and class 302 lacks it
     found = extract(HEADER_6 + "303\n对个人和家庭的补助\n30.00 302\n商品和服务支出\n20.00\n30301\n离休费\n10.00 30201\n办公费\n"
                     "16.00\n30304\n抚恤金\n4.00\n30305\n生活补助\n15.00\n")
-    cells = {c.row_key: c for c in found.cells if c.table_no == 6}
-    assert not cells["30304"].certain and "another class's items lacks exactly" in cells["30304"].note
-    assert cells["30301"].certain and cells["30305"].certain and cells["30201"].certain
+    assert "another class's items lacks exactly" in uncertain_note(found, 6, "30304")
+    assert {"30301", "30305", "30201"} <= certain_rows(found, 6)
 
 
 def test_a_subject_row_with_a_code_part_inside_its_name_is_not_certain():
@@ -1282,9 +1283,8 @@ def test_a_table_6_name_with_a_line_printed_twice_run_on_into_another_items_name
     # 30109's name runs on into 差旅费's and 差旅费's number follows
     found = extract(HEADER_6 + "301\n工资福利支出\n100.00\n30109\n职业年金\n职业年金\n缴费\n差旅费\n8.00\n30110\n"
                     "职工基本\n医疗保险\n缴费\n30.00\n")
-    cells = {c.row_key: c for c in found.cells if c.table_no == 6}
-    assert not cells["30109"].certain and "'差旅费'" in cells["30109"].note
-    assert cells["30110"].certain and cells["301"].certain
+    assert "'差旅费'" in uncertain_note(found, 6, "30109")
+    assert {"30110", "301"} <= certain_rows(found, 6)
 
 
 def test_a_table_6_item_whose_number_another_class_lacks_with_a_line_printed_twice_is_not_certain():
@@ -1292,9 +1292,8 @@ def test_a_table_6_item_whose_number_another_class_lacks_with_a_line_printed_twi
     # '公务接待费' were lost, so 奖金 gets 公务接待费's 15.00, which the class 302 lacks (its 5.00 once)
     found = extract(HEADER_6 + "301\n工资福利支出\n107.00 302\n商品和服务支出\n30.00\n30101\n基本工资\n60.00 30201\n办公费\n"
                     "10.00\n30102\n津贴补贴\n20.00 30202\n印刷费\n5.00\n5.00\n30103\n奖金\n15.00\n")
-    cells = {c.row_key: c for c in found.cells if c.table_no == 6}
-    assert not cells["30103"].certain and "another class" in cells["30103"].note
-    assert cells["30101"].certain and cells["30201"].certain
+    assert "another class" in uncertain_note(found, 6, "30103")
+    assert {"30101", "30201"} <= certain_rows(found, 6)
 
 
 def test_a_table_6_code_read_with_the_start_of_another_codes_name_is_not_certain():
@@ -1398,9 +1397,8 @@ def test_a_table_6_name_run_on_into_the_start_of_another_items_name_is_not_certa
     # was lost, so 30108's name runs on into '09 物业管理' (of 物业管理费) and takes its '-'
     found = extract(HEADER_6 + "301 工资福利支出 20.00 302 商品和服务支出 10.00\n301 \n07 绩效工资 20.00 302 \n"
                     "07 邮电费 10.00\n301 \n08\n机关事业\n单位基本\n养老保险\n缴费\n09\n物业管理 -\n")
-    cells = {c.row_key: c for c in found.cells if c.table_no == 6}
-    assert not cells["30108"].certain and "'物业管理'" in cells["30108"].note
-    assert cells["30107"].certain and cells["30207"].certain
+    assert "'物业管理'" in uncertain_note(found, 6, "30108")
+    assert {"30107", "30207"} <= certain_rows(found, 6)
 
 
 def test_a_subject_row_named_with_the_first_line_of_an_item_under_it_that_its_table_does_not_print_is_not_certain():
@@ -1418,9 +1416,8 @@ def test_a_table_6_name_cut_short_then_run_on_into_another_items_code_part_and_n
     # '09 物业管理' (of 物业管理费) and takes its number, with which its class adds up by chance
     found = extract(HEADER_6 + "301 工资福利支出 23.87 302 商品和服务支出 6.13\n301 \n07 绩效工资 20.00 302 \n"
                     "07 邮电费 6.13\n301 \n08\n机关事业\n单位基本\n养老保险\n09\n物业管理 3.87\n")
-    cells = {c.row_key: c for c in found.cells if c.table_no == 6}
-    assert not cells["30108"].certain and "'物业管理'" in cells["30108"].note
-    assert cells["30107"].certain and cells["30207"].certain
+    assert "'物业管理'" in uncertain_note(found, 6, "30108")
+    assert {"30107", "30207"} <= certain_rows(found, 6)
 
 
 def test_table_7_that_prints_its_zeros_with_a_number_lost_is_not_certain():
