@@ -461,6 +461,8 @@ def _name_run_on_into_another(row: _Row) -> str | None:
     if own and not label.startswith(own) and (part := _DIGITS_RE.search(label)) and len(part.group()) == 2 \
             and part.start() >= MIN_NAME_LINE and own.startswith(label[:part.start()]):
         label = own + label[part.start():]  # its name cut short by a lost line, then another's code part ('09')
+    if own and not label.startswith(own):
+        label = _own_end_restored(label, own, codes)
     if not own or label == own or not label.startswith(own):
         return None
     # after a code part, what follows it ('工会经费01离休费'), and after the name printed again (a line
@@ -479,6 +481,16 @@ def _name_run_on_into_another(row: _Row) -> str | None:
         name.endswith(rest) and other - {row.row_code} for name, other in codes.items())
     # or the start of one, its last line not read with it ('…缴费' + '09物业管理', of 物业管理费)
     return rest if ends_another or _names_cut_short_to(rest, own, codes) - {row.row_code} else None
+
+
+def _own_end_restored(label: str, own: str, codes: dict[str, frozenset[str]]) -> str:
+    """The label with its own name whole, when it is the end of that name run on into another
+    item's whole name ('缴费' + '物业管理费', of 机关事业单位基本养老保险缴费): the lines before its
+    last were lost, and with them the other item's code. Else the label as it is."""
+    for length in range(len(own) - 1, MIN_NAME_END - 1, -1):
+        if label.startswith(own[-length:]) and label[length:] in codes:
+            return own + label[length:]
+    return label
 
 
 def _with_a_line_once(label: str, own: str) -> str:

@@ -1401,6 +1401,16 @@ def test_a_table_6_name_run_on_into_the_start_of_another_items_name_is_not_certa
     assert {"30107", "30207"} <= certain_rows(found, 6)
 
 
+def test_a_table_6_name_that_lost_its_first_lines_then_runs_on_into_another_items_name_is_not_certain():
+    # PyMuPDF prints a piece a line: the lines '机关事业单位基本养老保险' (30108's first) and '30209'
+    # were lost, so '缴费' runs on into '物业管理费' and 30108 takes 30209's number, with which its
+    # class adds up by chance
+    found = extract(HEADER_6 + "301\n工资福利支出\n33.87 302\n商品和服务支出\n5.00\n30107\n绩效工资\n20.00 30207\n"
+                    "邮电费\n5.00\n30108\n缴费\n\n物业管理费\n3.87\n30109\n职业年金缴费\n10.00\n")
+    assert "'物业管理费'" in uncertain_note(found, 6, "30108")
+    assert {"30107", "30207", "30109"} <= certain_rows(found, 6)
+
+
 def test_a_subject_row_named_with_the_first_line_of_an_item_under_it_that_its_table_does_not_print_is_not_certain():
     # pdfplumber wraps names around their code line ('行政事业单' / '208 05 位养老支出 …'); the 款's
     # line '208 05 … 120.00 120.00' and '01 退休' were lost, so the 款 is read with 行政单位离退休's
