@@ -1294,6 +1294,8 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
             row.doubt = REPEATED_LINE_NOTE
         elif alike and _unbalanced_with_a_line_read_twice(row):
             row.doubt = UNBALANCED_WITH_A_LINE_READ_TWICE_NOTE
+    for row, value, name_at in _numbers_left_of_their_names(rows) if header.laid_out and table.kind == "economic" else ():
+        row.doubt = row.doubt or LEFT_OF_ITS_NAME_NOTE.format(value.printed, value.line.no, name_at.no)
     last = (body.note_lines or body.lines or header_lines or [region.title])[-1]
     info = TableInfo(
         table_no=table.no,
@@ -2408,6 +2410,27 @@ def _number_left_of_its_name(rows: list[_Row]) -> _Disorder | None:
             if row.section == "expenditure" and not value.bare_int and 0 <= at + len(value.printed) < name_at:
                 return _Disorder(value.line, f"the number {value.printed} of '{row.label}' stands left of its name")
     return None
+
+
+LEFT_OF_ITS_NAME_NOTE = ("the number {} (line {}) ends left of where the row's name starts (line {}), under a column "
+                         "group to its left: it may be another item's")
+
+
+def _numbers_left_of_their_names(rows: list[_Row]) -> Iterator[tuple[_Row, _Value, Line]]:
+    """The Table 6 rows of a grid extract given a number that ends before the row's name starts, each
+    with that number and the line of the name: the column groups stand side by side, each printing
+    its names before its numbers, so the number is a group's to the left (a lost line took its
+    item's code, and the number went on to the next name read). A name starts where its first
+    two characters first stand on its lines; a number ends where it last stands on its line."""
+    for row in rows:
+        start = row.label[:2]
+        name_at = next(((line, at) for line in row.lines if (at := line.text.find(start)) >= 0), None) if start else None
+        if name_at is None:
+            continue
+        for value in row.values:
+            if value.line.text.rfind(value.printed) + len(value.printed) <= name_at[1]:
+                yield row, value, name_at[0]
+                break
 
 
 def _names_above_the_first_codes(table: TableLayout, header_lines: list[Line]) -> list[Line]:

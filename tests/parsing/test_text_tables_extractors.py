@@ -628,6 +628,28 @@ def test_table_6_codes_centred_on_the_names_of_a_line_laid_out_on_a_grid():
         ("public", "30209", "amount"): "0.00"}
 
 
+def test_a_table_6_number_laid_out_left_of_the_name_it_was_read_with_is_not_certain():
+    # pdfplumber layout=True: the line '301  机关事业单位基本养老保险  302' was lost, so 30108's number,
+    # set under the personnel group's amounts, was read after 邮电费 (30207), whose class then adds up
+    # by chance
+    found = extract("""\
+                            一般公共预算财政拨款基本支出决算表
+                                                                      单位：万元
+        科目编码       科目名称           决算数     科目编码        科目名称          决算数
+       301    工资福利支出                   150.00 302 商品和服务支出               250.00
+       301                               302
+              基本工资                    100.00    办公费                     50.00
+       01                                01
+       301                               302
+              绩效工资                    50.00    邮电费
+       07                                07
+                                      200.00    物业管理费
+       08     缴费                         09
+""")
+    assert "200.00 (line 11) ends left of where the row's name starts (line 9)" in uncertain_note(found, 6, "30207")
+    assert {"30101", "30201", "30107"} <= certain_rows(found, 6)
+
+
 def test_table_6_amounts_joined_to_codes_on_most_lines_are_not_certain():
     # when most of Table 6's amounts carry the next code, the usual number of decimals is the
     # document's (Table 1's here), not the table's
