@@ -1279,6 +1279,8 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         rows = _grid_rows(context, header_lines, body, rows, issued)
     texts = body.text.split("\n")
     alike = any(map(str.__eq__, texts, texts[1:]))  # two lines in a row read the same (most tables: none)
+    for row, line in _fund_lines_from_a_copy(rows, body.lines) if alike and table.kind == "two_sided" else ():
+        row.doubt = row.doubt or FUND_LINE_FROM_A_COPY_NOTE.format(line.text.strip())
     if table.kind == "subject":
         _doubt_kuan_read_as_item(context, rows)
         _doubt_read_after_its_items(context, rows)
@@ -3476,6 +3478,22 @@ def _label_lines_read_twice(rows: list[_Row]) -> Iterator[tuple[_Row, Line]]:
                 yield row, line
 
 
+def _fund_lines_from_a_copy(rows: list[_Row], lines: list[Line]) -> Iterator[tuple[_Row, Line]]:
+    """The fund income lines of a two-sided table that took a number from the line their label starts
+    on, when the line before it, holding a number too, reads the same: the extract printed the line
+    twice (the first copy's label may run into the text before it, read as no row). A fund's
+    carry-over line under 年初结转和结余 prints the fund's name as its income line may ('一般公共预算
+    财政拨款'), so where that label was not read either, the row may be the carry-over line. (row,
+    the line)"""
+    copies = {line.no for before, line in pairwise(lines) if line.text == before.text and _DIGITS_RE.search(line.text)}
+    for row in rows:
+        if row.section == "income" and row.row_key in layout.FUND_SUBROWS and row.lines[0].no in copies \
+                and any(value.line is row.lines[0] for value in row.values):
+            yield row, row.lines[0]
+
+
+FUND_LINE_FROM_A_COPY_NOTE = ("the row's label line '{}' is printed twice in a row: the line may be the fund's "
+                              "carry-over line under 年初结转和结余, whose label reads the same")
 LABEL_LINE_READ_TWICE_NOTE = ("the row's label line '{}' is printed twice in a row: the number the row took may be the "
                               "second copy's, another row's")
 PAGE_NUMBER_NOTE = ("the whole number {} ends the row's line after amounts with decimals, and the row does not add "

@@ -1404,6 +1404,19 @@ def test_a_grid_row_after_a_page_break_inside_its_line_is_read():
     assert certain(found, 2) == {("", "20805", "total"): "21.96"}
 
 
+def test_a_fund_line_read_from_the_second_copy_of_a_line_printed_twice_is_not_certain():
+    # pypdf's layout mode breaks the labels around their 行次; the line of 一般公共预算财政拨款's
+    # carry-over (行次 4) was printed twice, its first copy's label run into '一般公共', and neither
+    # 一、一般公共预算财政拨款 nor 年初财政拨款结转和结余 was read: the second copy reads as the income line
+    found = extract("财政拨款收入支出决算总表\n单位：万元\n收入 支出\n"
+                    "项目 行次 决算数 项目 行次 合计 一般公共预算财政拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款\n"
+                    "一、一般公共预算财政 一、一般\n拨款 1 100.00 公共服务 6 90.00 90.00\n支出\n"
+                    "年初财政拨款结转和结 年末财政\n余 3 10.00 拨款结转 8 20.00 20.00\n和结余\n一般公共\n"
+                    "一般公共预算财政拨款 4 10.00 预算财政 9 20.00 20.00\n一般公共预算财政拨款 4 10.00 预算财政 9 20.00 20.00\n"
+                    "拨款\n总计 5 110.00 总计 10 110.00 110.00\n")
+    assert "is printed twice in a row" in uncertain_note(found, 4, "general_budget_appropriation")
+
+
 def test_a_table_4_whose_header_names_no_general_budget_column_reads_no_fund_column():
     # the header line '一般公共预算财政' was lost (only its '拨款' is left), and so was the income
     # line that would have proved the column printed: a fund column of the numbers is not known
