@@ -204,6 +204,8 @@ def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None
         row.doubt = LACKED_BY_ANOTHER_SUM_NOTE.format("the sum of another class's items")
     for row, label in _numbered_as_a_lost_total(economic):
         row.doubt = row.doubt or AS_A_LOST_TOTAL_NOTE.format(label)
+    for row, code in _numbered_as_a_lost_class(economic, class_sums):
+        row.doubt = row.doubt or AS_A_LOST_CLASS_NOTE.format(code)
     for line, taking in _rows_of_a_repeated_line(economic):
         # each copy's number went to a row; a row whose code is misread took the copy not its own
         if not any(id(row) in misread_codes for row in taking):
@@ -3001,6 +3003,27 @@ def _numbered_as_a_lost_total(economic: list[_Row]) -> Iterator[tuple[_Row, str]
                     and _near(row.values[0].value, totals, tolerance) and row.row_code[:3] not in alone)
 
 
+def _numbered_as_a_lost_class(economic: list[_Row], class_sums: list[tuple[_Row, list[_Row]]]) -> Iterator[tuple[_Row, str]]:
+    """Table 6 items of a class whose sum fails, printed on a line after their name, whose number is
+    the sum of the items of a class whose own row was not read: that class's number, its line lost
+    with the item's own number ('12.29 310' / '资本性支出' lost: 30307 takes 310's 25.60). (row, the
+    class's code)"""
+    failing = [parts for total, parts in class_sums if not _sum_holds(total, parts)]
+    if not failing:  # most tables
+        return
+    read = {row.row_code for row in economic if row.row_code and len(row.row_code) == 3}
+    items: dict[str, list[_Row]] = defaultdict(list)
+    for row in economic:
+        if row.row_code and len(row.row_code) == ECONOMIC_CODE_LENGTH and row.row_code[:3] not in read \
+                and _one_value(row):
+            items[row.row_code[:3]].append(row)
+    lost = {code: (_parts_sum(parts), parts[0].half_unit * (len(parts) + 1)) for code, parts in items.items()}
+    for row in (row for parts in failing for row in parts if row.values[0].line is not row.lines[0]):
+        code = next((code for code, (added, tolerance) in lost.items() if abs(row.values[0].value - added) <= tolerance), None)
+        if code:
+            yield row, code
+
+
 def _near(value: Decimal, totals: set[Decimal], tolerance: Decimal) -> bool:
     return any(abs(value - total) <= tolerance for total in totals)
 
@@ -3325,6 +3348,8 @@ MOVED_INTO_A_CLASS_NOTE = ("the items of class {} add up to its number without t
                            "printed on a line after the row's name, may be another row's whose label was lost")
 AS_A_LOST_TOTAL_NOTE = ("the row's number is the sum of the classes of '{}', a line not read: it may be that "
                         "total's number, its label lost")
+AS_A_LOST_CLASS_NOTE = ("the row's class does not add up, and its number is the sum of the items of class {}, whose "
+                        "line was not read: it may be that class's number, its line lost")
 REPEATED_LINE_ROWS_NOTE = ("the row's number is read from the line '{}', printed twice: each copy gave its number to a "
                                "row, and which of them is the number's own is not known")
 UNBALANCED_WITH_A_LINE_READ_TWICE_NOTE = ("the row's numbers, read from several lines, two of them alike and in a row, do "

@@ -1446,6 +1446,16 @@ def test_a_table_6_name_that_lost_its_first_lines_then_runs_on_into_another_item
     assert {"30107", "30207", "30109"} <= certain_rows(found, 6)
 
 
+def test_a_table_6_item_numbered_as_the_sum_of_a_class_whose_line_was_lost_is_not_certain():
+    # PyMuPDF: the lines '15.00 310 ' (30307's number and the capital class's code) and '资本性支出'
+    # were lost, so 医疗费补助 takes the class's 25.00, the sum of its items; class 303 then fails
+    found = extract(HEADER_6 + "303\n对个人和家庭的补助\n33.00 302 \n01\n办公费\n4.00\n303 \n01\n离休费\n11.00\n"
+                    "303 \n07\n医疗费补助\n25.00\n303 \n09\n奖励金\n7.00 310 \n02\n办公设备购置\n16.00\n"
+                    "310 \n03\n专用设备购置\n9.00\n")
+    assert "the sum of the items of class 310" in uncertain_note(found, 6, "30307")
+    assert {"303", "30301", "30309", "31002", "31003"} <= certain_rows(found, 6)
+
+
 def test_a_subject_row_named_with_the_first_line_of_an_item_under_it_that_its_table_does_not_print_is_not_certain():
     # pdfplumber wraps names around their code line ('行政事业单' / '208 05 位养老支出 …'); the 款's
     # line '208 05 … 120.00 120.00' and '01 退休' were lost, so the 款 is read with 行政单位离退休's
