@@ -3512,7 +3512,7 @@ def _fund_lines_from_a_copy(rows: list[_Row], lines: list[Line]) -> Iterator[tup
     the line)"""
     copies = {line.no for before, line in pairwise(lines) if line.text == before.text and _DIGITS_RE.search(line.text)}
     for row in rows:
-        if row.section == "income" and row.row_key in layout.FUND_SUBROWS and row.lines[0].no in copies \
+        if row.section == "income" and row.row_key in layout.FUND_SUBROWS and row.lines and row.lines[0].no in copies \
                 and any(value.line is row.lines[0] for value in row.values):
             yield row, row.lines[0]
 
