@@ -200,7 +200,7 @@ def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None
     class_sums = _class_sums(economic)
     for row in _moved_into_a_sum(class_sums):
         row.doubt = MOVED_INTO_A_CLASS_NOTE.format((row.row_code or "")[:3])
-    for row in _lacked_by_another_sum(economic, class_sums, _economic_class):
+    for row in _lacked_by_another_sum(economic, class_sums + _with_each_reading(economic, class_sums), _economic_class):
         row.doubt = LACKED_BY_ANOTHER_SUM_NOTE.format("the sum of another class's items")
     for row, label in _numbered_as_a_lost_total(economic):
         row.doubt = row.doubt or AS_A_LOST_TOTAL_NOTE.format(label)
@@ -2977,6 +2977,17 @@ def _class_sums(economic: list[_Row]) -> list[tuple[_Row, list[_Row]]]:
                 and _one_value(row):
             items[row.row_code[:3]].append(row)
     return [(classes[code], parts) for code, parts in items.items()]
+
+
+def _with_each_reading(economic: list[_Row], class_sums: list[tuple[_Row, list[_Row]]]) -> list[tuple[_Row, list[_Row]]]:
+    """The sums of the classes one of whose items was read with several numbers (another line's
+    taken with its own), that item counted with each of them in turn: which is its own is not known."""
+    several: dict[str, list[_Row]] = defaultdict(list)
+    for row in economic:
+        if row.row_code and len(row.row_code) == ECONOMIC_CODE_LENGTH and len({v.value for v in row.values}) > 1:
+            several[row.row_code[:3]].append(row)
+    return [(total, [*parts, replace(item, values=[value])]) for total, parts in class_sums
+            if len(items := several.get(total.row_code or "", [])) == 1 for item in items for value in item.values]
 
 
 MAX_CLASS_READINGS = 16  # sums of a group's classes tried when some are read with several numbers

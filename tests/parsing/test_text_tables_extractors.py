@@ -1456,6 +1456,17 @@ def test_a_table_6_item_numbered_as_the_sum_of_a_class_whose_line_was_lost_is_no
     assert {"303", "30301", "30309", "31002", "31003"} <= certain_rows(found, 6)
 
 
+def test_a_table_6_number_another_class_lacks_counting_an_item_read_twice_with_its_own_is_not_certain():
+    # PyMuPDF: '30113' was lost, so 培训费 (30216) also takes 住房公积金's 6.00; and '12.00 30226' /
+    # '劳务费' were lost, so 医疗费 (30114) takes 30226's 8.00, which class 302 lacks when 30216
+    # counts with its own 3.00
+    found = extract(HEADER_6 + "301\n工资福利支出\n40.00 302\n商品和服务支出\n20.00\n30101\n基本工资\n10.00 30201\n办公费\n"
+                    "5.00\n30102\n津贴补贴\n12.00 30216\n培训费\n3.00\n住房公积金\n6.00 30217\n公务接待费\n4.00\n"
+                    "30114\n医疗费\n8.00\n")
+    assert "the sum of another class's items lacks exactly this number" in uncertain_note(found, 6, "30114")
+    assert {"30101", "30201", "30102", "30217"} <= certain_rows(found, 6)
+
+
 def test_a_subject_row_named_with_the_first_line_of_an_item_under_it_that_its_table_does_not_print_is_not_certain():
     # pdfplumber wraps names around their code line ('行政事业单' / '208 05 位养老支出 …'); the 款's
     # line '208 05 … 120.00 120.00' and '01 退休' were lost, so the 款 is read with 行政单位离退休's
