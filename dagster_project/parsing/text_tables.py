@@ -333,10 +333,15 @@ def _named_as_another_code(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
                     and sibling != code and (table, sibling) not in printed and _cut_from(name, sibling_name)
                     and not any(_cut_from(name, own) for own in _names_elsewhere(named, code, table))), None)
         # its name with the end of an unprinted sibling's run on into it ('…缴费支出' + '支出', the last
-        # line of 2080506's name, its code line and numbers lost), when their parent's sum fails
+        # line of 2080506's name, its code line and numbers lost), or ending, after its own name, as
+        # any unprinted row's name ends, in at least a line ('一般行政管理事务' + '养老支出', of 20805),
+        # when its parent's sum fails
         tail = next((sibling for sibling, sibling_name, other in children.get(parent or "", ()) if rests
                      and other != table and sibling != code and (table, sibling) not in printed
-                     and any(map(sibling_name.endswith, rests))), None)
+                     and any(map(sibling_name.endswith, rests))), None) or next(
+            (other_code for (other_code, other_name), tables in named.items() if rests and tables - {table}
+             and other_code != code and (table, other_code) not in printed
+             and _shared_end(rests[0], other_name) >= MIN_NAME_LINE), None)
         if tail and (rest := _rest_of_a_subject(parent or "", [other for other, _ in subject if other.table_no == table])):
             run_on = run_on or (tail if abs(rest[0]) > rest[1] else None)
         # named with the first line of a row under it (its own name's lines and numbers lost):
@@ -376,6 +381,11 @@ def _cut_from(name: str, other: str) -> bool:
         return True
     return len(other) > len(name) and any(other.startswith(name[:k]) and other.endswith(name[k:])
                                           for k in range(MIN_NAME_LINE, len(name)))
+
+
+def _shared_end(name: str, other: str) -> int:
+    """How many characters two names end alike in."""
+    return next((k for k in range(min(len(name), len(other)), 0, -1) if name[-k:] == other[-k:]), 0)
 
 
 def _after_its_own_name(name: str, named: dict[tuple[str, str], set[int]], code: str, table: int) -> list[str]:

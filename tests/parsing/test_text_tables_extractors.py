@@ -1339,6 +1339,17 @@ def test_a_subject_row_named_with_the_end_of_a_lost_siblings_name_under_a_failin
     assert certain(found, 5)[("", "2080501", "total")] == "20.00"
 
 
+def test_a_subject_row_ending_as_an_unprinted_rows_name_under_a_failing_parent_is_not_certain():
+    # pypdfium2 wraps names under their code; 一般行政管理事务's numbers and '20805 行政事业单位' were
+    # lost, so 2080202 reads '…事务' + '养老支出' (the end of 20805's name) and 20805's numbers. The
+    # other tables print 2080202's name cut ('一般行政管理事'), so what follows it is '务养老支出'
+    found = extract(HEADER_3 + "208 社会保障和就业支出 100.00 100.00\n20802 民政管理事务 60.00 60.00\n"
+                    "2080201 行政运行 40.00 40.00\n2080202 一般行政管理事 20.00 20.00\n20805 行政事业单位养老支出 40.00 40.00\n"
+                    + HEADER_5 + "208 社会保障和就业支出 100.00 100.00\n20802 民政管理事务 60.00 60.00\n"
+                    "2080201 行政运行 40.00 40.00\n2080202 一般行政管理\n事务\n养老支出\n40.00 40.00\n")
+    assert "20805" in uncertain_note(found, 5, "2080202")
+
+
 def test_a_subject_row_named_with_the_end_of_a_siblings_name_under_a_parent_that_adds_up_is_certain():
     # the same name, but 20805's sum holds: nothing says the row's numbers are another's
     found = extract(TABLE_3_PENSIONS + HEADER_5 + "208 05 行政事业单位养老支出 50.00 50.00\n"
