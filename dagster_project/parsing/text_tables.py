@@ -36,7 +36,7 @@ from itertools import accumulate, compress, pairwise, product
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-from .column_solver import balances, column_keys, constraints, placements, solve
+from .column_solver import balances, column_keys, constraints, failing_sums, placements, solve
 from .joined import newlines_before
 from .layout import tables as layout
 from .layout.tables import ColumnSpec, TableLayout, squash
@@ -142,6 +142,12 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         found = [c for c in found if unsure.isdisjoint(c.members)]
     for i in solve(complete, found):
         complete[i].doubt = UNBALANCED_NOTE
+    # a row's own identity may hold with a line's copy ('491.09' / '491.09' / '0.00': total, basic,
+    # project), its sums with the rows of its table not: a number out of its place fails two columns
+    copied = {i for i, row in enumerate(complete) if row.from_a_copy and len(row.options) == 1}
+    for i, failing in failing_sums(complete, found, copied).items() if copied else ():
+        if failing > 1:
+            complete[i].doubt = complete[i].doubt or COPY_IN_FAILING_SUMS_NOTE
     for row in complete:
         if not row.doubt and _gathered_unbalanced(row):
             row.doubt = GATHERED_NOTE
@@ -167,6 +173,10 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
                                      f"table {info.table_no}: the note says the table is empty but values are printed",
                                      info.provenance))
     return TableExtraction(infos, cells, issues)
+
+
+COPY_IN_FAILING_SUMS_NOTE = ("the row took its numbers from a line and a copy of it printed right after it, and two sums "
+                             "of its table over the row fail with them: the copy may hold the place of a lost number")
 
 
 def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None:
@@ -1154,6 +1164,7 @@ class _Row:
     allowed: list[frozenset[int]] | None = None  # per value, the columns its line allows (Table 7 by item)
     under_another: str = ""  # another row (label or code) its value may be (see _under_two_rows, _economic_rows)
     blank_unknown: bool = False  # prints no number, but an amount on its line belongs to no row: not known to be blank
+    from_a_copy: bool = False  # took numbers from a line and a copy of it printed right after (see _from_a_line_and_its_copy)
 
     def provenance(self) -> Provenance:
         """From the first to the last line the row is read from. The readers append lines and values
@@ -1304,9 +1315,10 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         if cut and not row.doubt and any(value.line.no in cut for value in row.values):
             row.doubt = CUT_AMOUNT_NOTE
         row.options = placements(row)
+        row.from_a_copy = alike and _from_a_line_and_its_copy(row.values)
         if _numbers_read_twice(row):
             row.doubt = REPEATED_LINE_NOTE
-        elif alike and _unbalanced_with_a_line_read_twice(row):
+        elif row.from_a_copy and not balances(row):
             row.doubt = UNBALANCED_WITH_A_LINE_READ_TWICE_NOTE
     for row, value, name_at in _numbers_left_of_their_names(rows) if header.laid_out and table.kind == "economic" else ():
         row.doubt = row.doubt or LEFT_OF_ITS_NAME_NOTE.format(value.printed, value.line.no, name_at.no)
@@ -3392,16 +3404,15 @@ def _numbers_read_twice(row: _Row) -> bool:
     return len(set(texts.values())) < len(texts)
 
 
-def _unbalanced_with_a_line_read_twice(row: _Row) -> bool:
-    """Whether the row took numbers from two lines in a row that read the same, and adds up under
-    none of its placements: the line was printed twice, and its copy took a lost number's place.
-    (Equal amounts, each on a line of its own, are common: '374.51' / '374.51', a total and its
-    basic; the row's sum tells them from a copy.)"""
-    values = row.values
+def _from_a_line_and_its_copy(values: list[_Value]) -> bool:
+    """Whether a row took numbers from two lines in a row that read the same: the line was printed
+    twice, and its copy may hold a lost number's place. (Equal amounts, each on a line of its own,
+    are common: '374.51' / '374.51', a total and its basic; the row's sums tell them from a copy:
+    see UNBALANCED_WITH_A_LINE_READ_TWICE_NOTE and COPY_IN_FAILING_SUMS_NOTE.)"""
     if len(values) < 2 or values[0].line is values[-1].line:
         return False
     return any(after.line.no == before.line.no + 1 and after.line.text == before.line.text
-               for before, after in zip(values, values[1:])) and not balances(row)
+               for before, after in pairwise(values))
 
 
 def _drop_stray_numbers(row: _Row, issues: list[ParseIssue]) -> None:

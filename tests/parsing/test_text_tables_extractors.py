@@ -1350,6 +1350,28 @@ def test_a_subject_row_ending_as_an_unprinted_rows_name_under_a_failing_parent_i
     assert "20805" in uncertain_note(found, 5, "2080202")
 
 
+# Table 5's 224 as PyMuPDF prints it, a cell a line, before 2240102's lines
+PYMUPDF_22401 = ("224\n灾害防治及应急管理支出\n130.00\n80.00\n50.00\n22401\n应急管理事务\n130.00\n80.00\n50.00\n"
+                 "2240101\n行政运行\n85.00\n80.00\n5.00\n")
+
+
+def test_a_subject_row_read_from_a_line_and_its_copy_that_fails_two_sums_of_its_table_is_not_certain():
+    # PyMuPDF prints a cell a line; 一般行政管理事务's '45.00' was printed twice and its last '45.00'
+    # lost, so the row reads 45.00 / 45.00 / 0.00: its own identity holds, its parent's basic and
+    # project columns fail
+    found = extract(HEADER_5 + PYMUPDF_22401 + "2240102\n一般行政管理事务\n45.00\n45.00\n0.00\n")
+    assert "a copy of it printed right after it" in uncertain_note(found, 5, "2240102")
+    assert {"22401", "2240101"} <= {key for _, key, _ in certain(found, 5)}
+
+
+def test_a_subject_row_of_equal_amounts_on_two_lines_whose_sums_hold_is_certain():
+    # the same lines, printed so (224 and 22401 print 125.00 basic, 5.00 project): a total equal to
+    # its basic is common
+    found = extract(HEADER_5 + PYMUPDF_22401.replace("80.00\n50.00\n2", "125.00\n5.00\n2")
+                    + "2240102\n一般行政管理事务\n45.00\n45.00\n0.00\n")
+    assert certain(found, 5)[("", "2240102", "basic")] == "45.00"
+
+
 def test_a_subject_row_named_with_the_end_of_a_siblings_name_under_a_parent_that_adds_up_is_certain():
     # the same name, but 20805's sum holds: nothing says the row's numbers are another's
     found = extract(TABLE_3_PENSIONS + HEADER_5 + "208 05 行政事业单位养老支出 50.00 50.00\n"
