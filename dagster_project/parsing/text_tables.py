@@ -234,6 +234,7 @@ def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None
     for row in economic:
         if row.under_another and not row.doubt and row.table_no in printing_zeros:
             row.doubt = AFTER_A_ROW_WITHOUT_NUMBER_NOTE.format(row.under_another)
+        row.doubt = row.doubt or row.weak_doubt
 
 
 def _amounts_with_extra_digits(rows: list[_Row]) -> Iterator[tuple[_Row, _Value]]:
@@ -1165,6 +1166,7 @@ class _Row:
     under_another: str = ""  # another row (label or code) its value may be (see _under_two_rows, _economic_rows)
     blank_unknown: bool = False  # prints no number, but an amount on its line belongs to no row: not known to be blank
     from_a_copy: bool = False  # took numbers from a line and a copy of it printed right after (see _from_a_line_and_its_copy)
+    weak_doubt: str = ""  # a doubt that gives way to any other the checks find (see NAME_BETWEEN_NUMBERS_NOTE)
 
     def provenance(self) -> Provenance:
         """From the first to the last line the row is read from. The readers append lines and values
@@ -2952,6 +2954,7 @@ def _economic_rows(context: _Context, body: _Body, codes_centred: bool = False) 
     `codes_centred`: a grid extract's codes centred on the names are put back before them too."""
     rows: list[_Row] = []
     current: _Row | None = None
+    between = ""  # text read after the current row's numbers: another item's name, its code lost
     read = list(zip(body.lines, body.pieces))
     if not context.header.laid_out or codes_centred:  # a grid extract is read by its rows' centres first (see _grid_rows)
         read = _codes_around_names(context, read)
@@ -2964,6 +2967,7 @@ def _economic_rows(context: _Context, body: _Body, codes_centred: bool = False) 
                 current = context.row(layout.economic_section(code, context.header.capital_group), code, code, "",
                                       context.table.columns, [line])
                 rows.append(current)
+                between = ""
             elif current and _code_continues(current, piece, ECONOMIC_CODE_LENGTH):
                 current.row_code = current.row_key = (current.row_code or "") + piece
                 current.section = layout.economic_section(current.row_code, context.header.capital_group)
@@ -2972,16 +2976,25 @@ def _economic_rows(context: _Context, body: _Body, codes_centred: bool = False) 
                     context.warn("stray_number", f"value {piece} before any economic code", line)
                 else:
                     current.values.append(value)
+                    if between and not value.bare_int and not current.weak_doubt:  # (a page number is dropped later)
+                        current.weak_doubt = NAME_BETWEEN_NUMBERS_NOTE.format(between, piece)
             elif (flat := squash(piece)) in layout.ECONOMIC_TOTAL_LABELS:
                 key, section = layout.ECONOMIC_TOTAL_LABELS[flat]
                 current = context.row(section, key, None, flat, context.table.columns, [line])
                 rows.append(current)
+                between = ""
             elif current is not None and not current.values:
                 current.label += flat
                 if line not in current.lines:
                     current.lines.append(line)
+            elif current is not None:
+                between += flat
     _after_a_row_without_number(rows)
     return [row for row in rows if row.values]
+
+
+NAME_BETWEEN_NUMBERS_NOTE = ("the text '{}' is read after the row's numbers and before its number {}: another item's "
+                             "name, its code lost, and the number may be that item's")
 
 
 def _economic_class(row: _Row) -> str:

@@ -1510,6 +1510,14 @@ def test_a_subject_row_named_with_the_first_line_of_an_item_under_it_that_its_ta
     assert certain(found, 5)[("", "2080505", "total")] == "70.00"
 
 
+def test_a_table_6_number_read_after_another_items_name_past_the_rows_numbers_is_not_certain():
+    # pypdfium2 prints a piece a line: the lines '55.58 302 ' and '70.63 302 ' were lost, so 30110
+    # reads the code part '13' (dropped: the table prints decimals), 维修(护)费's name, then its number
+    found = extract(HEADER_6 + "301 \n09\n职业年金\n缴费\n11 差旅费 4.00\n301 \n10\n职工基本\n医疗保险\n缴费\n13\n"
+                    "维修(护\n)费\n5.00\n")
+    assert "'维修(护)费' is read after the row's numbers" in uncertain_note(found, 6, "30110")
+
+
 def test_a_table_6_name_cut_short_then_run_on_into_another_items_code_part_and_name_is_not_certain():
     # pypdfium2: the lines '缴费' and '62.67 302 ' were lost, so 30108's name, cut short, runs on into
     # '09 物业管理' (of 物业管理费) and takes its number, with which its class adds up by chance
