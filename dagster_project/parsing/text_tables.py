@@ -1612,8 +1612,9 @@ class _TwoSidedReader:
             key, end_key = layout.FUND_SUBROWS[key]
             self.shared_expenditure = (end_key, label)
         self.current = self._new_row(side, key, code, label.text, label.lines)
-        if side == "income" and key in layout.FUND_SUBROWS and not after_carry_over and ("income", "total_income") in self.seen:
-            self.current.row.doubt = FUND_LINE_AFTER_THE_TOTAL_NOTE  # (its carry-over label unread)
+        below = next((label for seen, label in _BELOW_THE_FUND_LINES.items() if seen in self.seen), None)
+        if side == "income" and key in layout.FUND_SUBROWS and not after_carry_over and below:
+            self.current.row.doubt = FUND_LINE_AFTER_THE_TOTAL_NOTE.format(below)  # (its carry-over label unread)
 
     def _completes_cut(self, label: _Label) -> bool:
         """Whether the label (or its part before a known label) completes the unknown label read
@@ -1872,7 +1873,10 @@ def _under_two_rows(labels: list[_Label], value: _Value) -> bool:
             and expenditure.lines[-1] is not income.lines[0] and income.lines[-1] is not value.line)
 
 
-FUND_LINE_AFTER_THE_TOTAL_NOTE = ("a fund's income line read after 本年收入合计: it may be the fund's carry-over line, "
+# Rows printed below a two-sided table's fund income lines, on either side, and how a note names them.
+_BELOW_THE_FUND_LINES = {("income", "total_income"): "本年收入合计", ("expenditure", "total_expenditure"): "本年支出合计",
+                         ("expenditure", "carryover_end"): "年末结转和结余"}
+FUND_LINE_AFTER_THE_TOTAL_NOTE = ("a fund's income line read after {}: it may be the fund's carry-over line, "
                                   "whose 年初结转和结余 label was not read")
 AFTER_AN_UNREAD_ROW_NUMBER_NOTE = ("the amount {} stands after the 行次 {}, which no label read has: that row's label "
                                    "was lost, and the amount may be that row's")

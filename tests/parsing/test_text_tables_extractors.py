@@ -1450,6 +1450,18 @@ def test_a_fund_line_read_from_the_second_copy_of_a_line_printed_twice_is_not_ce
     assert "is printed twice in a row" in uncertain_note(found, 4, "general_budget_appropriation")
 
 
+def test_a_fund_line_read_after_the_year_end_carry_over_is_not_certain():
+    # pypdfium2: the lines of 一、一般公共预算财政拨款 and 本年收入合计 were lost, and '年初财政拨款结转和结余'
+    # was run into the line printed twice before it: its fund line reads as the income line, after
+    # the expenditure side's 年末财政拨款结转和结余, which every template prints below the fund lines
+    found = extract("财政拨款收入支出决算总表\n单位：万元\n收入 支出\n"
+                    "项目 决算数 项目 合计 一般公共预算财政拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款\n"
+                    "二、政府性基金预算财政拨款 二、外交支出\n五、教育支出 90.00 90.00\n二十六、抗疫特别国债安\n排的支出\n排的支出\n"
+                    "年初财政拨款结转和结余 10.00 年末财政拨款结转和结余 20.00 20.00\n"
+                    "一般公共预算财政拨款 10.00 一般公共预算财政拨款 20.00 20.00\n总计 110.00 总计 110.00 110.00\n")
+    assert "read after 年末结转和结余" in uncertain_note(found, 4, "general_budget_appropriation")
+
+
 def test_a_table_4_whose_header_names_no_general_budget_column_reads_no_fund_column():
     # the header line '一般公共预算财政' was lost (only its '拨款' is left), and so was the income
     # line that would have proved the column printed: a fund column of the numbers is not known
