@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-from collections import Counter, defaultdict, deque
+from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -368,15 +368,18 @@ def _propagate_all(rows: list[_Row], domains: list[_Domain], usable: list[_Const
     return [c for c in usable if c.dead]
 
 
-def failing_sums(rows: list[_Row], constraints: list[_Constraint], among: set[int]) -> Counter[int]:
-    """For the rows of `among`, placed: how many of the sums of their own table over placed rows that
-    include them do not hold (printed sums that fail: the solver only checks what it applies)."""
+def columns_of_failing_sums(rows: list[_Row], constraints: list[_Constraint], among: set[int]) -> dict[int, set[str]]:
+    """For the rows of `among`, placed: the columns in which they are a part of sums of their own table
+    over placed rows that do not hold (printed sums that fail: the solver only checks what it applies)."""
     placed = [c for c in constraints if not among.isdisjoint(c.members)
               and all(len(rows[m].options) == 1 and rows[m].table_no == rows[c.members[0]].table_no for m in c.members)]
-    if not placed:
-        return Counter()
-    domains = _domains(rows)
-    return Counter(m for c in placed if not _holds(domains, c) for m in among.intersection(c.members))
+    failing: dict[int, set[str]] = defaultdict(set)
+    domains = _domains(rows) if placed else []
+    for constraint in placed:
+        if not _holds(domains, constraint):
+            for m in among.intersection(constraint.members):
+                failing[m].update(column for column, _, flag in constraint.row_terms[m] if flag == PART_TERM)
+    return failing
 
 
 def _holds(domains: list[_Domain], constraint: _Constraint) -> bool:

@@ -36,7 +36,7 @@ from itertools import accumulate, compress, pairwise, product
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-from .column_solver import balances, column_keys, constraints, failing_sums, placements, solve
+from .column_solver import balances, column_keys, columns_of_failing_sums, constraints, placements, solve
 from .joined import newlines_before
 from .layout import tables as layout
 from .layout.tables import ColumnSpec, TableLayout, squash
@@ -142,12 +142,15 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         found = [c for c in found if unsure.isdisjoint(c.members)]
     for i in solve(complete, found):
         complete[i].doubt = UNBALANCED_NOTE
-    # a row's own identity may hold with a line's copy ('491.09' / '491.09' / '0.00': total, basic,
-    # project), its sums with the rows of its table not: a number out of its place fails two columns
-    copied = {i for i, row in enumerate(complete) if row.from_a_copy and len(row.options) == 1}
-    for i, failing in failing_sums(complete, found, copied).items() if copied else ():
-        if failing > 1:
-            complete[i].doubt = complete[i].doubt or COPY_IN_FAILING_SUMS_NOTE
+    # a row's own identity may hold with a line's copy and a zero ('491.09' / '491.09' / '0.00': total,
+    # basic, project), the sums it is a part of not: a number moved out of its place by the copy fails
+    # two columns after the row's first (a row lost beside it would fail the first too)
+    copied = {i for i, row in enumerate(complete) if row.from_a_copy and len(row.options) == 1
+              and not all(value.value for value in row.values)}
+    for i, columns in columns_of_failing_sums(complete, found, copied).items() if copied else ():
+        row = complete[i]
+        if len(columns) > 1 and row.columns[row.options[0][0]].key not in columns:
+            row.doubt = row.doubt or COPY_IN_FAILING_SUMS_NOTE
     for row in complete:
         if not row.doubt and _gathered_unbalanced(row):
             row.doubt = GATHERED_NOTE
@@ -175,8 +178,9 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     return TableExtraction(infos, cells, issues)
 
 
-COPY_IN_FAILING_SUMS_NOTE = ("the row took its numbers from a line and a copy of it printed right after it, and two sums "
-                             "of its table over the row fail with them: the copy may hold the place of a lost number")
+COPY_IN_FAILING_SUMS_NOTE = ("the row took its numbers from a line and a copy of it printed right after it, and a zero, "
+                             "and the sums of its table it is a part of fail in two of its columns after its first: the "
+                             "copy may hold the place of a lost number")
 
 
 def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None:

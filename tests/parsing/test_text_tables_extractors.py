@@ -1364,6 +1364,14 @@ def test_a_subject_row_read_from_a_line_and_its_copy_that_fails_two_sums_of_its_
     assert {"22401", "2240101"} <= {key for _, key, _ in certain(found, 5)}
 
 
+def test_a_subject_row_read_from_a_line_and_its_copy_beside_a_lost_row_is_certain():
+    # the same lines under a parent whose total column fails too (224 and 22401 print 140.00, 90.00,
+    # 50.00): a row lost beside it, not a number moved by the copy
+    found = extract(HEADER_5 + PYMUPDF_22401.replace("130.00\n80.00\n50.00\n2", "140.00\n90.00\n50.00\n2")
+                    + "2240102\n一般行政管理事务\n45.00\n45.00\n0.00\n")
+    assert certain(found, 5)[("", "2240102", "basic")] == "45.00"
+
+
 def test_a_subject_row_of_equal_amounts_on_two_lines_whose_sums_hold_is_certain():
     # the same lines, printed so (224 and 22401 print 125.00 basic, 5.00 project): a total equal to
     # its basic is common
