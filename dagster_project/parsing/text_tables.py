@@ -351,12 +351,12 @@ def _named_as_another_code(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
         # line of 2080506's name, its code line and numbers lost), or ending, after its own name, as
         # any unprinted row's name ends, in at least a line ('一般行政管理事务' + '养老支出', of 20805),
         # when its parent's sum fails
-        tail = next((sibling for sibling, sibling_name, other in children.get(parent or "", ()) if rests
-                     and other != table and sibling != code and (table, sibling) not in printed
-                     and any(map(sibling_name.endswith, rests))), None) or next(
-            (other_code for (other_code, other_name), tables in named.items() if rests and tables - {table}
+        tail = (next((sibling for sibling, sibling_name, other in children.get(parent or "", ())
+                      if other != table and sibling != code and (table, sibling) not in printed
+                      and any(map(sibling_name.endswith, rests))), None) or next(
+            (other_code for (other_code, other_name), tables in named.items() if tables - {table}
              and other_code != code and (table, other_code) not in printed
-             and _shared_end(rests[0], other_name) >= MIN_NAME_LINE), None)
+             and _shared_end(rests[0], other_name) >= MIN_NAME_LINE), None)) if rests else None
         if tail and (rest := _rest_of_a_subject(parent or "", [other for other, _ in subject if other.table_no == table])):
             run_on = run_on or (tail if abs(rest[0]) > rest[1] else None)
         # named with the first line of a row under it (its own name's lines and numbers lost):
@@ -1616,8 +1616,8 @@ class _TwoSidedReader:
             key, end_key = layout.FUND_SUBROWS[key]
             self.shared_expenditure = (end_key, label)
         self.current = self._new_row(side, key, code, label.text, label.lines)
-        below = next((label for seen, label in _BELOW_THE_FUND_LINES.items() if seen in self.seen), None)
-        if side == "income" and key in layout.FUND_SUBROWS and not after_carry_over and below:
+        if side == "income" and key in layout.FUND_SUBROWS and not after_carry_over \
+                and (below := next((label for seen, label in _BELOW_THE_FUND_LINES.items() if seen in self.seen), None)):
             self.current.row.doubt = FUND_LINE_AFTER_THE_TOTAL_NOTE.format(below)  # (its carry-over label unread)
 
     def _completes_cut(self, label: _Label) -> bool:
@@ -3027,7 +3027,7 @@ def _with_each_reading(economic: list[_Row], class_sums: list[tuple[_Row, list[_
     taken with its own), that item counted with each of them in turn: which is its own is not known."""
     several: dict[str, list[_Row]] = defaultdict(list)
     for row in economic:
-        if row.row_code and len(row.row_code) == ECONOMIC_CODE_LENGTH and len({v.value for v in row.values}) > 1:
+        if len(row.values) > 1 and row.row_code and len(row.row_code) == ECONOMIC_CODE_LENGTH and not _one_value(row):
             several[row.row_code[:3]].append(row)
     return [(total, [*parts, replace(item, values=[value])]) for total, parts in class_sums
             if len(items := several.get(total.row_code or "", [])) == 1 for item in items for value in item.values]
