@@ -3014,12 +3014,17 @@ def _class_sums(economic: list[_Row]) -> list[tuple[_Row, list[_Row]]]:
     counted once (see _moved_into_a_sum: one-cell-a-line extracts give '人员经费合计''s number, its
     label lost, to the item printed before it)."""
     classes = {row.row_code: row for row in economic if row.row_code and len(row.row_code) == 3 and len(row.values) == 1}
+    return [(classes[code], parts) for code, parts in _items_by_class(economic).items() if code in classes]
+
+
+def _items_by_class(economic: list[_Row]) -> dict[str, list[_Row]]:
+    """Class code -> the Table 6 items of the class that print one number (a line printed twice
+    counted once), in reading order."""
     items: dict[str, list[_Row]] = defaultdict(list)
     for row in economic:
-        if row.row_code and len(row.row_code) == ECONOMIC_CODE_LENGTH and row.row_code[:3] in classes \
-                and _one_value(row):
+        if row.row_code and len(row.row_code) == ECONOMIC_CODE_LENGTH and _one_value(row):
             items[row.row_code[:3]].append(row)
-    return [(classes[code], parts) for code, parts in items.items()]
+    return items
 
 
 def _with_each_reading(economic: list[_Row], class_sums: list[tuple[_Row, list[_Row]]]) -> list[tuple[_Row, list[_Row]]]:
@@ -3066,12 +3071,8 @@ def _numbered_as_a_lost_class(economic: list[_Row], class_sums: list[tuple[_Row,
     if not failing:  # most tables
         return
     read = {row.row_code for row in economic if row.row_code and len(row.row_code) == 3}
-    items: dict[str, list[_Row]] = defaultdict(list)
-    for row in economic:
-        if row.row_code and len(row.row_code) == ECONOMIC_CODE_LENGTH and row.row_code[:3] not in read \
-                and _one_value(row):
-            items[row.row_code[:3]].append(row)
-    lost = {code: (_parts_sum(parts), parts[0].half_unit * (len(parts) + 1)) for code, parts in items.items()}
+    lost = {code: (_parts_sum(parts), parts[0].half_unit * (len(parts) + 1))
+            for code, parts in _items_by_class(economic).items() if code not in read}
     for row in (row for parts in failing for row in parts if row.values[0].line is not row.lines[0]):
         code = next((code for code, (added, tolerance) in lost.items() if abs(row.values[0].value - added) <= tolerance), None)
         if code:
