@@ -1,12 +1,13 @@
 """Benchmark: certain cells the text parser gets wrong on damaged extracts of a generated corpus.
 
-    uv run python bench/bench_damage.py CORPUS [--extracts DIR] [--lines N] [--seed S] [--show N]
+    uv run python bench/bench_damage.py CORPUS [--extracts DIR] [--lines N] [--seed S] [--kind K] [--show N]
 
 CORPUS is a folder written by `fdw generate` (its .meta/truth.jsonl holds every printed cell).
 Each of its text documents, and each extract in DIR of one of its PDFs (files named
 '<pdf name>.<tool>.txt', as bench_extractors.py --extracts reads them), is damaged as a careless
 copy would be: N of its lines (default 10), chosen with a seed made of --seed and the file's name,
-are each deleted, printed twice or preceded by a blank line (bench_extractors.damaged). Then it
+are each deleted, printed twice or preceded by a blank line (bench_extractors.damaged); with --kind
+joins, each is joined to the next line, and with --kind splits, broken in two. Then it
 is parsed, and its certain table cells are compared with the generator's truth. Per tool ('text'
 for the corpus's own text documents): certain cells, and those that differ from the truth (the
 number that matters: a damaged line may cost cells, never give a wrong certain one). Table 6 is
@@ -24,7 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_extractors import REPO, damaged  # noqa: E402
+from bench_extractors import DAMAGE_KINDS, REPO, damaged  # noqa: E402
 
 sys.path.insert(0, str(REPO))
 from dagster_project.parsing.text_document import parse_text  # noqa: E402
@@ -39,6 +40,7 @@ def main() -> None:
     parser.add_argument("--extracts", type=Path, help="extracts of the corpus's PDFs: <pdf name>.<tool>.txt")
     parser.add_argument("--lines", type=int, default=10, help="lines damaged per file")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--kind", choices=DAMAGE_KINDS, default="lines", help="what the damage does to a line")
     parser.add_argument("--show", type=int, default=0, help="print up to N wrong cells per tool")
     args = parser.parse_args()
     truth = {}  # (document, format) -> its cells
@@ -55,7 +57,7 @@ def main() -> None:
             continue
         text = path.read_text(encoding="utf-8")
         if text.strip():
-            text = damaged(text, args.lines, random.Random(f"{args.seed}-{path.name}"))
+            text = damaged(text, args.lines, random.Random(f"{args.seed}-{path.name}"), args.kind)
         doc = parse_text(text.encode("utf-8"), path.name, tool)
         for cell in doc.cells:
             if not cell.certain or cell.row_key in TABLE_6_TOTALS:
@@ -65,7 +67,7 @@ def main() -> None:
             if truth[key].get(cell_key, Decimal(0)) != cell.value:
                 wrong[tool].append(f"{path.name}: {cell_key} = {cell.printed} (line {cell.provenance.line_start}), "
                                    f"truth: {truth[key].get(cell_key)}")
-    print(f"{len(files)} files, {args.lines} lines damaged in each (seed {args.seed})")
+    print(f"{len(files)} files, {args.lines} lines damaged in each ({args.kind}, seed {args.seed})")
     print(f"{'tool':24s} {'certain cells':>14s} {'wrong':>6s}")
     for tool in sorted(certain):
         print(f"{tool:24s} {certain[tool]:14d} {len(wrong[tool]):6d}")

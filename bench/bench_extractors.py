@@ -152,18 +152,40 @@ class Tally:
     examples: list[str] = field(default_factory=list)
 
 
-def damaged(text: str, count: int, rng: random.Random) -> str:
-    """The text with `count` of its lines each deleted, printed twice or preceded by a blank line."""
+def damaged(text: str, count: int, rng: random.Random, kind: str = "lines") -> str:
+    """The text with `count` of its lines damaged as DAMAGE_KINDS[kind] says."""
     lines = text.split("\n")
     for _ in range(count):
-        k, change = rng.randrange(len(lines)), rng.random()
-        if change < 0.4:
-            del lines[k]
-        elif change < 0.7:
-            lines.insert(k, "")
-        else:
-            lines.insert(k, lines[k])
+        DAMAGE_KINDS[kind](lines, rng.randrange(len(lines)), rng)
     return "\n".join(lines)
+
+
+def _deleted_blank_or_twice(lines: list[str], k: int, rng: random.Random) -> None:
+    change = rng.random()
+    if change < 0.4:
+        del lines[k]
+    elif change < 0.7:
+        lines.insert(k, "")
+    else:
+        lines.insert(k, lines[k])
+
+
+def _joined_to_the_next(lines: list[str], k: int, rng: random.Random) -> None:
+    if k + 1 < len(lines):
+        lines[k:k + 2] = [lines[k] + rng.choice(("", " ")) + lines[k + 1]]
+
+
+def _broken_in_two(lines: list[str], k: int, rng: random.Random) -> None:
+    if len(lines[k]) > 1:
+        at = rng.randrange(1, len(lines[k]))
+        lines[k:k + 1] = [lines[k][:at], lines[k][at:]]
+
+
+# What a careless copy or a tool does to a line: 'lines' deletes it, prints it twice or puts a blank
+# line before it; 'joins' joins it to the next line, with a space or none (a tool that merges text
+# standing close, '82.19' and '4' read as '82.194'); 'splits' breaks it in two at a random character
+# (a cell wrapped in a narrow column, '1,331.3' / '5').
+DAMAGE_KINDS = {"lines": _deleted_blank_or_twice, "joins": _joined_to_the_next, "splits": _broken_in_two}
 
 
 def main() -> None:
@@ -172,6 +194,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print up to N differing cells per tool")
     parser.add_argument("--damage", type=int, default=0, help="damage N lines of each extract first (fixed seed)")
     parser.add_argument("--seed", type=int, default=0, help="the seed of the damage")
+    parser.add_argument("--kind", choices=DAMAGE_KINDS, default="lines", help="what the damage does to a line")
     parser.add_argument("--tools", help="only these tools, comma-separated (names as the table prints them)")
     parser.add_argument("--extracts", type=Path, help="a folder of extracts made by other programs: <pdf name>.<tool>.txt")
     args = parser.parse_args()
@@ -193,7 +216,7 @@ def main() -> None:
                 print(f"{pdf.name}: {name} failed: {error}", file=sys.stderr)
                 continue
             if args.damage:
-                text = damaged(text, args.damage, rng)
+                text = damaged(text, args.damage, rng, args.kind)
             doc = parse_text(text.encode("utf-8"), f"{pdf.name} ({name})", name)
             cells, tally = certain_cells(doc), tallies[name]
             tally.reference += len(reference)

@@ -113,10 +113,10 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         row.doubt = row.doubt or mismatch
         issues.append(ParseIssue("warn", "code_name_mismatch", f"table {row.table_no} row {row.row_key}: {mismatch}",
                                  row.provenance()))
-    for row, value in _amounts_with_extra_digits(rows) if any(a.long_decimals for a in amounts.values()) else ():
+    for row, value, code in _amounts_of_another_form(rows) if any(a.odd_form for a in amounts.values()) else ():
         if not row.doubt:
-            row.doubt = EXTRA_DIGITS_NOTE.format(value.printed)
-            issues.append(ParseIssue("warn", "amount_with_extra_digits", f"table {row.table_no} row {row.row_key}: "
+            row.doubt = ODD_FORM_NOTES[code].format(value.printed)
+            issues.append(ParseIssue("warn", code, f"table {row.table_no} row {row.row_key}: "
                                      f"{row.doubt}", Provenance(value.line.no, value.line.no, value.line.page)))
     # Table 6 read in order (one out of order gives its rows other rows' codes anyway)
     _doubt_economic_rows([row for row in rows if row.table_no not in unordered
@@ -241,16 +241,28 @@ def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None
         row.doubt = row.doubt or row.weak_doubt
 
 
-def _amounts_with_extra_digits(rows: list[_Row]) -> Iterator[tuple[_Row, _Value]]:
-    """The values printed with at least three decimals more than most of the document's amounts:
-    pypdf's layout mode joins an amount to the code printed after it ('107.9830217', 107.98 and
-    30217; in a Table 6 most of them), so the number read is not the one printed in the cell."""
+def _amounts_of_another_form(rows: list[_Row]) -> Iterator[tuple[_Row, _Value, str]]:
+    """The values printed in a form no number format gives beside the document's other amounts,
+    with the issue code that says why (ODD_FORM_NOTES): the piece read is not the number printed in the cell, but part
+    of it, or it joined to the next one. A document prints its amounts with a fixed number of
+    decimals ('16.00'), or drops the trailing zeros ('16', '29.3'; some print both), so:
+    - more decimals than most of its amounts: joined to what follows ('82.19' and '4' read as
+      '82.194'; pypdf's layout mode joins an amount to the code after it, '107.9830217');
+    - fewer decimals than most, the last a zero ('16.0' of '16.06'), which neither form prints;
+    - a leading zero before a digit ('00.00', '02,300.00'): the end of an amount cut in two."""
     decimals = Counter(len(value.printed.partition(".")[2]) for row in rows for value in row.values if not value.bare_int)
     usual = decimals.most_common(1)[0][0]
     for row in rows:
         for value in row.values:
-            if not value.bare_int and len(value.printed.partition(".")[2]) >= usual + 3:
-                yield row, value
+            if value.bare_int:
+                continue
+            places = value.printed.partition(".")[2]
+            if len(places) > usual:
+                yield row, value, "amount_with_extra_digits"
+            elif places.endswith("0") and len(places) < usual:
+                yield row, value, "amount_with_short_decimals"
+            elif _CUT_START_RE.match(value.printed):
+                yield row, value, "amount_cut_start"
 
 
 def _read_from_several_rows(rows: list[_Row]) -> dict[tuple[int, str], list[Line]]:
@@ -1314,6 +1326,7 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         _doubt_kuan_read_as_item(context, rows)
         _doubt_read_after_its_items(context, rows)
         _doubt_subject_rows(rows, alike)
+    _doubt_amounts_cut_before_a_whole_number(rows)
     _drop_lone_integers(rows, issues)
     cut = _lines_with_a_cut_amount(body)
     for row in rows:
@@ -1343,15 +1356,23 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
 
 def _lines_with_a_cut_amount(body: _Body) -> set[int]:
     """The numbers of the lines that print an amount cut at its decimal point or a thousands
-    separator ('2,106. 66'): which of the line's pieces are its amounts is not known."""
+    separator ('2,106. 66'): which of the line's pieces are its amounts is not known. A line that
+    starts with the cut amount's end ('5,318' / '.77') gives the line before it too."""
     text = body.text
     if not any(cut in text for cut in _AMOUNT_CUTS) and not text.endswith((".", ",")):
         return set()  # (str searches first: a regex steps through a Chinese text slowly)
-    return {line.no for line in body.lines if _CUT_AMOUNT_RE.search(line.text)}
+    found = set()
+    for before, line in zip([None, *body.lines], body.lines):
+        if _CUT_AMOUNT_RE.search(line.text):
+            found.add(line.no)
+        elif before is not None and _CUT_END_RE.match(line.text):
+            found.update((before.no, line.no))
+    return found
 
 
-_AMOUNT_CUTS = (". ", ", ", ".\n", ",\n")
+_AMOUNT_CUTS = (". ", ", ", ".\n", ",\n", "\n.", "\n,")
 _CUT_AMOUNT_RE = re.compile(rf"(?<!\S){AMOUNT_CUT_PATTERN}(?!\S)")
+_CUT_END_RE = re.compile(r"\s*[.,]\d")  # a line starting with the end of a cut amount ('.77' of '5,318.77')
 CUT_AMOUNT_NOTE = ("the line prints an amount cut at its decimal point or a thousands separator: which pieces are its "
                    "amounts is not known")
 
@@ -1369,13 +1390,13 @@ class _Amounts(dict[str, Decimal | None]):
     def __init__(self, unit: str):
         super().__init__()
         self.unit = unit
-        self.long_decimals = False  # an amount printed with three decimals or more (see _amounts_with_extra_digits)
+        self.odd_form = False  # an amount printed as none of a document's are (see _amounts_of_another_form)
 
     def __missing__(self, piece: str) -> Decimal | None:
         amount = parse_amount(piece)
         self[piece] = None if amount is None or _CODE_PART_RE.fullmatch(piece) else to_wan(amount, self.unit)
-        if amount is not None and len(piece.partition(".")[2]) > 2:
-            self.long_decimals = True
+        if amount is not None and not self.odd_form:
+            self.odd_form = bool(_ODD_FORM_RE.match(piece))
         return self[piece]
 
 
@@ -1568,6 +1589,13 @@ class _TwoSidedReader:
         """The whole numbers of the body that count its rows."""
         return _counting(_whole_numbers(self.body))
 
+    @cached_property
+    def unprinted_row_numbers(self) -> set[int]:
+        """The numbers next to a run of the body's 行次 that the body does not print as a whole number:
+        a 行次 lost, or joined to an amount (the one below 2 too, the first row's)."""
+        runs = self.row_numbers | {n - 1 for n in self.row_numbers}
+        return {n for m in runs for n in (m - 1, m + 1) if n > 0} - runs - set(_whole_numbers(self.body))
+
     def _check_numbering(self, side: str, label: _Label, income_before: int | None = None) -> None:
         """Read row by row, each side's numbered labels do not count down (they restart after an
         unnumbered label, as fund sub-rows do; a label broken over lines may repeat a number), and
@@ -1713,6 +1741,8 @@ class _TwoSidedReader:
                                                   f"'{current.row.label}'")
             if self.unread_row_number and value.value and not current.row.doubt:
                 current.row.doubt = AFTER_AN_UNREAD_ROW_NUMBER_NOTE.format(value.printed, self.unread_row_number)
+            if (joined := _joined_to_a_row_number(value, current, self.unprinted_row_numbers)) and not current.row.doubt:
+                current.row.doubt = JOINED_TO_A_ROW_NUMBER_NOTE.format(value.printed, joined)
             current.row.values.append(value)
         elif value.bare_int and expected["income"] == int(value.printed):
             expected["income"] += 1  # an income row with a blank label
@@ -1773,6 +1803,20 @@ class _TwoSidedReader:
         self.shared_expenditure = None
         self.current = self._new_row("expenditure", key, None, label.text, label.lines + [line])
         return self.current
+
+
+def _joined_to_a_row_number(value: _Value, current: _SideRow, unprinted: set[int]) -> int | None:
+    """The 行次 missing from the table's series whose digits the amount starts with, if the amount
+    may be that number joined to it by the extract: the row's own 行次, not read ('25' and '538.45'
+    read as '25538.45'), or another row's, after a dash printed for zero ('-' and '15' read as '-15')."""
+    dash = value.printed.startswith("-")
+    if current.row_number_line is not None and not dash or not unprinted:  # (most rows)
+        return None
+    digits = value.printed.lstrip("-").replace(",", "")
+    if dash:
+        return next((n for n in unprinted if digits.startswith(str(n))), None)
+    whole = digits.partition(".")[0]
+    return next((n for n in unprinted if whole.startswith(str(n)) and len(whole) > len(str(n))), None)
 
 
 # A table printed row by row has no run of amounts outside its rows (a label it failed to read
@@ -1882,6 +1926,8 @@ _BELOW_THE_FUND_LINES = {("income", "total_income"): "本年收入合计", ("exp
                          ("expenditure", "carryover_end"): "年末结转和结余"}
 FUND_LINE_AFTER_THE_TOTAL_NOTE = ("a fund's income line read after {}: it may be the fund's carry-over line, "
                                   "whose 年初结转和结余 label was not read")
+JOINED_TO_A_ROW_NUMBER_NOTE = ("the amount {} starts with the digits of the 行次 {}, missing from the table's series "
+                               "of 行次: the extract may have joined the two")
 AFTER_AN_UNREAD_ROW_NUMBER_NOTE = ("the amount {} stands after the 行次 {}, which no label read has: that row's label "
                                    "was lost, and the amount may be that row's")
 LOST_ROW_NOTE = ("the numbered row after it skips the number {}: that row's label was lost, and the number "
@@ -3383,15 +3429,38 @@ def _drop_lone_integers(rows: list[_Row], issues: list[ParseIssue]) -> None:
         return
     for row in rows:
         for value in [v for v in row.values if id(v) in lone]:
-            if row.values[-1] is not value and layout.TABLES[row.table_no].kind == "economic" \
-                    and _TWO_DIGITS_RE.fullmatch(value.printed) and not row.doubt:
-                row.doubt = CODE_PART_BEFORE_AMOUNT_NOTE.format(value.printed)
+            if not row.doubt and any(not v.bare_int for v in row.values[row.values.index(value) + 1:]):
+                code_part = layout.TABLES[row.table_no].kind == "economic" and _TWO_DIGITS_RE.fullmatch(value.printed)
+                row.doubt = (CODE_PART_BEFORE_AMOUNT_NOTE if code_part else BEFORE_AN_AMOUNT_NOTE).format(value.printed)
             row.values.remove(value)
             issues.append(ParseIssue("info", "stray_number",
                                      f"table {row.table_no}: whole number {value.printed} alone at line {value.line.no} "
                                      f"dropped from row '{row.label or row.row_key}': the table prints its amounts with "
                                      "decimals (page or column number?)",
                                      Provenance(value.line.no, value.line.no, value.line.page)))
+
+
+def _doubt_amounts_cut_before_a_whole_number(rows: list[_Row]) -> None:
+    """A whole number alone on its line that completes the amount on the line before it to the
+    decimals most of the table's amounts print ('414.6' and '3'): a cell wrapped in its narrow
+    column, or a line broken in it. The amount read is not the one printed: its row is not
+    certain. A '0' may be a blank cell, so it only counts where the table prints no other zero so,
+    or no other amount short of those decimals ('5.1' and '0' of '5.10')."""
+    ends = [v for row in rows for v in row.values if v.alone and v.bare_int]
+    if not ends:
+        return
+    amounts = {v.line.no: (row, v) for row in rows for v in row.values if not v.bare_int}  # the last of each line
+    if not amounts:
+        return
+    usual = Counter(len(v.printed.partition(".")[2]) for _, v in amounts.values()).most_common(1)[0][0]
+    short = {line: pair for line, pair in amounts.items() if 0 < len(pair[1].printed.partition(".")[2]) < usual}
+    zeros = sum(v.printed == "0" for row in rows for v in row.values)
+    for end in ends:
+        row, amount = short.get(end.line.no - 1, (None, None))
+        if row is None or row.doubt or end.printed == "0" and zeros > 1 and len(short) > 1:
+            continue
+        if len(amount.printed.partition(".")[2]) + len(end.printed) == usual:
+            row.doubt = BESIDE_A_LONE_INTEGER_NOTE.format(end.printed, end.line.no, amount.printed)
 
 
 LEFT_OVER_CODE_PART_NOTE = ("the code part '{}' (line {}) after the row belongs to no row read: a line may be lost, and the "
@@ -3410,6 +3479,11 @@ REPEATED_LINE_ROWS_NOTE = ("the row's number is read from the line '{}', printed
 UNBALANCED_WITH_A_LINE_READ_TWICE_NOTE = ("the row's numbers, read from several lines, two of them alike and in a row, do "
                                           "not add up: a line may be printed twice, and a number be another row's")
 REPEATED_LINE_NOTE = "the row took its numbers from two lines printed alike (a line repeated?)"
+BEFORE_AN_AMOUNT_NOTE = ("the whole number {} alone on its line, before an amount of the row, is no page number of "
+                         "the document's series and stands inside the row: it may be the start of that amount, cut "
+                         "off by the extract ('2' / '9.06' of '29.06')")
+BESIDE_A_LONE_INTEGER_NOTE = ("the whole number {} alone on line {}, right after the row's amount {}, gives it the "
+                              "decimals the table's amounts print: it may be the amount's end, cut off by the extract")
 # (Table 6: an extract that prints each piece on its own line lost the line of another item's name)
 CODE_PART_BEFORE_AMOUNT_NOTE = ("the whole number {} alone on its line, before the row's amount, has the shape of an item's "
                                 "code part: the amount after it may be that item's, whose name line was lost")
@@ -3592,8 +3666,18 @@ MOVED_NOTE = ("the value stands on a line after its label, and the side's sum ho
               "another row's, moved by the extract")
 AFTER_A_ROW_WITHOUT_NUMBER_NOTE = ("the row before it, {}, prints no number though the table prints its zeros: this "
                                    "number may be that row's")
-EXTRA_DIGITS_NOTE = ("the amount {} is printed with more decimals than the table's others: it may be joined to the "
-                     "code or number printed after it")
+ODD_FORM_NOTES = {  # issue code -> the row's note (see _amounts_of_another_form)
+    "amount_with_extra_digits": ("the amount {} is printed with more decimals than the document's others: it may be "
+                                 "joined to the code or number printed after it"),
+    "amount_with_short_decimals": ("the amount {} ends in a zero with fewer decimals than the document's others print: "
+                                   "it may be cut, its last digits on another line"),
+    "amount_cut_start": "the amount {} starts with a zero before a digit: it may be the end of an amount cut in two",
+}
+# a piece read as an amount that starts as no printed amount does: '00.00', '02,300.00'
+_CUT_START_RE = re.compile(r"-?0\d")
+# an amount that may be of another form than the document's (three decimals or more, one zero
+# decimal, a leading zero before a digit): only then are they compared (see _amounts_of_another_form)
+_ODD_FORM_RE = re.compile(r"-?0\d|[^.]*\.(?:0$|\d{3})")
 ROW_NUMBER_AS_AMOUNT_NOTE = ("the whole number {} is printed among amounts with decimals in a table that prints 行次: it "
                              "may be a row number, not an amount")
 READ_TWICE_NOTE = "the row was read from several rows of the extract: which numbers are its own is not known"

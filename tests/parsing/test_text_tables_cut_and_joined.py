@@ -1,0 +1,98 @@
+"""Amounts an extract cut in two or joined to what follows (a cell wrapped in a narrow column, text
+standing close merged): the piece read is not the number printed, so its row is not certain. Small
+hand-made extracts; the numbers are typed by hand."""
+
+from __future__ import annotations
+
+from tests.parsing.test_text_tables_extractors import HEADER_1_ROW_NUMBERS, HEADER_3, certain, extract, uncertain_note
+
+# Table 3 as pdftotext prints it: 100.00 spent (70.00 basic, 30.00 project), on two 项 of 20101.
+TABLE_3_LINES = ["合计 100.00 70.00 30.00", "201 一般公共服务支出 100.00 70.00 30.00", "20101 人大事务 100.00 70.00 30.00",
+                 "2010101 行政运行 60.00 40.00 20.00", "2010102 一般行政管理事务 40.00 30.00 10.00"]
+LAST_ROW = TABLE_3_LINES[-1]
+
+
+def table_3(*replaced: tuple[str, str]) -> str:
+    lines = TABLE_3_LINES.copy()
+    for old, new in replaced:
+        lines = [new if line == old else line for line in lines]
+    return HEADER_3 + "\n".join(lines) + "\n"
+
+
+def test_the_undamaged_table_is_certain():
+    assert certain(extract(table_3()), 3)[("", "2010102", "project")] == "10.00"
+
+
+def test_an_amount_joined_to_a_digit_after_it_is_not_certain():
+    # '10.00' and a '4' printed after it, merged: '10.004' has a decimal more than every other amount
+    found = extract(table_3((LAST_ROW, "2010102 一般行政管理事务 40.00 30.00 10.004")))
+    assert "10.004" in uncertain_note(found, 3, "2010102")
+    assert certain(found, 3)[("", "2010101", "project")] == "20.00"
+    assert "amount_with_extra_digits" in [i.code for i in found.issues if "10.004" in i.message]
+
+
+def test_an_amount_cut_after_a_zero_decimal_is_not_certain():
+    # '10.05' cut after '10.0' (its '5' lost): fixed decimals print '10.00', trimmed ones '10'
+    found = extract(table_3((LAST_ROW, "2010102 一般行政管理事务 40.05 30.00 10.0")))
+    assert "10.0 " in uncertain_note(found, 3, "2010102")
+    assert "amount_with_short_decimals" in [i.code for i in found.issues if "10.0 " in i.message]
+
+
+def test_a_trimmed_amount_in_a_table_of_fixed_decimals_stays_certain():
+    # some documents drop trailing zeros in a few cells ('29.3' beside '29.40'): no sign of a cut
+    found = extract(table_3(("2010101 行政运行 60.00 40.00 20.00", "2010101 行政运行 60.00 40.5 19.5"),
+                            (LAST_ROW, "2010102 一般行政管理事务 40.00 29.5 10.5")))
+    assert certain(found, 3)[("", "2010101", "basic")] == "40.5"
+    assert certain(found, 3)[("", "2010102", "project")] == "10.5"
+
+
+def test_an_amount_whose_end_stands_alone_on_the_next_line_is_not_certain():
+    # a cell wrapped in its narrow column: '10.1' / '5' of '10.15'
+    found = extract(table_3((LAST_ROW, "2010102 一般行政管理事务 40.15 30.00 10.1\n5")))
+    note = uncertain_note(found, 3, "2010102")
+    assert "whole number 5" in note and "10.1" in note
+    assert certain(found, 3)[("", "2010101", "project")] == "20.00"
+
+
+def test_a_page_number_after_an_amount_of_the_usual_decimals_leaves_it_certain():
+    found = extract(table_3((LAST_ROW, LAST_ROW + "\n5")))
+    assert certain(found, 3)[("", "2010102", "project")] == "10.00"
+
+
+def test_an_amount_starting_with_a_zero_before_a_digit_is_not_certain():
+    # '1,040.00' broken after '1,': the piece '040.00' is the end of an amount, never one
+    found = extract(table_3((LAST_ROW, "2010102 一般行政管理事务 040.00 30.00 10.00")))
+    assert "040.00" in uncertain_note(found, 3, "2010102")
+
+
+def test_an_amount_joined_to_its_rows_row_number_is_not_certain():
+    # '2' (行次) and '20.00' merged: '220.00' follows the second income label, and the table's 行次
+    # go 1, 3, 4 on that side
+    found = extract(HEADER_1_ROW_NUMBERS + "一、一般公共预算财政拨款收入 1 100.00 一、一般公共服务支出 31 60.00\n"
+                    "二、政府性基金预算财政拨款收入 220.00 二、外交支出 32 60.00\n"
+                    "三、国有资本经营预算财政拨款收入 3 - 三、国防支出 33 -\n"
+                    "本年收入合计 4 120.00 本年支出合计 34 120.00\n")
+    assert "行次 2" in uncertain_note(found, 1, "gov_fund_appropriation")
+    assert certain(found, 1)[("expenditure", "202", "amount")] == "60.00"
+
+
+def test_a_dash_joined_to_the_next_row_number_is_not_certain():
+    # the dash of 外交支出's blank cell and the next 行次 33 merged: '-33' is no amount of 外交支出
+    found = extract(HEADER_1_ROW_NUMBERS + "一、一般公共预算财政拨款收入 1 100.00 一、一般公共服务支出 31 100.00\n"
+                    "二、外交支出 32 -33 三、国防支出 -\n本年收入合计 10 100.00 本年支出合计 40 100.00\n")
+    assert "-33" in uncertain_note(found, 1, "202")
+    assert certain(found, 1)[("expenditure", "201", "amount")] == "100.00"
+
+
+def test_an_amount_whose_last_zero_stands_alone_where_the_table_prints_no_zero_is_not_certain():
+    # '10.10' (total and basic, no project) wrapped as '10.1' / '0', which add up as total, basic
+    # and project: a table that leaves its blank cells blank prints no '0'
+    found = extract(table_3((LAST_ROW, "2010102 一般行政管理事务 10.1\n0\n10.10")))
+    assert "whole number 0" in uncertain_note(found, 3, "2010102")
+
+
+def test_an_amount_whose_decimals_start_the_next_line_is_not_certain():
+    # '10.15' broken before its decimal point: '10' / '.15'
+    found = extract(table_3((LAST_ROW, "2010102 一般行政管理事务 40.15 30.00 10\n.15")))
+    assert "cut" in uncertain_note(found, 3, "2010102")
+    assert certain(found, 3)[("", "2010101", "project")] == "20.00"
