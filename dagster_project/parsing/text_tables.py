@@ -113,11 +113,11 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         row.doubt = row.doubt or mismatch
         issues.append(ParseIssue("warn", "code_name_mismatch", f"table {row.table_no} row {row.row_key}: {mismatch}",
                                  row.provenance()))
-    for row, value, code in _amounts_of_another_form(rows) if any(a.odd_form for a in amounts.values()) else ():
-        if not row.doubt:
-            row.doubt = ODD_FORM_NOTES[code].format(value.printed)
-            issues.append(ParseIssue("warn", code, f"table {row.table_no} row {row.row_key}: "
-                                     f"{row.doubt}", Provenance(value.line.no, value.line.no, value.line.page)))
+    odd_forms = list(_amounts_of_another_form(rows)) if any(a.odd_form or a.short_pieces <= 1 for a in amounts.values()) \
+        else []
+    for row, value, code in odd_forms:
+        if code != "amount_with_fewer_decimals":  # (a weaker sign: any other doubt found first wins, below)
+            _doubt_for_its_form(row, value, code, issues)
     # Table 6 read in order (one out of order gives its rows other rows' codes anyway)
     _doubt_economic_rows([row for row in rows if row.table_no not in unordered
                           and layout.TABLES[row.table_no].kind == "economic"], issues)
@@ -133,6 +133,9 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         row.doubt = ON_ANOTHER_LABELS_LINE_NOTE.format(other.label)
     for row, line in _label_lines_read_twice(two_sided):
         row.doubt = LABEL_LINE_READ_TWICE_NOTE.format(line.text.strip())
+    for row, value, code in odd_forms:
+        if code == "amount_with_fewer_decimals":
+            _doubt_for_its_form(row, value, code, issues)
     found = constraints(complete)
     # a row that prints no number may have lost it to a number on its line read as no row's, and a
     # row in doubt (a table whose header lost a column among them) may hold other rows' numbers: no
@@ -241,6 +244,13 @@ def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None
         row.doubt = row.doubt or row.weak_doubt
 
 
+def _doubt_for_its_form(row: _Row, value: _Value, code: str, issues: list[ParseIssue]) -> None:
+    if not row.doubt:
+        row.doubt = ODD_FORM_NOTES[code].format(value.printed)
+        issues.append(ParseIssue("warn", code, f"table {row.table_no} row {row.row_key}: {row.doubt}",
+                                 Provenance(value.line.no, value.line.no, value.line.page)))
+
+
 def _amounts_of_another_form(rows: list[_Row]) -> Iterator[tuple[_Row, _Value, str]]:
     """The values printed in a form no number format gives beside the document's other amounts,
     with the issue code that says why (ODD_FORM_NOTES): the piece read is not the number printed in the cell, but part
@@ -249,12 +259,22 @@ def _amounts_of_another_form(rows: list[_Row]) -> Iterator[tuple[_Row, _Value, s
     - more decimals than most of its amounts: joined to what follows ('82.19' and '4' read as
       '82.194'; pypdf's layout mode joins an amount to the code after it, '107.9830217');
     - fewer decimals than most, the last a zero ('16.0' of '16.06'), which neither form prints;
-    - a leading zero before a digit ('00.00', '02,300.00'): the end of an amount cut in two."""
-    decimals = Counter(len(value.printed.partition(".")[2]) for row in rows for value in row.values if not value.bare_int)
+    - a leading zero before a digit ('00.00', '02,300.00'): the end of an amount cut in two;
+    - fewer decimals than most, where no other amount has fewer and the document prints its
+      decimals fixed ('29.40', at least MIN_FIXED_DECIMALS times): '414.6' of '414.63', or a whole
+      number (a page number read as the amount of a row that lost its own)."""
+    # (a zero may print as '-', '0' or '0.00' in one document)
+    decimals = Counter(len(v.printed.partition(".")[2]) for row in rows for v in row.values if v.value and not v.bare_int)
+    if not decimals:  # (whole numbers and zeros only)
+        return
     usual = decimals.most_common(1)[0][0]
+    short: list[tuple[_Row, _Value]] = []
+    fixed = 0  # amounts of the usual decimals, the last a zero
     for row in rows:
         for value in row.values:
             if value.bare_int:
+                if value.value and usual:
+                    short.append((row, value))
                 continue
             places = value.printed.partition(".")[2]
             if len(places) > usual:
@@ -263,6 +283,12 @@ def _amounts_of_another_form(rows: list[_Row]) -> Iterator[tuple[_Row, _Value, s
                 yield row, value, "amount_with_short_decimals"
             elif _CUT_START_RE.match(value.printed):
                 yield row, value, "amount_cut_start"
+            elif places and len(places) < usual:
+                short.append((row, value))
+            elif places.endswith("0"):
+                fixed += 1
+    if len(short) == 1 and fixed >= MIN_FIXED_DECIMALS:
+        yield *short[0], "amount_with_fewer_decimals"
 
 
 def _read_from_several_rows(rows: list[_Row]) -> dict[tuple[int, str], list[Line]]:
@@ -1391,12 +1417,16 @@ class _Amounts(dict[str, Decimal | None]):
         super().__init__()
         self.unit = unit
         self.odd_form = False  # an amount printed as none of a document's are (see _amounts_of_another_form)
+        self.short_pieces = 0  # amounts printed with one decimal, not a zero ('29.3')
 
     def __missing__(self, piece: str) -> Decimal | None:
         amount = parse_amount(piece)
         self[piece] = None if amount is None or _CODE_PART_RE.fullmatch(piece) else to_wan(amount, self.unit)
-        if amount is not None and not self.odd_form:
-            self.odd_form = bool(_ODD_FORM_RE.match(piece))
+        if amount is not None and (form := _ODD_FORM_RE.match(piece)):
+            if form.lastgroup == "odd":
+                self.odd_form = True
+            else:
+                self.short_pieces += 1
         return self[piece]
 
 
@@ -3450,9 +3480,9 @@ def _doubt_amounts_cut_before_a_whole_number(rows: list[_Row]) -> None:
     if not ends:
         return
     amounts = {v.line.no: (row, v) for row in rows for v in row.values if not v.bare_int}  # the last of each line
-    if not amounts:
+    if not any(v.value for _, v in amounts.values()):
         return
-    usual = Counter(len(v.printed.partition(".")[2]) for _, v in amounts.values()).most_common(1)[0][0]
+    usual = Counter(len(v.printed.partition(".")[2]) for _, v in amounts.values() if v.value).most_common(1)[0][0]
     short = {line: pair for line, pair in amounts.items() if 0 < len(pair[1].printed.partition(".")[2]) < usual}
     zeros = sum(v.printed == "0" for row in rows for v in row.values)
     for end in ends:
@@ -3666,18 +3696,23 @@ MOVED_NOTE = ("the value stands on a line after its label, and the side's sum ho
               "another row's, moved by the extract")
 AFTER_A_ROW_WITHOUT_NUMBER_NOTE = ("the row before it, {}, prints no number though the table prints its zeros: this "
                                    "number may be that row's")
+# Amounts of the usual decimals ending in a zero that show a document prints its decimals fixed
+# (most do: '29.40', '0.00'; one that drops trailing zeros prints none, though some mix the two).
+MIN_FIXED_DECIMALS = 3
 ODD_FORM_NOTES = {  # issue code -> the row's note (see _amounts_of_another_form)
     "amount_with_extra_digits": ("the amount {} is printed with more decimals than the document's others: it may be "
                                  "joined to the code or number printed after it"),
     "amount_with_short_decimals": ("the amount {} ends in a zero with fewer decimals than the document's others print: "
                                    "it may be cut, its last digits on another line"),
     "amount_cut_start": "the amount {} starts with a zero before a digit: it may be the end of an amount cut in two",
+    "amount_with_fewer_decimals": ("the amount {} is the only one printed with fewer decimals than the document's "
+                                   "others, which print them fixed: its last digits may be cut off"),
 }
 # a piece read as an amount that starts as no printed amount does: '00.00', '02,300.00'
 _CUT_START_RE = re.compile(r"-?0\d")
 # an amount that may be of another form than the document's (three decimals or more, one zero
 # decimal, a leading zero before a digit): only then are they compared (see _amounts_of_another_form)
-_ODD_FORM_RE = re.compile(r"-?0\d|[^.]*\.(?:0$|\d{3})")
+_ODD_FORM_RE = re.compile(r"(?P<odd>-?0\d|[^.]*\.(?:0$|\d{3}))|(?P<short>[^.]*\.[1-9]$)")
 ROW_NUMBER_AS_AMOUNT_NOTE = ("the whole number {} is printed among amounts with decimals in a table that prints 行次: it "
                              "may be a row number, not an amount")
 READ_TWICE_NOTE = "the row was read from several rows of the extract: which numbers are its own is not known"

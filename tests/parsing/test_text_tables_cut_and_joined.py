@@ -54,9 +54,17 @@ def test_an_amount_whose_end_stands_alone_on_the_next_line_is_not_certain():
     assert certain(found, 3)[("", "2010101", "project")] == "20.00"
 
 
-def test_a_page_number_after_an_amount_of_the_usual_decimals_leaves_it_certain():
-    found = extract(table_3((LAST_ROW, LAST_ROW + "\n5")))
+def test_a_page_number_between_rows_leaves_them_certain():
+    # after the row's last amount, of the usual decimals, and before the next row's code
+    found = extract(table_3(("2010101 行政运行 60.00 40.00 20.00", "2010101 行政运行 60.00 40.00 20.00\n5")))
+    assert certain(found, 3)[("", "2010101", "project")] == "20.00"
     assert certain(found, 3)[("", "2010102", "project")] == "10.00"
+
+
+def test_a_whole_number_alone_before_an_amount_of_its_row_is_not_certain():
+    # '29.06' broken after its '2': the '2' stands inside the row, before the amount '9.06'
+    found = extract(table_3((LAST_ROW, "2010102 一般行政管理事务 39.06\n2\n9.06 10.00")))
+    assert "whole number 2" in uncertain_note(found, 3, "2010102")
 
 
 def test_an_amount_starting_with_a_zero_before_a_digit_is_not_certain():
@@ -96,3 +104,10 @@ def test_an_amount_whose_decimals_start_the_next_line_is_not_certain():
     found = extract(table_3((LAST_ROW, "2010102 一般行政管理事务 40.15 30.00 10\n.15")))
     assert "cut" in uncertain_note(found, 3, "2010102")
     assert certain(found, 3)[("", "2010101", "project")] == "20.00"
+
+
+def test_the_only_amount_short_of_the_fixed_decimals_is_not_certain():
+    # '10.15' cut after '10.1', its '5' read elsewhere: every other amount prints two decimals
+    found = extract(table_3((LAST_ROW, "2010102 一般行政管理事务 40.15 30.00 10.1")))
+    assert "10.1 " in uncertain_note(found, 3, "2010102")
+    assert "amount_with_fewer_decimals" in [i.code for i in found.issues]
