@@ -1771,7 +1771,7 @@ class _TwoSidedReader:
                                                   f"'{current.row.label}'")
             if self.unread_row_number and value.value and not current.row.doubt:
                 current.row.doubt = AFTER_AN_UNREAD_ROW_NUMBER_NOTE.format(value.printed, self.unread_row_number)
-            if (joined := _joined_to_a_row_number(value, current, self.unprinted_row_numbers)) and not current.row.doubt:
+            if (joined := _joined_to_a_row_number(value, current, self)) and not current.row.doubt:
                 current.row.doubt = JOINED_TO_A_ROW_NUMBER_NOTE.format(value.printed, joined)
             current.row.values.append(value)
         elif value.bare_int and expected["income"] == int(value.printed):
@@ -1835,12 +1835,12 @@ class _TwoSidedReader:
         return self.current
 
 
-def _joined_to_a_row_number(value: _Value, current: _SideRow, unprinted: set[int]) -> int | None:
+def _joined_to_a_row_number(value: _Value, current: _SideRow, reader: _TwoSidedReader) -> int | None:
     """The 行次 missing from the table's series whose digits the amount starts with, if the amount
     may be that number joined to it by the extract: the row's own 行次, not read ('25' and '538.45'
     read as '25538.45'), or another row's, after a dash printed for zero ('-' and '15' read as '-15')."""
     dash = value.printed.startswith("-")
-    if current.row_number_line is not None and not dash or not unprinted:  # (most rows)
+    if current.row_number_line is not None and not dash or not (unprinted := reader.unprinted_row_numbers):  # (most rows)
         return None
     digits = value.printed.lstrip("-").replace(",", "")
     if dash:
@@ -3480,16 +3480,17 @@ def _doubt_amounts_cut_before_a_whole_number(rows: list[_Row]) -> None:
     if not ends:
         return
     amounts = {v.line.no: (row, v) for row in rows for v in row.values if not v.bare_int}  # the last of each line
-    if not any(v.value for _, v in amounts.values()):
+    after = [(end, *amounts[end.line.no - 1]) for end in ends if end.line.no - 1 in amounts]
+    if not any(amount.value and "." in amount.printed for _, _, amount in after):
         return
     usual = Counter(len(v.printed.partition(".")[2]) for _, v in amounts.values() if v.value).most_common(1)[0][0]
-    short = {line: pair for line, pair in amounts.items() if 0 < len(pair[1].printed.partition(".")[2]) < usual}
+    short = sum(0 < len(v.printed.partition(".")[2]) < usual for _, v in amounts.values())
     zeros = sum(v.printed == "0" for row in rows for v in row.values)
-    for end in ends:
-        row, amount = short.get(end.line.no - 1, (None, None))
-        if row is None or row.doubt or end.printed == "0" and zeros > 1 and len(short) > 1:
+    for end, row, amount in after:
+        places = amount.printed.partition(".")[2]
+        if row.doubt or not 0 < len(places) < usual or end.printed == "0" and zeros > 1 and short > 1:
             continue
-        if len(amount.printed.partition(".")[2]) + len(end.printed) == usual:
+        if len(places) + len(end.printed) == usual:
             row.doubt = BESIDE_A_LONE_INTEGER_NOTE.format(end.printed, end.line.no, amount.printed)
 
 
