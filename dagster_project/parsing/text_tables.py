@@ -1359,6 +1359,8 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         _drop_stray_numbers(row, issues)
         if cut and not row.doubt and any(value.line.no in cut for value in row.values):
             row.doubt = CUT_AMOUNT_NOTE
+        if not row.doubt and _counting_up(row.values):
+            row.doubt = COLUMN_NUMBERS_NOTE
         row.options = placements(row)
         row.from_a_copy = alike and _from_a_line_and_its_copy(row.values)
         if _numbers_read_twice(row):
@@ -1378,6 +1380,20 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         provenance=Provenance(region.title.no, last.no, region.title.page),
     )
     return rows, info, body.lines, context.disorder
+
+
+def _counting_up(values: list[_Value]) -> bool:
+    """Whether the values are three or more whole numbers counting up by one ('1 2 3 4 5 6'): the
+    header's column numbers (栏次), read as a row's amounts when a line broken in the header left
+    a row's label above them ('出合计' as '出' / '合计')."""
+    if len(values) < 3 or not all(value.bare_int for value in values):
+        return False
+    numbers = [int(value.printed) for value in values]
+    return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+COLUMN_NUMBERS_NOTE = ("the row's numbers are whole numbers counting up by one: the header's column numbers (栏次), "
+                       "not amounts")
 
 
 def _lines_with_a_cut_amount(body: _Body) -> set[int]:

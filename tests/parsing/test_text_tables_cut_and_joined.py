@@ -111,3 +111,11 @@ def test_the_only_amount_short_of_the_fixed_decimals_is_not_certain():
     found = extract(table_3((LAST_ROW, "2010102 一般行政管理事务 40.15 30.00 10.1")))
     assert "10.1 " in uncertain_note(found, 3, "2010102")
     assert "amount_with_fewer_decimals" in [i.code for i in found.issues]
+
+
+def test_column_numbers_read_as_a_rows_amounts_are_not_certain():
+    # the header's '本年支出合计' broken after '出' left '合计' above the column numbers '1 2 3': that
+    # row is no row, and the table's own 合计 row is read
+    found = extract(HEADER_3 + "合计\n1 2 3\n" + "\n".join(TABLE_3_LINES) + "\n")
+    assert not [c for c in found.cells if c.table_no == 3 and c.certain and c.printed in ("1", "2", "3")]
+    assert certain(found, 3)[("", "total", "basic")] == "70.00"
