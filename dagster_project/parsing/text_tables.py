@@ -253,9 +253,10 @@ def _doubt_for_its_form(row: _Row, value: _Value, code: str, issues: list[ParseI
 
 def _amounts_of_another_form(rows: list[_Row]) -> Iterator[tuple[_Row, _Value, str]]:
     """The values printed in a form no number format gives beside the document's other amounts,
-    with the issue code that says why (ODD_FORM_NOTES): the piece read is not the number printed in the cell, but part
-    of it, or it joined to the next one. A document prints its amounts with a fixed number of
-    decimals ('16.00'), or drops the trailing zeros ('16', '29.3'; some print both), so:
+    with the issue code that says why (ODD_FORM_NOTES): the piece read is not the number printed
+    in the cell, but part of it, or it joined to the next one. A document prints its amounts with
+    a fixed number of decimals ('16.00'), or drops the trailing zeros ('16', '29.3'; some print
+    both), so:
     - more decimals than most of its amounts: joined to what follows ('82.19' and '4' read as
       '82.194'; pypdf's layout mode joins an amount to the code after it, '107.9830217');
     - fewer decimals than most, the last a zero ('16.0' of '16.06'), which neither form prints;
@@ -3727,8 +3728,9 @@ ODD_FORM_NOTES = {  # issue code -> the row's note (see _amounts_of_another_form
 }
 # a piece read as an amount that starts as no printed amount does: '00.00', '02,300.00'
 _CUT_START_RE = re.compile(r"-?0\d")
-# an amount that may be of another form than the document's (three decimals or more, one zero
-# decimal, a leading zero before a digit): only then are they compared (see _amounts_of_another_form)
+# an amount that may be of another form than the document's ('odd': three decimals or more, one zero
+# decimal, a leading zero before a digit; 'short': one decimal, not a zero): only a document with an
+# odd one, or at most one short one, has its amounts compared (see _amounts_of_another_form)
 _ODD_FORM_RE = re.compile(r"(?P<odd>-?0\d|[^.]*\.(?:0$|\d{3}))|(?P<short>[^.]*\.[1-9]$)")
 ROW_NUMBER_AS_AMOUNT_NOTE = ("the whole number {} is printed among amounts with decimals in a table that prints 行次: it "
                              "may be a row number, not an amount")
