@@ -28,7 +28,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, cached_property
@@ -244,6 +244,18 @@ def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None
         row.doubt = row.doubt or row.weak_doubt
 
 
+def _places(value: _Value) -> str:
+    """The digits the value prints after its decimal point ('' for none)."""
+    return value.printed.partition(".")[2]
+
+
+def _usual_places(values: Iterable[_Value]) -> int | None:
+    """How many decimals most of the amounts print, zeros and whole numbers aside (a zero may print
+    '-', '0' or '0.00' in one document); None when there are none."""
+    counts = Counter(len(_places(v)) for v in values if v.value and not v.bare_int)
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _doubt_for_its_form(row: _Row, value: _Value, code: str, issues: list[ParseIssue]) -> None:
     if not row.doubt:
         row.doubt = ODD_FORM_NOTES[code].format(value.printed)
@@ -264,11 +276,9 @@ def _amounts_of_another_form(rows: list[_Row]) -> Iterator[tuple[_Row, _Value, s
     - fewer decimals than most, where no other amount has fewer and the document prints its
       decimals fixed ('29.40', at least MIN_FIXED_DECIMALS times): '414.6' of '414.63', or a whole
       number (a page number read as the amount of a row that lost its own)."""
-    # (a zero may print as '-', '0' or '0.00' in one document)
-    decimals = Counter(len(v.printed.partition(".")[2]) for row in rows for v in row.values if v.value and not v.bare_int)
-    if not decimals:  # (whole numbers and zeros only)
+    usual = _usual_places(v for row in rows for v in row.values)
+    if usual is None:  # (whole numbers and zeros only)
         return
-    usual = decimals.most_common(1)[0][0]
     short: list[tuple[_Row, _Value]] = []
     fixed = 0  # amounts of the usual decimals, the last a zero
     for row in rows:
@@ -277,7 +287,7 @@ def _amounts_of_another_form(rows: list[_Row]) -> Iterator[tuple[_Row, _Value, s
                 if value.value and usual:
                     short.append((row, value))
                 continue
-            places = value.printed.partition(".")[2]
+            places = _places(value)
             if len(places) > usual:
                 yield row, value, "amount_with_extra_digits"
             elif places.endswith("0") and len(places) < usual:
@@ -3500,11 +3510,12 @@ def _doubt_amounts_cut_before_a_whole_number(rows: list[_Row]) -> None:
     after = [(end, *amounts[end.line.no - 1]) for end in ends if end.line.no - 1 in amounts]
     if not any(amount.value and "." in amount.printed for _, _, amount in after):
         return
-    usual = Counter(len(v.printed.partition(".")[2]) for _, v in amounts.values() if v.value).most_common(1)[0][0]
-    short = sum(0 < len(v.printed.partition(".")[2]) < usual for _, v in amounts.values())
-    zeros = sum(v.printed == "0" for row in rows for v in row.values)
+    values = [v for row in rows for v in row.values]
+    usual = _usual_places(values) or 0
+    short = sum(0 < len(_places(v)) < usual for v in values if not v.bare_int)
+    zeros = sum(v.printed == "0" for v in values)
     for end, row, amount in after:
-        places = amount.printed.partition(".")[2]
+        places = _places(amount)
         if row.doubt or not 0 < len(places) < usual or end.printed == "0" and zeros > 1 and short > 1:
             continue
         if len(places) + len(end.printed) == usual:
