@@ -261,8 +261,6 @@ def _income_blanks_known(rows: list[_Row], index: dict[tuple[int, str, str], int
 TOTAL_TERM, PART_TERM = 1, 2  # flags of a state: the placement prints a total term / a part term
 # What a placement adds to a constraint: (signed sum of its terms, flags of the terms it prints).
 _State = tuple[int, int]
-# A set of states: flags -> the signed sums reachable with those flags.
-_StateSet = dict[int, set[int]]
 
 
 @dataclass
@@ -315,7 +313,8 @@ def solve(rows: list[_Row], constraints: list[_Constraint]) -> set[int]:
     makes its parent's sum fail in every column but one, and that one would get the parent's
     number, certain and wrong). Returns the unbalanced rows (see _unbalanced)."""
     initial = [(row.options, len(row.decided_by)) for row in rows]
-    usable = [c for c in constraints if all(rows[m].options for m in c.members)]  # over rows that can be placed
+    unplaceable = {i for i, row in enumerate(rows) if not row.options}
+    usable = [c for c in constraints if unplaceable.isdisjoint(c.members)]  # over rows that can be placed
     domains = _domains(rows)
     unbalanced = _unbalanced(domains, usable)
     if unbalanced:  # a row whose values add up under no placement was misread: no sum rests on it
@@ -337,12 +336,15 @@ def _propagate_all(rows: list[_Row], domains: list[_Domain], usable: list[_Const
     open_placements: list[int] = []  # of each constraint: placements beyond one per row
     open_rows: list[int] = []  # of each constraint: its rows with several placements
     by_row: dict[int, list[int]] = defaultdict(list)
+    counts = [len(row.options) for row in rows]
     for k, constraint in enumerate(usable):
-        counts = [len(rows[m].options) for m in constraint.members]
-        open_placements.append(sum(counts) - len(counts))
-        open_rows.append(len(counts) - counts.count(1))
+        beyond_one, several = 0, 0
         for m in constraint.members:
+            beyond_one += counts[m] - 1
+            several += counts[m] > 1
             by_row[m].append(k)
+        open_placements.append(beyond_one)
+        open_rows.append(several)
     # the most constrained first: a constraint over known rows and one open row decides it at once
     queue = deque(sorted((k for k, count in enumerate(open_placements) if count), key=open_placements.__getitem__))
     queued = set(queue)
@@ -481,8 +483,7 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
     elif math.prod(map(len, distinct)) <= MAX_ENUMERATED:
         good = _good_states_enumerated(constraint, distinct, base_sum, base_flags, tolerance)
     else:
-        good = _good_states(constraint, [_state_set(reachable) for reachable in distinct], base_sum, base_flags,
-                            tolerance)
+        good = _good_states(constraint, distinct, base_sum, base_flags, tolerance)
     narrowed: list[tuple[int, list[_State], set[_State]]] = []
     for m, row_states, reachable, kept in zip(variable, states, distinct, good, strict=True):
         if kept is None:
@@ -539,27 +540,35 @@ def _good_states_enumerated(constraint: _Constraint, states: list[set[_State]], 
     return good
 
 
-def _good_states(constraint: _Constraint, sets: list[_StateSet], base_sum: int, base_flags: int,
+def _good_states(constraint: _Constraint, states: list[set[_State]], base_sum: int, base_flags: int,
                  tolerance: int) -> list[set[_State] | None]:
     """Per open row, its states that some reachable sum of the other open rows' states completes,
     or None when those sums are too many to be informative (see _combine)."""
-    prefix: list[_StateSet | None] = [{base_flags: {base_sum}}]
-    for state_set in sets[:-1]:
-        prefix.append(_combine(prefix[-1], state_set))
-    suffix: list[_StateSet | None] = [{0: {0}}]
-    for state_set in reversed(sets[1:]):
-        suffix.append(_combine(suffix[-1], state_set))
+    prefix: list[set[_State] | None] = [{(base_sum, base_flags)}]
+    for reachable in states[:-1]:
+        prefix.append(_combine(prefix[-1], reachable))
+    suffix: list[set[_State] | None] = [{(0, 0)}]
+    for reachable in reversed(states[1:]):
+        suffix.append(_combine(suffix[-1], reachable))
     suffix.reverse()
     good: list[set[_State] | None] = []
-    for state_set, before, after in zip(sets, prefix, suffix, strict=True):
-        reachable = _combine(before, after)
-        if reachable is None:
+    for row_states, before, after in zip(states, prefix, suffix, strict=True):
+        others = _combine(before, after)
+        if others is None:
             good.append(None)
             continue
-        ordered = {flags: sorted(sums) for flags, sums in reachable.items()}
-        good.append({(total, flags) for flags, sums in state_set.items() for total in sums
+        ordered = _by_flags(others)
+        good.append({(total, flags) for total, flags in row_states
                      if _completed(constraint, total, flags, ordered, tolerance)})
     return good
+
+
+def _by_flags(states: set[_State]) -> dict[int, list[int]]:
+    """flags -> the sums of the states with those flags, in ascending order."""
+    ordered: dict[int, list[int]] = defaultdict(list)
+    for total, flags in sorted(states):
+        ordered[flags].append(total)
+    return ordered
 
 
 def _completed(constraint: _Constraint, total: int, flags: int, reachable: dict[int, list[int]],
@@ -612,31 +621,13 @@ def _states(domain: _Domain, constraint: _Constraint, m: int) -> list[_State]:
     return states
 
 
-def _state_set(states: set[_State]) -> _StateSet:
-    state_set: _StateSet = defaultdict(set)
-    for total, flags in states:
-        state_set[flags].add(total)
-    return state_set
-
-
-def _size(states: _StateSet) -> int:
-    return sum(map(len, states.values()))
-
-
-def _combine(left: _StateSet | None, right: _StateSet | None) -> _StateSet | None:
-    """All sums of one state from each side; None when there are too many to be informative
-    (None on either side propagates)."""
+def _combine(left: set[_State] | None, right: set[_State] | None) -> set[_State] | None:
+    """All sums of one state from each side (the flags of both); None when there are too many to be
+    informative (None on either side propagates)."""
     if left is None or right is None:
         return None
-    if _size(left) * _size(right) > MAX_PARTIAL_SUMS * 4:
+    if len(left) * len(right) > MAX_PARTIAL_SUMS * 4:
         return None
-    combined: _StateSet = {}
-    for left_flags, left_sums in left.items():
-        for right_flags, right_sums in right.items():
-            sums = {a + b for a in left_sums for b in right_sums}
-            flags = left_flags | right_flags
-            if flags in combined:
-                combined[flags] |= sums
-            else:
-                combined[flags] = sums
-    return combined if _size(combined) <= MAX_PARTIAL_SUMS else None
+    combined = {(left_sum + right_sum, left_flags | right_flags)
+                for left_sum, left_flags in left for right_sum, right_flags in right}
+    return combined if len(combined) <= MAX_PARTIAL_SUMS else None
