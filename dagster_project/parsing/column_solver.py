@@ -545,11 +545,11 @@ def _good_states(constraint: _Constraint, states: list[set[_State]], base_sum: i
     """Per open row, its states that some reachable sum of the other open rows' states completes,
     or None when those sums are too many to be informative (see _combine)."""
     prefix: list[set[_State] | None] = [{(base_sum, base_flags)}]
-    for reachable in states[:-1]:
-        prefix.append(_combine(prefix[-1], reachable))
+    for row_states in states[:-1]:
+        prefix.append(_combine(prefix[-1], row_states))
     suffix: list[set[_State] | None] = [{(0, 0)}]
-    for reachable in reversed(states[1:]):
-        suffix.append(_combine(suffix[-1], reachable))
+    for row_states in reversed(states[1:]):
+        suffix.append(_combine(suffix[-1], row_states))
     suffix.reverse()
     good: list[set[_State] | None] = []
     for row_states, before, after in zip(states, prefix, suffix, strict=True):
