@@ -149,7 +149,7 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     # basic, project), the sums it is a part of not: a number moved out of its place by the copy fails
     # two columns after the row's first (a row lost beside it would fail the first too)
     copied = {i for i, row in enumerate(complete) if row.from_a_copy and len(row.options) == 1
-              and not all(value.value for value in row.values)}
+              and not all(map(_AMOUNT, row.values))}
     for i, columns in columns_of_failing_sums(complete, found, copied).items() if copied else ():
         row = complete[i]
         if len(columns) > 1 and row.columns[row.options[0][0]].key not in columns:
@@ -318,7 +318,7 @@ def _lost_columns(rows: list[_Row]) -> dict[int, tuple[str, Line]]:
     income line for Table 2's column, a fund's income line for Table 4's), or not the total column
     every template prints: a header line was lost, so where each number stands is not known.
     Table -> (why, the line that shows it)."""
-    printed = {(row.table_no, row.section, row.row_key): row for row in rows if any(v.value for v in row.values)}
+    printed = {(row.table_no, row.section, row.row_key): row for row in rows if any(map(_AMOUNT, row.values))}
     first_rows: dict[int, _Row] = {}  # per table, its first row with the header's columns
     for row in rows:
         if row.section != "income":
@@ -428,7 +428,7 @@ def _rest_of_a_subject(parent: str, rows: list[_Row]) -> tuple[Decimal, Decimal]
     parts = [row for row in rows if row.values and (row.row_code or "")[:-2] == parent]
     if total is None or not total.values or not parts:
         return None
-    return max(value.value for value in total.values) - _parts_sum(parts), total.half_unit * (len(parts) + 1)
+    return max(map(_AMOUNT, total.values)) - _parts_sum(parts), total.half_unit * (len(parts) + 1)
 
 
 # A wrapped name's first line holds at least this many characters.
@@ -1200,6 +1200,9 @@ class _Value(NamedTuple):  # a tuple: a document has hundreds of values
     alone: bool  # the only token on its line
 
 
+_AMOUNT: Callable[[_Value], Decimal] = attrgetter("value")  # (for map: no Python step per value)
+
+
 @dataclass
 class _Row:
     table_no: int
@@ -1480,7 +1483,8 @@ class _Context:
 
     def value(self, piece: str, line: Line, alone: bool) -> _Value | None:
         amount = self.amounts[piece]
-        return None if amount is None else _Value(piece, amount, line, piece.isdecimal(), alone)
+        # (tuple.__new__ builds the very _Value without the Python-level __new__ of a NamedTuple, as Line in decode.py)
+        return None if amount is None else tuple.__new__(_Value, (piece, amount, line, piece.isdecimal(), alone))
 
     def row(self, section: str, key: str, code: str | None, label: str, columns: tuple[ColumnSpec, ...],
             lines: list[Line]) -> _Row:
@@ -1939,9 +1943,11 @@ def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
             else:
                 flushed = []  # a later number of the row: only the first is in doubt
             reader.number(value)
-            if _under_two_rows(flushed, value) and reader.current is not None:
+            if len(flushed) < 2 or reader.current is None:  # (most numbers: a row's later one, or after one label)
+                continue
+            if _under_two_rows(flushed, value):
                 reader.current.row.under_another = flushed[-2].text
-            elif _two_labels_on_the_line(flushed, value) and reader.current is not None \
+            elif _two_labels_on_the_line(flushed, value) \
                     and not (value.bare_int and context.header.has_row_numbers):  # (a 行次 tells the row)
                 reader.current.row.doubt = TWO_LABELS_NOTE.format(flushed[-2].text)
                 run_together.add(value.line.no)
@@ -2224,13 +2230,13 @@ def _zero_above_amounts(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:
     for row in rows:
         code = row.row_code or ""
         above = next((zeros[code[:k]] for k in (5, 3) if len(code) > k and code[:k] in zeros), None)
-        if above is not None and any(v.value for v in row.values):
+        if above is not None and any(map(_AMOUNT, row.values)):
             yield above, row
             del zeros[above.row_code or ""]
 
 
 def _prints_only_zeros(row: _Row) -> bool:
-    return bool(row.values) and not any(value.value for value in row.values)
+    return bool(row.values) and not any(map(_AMOUNT, row.values))
 
 
 def _zeros_under_a_subject_short_of_its_number(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
@@ -3236,7 +3242,7 @@ def _three_public_rows(context: _Context, body: _Body) -> list[_Row]:
     elif row.values and _sums_hold_only_in_the_other_order(row):
         row.doubt = ("the table's sums fail in the column order its header prints and hold in the other: a header line "
                      "may be lost or printed twice, so which value is whose is not certain")
-    elif len(row.values) < len(row.columns) and not all(value.value for value in row.values):
+    elif len(row.values) < len(row.columns) and not all(map(_AMOUNT, row.values)):
         # a table that prints its zeros prints every cell
         row.doubt = (f"the table prints its zeros, yet {len(row.values)} numbers were read for its {len(row.columns)} "
                      "cells: a number was lost, so which value is whose is not certain")
@@ -3774,14 +3780,14 @@ def _moved_into_a_sum(sums: list[tuple[_Row, list[_Row]]]) -> list[_Row]:
             rest = printed.value - added
             if abs(rest) > tolerance:
                 moved += [row for row in parts if not row.doubt and row.values[0].line is not row.lines[0]
-                          and abs(rest + max(value.value for value in row.values)) <= tolerance and row not in moved]
+                          and abs(rest + max(map(_AMOUNT, row.values))) <= tolerance and row not in moved]
     return moved
 
 
 def _parts_sum(parts: list[_Row]) -> Decimal:
     """What the part rows of a sum add up to: each row's largest number (its total column, when it
     prints several)."""
-    return sum((max(value.value for value in row.values) for row in parts), Decimal(0))
+    return sum((max(map(_AMOUNT, row.values)) for row in parts), Decimal(0))
 
 
 def _sum_holds(total: _Row, parts: list[_Row]) -> bool:
@@ -3920,7 +3926,7 @@ def _side_sums(rows: list[_Row], one_column: bool) -> Iterator[tuple[_Row, list[
 
 
 def _one_value(row: _Row) -> bool:
-    return len({value.value for value in row.values}) == 1
+    return len(set(map(_AMOUNT, row.values))) == 1
 
 
 def _inferred_from(decided_by: list[str]) -> str:
