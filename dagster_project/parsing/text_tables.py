@@ -735,7 +735,8 @@ def _page_starts(document: _Lines) -> list[int]:
     if lines and lines[0].page is not None:
         nonblank = document.nonblank_between(0, len(lines))
         return [i for before, i in zip(nonblank, nonblank[1:]) if lines[i].page != lines[before].page]
-    return sorted(i for i in document.where(_INDENTED_RE) if lines[i].text.strip() and document.nonblank_before(i) is not None)
+    first = document.nonblank_after(-1)  # (the first non-blank line: the lines after it have one before them)
+    return sorted(i for i in document.where(_INDENTED_RE) if lines[i].text.strip() and i > first)
 
 
 def _without_page_numbers(document: _Lines, issues: list[ParseIssue]) -> _Lines:
@@ -1167,7 +1168,8 @@ _THREE_PUBLIC_ORDERS = {"pairs": _three_public_order(True), "groups": _three_pub
 def _unit_of(region: _Region, stated_units: Callable[[], list[tuple[int, str]]]) -> tuple[str, str]:
     """The table's unit and where it was read: its own unit line, else the last one printed before
     it, else (the first table's unit line lost) the first one printed after it; ('', '') if none."""
-    own = next(filter(None, map(_stated_unit, region.lines)), None)
+    marked = _Lines.of(region.lines).where(_UNIT_CHAR_RE)  # (only a line with a 位 can state a unit)
+    own = next(filter(None, (_stated_unit(region.lines[i]) for i in marked)), None)
     if own:
         return own, "own"
     before = next((unit for no, unit in reversed(stated_units()) if no < region.title.no), "")
@@ -1234,12 +1236,22 @@ class _Row:
         return Provenance(min(ends), max(ends), lines[0].page if lines else None)
 
 
-_GLUED_RE = re.compile(r"(?<=[\u4e00-\u9fff)])(?=[-\d])|(?<=\d)(?=[\u4e00-\u9fff(])")
+# Where an amount is glued to a label: after a label's character, before a number's; and after a digit, before a label's.
+_LABEL_END, _NUMBER_START, _LABEL_START = r"[\u4e00-\u9fff)]", r"[-\d]", r"[\u4e00-\u9fff(]"
+_GLUED_RE = re.compile(rf"(?<={_LABEL_END})(?={_NUMBER_START})|(?<=\d)(?={_LABEL_START})")
+# The same places as pairs of characters: each pattern starts with a character class, which a search
+# skips ahead to (a search of _GLUED_RE tries a match at every position of the text, three times slower).
+_GLUED_PAIR_RES = (re.compile(_LABEL_END + _NUMBER_START), re.compile(rf"\d{_LABEL_START}"))
+
+
+def _unglued(text: str) -> str:
+    """The text with a space where an amount is glued to a label ('其他收入6.20'): most texts have none."""
+    return _GLUED_RE.sub(" ", text) if any(glued.search(text) for glued in _GLUED_PAIR_RES) else text
 
 
 def _pieces(text: str) -> list[str]:
     """Whitespace-separated pieces, with amounts glued to a label split off ('其他收入6.20')."""
-    return _GLUED_RE.sub(" ", text).split()
+    return _unglued(text).split()
 
 
 @dataclass
@@ -1256,8 +1268,7 @@ class _Body:
     @cached_property
     def pieces(self) -> list[list[str]]:
         """Each line's pieces (see _pieces), all lines split off and apart at once."""
-        glued = _GLUED_RE.sub(" ", self.text)
-        return list(map(str.split, glued.split("\n")))
+        return list(map(str.split, _unglued(self.text).split("\n")))
 
 
 def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]:
@@ -2974,10 +2985,13 @@ def _centred_items(context: _Context, above: tuple[Line, list[str]], middle: tup
     its place before the items, one after them ('医疗费补助 23.02 310 资本性支出 14.74') after."""
     # a class row first on the middle line may have its name wrapped around it, before the items'
     # codes above and their parts below ('对个人和家庭的 302' / '303 332.96 工会经费 0.00' / '补助 28')
-    lead_above, lead_below = _name_lead(context, above[1]), _name_lead(context, below[1])
+    lead_above = _name_lead(context, above[1])
     tops = _name_parts(context, above[1][len(lead_above):], layout.ECONOMIC_CLASSES.__contains__)
+    if not tops:  # (most lines: no classes' codes above; the line below is not read then)
+        return None
+    lead_below = _name_lead(context, below[1])
     bottoms = _name_parts(context, below[1][len(lead_below):], lambda piece: bool(_TWO_DIGITS_RE.fullmatch(piece)))
-    if not tops or not bottoms or len(tops) != len(bottoms):
+    if not bottoms or len(tops) != len(bottoms):
         return None
     found = _items(context, middle[1], len(tops))
     if found is None:
