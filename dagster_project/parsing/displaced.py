@@ -26,9 +26,10 @@ from .model import Line, ParseIssue, Provenance
 # What the other font carries: numbers (amounts, percentages, years, counts, item numbers) and
 # quotation marks.
 TOKEN_LINE_RE = re.compile(r"(?:\d[\d,]*(?:\.\d+)?%?|[“”])(?:\s+(?:\d[\d,]*(?:\.\d+)?%?|[“”]))*")
-# A line that may be tokens only, in the document's joined lines (each line after its newline):
-# a cheap class test of every line, TOKEN_LINE_RE then tells the few that follow a text line.
-CANDIDATE_LINE_RE = re.compile(r"\n[0-9“”][0-9,.%“” \t]*$", re.MULTILINE)
+# A line that may be tokens only, in the document's joined lines (each line after its newline),
+# below a line that does not end with a digit (see _after_text_lines): a cheap class test of every
+# line, TOKEN_LINE_RE then tells the few that follow a text line.
+CANDIDATE_LINE_RE = re.compile(r"\n[0-9“”](?<!\d\n.)[0-9,.%“” \t]*$", re.MULTILINE)
 # Whitespace between two printed characters of a line.
 SPACE_RE = re.compile(r"(?<=\S)[^\S\n]+(?=\S)")
 # A space beside a Latin letter or a digit separates words or numbers that are printed.
