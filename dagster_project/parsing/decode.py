@@ -73,7 +73,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         encoding = _utf16_from_nuls(data)
         return _checked(_decode_strict(data, encoding), encoding)
     try:
-        return _checked(data.decode("utf-8"), "utf-8")
+        return _checked(data.decode("utf-8"), "utf-8", data)  # (no BOM: its UTF-8 bytes are the data)
     except UnicodeDecodeError as exc:
         utf8_error = exc
     if _damaged_share(data, "utf-8") <= MAX_DAMAGED_UTF8_SHARE:
@@ -103,12 +103,14 @@ def _decode_strict(data: bytes, encoding: str) -> str:
         raise DecodeError(f"not valid {encoding} {_where(data, exc.start)}: {data[exc.start:exc.start + 4]!r}") from exc
 
 
-def _checked(text: str, encoding: str) -> tuple[str, str]:
-    """The text, if it reads as Chinese text; DecodeError if it is empty, binary or mojibake."""
+def _checked(text: str, encoding: str, utf8: bytes | None = None) -> tuple[str, str]:
+    """The text, if it reads as Chinese text; DecodeError if it is empty, binary or mojibake. `utf8`:
+    the text's UTF-8 bytes, if at hand (counted by bytes: no Python object per character)."""
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise DecodeError("empty file")
-    utf8 = text.encode("utf-8", errors="surrogatepass")  # counted by bytes: no Python object per character
+    if utf8 is None:
+        utf8 = text.encode("utf-8", errors="surrogatepass")
     controls = len(utf8) - len(utf8.translate(None, CONTROL_BYTES))  # single bytes that are never part of another character
     if controls > MAX_CONTROL_SHARE * len(text):
         raise DecodeError(f"not a text file: it looks like binary data ({controls} control characters after decoding as {encoding})")

@@ -318,7 +318,8 @@ def _lost_columns(rows: list[_Row]) -> dict[int, tuple[str, Line]]:
     income line for Table 2's column, a fund's income line for Table 4's), or not the total column
     every template prints: a header line was lost, so where each number stands is not known.
     Table -> (why, the line that shows it)."""
-    printed = {(row.table_no, row.section, row.row_key): row for row in rows if any(map(_AMOUNT, row.values))}
+    # (row key -> the last row of that key that prints an amount, asked only when a header lacks a column)
+    printed = cache(lambda: {(row.table_no, row.section, row.row_key): row for row in rows if any(map(_AMOUNT, row.values))})
     first_rows: dict[int, _Row] = {}  # per table, its first row with the header's columns
     for row in rows:
         if row.section != "income":
@@ -343,7 +344,7 @@ def _lost_columns(rows: list[_Row]) -> dict[int, tuple[str, Line]]:
     for (no, column), (proof_no, section, keys) in layout.COLUMNS_PROVED_BY.items():
         if no in lost or no not in header_columns or column in header_columns[no]:
             continue
-        proof = next((printed[key] for k in keys if (key := (proof_no, section, k)) in printed), None)
+        proof = next((printed()[key] for k in keys if (key := (proof_no, section, k)) in printed()), None)
         if proof is not None:
             lost[no] = (f"the header names no {column} column, though '{proof.label}' (table {proof_no}, line "
                         f"{proof.lines[0].no}) prints an amount for it: a header line may be lost, so the columns "
@@ -1241,12 +1242,14 @@ _LABEL_END, _NUMBER_START, _LABEL_START = r"[\u4e00-\u9fff)]", r"[-\d]", r"[\u4e
 _GLUED_RE = re.compile(rf"(?<={_LABEL_END})(?={_NUMBER_START})|(?<=\d)(?={_LABEL_START})")
 # The same places as pairs of characters: each pattern starts with a character class, which a search
 # skips ahead to (a search of _GLUED_RE tries a match at every position of the text, three times slower).
-_GLUED_PAIR_RES = (re.compile(_LABEL_END + _NUMBER_START), re.compile(rf"\d{_LABEL_START}"))
+_GLUED_BEFORE_NUMBER_RE = re.compile(_LABEL_END + _NUMBER_START)
+_GLUED_AFTER_NUMBER_RE = re.compile(rf"\d{_LABEL_START}")
 
 
 def _unglued(text: str) -> str:
     """The text with a space where an amount is glued to a label ('其他收入6.20'): most texts have none."""
-    return _GLUED_RE.sub(" ", text) if any(glued.search(text) for glued in _GLUED_PAIR_RES) else text
+    glued = _GLUED_BEFORE_NUMBER_RE.search(text) or _GLUED_AFTER_NUMBER_RE.search(text)
+    return _GLUED_RE.sub(" ", text) if glued else text
 
 
 def _pieces(text: str) -> list[str]:
@@ -3606,6 +3609,8 @@ def _drop_stray_numbers(row: _Row, issues: list[ParseIssue]) -> None:
 
 def _cells(row: _Row, issues: list[ParseIssue]) -> list[Cell]:
     """The row's values as cells: placed where every remaining placement agrees, else ambiguous."""
+    if not row.values:  # (a blank row: no provenance to build)
+        return []
     provenance = row.provenance()
     inferred = "" if len(row.columns) == len(row.values) or not row.decided_by else _inferred_from(row.decided_by)
     if row.allowed is not None:  # Table 7 by item: each value where its own line is; inferred only if its line allows two columns
