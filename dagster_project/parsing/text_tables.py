@@ -775,8 +775,9 @@ MIN_PAGE_LINES = 5
 MAX_PAGES = 50
 # The first page number an extract prints (its cover may be unnumbered, or its number lost).
 MAX_FIRST_PAGE = 3
-# A line of a bare number, with the newline before it (a literal start the regex engine scans for fast).
-_BARE_NUMBER_LINE_RE = re.compile(rf"\n[^\S\n]*({_BARE_NUMBER_RE.pattern})[^\S\n]*(?=\n)")
+# A line of a bare number, with the newline before it (a literal start the regex engine scans for fast);
+# its spaces taken possessively (*+: no number or newline is a space), so that each line is tried once.
+_BARE_NUMBER_LINE_RE = re.compile(rf"\n[^\S\n]*+({_BARE_NUMBER_RE.pattern})[^\S\n]*+(?=\n)")
 
 
 def _page_series(document: _Lines) -> tuple[list[int], list[tuple[int, int]]]:
