@@ -574,9 +574,9 @@ def _headings(content: _Content, numbered: list[_Numbered], run_ins: dict[int, l
         if part in PARTS_WITHOUT_HEADINGS or TABLE_AMOUNT_RE.search(text):
             continue
         if n and n.mark == "item":
-            lists.place(n.mark, int(ITEM_NUMBER_RE.findall(text)[0]))
+            lists.place(n.mark, int(ITEM_NUMBER_RE.search(text)[0]))
         elif n:
-            if _is_row_label(n.text):
+            if n.mark == "h0" and _is_row_label(n.text):  # (a subsection's '(一)' is no row label)
                 continue
             headings.append(_heading(n.mark, n.text, part, lists, _lines_provenance(line, content.lines[n.last][0])))
         for heading_text in run_ins.get(i, ()):
@@ -601,7 +601,7 @@ def _is_row_label(text: str) -> bool:
 
 
 def _heading(mark: str, text: str, part: str, lists: _Lists, provenance: Provenance) -> DocumentHeading:
-    number = chinese_number(HEADING_NUMBER_RE.findall(text)[0])
+    number = chinese_number(HEADING_NUMBER_RE.search(text)[1])
     return DocumentHeading(HEADING_LEVELS[mark], number, text, part, lists.place(mark, number), provenance)
 
 
