@@ -88,7 +88,9 @@ _TOPICS = tuple((topic, re.compile(rx)) for topic, rx in P.TOPICS)
 _ANY_TOPIC = re.compile("|".join(f"(?:{rx})" for _, rx in P.TOPICS))  # one search rules out most headings
 # With the word each template prints after its value: a cheap test before the regex.
 _TOPIC_PATTERNS = {topic: tuple((p, P.value_word(p.template), P.compile_template(p.template)) for p in ps) for topic, ps in P.TOPIC_PATTERNS.items()}
-_MENTIONS = {topic: tuple((re.compile(rx), subject) for rx, subject in ms) for topic, ms in P.MENTIONS.items()}
+# With a word every match prints, when its regex does not start with one: a cheap test before the regex.
+_MENTIONS = {topic: tuple((re.compile(rx), subject, P.MENTION_WORDS.get(subject, "")) for rx, subject in ms)
+             for topic, ms in P.MENTIONS.items()}
 _CHANGE_AMOUNT = P.compile_template(P.CHANGE_DIRECTION + "{amt}")
 _CHANGE_PCT = P.compile_template(P.CHANGE_DIRECTION + "{pct}")
 _FLAT = re.compile(P.FLAT_DIRECTION)
@@ -111,6 +113,7 @@ _TITLE = re.compile(P.TITLE_RE)
 _TABLE_TITLE_YEAR = re.compile(P.TABLE_TITLE_YEAR_RE)
 _UNIT = re.compile(P.UNIT_RE)
 _NAME_FIELDS = tuple((re.compile(rx), context) for rx, context in P.NAME_FIELDS)
+_NAME_FIELD = re.compile(P.NAME_FIELD_RE)
 _REGION = re.compile(P.REGION_RE)
 _NAME_MENTION_REST = re.compile(rf"[\u4e00-\u9fff()]{{0,25}}?{P.ORG_SUFFIX}(?={P.NAME_FOLLOWERS})")  # see _NameMentions
 _NAME_LIKE = re.compile(rf"^[\u4e00-\u9fff()]{{4,40}}{P.ORG_SUFFIX}$")
@@ -1029,10 +1032,12 @@ def _mentions(text: str, topic: str, document: Document) -> list[tuple[int, int,
     return document.mentions[key]
 
 
-def _find_mentions(text: str, mentions: tuple[tuple[re.Pattern[str], str], ...], function_names: dict[str, str]) -> list[tuple[int, int, str]]:
+def _find_mentions(text: str, mentions: tuple[tuple[re.Pattern[str], str, str], ...], function_names: dict[str, str]) -> list[tuple[int, int, str]]:
     """(start, end, subject) of every subject mention in the text; at the same end, the earlier entry wins."""
     found: dict[int, tuple[int, int, str]] = {}
-    for rx, subject in mentions:
+    for rx, subject, word in mentions:
+        if word not in text:
+            continue
         for m in rx.finditer(text):
             if m.end() in found:
                 continue
@@ -1075,8 +1080,8 @@ def _named_code(cls: str, levels: list[str], names: dict[str, str]) -> str:
 def class_code_of(name: str) -> str | None:
     """The function class code of a printed class name ('一般公共服务支出', '...:卫生健康')."""
     name = _strip_expenditure(name)
-    matches = [known for known in FUNCTION_CLASSES if name.endswith(known)]
-    return FUNCTION_CLASSES[max(matches, key=len)] if matches else None
+    # the longest class name the name ends with: its longest ending that is one
+    return next((FUNCTION_CLASSES[name[i:]] for i in range(len(name)) if name[i:] in FUNCTION_CLASSES), None)
 
 
 def _strip_expenditure(name: str) -> str:
@@ -1202,7 +1207,7 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
         add(name, "title", provenance)
         title_lines.update((provenance.page, no) for no in range(provenance.line_start or 0, (provenance.line_end or 0) + 1))
     for line, text in (document.texts[i] for i in _lines_holding(document.joined, ":")):
-        for rx, context in _NAME_FIELDS:
+        for rx, context in _NAME_FIELDS if _NAME_FIELD.search(text) else ():
             for match in rx.finditer(text):
                 add(match["name"], context, Provenance(line.no, line.no, line.page))
     for i, start, end in _name_spans(document.compacts, _name_mentions(region), _misprints({name for name, _, _ in titles})):

@@ -107,6 +107,9 @@ _SUBJECT_NAME = r"(?:[\u4e00-\u9fff、]|\((?![类款项]\))[\u4e00-\u9fff]{1,2}\
 FUNCTION_SUBJECT_RE = (
     r"(?P<cls>[\u4e00-\u9fff、]+?)\(类\)" rf"(?:(?P<kuan>{_SUBJECT_NAME}+?)\(款\))?(?:(?P<xiang>{_SUBJECT_NAME}*?)\(项\))?"
 )
+# A word every match of FUNCTION_SUBJECT_RE prints: the texts without it are not searched (its
+# first part, a name of any length, would be tried at every character).
+FUNCTION_SUBJECT_WORD = "(类)"
 # The subject of a 项 printed without its name: after its 款's code (or names), unresolved.
 UNNAMED_ITEM = "(项)"
 
@@ -173,6 +176,9 @@ MENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (r"(?<![\u4e00-\u9fff“”])(?:\d{4}年度?)?(?P<name>(?![\u4e00-\u9fff“”]*?(?:决算中|反映|所有))[\u4e00-\u9fff“”]{2,30}?)项目(?:绩效)?自评(?:综述|结果)", "@name"),
     ),
 }
+
+# Subject rule -> a word every match of its MENTIONS regexes prints (see FUNCTION_SUBJECT_WORD).
+MENTION_WORDS = {"@function": FUNCTION_SUBJECT_WORD}
 
 # Kinds printed in the text that have a fixed subject key (others keep the printed kind).
 KIND_SUBJECTS: dict[str, str] = {
@@ -388,11 +394,15 @@ TABLE_TITLE_YEAR_RE = r"(?P<year>(?:19|20)\d{2})\s*年度?\s*[^\s\d]{0,24}决算
 UNIT_RE = r"单位[^\S\n]*:[^\S\n]*(?P<unit>万元|元)"  # over the joined lines: whitespace within a line
 # A word every match of the patterns above prints: the lines without it are not matched.
 TITLE_WORD = "决算"  # TITLE_RE, TABLE_TITLE_YEAR_RE
-# Fields that print the department's name: (regex over a line, context).
-NAME_FIELDS: tuple[tuple[str, str], ...] = (
-    (r"(?:^|\s)(?:部门|编制部门|编制单位|部门名称)\s*:\s*(?P<name>[^\s:]+)", "table_header"),
-    (r"(?:^|\s)(?:单位名称|项目单位|预算单位)\s*:\s*(?P<name>[^\s:]+)", "form"),
+# Fields that print the department's name: (regex over a line, context), built from the field
+# names of each context.
+_NAME_FIELD_NAMES = (("部门|编制部门|编制单位|部门名称", "table_header"), ("单位名称|项目单位|预算单位", "form"))
+NAME_FIELDS: tuple[tuple[str, str], ...] = tuple(
+    (rf"(?:^|\s)(?:{names})\s*:\s*(?P<name>[^\s:]+)", context) for names, context in _NAME_FIELD_NAMES
 )
+# A field name and its colon, anywhere in a line: the lines without one are not matched against
+# NAME_FIELDS (whose start, a line start or a space, would be tried at every character).
+NAME_FIELD_RE = "(?:" + "|".join(names for names, _ in _NAME_FIELD_NAMES) + r")\s*:"
 # A name printed in running text: it starts with the party prefix or the region's first unit,
 # ends with an organisation word, and is followed by what a sentence says about a department.
 NAME_PREFIXES = ("中国共产党", "中共")
