@@ -59,7 +59,7 @@ NOISE = rf"(?:[-—]?+{SPACE}*+\d{{1,3}}+{SPACE}*+[-—]?+|第{SPACE}*\d+{SPACE}
 # What a line is, in one match at its start: 'noise', else its marker (see _marker). The lookahead
 # is a cheap test of the first character before the alternatives.
 LINE_KIND_RE = re.compile(rf"\n(?=[-—\d第图(一二三四五六七八九十])(?:(?P<noise>{NOISE})|{MARKER})", re.MULTILINE)
-FUNCTION_CODE_START_RE = re.compile(r"\n2")  # every function subject code starts with 2
+FUNCTION_CODE_START_RE = re.compile(r"\n2\d\d")  # every function subject code starts with 2 and two more digits
 # A sentence, without the whitespace around it, in the paragraphs' texts each after a newline:
 # up to its 。, else (at the paragraph's end) up to its last visible character (one scan: a
 # paragraph's last sentence is not scanned again once no 。 was found); a 。 after only whitespace
@@ -86,10 +86,12 @@ TABLE_ROW_LABELS = frozenset({*INCOME_LABELS, *EXPENDITURE_LABELS, *BOTH_SIDES_L
 _PART_KINDS = tuple((kind, re.compile(rx)) for kind, rx in P.PART_KINDS)
 _TOPICS = tuple((topic, re.compile(rx)) for topic, rx in P.TOPICS)
 _ANY_TOPIC = re.compile("|".join(f"(?:{rx})" for _, rx in P.TOPICS))  # one search rules out most headings
-# With the word each template prints after its value: a cheap test before the regex.
-_TOPIC_PATTERNS = {topic: tuple((p, P.value_word(p.template), P.compile_template(p.template)) for p in ps) for topic, ps in P.TOPIC_PATTERNS.items()}
-# With a word every match prints, when its regex does not start with one: a cheap test before the regex.
-_MENTIONS = {topic: tuple((re.compile(rx), subject, P.MENTION_WORDS.get(subject, "")) for rx, subject in ms)
+# With the word each template prints after its value and the longest it prints of its own: cheap
+# tests before the regex (most of which cannot start with a literal).
+_TOPIC_PATTERNS = {topic: tuple((p, P.value_word(p.template), P.printed_word(p.template), P.compile_template(p.template)) for p in ps)
+                   for topic, ps in P.TOPIC_PATTERNS.items()}
+# With a word every match prints: a cheap test before the regex.
+_MENTIONS = {topic: tuple((re.compile(rx), subject, P.MENTION_WORDS.get(subject) or P.printed_word(rx)) for rx, subject in ms)
              for topic, ms in P.MENTIONS.items()}
 _CHANGE_AMOUNT = P.compile_template(P.CHANGE_DIRECTION + "{amt}")
 _CHANGE_PCT = P.compile_template(P.CHANGE_DIRECTION + "{pct}")
@@ -574,7 +576,7 @@ def _headings(content: _Content, numbered: list[_Numbered], run_ins: dict[int, l
                 headings.append(DocumentHeading("part", number, n.text, part, lists.part(number), where))
             last_part_title = _compact(n.text)
             continue
-        if part in PARTS_WITHOUT_HEADINGS or TABLE_AMOUNT_RE.search(text):
+        if part in PARTS_WITHOUT_HEADINGS or ("." in text and TABLE_AMOUNT_RE.search(text)):  # (an amount prints a '.')
             continue
         if n and n.mark == "item":
             lists.place(n.mark, int(ITEM_NUMBER_RE.search(text)[0]))
@@ -805,8 +807,8 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
     topic = sentence.topic or ""
     events: list[tuple[int, Fact | None, re.Match[str] | None]] = []
     read: set[tuple[str, int]] = set()  # (fact key, value position): a value is read by its first pattern
-    for pattern, word, rx in _TOPIC_PATTERNS.get(topic, ()):
-        if word not in sentence.compact:
+    for pattern, word, own_word, rx in _TOPIC_PATTERNS.get(topic, ()):
+        if word not in sentence.compact or own_word not in sentence.compact:
             continue
         for match in rx.finditer(sentence.compact):
             if (pattern.fact_key, match.start("v")) in read:
@@ -1212,11 +1214,12 @@ def _name_variants(document: Document, titles: list[tuple[str, int, Provenance]]
                 add(match["name"], context, Provenance(line.no, line.no, line.page))
     for i, start, end in _name_spans(document.compacts, _name_mentions(region), _misprints({name for name, _, _ in titles})):
         sentence = document.sentences[i]
-        provenance = sentence.provenance(start, end)
-        if (provenance.page, provenance.line_start) in title_lines:
+        name, context = sentence.compact[start:end], NAME_CONTEXT_BY_PART.get(sentence.part, "narrative")
+        if (name, context) in variants:  # most mentions repeat a variant: its source lines are not read
             continue
-        context = NAME_CONTEXT_BY_PART.get(sentence.part, "narrative")
-        add(sentence.compact[start:end], context, provenance)
+        provenance = sentence.provenance(start, end)
+        if (provenance.page, provenance.line_start) not in title_lines:
+            add(name, context, provenance)
     return list(variants.values())
 
 

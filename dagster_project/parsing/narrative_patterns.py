@@ -445,6 +445,34 @@ def value_word(template: str) -> str:
     return word if word == "%" or "\u4e00" <= word <= "\u9fff" else ""
 
 
+def printed_word(template: str) -> str:
+    """The longest run of literal characters every match of the template (or of a plain regex)
+    prints: its own characters outside any group, bracket or placeholder, none made optional by a
+    quantifier; '' when it has an alternative outside a group. The engine tests it before the regex."""
+    words, run, depth, i = [], "", 0, 0
+    while i < len(template):
+        char = template[i]
+        if depth == 0 and "\u4e00" <= char <= "\u9fff":
+            run += char
+        else:
+            if depth == 0 and char == "|":
+                return ""
+            if depth == 0 and (char in "?*" or char == "{" and not template.startswith(("{amt}", "{pct}", "{n:"), i)):
+                run = run[:-1]  # a quantifier: the character before it may be missing
+            words.append(run)
+            run = ""
+            if char == "\\":
+                i += 1  # an escaped character
+            elif char == "[":
+                i = template.index("]", i)  # a class
+            elif char == "{" and depth == 0:
+                i = template.index("}", i)  # a placeholder or a quantifier
+            else:
+                depth += {"(": 1, ")": -1}.get(char, 0)
+        i += 1
+    return max([*words, run], key=len)
+
+
 def compile_template(template: str) -> re.Pattern[str]:
     """A template with {amt} / {pct} / {n:<unit regex>} placeholders -> a compiled regex."""
 
