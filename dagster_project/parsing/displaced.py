@@ -108,14 +108,16 @@ def restore_displaced(texts: tuple[tuple[Line, str], ...], joined: str) -> Resto
 def _after_text_lines(joined: str) -> Iterator[int]:
     """Where each line that may be tokens only starts, when the line above it prints no digit (a
     line that prints its numbers had none moved: most lines of numbers are table rows below a row
-    that prints its own) and may have a gap (see _gaps): cheap tests before the exact ones."""
+    that prints its own) and may have a gap (see _gaps): cheap tests before the exact ones, the
+    test of a gap first (few lines pass it)."""
     for candidate in CANDIDATE_LINE_RE.finditer(joined):
         start = candidate.start()
         above = joined.rfind("\n", 0, start)
-        if above < 0 or DIGIT_RE.search(joined, above, start):
+        if above < 0:
             continue
         if joined.find(" ", above, start) >= 0 or joined.startswith(LINE_STARTS, above + 1) or joined.startswith(OPENING_QUOTE, start + 1):
-            yield start + 1
+            if not DIGIT_RE.search(joined, above, start):
+                yield start + 1
 
 
 def _gaps(text: str, first_token: str) -> list[_Gap]:
