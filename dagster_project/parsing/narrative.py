@@ -91,7 +91,7 @@ _ANY_TOPIC = re.compile("|".join(f"(?:{rx})" for _, rx in P.TOPICS))  # one sear
 _TOPIC_PATTERNS = {topic: tuple((p, P.value_word(p.template), P.printed_word(p.template), P.compile_template(p.template)) for p in ps)
                    for topic, ps in P.TOPIC_PATTERNS.items()}
 # With a word every match prints: a cheap test before the regex.
-_MENTIONS = {topic: tuple((re.compile(rx), subject, P.MENTION_WORDS.get(subject) or P.printed_word(rx)) for rx, subject in ms)
+_MENTIONS = {topic: tuple((re.compile(rx), subject, P.printed_word(rx)) for rx, subject in ms)
              for topic, ms in P.MENTIONS.items()}
 _CHANGE_AMOUNT = P.compile_template(P.CHANGE_DIRECTION + "{amt}")
 _CHANGE_PCT = P.compile_template(P.CHANGE_DIRECTION + "{pct}")

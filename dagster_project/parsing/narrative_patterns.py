@@ -107,9 +107,6 @@ _SUBJECT_NAME = r"(?:[\u4e00-\u9fff、]|\((?![类款项]\))[\u4e00-\u9fff]{1,2}\
 FUNCTION_SUBJECT_RE = (
     r"(?P<cls>[\u4e00-\u9fff、]+?)\(类\)" rf"(?:(?P<kuan>{_SUBJECT_NAME}+?)\(款\))?(?:(?P<xiang>{_SUBJECT_NAME}*?)\(项\))?"
 )
-# A word every match of FUNCTION_SUBJECT_RE prints: the texts without it are not searched (its
-# first part, a name of any length, would be tried at every character).
-FUNCTION_SUBJECT_WORD = "(类)"
 # The subject of a 项 printed without its name: after its 款's code (or names), unresolved.
 UNNAMED_ITEM = "(项)"
 
@@ -176,9 +173,6 @@ MENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (r"(?<![\u4e00-\u9fff“”])(?:\d{4}年度?)?(?P<name>(?![\u4e00-\u9fff“”]*?(?:决算中|反映|所有))[\u4e00-\u9fff“”]{2,30}?)项目(?:绩效)?自评(?:综述|结果)", "@name"),
     ),
 }
-
-# Subject rule -> a word every match of its MENTIONS regexes prints (see FUNCTION_SUBJECT_WORD).
-MENTION_WORDS = {"@function": FUNCTION_SUBJECT_WORD}
 
 # Kinds printed in the text that have a fixed subject key (others keep the printed kind).
 KIND_SUBJECTS: dict[str, str] = {
@@ -447,13 +441,16 @@ def value_word(template: str) -> str:
 
 def printed_word(template: str) -> str:
     """The longest run of literal characters every match of the template (or of a plain regex)
-    prints: its own characters outside any group, bracket or placeholder, none made optional by a
-    quantifier; '' when it has an alternative outside a group. The engine tests it before the regex."""
+    prints: its own Chinese characters and escaped punctuation ('\\(') outside any group, bracket or
+    placeholder, none made optional by a quantifier; '' when it has an alternative outside a
+    group. The engine tests it before the regex."""
     words, run, depth, i = [], "", 0, 0
     while i < len(template):
         char = template[i]
-        if depth == 0 and "\u4e00" <= char <= "\u9fff":
-            run += char
+        escaped = char == "\\" and not template[i + 1].isalnum()  # ('\\d', '\\s': classes, not characters)
+        if depth == 0 and ("\u4e00" <= char <= "\u9fff" or escaped):
+            i += escaped  # (past the backslash)
+            run += template[i]
         else:
             if depth == 0 and char == "|":
                 return ""

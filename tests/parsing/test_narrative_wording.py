@@ -239,10 +239,12 @@ def test_income_and_expenditure_totals_stated_apart_and_projects_counted_before_
 
 
 def test_the_word_a_template_prints_is_in_every_match() -> None:
-    from dagster_project.parsing.narrative_patterns import printed_word
+    from dagster_project.parsing.narrative_patterns import FUNCTION_SUBJECT_RE, printed_word
 
     assert printed_word(r"(?:支出)?决算(?:数)?为{amt}") == "决算"  # groups are left out
     assert printed_word(r"财政拨款收入?、?支出?(?:决算)?总计{amt}") == "财政拨款收"  # 入? may be missing
     assert printed_word(r"授予小微企业(?:合同)?金额(?:[\d,.]+万?元)?,{0,2}占{pct}") == "授予小微企业"
-    assert printed_word(r"因公出国\(境\)费?") == "因公出国"
+    assert printed_word(r"因公出国\(境\)费?") == "因公出国(境)"  # escaped punctuation is printed as itself
+    assert printed_word(r"支出\(?类\)?") == "支出"
+    assert printed_word(FUNCTION_SUBJECT_RE) == "(类)"  # the class's name is a group
     assert printed_word(r"会议费|培训费") == ""  # either may be printed
