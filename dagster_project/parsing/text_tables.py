@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, cached_property
 from itertools import accumulate, compress, pairwise, product
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, methodcaller
 from typing import NamedTuple
 
 from .column_solver import balances, column_keys, columns_of_failing_sums, constraints, placements, solve
@@ -73,6 +73,7 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     """All nine tables of a decoded text extract (lines NFKC-normalised, 1-based numbers)."""
     issues: list[ParseIssue] = []
     cut = truncation(lines)
+    printed = lines  # every line, page numbers too (the document's lines below leave them out)
     document = _without_page_numbers(_Lines.of(lines), issues)
     lines = document.lines
     regions = _find_regions(document, issues)
@@ -133,6 +134,8 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         row.doubt = ON_ANOTHER_LABELS_LINE_NOTE.format(other.label)
     for row, line in _label_lines_read_twice(two_sided):
         row.doubt = LABEL_LINE_READ_TWICE_NOTE.format(line.text.strip())
+    for row, start, code in _after_the_start_of_a_cut_code(complete, printed):
+        row.doubt = row.doubt or CUT_CODE_NOTE.format(start, row.row_code, code)
     for row, value, code in odd_forms:
         if code == "amount_with_fewer_decimals":
             _doubt_for_its_form(row, value, code, issues)
@@ -252,7 +255,8 @@ def _places(value: _Value) -> str:
 def _usual_places(values: Iterable[_Value]) -> int | None:
     """How many decimals most of the amounts print, zeros and whole numbers aside (a zero may print
     '-', '0' or '0.00' in one document); None when there are none."""
-    counts = Counter(len(_places(v)) for v in values if v.value and not v.bare_int)
+    printed = [v.printed for v in values if v.value and not v.bare_int]
+    counts = Counter(map(len, map(itemgetter(2), map(methodcaller("partition", "."), printed))))  # (_places, in C)
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -1381,7 +1385,7 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         _doubt_kuan_read_as_item(context, rows)
         _doubt_read_after_its_items(context, rows)
         _doubt_subject_rows(rows, alike)
-    _doubt_amounts_cut_before_a_whole_number(rows)
+    _doubt_amounts_cut_before_a_whole_number(rows, region.lines)
     _drop_lone_integers(rows, issues)
     cut = _lines_with_a_cut_amount(body)
     for row in rows:
@@ -1428,15 +1432,18 @@ COLUMN_NUMBERS_NOTE = ("the row's numbers are whole numbers counting up by one: 
 def _lines_with_a_cut_amount(body: _Body) -> set[int]:
     """The numbers of the lines that print an amount cut at its decimal point or a thousands
     separator ('2,106. 66'): which of the line's pieces are its amounts is not known. A line that
-    starts with the cut amount's end ('5,318' / '.77') gives the line before it too."""
+    starts with the cut amount's end ('5,318' / '.77'), or with a number after a line ending in an
+    amount cut inside a group of thousands ('2,5' / '41.03' of '2,541.03'), gives the line before it too."""
     text = body.text
-    if not any(cut in text for cut in _AMOUNT_CUTS) and not text.endswith((".", ",")):
+    cut_in_a_group = _CUT_IN_A_GROUP_RE.search(text) is not None
+    if not cut_in_a_group and not any(cut in text for cut in _AMOUNT_CUTS) and not text.endswith((".", ",")):
         return set()  # (str searches first: a regex steps through a Chinese text slowly)
     found = set()
     for before, line in zip([None, *body.lines], body.lines):
         if _CUT_AMOUNT_RE.search(line.text):
             found.add(line.no)
-        elif before is not None and _CUT_END_RE.match(line.text):
+        elif before is not None and (_CUT_END_RE.match(line.text) or cut_in_a_group and _DIGIT_START_RE.match(line.text)
+                                     and _GROUP_CUT_AT_THE_END_RE.search(before.text)):
             found.update((before.no, line.no))
     return found
 
@@ -1444,6 +1451,10 @@ def _lines_with_a_cut_amount(body: _Body) -> set[int]:
 _AMOUNT_CUTS = (". ", ", ", ".\n", ",\n", "\n.", "\n,")
 _CUT_AMOUNT_RE = re.compile(rf"(?<!\S){AMOUNT_CUT_PATTERN}(?!\S)")
 _CUT_END_RE = re.compile(r"\s*[.,]\d")  # a line starting with the end of a cut amount ('.77' of '5,318.77')
+# A group of thousands of fewer than three digits ending a line: no amount prints one ('2,5' of '2,541.03')
+_CUT_IN_A_GROUP_RE = re.compile(r",\d\d?[ \t]*(?:\n|$)")
+_GROUP_CUT_AT_THE_END_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*,\d\d?\s*$")
+_DIGIT_START_RE = re.compile(r"\s*\d")
 CUT_AMOUNT_NOTE = ("the line prints an amount cut at its decimal point or a thousands separator: which pieces are its "
                    "amounts is not known")
 
@@ -3090,6 +3101,7 @@ def _economic_rows(context: _Context, body: _Body, codes_centred: bool = False) 
     rows: list[_Row] = []
     current: _Row | None = None
     between = ""  # text read after the current row's numbers: another item's name, its code lost
+    apart: dict[str, str] = {}  # such a text -> the number read after it
     read = list(zip(body.lines, body.pieces))
     if not context.header.laid_out or codes_centred:  # a grid extract is read by its rows' centres first (see _grid_rows)
         read = _codes_around_names(context, read)
@@ -3113,6 +3125,7 @@ def _economic_rows(context: _Context, body: _Body, codes_centred: bool = False) 
                     current.values.append(value)
                     if between and not value.bare_int and not current.weak_doubt:  # (a page number is dropped later)
                         current.weak_doubt = NAME_BETWEEN_NUMBERS_NOTE.format(between, piece)
+                        apart.setdefault(between, piece)
             elif (flat := squash(piece)) in layout.ECONOMIC_TOTAL_LABELS:
                 key, section = layout.ECONOMIC_TOTAL_LABELS[flat]
                 current = context.row(section, key, None, flat, context.table.columns, [line])
@@ -3124,12 +3137,29 @@ def _economic_rows(context: _Context, body: _Body, codes_centred: bool = False) 
                     current.lines.append(line)
             elif current is not None:
                 between += flat
+    _doubt_rows_named_apart(rows, apart)
     _after_a_row_without_number(rows)
     return [row for row in rows if row.values]
 
 
+def _doubt_rows_named_apart(rows: list[_Row], apart: dict[str, str]) -> None:
+    """A row read with its code and no name, whose item's name is read elsewhere, after another
+    row's numbers and before a number (NAME_BETWEEN_NUMBERS_NOTE, `apart`: that name -> the number):
+    the extract listed codes, names and numbers apart ('30103 奖金 30106 126.08 30205 水费 1.54
+    伙食补助费 7.81'), so the number read after the code may be another item's."""
+    if not apart:  # (most tables)
+        return
+    names, _ = layout.economic_subjects()
+    for row in rows:
+        name = names.get(row.row_code or "", "")
+        if not row.label and name in apart and not row.weak_doubt:
+            row.weak_doubt = NAMED_APART_NOTE.format(name, apart[name])
+
+
 NAME_BETWEEN_NUMBERS_NOTE = ("the text '{}' is read after the row's numbers and before its number {}: another item's "
                              "name, its code lost, and the number may be that item's")
+NAMED_APART_NOTE = ("the row is read without its name, and its item's name '{}' is read after another row's numbers, "
+                    "before the number {}: the number read after the code may be another item's")
 
 
 def _economic_class(row: _Row) -> str:
@@ -3521,29 +3551,37 @@ def _drop_lone_integers(rows: list[_Row], issues: list[ParseIssue]) -> None:
                                      Provenance(value.line.no, value.line.no, value.line.page)))
 
 
-def _doubt_amounts_cut_before_a_whole_number(rows: list[_Row]) -> None:
-    """A whole number alone on its line that completes the amount on the line before it to the
-    decimals most of the table's amounts print ('414.6' and '3'): a cell wrapped in its narrow
-    column, or a line broken in it. The amount read is not the one printed: its row is not
-    certain. A '0' may be a blank cell, so it only counts where the table prints no other zero so,
-    or no other amount short of those decimals ('5.1' and '0' of '5.10')."""
-    ends = [v for row in rows for v in row.values if v.alone and v.bare_int]
-    if not ends:
-        return
-    amounts = {v.line.no: (row, v) for row in rows for v in row.values if not v.bare_int}  # the last of each line
-    after = [(end, *amounts[end.line.no - 1]) for end in ends if end.line.no - 1 in amounts]
-    if not any(amount.value and "." in amount.printed for _, _, amount in after):
-        return
+def _doubt_amounts_cut_before_a_whole_number(rows: list[_Row], lines: list[Line]) -> None:
+    """A whole number starting the next non-blank line of the table's region (`lines`: a page
+    number there is not yet told apart) after an amount, alone or before other pieces, that
+    completes the amount to the decimals most of the table's amounts print ('414.6' and '3', or
+    '7.7' and '1 一般公共预算财政拨款'): a cell wrapped in its narrow column, or a line broken in it.
+    The amount read is not the one printed: its row is not certain. The whole number need not be
+    read as a value (a 行次 column or a code reads it as its own). A '0' may be a blank cell, so it
+    only counts where the table prints no other zero so, or no other amount short of those
+    decimals ('5.1' and '0' of '5.10')."""
     values = [v for row in rows for v in row.values]
     usual = _usual_places(values) or 0
-    short = sum(0 < len(_places(v)) < usual for v in values if not v.bare_int)
-    zeros = sum(v.printed == "0" for v in values)
-    for end, row, amount in after:
-        places = _places(amount)
-        if row.doubt or not 0 < len(places) < usual or end.printed == "0" and zeros > 1 and short > 1:
+    amounts = {v.line.no: (row, v) for row in rows for v in row.values if not v.bare_int}  # the last of each line
+    short = [(no, row, amount) for no, (row, amount) in amounts.items() if 0 < len(_places(amount)) < usual]
+    if not short:  # (most tables)
+        return
+    next_line = dict(zip(map(attrgetter("no"), lines), lines[1:]))
+    after = [(end[1], below.no, row, amount) for no, row, amount in short
+             if (below := next_line.get(no)) and (end := _LEADING_DECIMALS_RE.match(below.text))]
+    if not after or not any(amount.value and "." in amount.printed for _, amount in amounts.values()):
+        return
+    zeros_unclear = sum(v.printed == "0" for v in values) > 1 and sum(
+        0 < len(_places(v)) < usual for v in values if not v.bare_int) > 1
+    for end, line_no, row, amount in after:
+        if row.doubt or end == "0" and zeros_unclear:
             continue
-        if len(places) + len(end.printed) == usual:
-            row.doubt = BESIDE_A_LONE_INTEGER_NOTE.format(end.printed, end.line.no, amount.printed)
+        if len(_places(amount)) + len(end) == usual:
+            row.doubt = BESIDE_A_LONE_INTEGER_NOTE.format(end, line_no, amount.printed)
+
+
+# A whole number of a digit or two starting a line: the decimals a cut left (a code starts a row)
+_LEADING_DECIMALS_RE = re.compile(r"\s*(\d\d?)(?!\S)")
 
 
 LEFT_OVER_CODE_PART_NOTE = ("the code part '{}' (line {}) after the row belongs to no row read: a line may be lost, and the "
@@ -3565,7 +3603,7 @@ REPEATED_LINE_NOTE = "the row took its numbers from two lines printed alike (a l
 BEFORE_AN_AMOUNT_NOTE = ("the whole number {} alone on its line, before an amount of the row, is no page number of "
                          "the document's series and stands inside the row: it may be the start of that amount, cut "
                          "off by the extract ('2' / '9.06' of '29.06')")
-BESIDE_A_LONE_INTEGER_NOTE = ("the whole number {} alone on line {}, right after the row's amount {}, gives it the "
+BESIDE_A_LONE_INTEGER_NOTE = ("the whole number {} starting line {}, right after the row's amount {}, gives it the "
                               "decimals the table's amounts print: it may be the amount's end, cut off by the extract")
 # (Table 6: an extract that prints each piece on its own line lost the line of another item's name)
 CODE_PART_BEFORE_AMOUNT_NOTE = ("the whole number {} alone on its line, before the row's amount, has the shape of an item's "
@@ -3903,6 +3941,44 @@ def _before_a_lost_closing_line(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
             continue  # (most documents: nothing lost)
         if before and len(before.values) == 1 and not before.doubt and before.values[0].line is not before.lines[0]:
             yield before, lost
+
+
+def _after_the_start_of_a_cut_code(rows: list[_Row], lines: list[Line]) -> Iterator[tuple[_Row, str, str]]:
+    """The subject rows whose code follows a line of digits alone that, put before it, make a 款 or
+    项 code ('2210' / '202 提租补贴' of '2210202'): a code cut in two, its end read as a class or 款
+    code of its own, when the code they make is one the document's subject tables print, or the
+    row is a class its name does not name. (start, the code they make) with each row."""
+    subject = [row for row in rows if row.row_code and layout.TABLES[row.table_no].kind == "subject"]
+    codes = {row.row_code for row in subject}
+    for row in subject:
+        code = row.row_code or ""
+        if len(code) < 7 and not row.doubt and (before := _line_before(lines, row.lines[0].no)) is not None:
+            start = before.text.strip()
+            joined = start + code
+            if (start.isdecimal() and len(joined) in (5, 7) and joined[:3] in _CLASS_CODES
+                    and (joined in codes or _misnamed_class(row))):
+                yield row, start, joined
+
+
+_CLASS_CODES = frozenset(layout.FUNCTION_CLASSES.values())
+
+
+def _misnamed_class(row: _Row) -> bool:
+    """Whether a row with a class's code is named as no class, or as another."""
+    kind = classify_two_sided_label(squash(row.label)) if len(row.row_code or "") == 3 and row.label else None
+    return bool(row.label) and len(row.row_code or "") == 3 and (kind is None or kind[2] != row.row_code)
+
+
+def _line_before(lines: list[Line], no: int) -> Line | None:
+    """The last non-blank line before line `no` (lines numbered from 1, as split_lines numbers them)."""
+    for line in reversed(lines[max(0, no - 3):no - 1]):
+        if line.text.strip():
+            return line
+    return None
+
+
+CUT_CODE_NOTE = ("the line before the row prints '{}' alone, which with the row's code {} makes {}: the code may be cut "
+                 "in two, and the row be that one")
 
 
 def _under_a_blank_total(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:

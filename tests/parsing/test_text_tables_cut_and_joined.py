@@ -4,7 +4,14 @@ hand-made extracts; the numbers are typed by hand."""
 
 from __future__ import annotations
 
-from tests.parsing.test_text_tables_extractors import HEADER_1_ROW_NUMBERS, HEADER_3, certain, extract, uncertain_note
+from tests.parsing.test_text_tables_extractors import (
+    HEADER_1_ROW_NUMBERS,
+    HEADER_3,
+    HEADER_5,
+    certain,
+    extract,
+    uncertain_note,
+)
 
 # Table 3 as pdftotext prints it: 100.00 spent (70.00 basic, 30.00 project), on two 项 of 20101.
 TABLE_3_LINES = ["合计 100.00 70.00 30.00", "201 一般公共服务支出 100.00 70.00 30.00", "20101 人大事务 100.00 70.00 30.00",
@@ -119,3 +126,46 @@ def test_column_numbers_read_as_a_rows_amounts_are_not_certain():
     found = extract(HEADER_3 + "合计\n1 2 3\n" + "\n".join(TABLE_3_LINES) + "\n")
     assert not [c for c in found.cells if c.table_no == 3 and c.certain and c.printed in ("1", "2", "3")]
     assert certain(found, 3)[("", "total", "basic")] == "70.00"
+
+
+def test_an_amount_whose_end_starts_the_next_line_before_other_pieces_is_not_certain():
+    # Table 1's '100.15' broken after '100.1': the '5' starts the next line, before the expenditure
+    # label, where the 行次 column reads it as no amount; '40.5' (a trimmed zero) is short too
+    table = ("一、一般公共预算财政拨款收入 1 100.1\n5 一、一般公共服务支出 31 59.65\n"
+             "二、政府性基金预算财政拨款收入 2 - 二、外交支出 32 40.5\n"
+             "本年收入合计 3 100.15 本年支出合计 33 100.15\n")
+    found = extract(HEADER_1_ROW_NUMBERS + table)
+    note = uncertain_note(found, 1, "general_budget_appropriation")
+    assert "whole number 5 starting line" in note and "100.1" in note
+    assert certain(found, 1)[("expenditure", "201", "amount")] == "59.65"
+    assert certain(found, 1)[("expenditure", "202", "amount")] == "40.5"
+
+
+def test_an_amount_cut_inside_a_group_of_thousands_is_not_certain():
+    # '1,040.00' broken after '1,0': '1,0' is no amount, and the next line's '40.00' is only its end
+    lines = ["合计 1,100.00 770.00 330.00", "201 一般公共服务支出 1,100.00 770.00 330.00",
+             "20101 人大事务 1,100.00 770.00 330.00", "2010101 行政运行 60.00 40.00 20.00",
+             "2010102 一般行政管理事务 1,0", "40.00 730.00 310.00"]
+    found = extract(HEADER_3 + "\n".join(lines) + "\n")
+    assert "cut" in uncertain_note(found, 3, "2010102")
+    assert certain(found, 3)[("", "2010101", "total")] == "60.00"
+    assert certain(found, 3)[("", "total", "total")] == "1,100.00"
+
+
+# Tables 3 and 5 of a department's housing spending: 住房公积金 60.00, 提租补贴 40.00.
+HOUSING = ("合计 100.00 70.00 30.00\n221 住房保障支出 100.00 70.00 30.00\n22102 住房改革支出 100.00 70.00 30.00\n"
+           "2210201 住房公积金 60.00 40.00 20.00\n2210202 提租补贴 40.00 30.00 10.00\n")
+
+
+def test_a_code_cut_in_two_whose_end_reads_as_a_class_named_as_no_class_is_not_certain():
+    # '2210202' broken after '2210': '202' is the class 外交支出's code, and 提租补贴 names no class
+    found = extract(HEADER_3 + HOUSING.replace("2210202 提租补贴", "2210\n202 提租补贴"))
+    assert "'2210' alone" in uncertain_note(found, 3, "202") and "2210202" in uncertain_note(found, 3, "202")
+    assert certain(found, 3)[("", "2210201", "total")] == "60.00"
+
+
+def test_a_code_cut_in_two_that_another_table_prints_whole_is_not_certain():
+    # Table 5's '2210201' broken after '2210' (its name on the line of '201'); Table 3 prints 2210201
+    found = extract(HEADER_3 + HOUSING + HEADER_5 + HOUSING.replace("2210201 住房公积金", "2210\n201 住房公积金"))
+    assert "2210201" in uncertain_note(found, 5, "201")
+    assert certain(found, 5)[("", "2210202", "total")] == "40.00"

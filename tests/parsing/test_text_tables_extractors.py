@@ -1554,3 +1554,14 @@ def test_table_7_that_prints_its_zeros_with_a_number_lost_is_not_certain():
                     "公务用车运行费\n公务接待费\n" + "预算数\n决算数\n" * 6 + "0.46\n" + "0\n" * 9 + "0.46\n")
     cells = [c for c in found.cells if c.table_no == 7]
     assert len(cells) == 11 and not any(c.certain for c in cells) and "11 numbers" in cells[0].note
+
+
+def test_a_table_6_row_read_without_its_name_whose_name_stands_after_another_rows_numbers_is_not_certain():
+    # pdftotext's default mode lists codes, names and numbers apart: 奖金 (30103, 12.00) is printed
+    # before the code 30106, whose name 伙食补助费 and number 8.00 come after 水费's, so the code
+    # 30106 is read with 奖金's number
+    found = extract(HEADER_6 + "301\n工资福利支出\n40.00 302\n商品和服务支出\n5.00\n30101\n基本工资\n20.00 30201\n"
+                    "办公费\n3.00\n30103\n奖金\n30106\n12.00 30205\n水费\n1.00\n伙食补助费\n8.00 30206\n电费\n1.00\n")
+    assert "'伙食补助费' is read after another row's numbers" in uncertain_note(found, 6, "30106")
+    assert certain(found, 6)[("personnel", "30101", "amount")] == "20.00"
+    assert certain(found, 6)[("public", "30206", "amount")] == "1.00"
