@@ -69,11 +69,45 @@ class TableExtraction:
     issues: list[ParseIssue]
 
 
+@dataclass
+class _PrintedLines:
+    """Every line of the extract, page numbers too, for the lines around a row's. Line n is most
+    often the n-th; a line split at a page break repeats its number, and Markdown skips some."""
+
+    lines: list[Line]
+    numbers: list[int] | None = None  # the lines' numbers, in order: taken only when a line is not where its number says
+
+    def after(self, no: int) -> Line | None:
+        """The first non-blank line of the two after line `no`."""
+        start = self._span(no)[1]
+        for line in self.lines[start:start + 2]:
+            if line.text.strip():
+                return line
+        return None
+
+    def before(self, no: int) -> Line | None:
+        """The last non-blank line of the two before line `no`."""
+        end = self._span(no)[0]
+        for line in reversed(self.lines[max(0, end - 2):end]):
+            if line.text.strip():
+                return line
+        return None
+
+    def _span(self, no: int) -> tuple[int, int]:
+        """The position of the first line numbered `no`, and the one after the last."""
+        lines, k = self.lines, no - 1
+        if 0 < k + 1 < len(lines) and lines[k].no == no and lines[k + 1].no != no and (not k or lines[k - 1].no != no):
+            return k, k + 1
+        if self.numbers is None:
+            self.numbers = list(map(attrgetter("no"), lines))
+        return bisect_left(self.numbers, no), bisect_right(self.numbers, no)
+
+
 def extract_tables(lines: list[Line]) -> TableExtraction:
     """All nine tables of a decoded text extract (lines NFKC-normalised, 1-based numbers)."""
     issues: list[ParseIssue] = []
     cut = truncation(lines)
-    printed = lines  # every line, page numbers too (the document's lines below leave them out)
+    printed = _PrintedLines(lines)  # every line, page numbers too (the document's lines below leave them out)
     document = _without_page_numbers(_Lines.of(lines), issues)
     lines = document.lines
     regions = _find_regions(document, issues)
@@ -93,7 +127,7 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
             infos.append(TableInfo(no, "", "", False, False, "", Provenance(None, None)))
             issues.append(ParseIssue("warn", "table_missing", f"table {no}: title not found", Provenance(None, None)))
             continue
-        table_rows, info, body, read_disorder = _read_table(region, stated_units, amounts, issues)
+        table_rows, info, body, read_disorder = _read_table(region, stated_units, amounts, issues, printed)
         infos.append(info)
         rows.extend(table_rows)
         disorder = _header_among_rows(layout.TABLES[no], body, page_starts) or read_disorder
@@ -1345,7 +1379,7 @@ def _starts_body(table: TableLayout, text: str) -> bool:
 
 
 def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]]], amounts: _AmountsByUnit,
-                issues: list[ParseIssue]) -> tuple[list[_Row], TableInfo, list[Line], _Disorder | None]:
+                issues: list[ParseIssue], printed: _PrintedLines) -> tuple[list[_Row], TableInfo, list[Line], _Disorder | None]:
     table = layout.TABLES[region.no]
     by_item = _three_public_by_item(region) if table.kind == "three_public" else None
     if by_item is not None:
@@ -1385,7 +1419,7 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         _doubt_kuan_read_as_item(context, rows)
         _doubt_read_after_its_items(context, rows)
         _doubt_subject_rows(rows, alike)
-    _doubt_amounts_cut_before_a_whole_number(rows, region.lines)
+    _doubt_amounts_cut_before_a_whole_number(rows, printed)
     _drop_lone_integers(rows, issues)
     cut = _lines_with_a_cut_amount(body)
     for row in rows:
@@ -3551,9 +3585,9 @@ def _drop_lone_integers(rows: list[_Row], issues: list[ParseIssue]) -> None:
                                      Provenance(value.line.no, value.line.no, value.line.page)))
 
 
-def _doubt_amounts_cut_before_a_whole_number(rows: list[_Row], lines: list[Line]) -> None:
-    """A whole number starting the next non-blank line of the table's region (`lines`: a page
-    number there is not yet told apart) after an amount, alone or before other pieces, that
+def _doubt_amounts_cut_before_a_whole_number(rows: list[_Row], printed: _PrintedLines) -> None:
+    """A whole number starting the next non-blank line of the extract (`printed`: such a number
+    alone reads like a page number) after an amount, alone or before other pieces, that
     completes the amount to the decimals most of the table's amounts print ('414.6' and '3', or
     '7.7' and '1 一般公共预算财政拨款'): a cell wrapped in its narrow column, or a line broken in it.
     The amount read is not the one printed: its row is not certain. The whole number need not be
@@ -3566,9 +3600,8 @@ def _doubt_amounts_cut_before_a_whole_number(rows: list[_Row], lines: list[Line]
     short = [(no, row, amount) for no, (row, amount) in amounts.items() if 0 < len(_places(amount)) < usual]
     if not short:  # (most tables)
         return
-    next_line = dict(zip(map(attrgetter("no"), lines), lines[1:]))
     after = [(end[1], below.no, row, amount) for no, row, amount in short
-             if (below := next_line.get(no)) and (end := _LEADING_DECIMALS_RE.match(below.text))]
+             if (below := printed.after(no)) and (end := _LEADING_DECIMALS_RE.match(below.text))]
     if not after or not any(amount.value and "." in amount.printed for _, amount in amounts.values()):
         return
     zeros_unclear = sum(v.printed == "0" for v in values) > 1 and sum(
@@ -3943,7 +3976,7 @@ def _before_a_lost_closing_line(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
             yield before, lost
 
 
-def _after_the_start_of_a_cut_code(rows: list[_Row], lines: list[Line]) -> Iterator[tuple[_Row, str, str]]:
+def _after_the_start_of_a_cut_code(rows: list[_Row], printed: _PrintedLines) -> Iterator[tuple[_Row, str, str]]:
     """The subject rows whose code follows a line of digits alone that, put before it, make a 款 or
     项 code ('2210' / '202 提租补贴' of '2210202'): a code cut in two, its end read as a class or 款
     code of its own, when the code they make is one the document's subject tables print, or the
@@ -3952,7 +3985,7 @@ def _after_the_start_of_a_cut_code(rows: list[_Row], lines: list[Line]) -> Itera
     codes = {row.row_code for row in subject}
     for row in subject:
         code = row.row_code or ""
-        if len(code) < 7 and not row.doubt and (before := _line_before(lines, row.lines[0].no)) is not None:
+        if len(code) < 7 and not row.doubt and (before := printed.before(row.lines[0].no)) is not None:
             start = before.text.strip()
             joined = start + code
             if (start.isdecimal() and len(joined) in (5, 7) and joined[:3] in _CLASS_CODES
@@ -3967,14 +4000,6 @@ def _misnamed_class(row: _Row) -> bool:
     """Whether a row with a class's code is named as no class, or as another."""
     kind = classify_two_sided_label(squash(row.label)) if len(row.row_code or "") == 3 and row.label else None
     return bool(row.label) and len(row.row_code or "") == 3 and (kind is None or kind[2] != row.row_code)
-
-
-def _line_before(lines: list[Line], no: int) -> Line | None:
-    """The last non-blank line before line `no` (lines numbered from 1, as split_lines numbers them)."""
-    for line in reversed(lines[max(0, no - 3):no - 1]):
-        if line.text.strip():
-            return line
-    return None
 
 
 CUT_CODE_NOTE = ("the line before the row prints '{}' alone, which with the row's code {} makes {}: the code may be cut "

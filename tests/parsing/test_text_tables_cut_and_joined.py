@@ -169,3 +169,15 @@ def test_a_code_cut_in_two_that_another_table_prints_whole_is_not_certain():
     found = extract(HEADER_3 + HOUSING + HEADER_5 + HOUSING.replace("2210201 住房公积金", "2210\n201 住房公积金"))
     assert "2210201" in uncertain_note(found, 5, "201")
     assert certain(found, 5)[("", "2210202", "total")] == "40.00"
+
+
+def test_an_amount_whose_end_reads_as_the_pages_number_is_not_certain():
+    # '10.63' wrapped as '10.6' / '3' where the extract numbers its pages 1, 2, 3, 4 on lines of their
+    # own: the '3' is taken for the third page's number, yet it may be the amount's end (the document drops
+    # trailing zeros, '40.5', so '10.6' alone is no sign of a cut)
+    text = "\n".join(["部门职能说明"] * 6)
+    found = extract(f"{text}\n1\n{text}\n2\n" + HEADER_3 + "合计 100.00 70.00 30.00\n201 一般公共服务支出 100.00 70.00 30.00\n"
+                    "20101 人大事务 100.00 70.00 30.00\n2010101 行政运行 59.87 40.5 19.37\n"
+                    f"2010102 一般行政管理事务 40.13 29.5 10.6\n3\n{text}\n4\n")
+    assert "whole number 3 starting line" in uncertain_note(found, 3, "2010102")
+    assert certain(found, 3)[("", "2010101", "basic")] == "40.5"
