@@ -906,8 +906,9 @@ def table_number_of_title(text: str) -> int | None:
         return None
     for alias, no in _TITLE_ALIASES:
         at = flat.find(alias)
-        if at >= 0 and layout.TITLE_PREFIX_RE.fullmatch(flat[:at]) and \
-                layout.TITLE_SUFFIX_RE.fullmatch(flat[at + len(alias):]):
+        if at >= 0 and layout.TITLE_PREFIX_RE.fullmatch(flat[:at]) and (
+                layout.TITLE_SUFFIX_RE.fullmatch(flat[at + len(alias):])
+                or layout.TITLE_JOINED_TO_HEADER_RE.match(flat, at + len(alias))):
             return no
     return None
 
@@ -980,8 +981,21 @@ def _find_regions(document: _Lines, issues: list[ParseIssue]) -> dict[int, _Regi
                 "a table listed by subject code: the title of the table it heads may be lost, so table "
                 f"{no} ends before it", Provenance(line.no, line.no, line.page)))
             kept = kept[:at]
-        regions[no] = _Region(no, lines[i], list(map(lines.__getitem__, kept)))
+        body = list(map(lines.__getitem__, kept))
+        if after == i + 1 and (header := _header_after_title(lines[i])) is not None:
+            body.insert(0, header)
+        regions[no] = _Region(no, lines[i], body)
     return regions
+
+
+def _header_after_title(line: Line) -> Line | None:
+    """The unit statement and column header a title line runs on into (a tool that joined the lines:
+    '一般公共预算财政拨款支出决算表单位：万元 科目编码 …'), as a line of the table of its own."""
+    start = _JOINED_HEADER_START_RE.search(line.text)
+    return None if start is None else line._replace(text=line.text[start.start():])
+
+
+_JOINED_HEADER_START_RE = re.compile(r"(?:金额)?单位\s*[:：]|科目编码")
 
 
 def _coded_header(lines: list[Line], kept: list[int]) -> int | None:

@@ -1565,3 +1565,13 @@ def test_a_table_6_row_read_without_its_name_whose_name_stands_after_another_row
     assert "'伙食补助费' is read after another row's numbers" in uncertain_note(found, 6, "30106")
     assert certain(found, 6)[("personnel", "30101", "amount")] == "20.00"
     assert certain(found, 6)[("public", "30206", "amount")] == "1.00"
+
+
+def test_a_title_joined_to_its_unit_and_column_header_starts_its_table():
+    # a tool merged Table 3's title, unit and header into one line after Table 1's last row: Table 1
+    # ends there, and Table 3 reads its columns from the rest of that line
+    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入 100.00 一、一般公共服务支出 80.00\n本年收入合计 100.00 本年支出合计 80.00\n"
+                    "支出决算表 单位：万元 科目编码 科目名称 本年支出合计 基本支出 项目支出\n201 一般公共服务支出 80.00 50.00 30.00\n")
+    assert certain(found, 1) == TABLE_1_READ
+    assert certain(found, 3) == {("", "201", "total"): "80.00", ("", "201", "basic"): "50.00",
+                                 ("", "201", "project"): "30.00"}

@@ -317,6 +317,9 @@ TITLE_PREFIX_RE = re.compile(r"^(?:.*?\d{4}年度?)?(?:[一二三四五六七八
 # Hunan prints Tables 2 and 3 twice: '收入决算表(分科目)' is Table 2, '收入决算表(分单位)' (by unit) a
 # table outside the nine.
 TITLE_SUFFIX_RE = re.compile(r"(?:[(（]?(?:表|附表)?[-\d]*[)）]?|[(（]续[)）]|[(（]分科目[)）])$")
+# A title joined to the unit statement or the column header printed after it (a tool that merges a
+# line with the next): '一般公共预算财政拨款支出决算表单位：万元科目编码…' (squashed).
+TITLE_JOINED_TO_HEADER_RE = re.compile(TITLE_SUFFIX_RE.pattern.removesuffix("$") + r"(?:(?:金额)?单位[:：]|科目编码)")
 # The form number some provinces print in a table's header ('公开01表', '财决04表'): no column's name.
 FORM_NUMBER_RE = re.compile(r"(?:公开|财决|决算|部门决算)?\d{1,2}(?:-\d{1,2})?表")
 # The title of a table outside the nine (a province's own: '一般公共预算财政拨款项目支出决算表',
