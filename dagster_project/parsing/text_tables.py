@@ -1481,7 +1481,8 @@ def _lines_with_a_cut_amount(body: _Body) -> set[int]:
     """The numbers of the lines that print an amount cut at its decimal point or a thousands
     separator ('2,106. 66'): which of the line's pieces are its amounts is not known. A line that
     starts with the cut amount's end ('5,318' / '.77'), or with a number after a line ending in an
-    amount cut inside a group of thousands ('2,5' / '41.03' of '2,541.03'), gives the line before it too."""
+    amount cut inside a group of thousands ('2,5' / '41.03' of '2,541.03'), gives the line before it too;
+    a line ending in a cut amount gives the next line, when it starts with a number ('405.' / '22 …')."""
     text = body.text
     cut_in_a_group = _CUT_IN_A_GROUP_RE.search(text) is not None
     if not cut_in_a_group and not any(cut in text for cut in _AMOUNT_CUTS) and not text.endswith((".", ",")):
@@ -1493,11 +1494,15 @@ def _lines_with_a_cut_amount(body: _Body) -> set[int]:
         elif before is not None and (_CUT_END_RE.match(line.text) or cut_in_a_group and _DIGIT_START_RE.match(line.text)
                                      and _GROUP_CUT_AT_THE_END_RE.search(before.text)):
             found.update((before.no, line.no))
+        if before is not None and before.no in found and _DIGIT_START_RE.match(line.text) \
+                and _CUT_AT_THE_END_RE.search(before.text):  # ('405.' / '22 0.00 405.22': the line starts with its end)
+            found.add(line.no)
     return found
 
 
 _AMOUNT_CUTS = (". ", ", ", ".\n", ",\n", "\n.", "\n,")
 _CUT_AMOUNT_RE = re.compile(rf"(?<!\S){AMOUNT_CUT_PATTERN}(?!\S)")
+_CUT_AT_THE_END_RE = re.compile(rf"(?<!\S){AMOUNT_CUT_PATTERN}\s*$")
 _CUT_END_RE = re.compile(r"\s*[.,]\d")  # a line starting with the end of a cut amount ('.77' of '5,318.77')
 # A group of thousands of fewer than three digits ending a line: no amount prints one ('2,5' of '2,541.03')
 _CUT_IN_A_GROUP_RE = re.compile(r",\d\d?[ \t]*(?:\n|$)")

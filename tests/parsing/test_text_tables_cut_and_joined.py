@@ -181,3 +181,13 @@ def test_an_amount_whose_end_reads_as_the_pages_number_is_not_certain():
                     f"2010102 一般行政管理事务 40.13 29.5 10.6\n3\n{text}\n4\n")
     assert "whole number 3 starting line" in uncertain_note(found, 3, "2010102")
     assert certain(found, 3)[("", "2010101", "basic")] == "40.5"
+
+
+def test_the_numbers_after_a_line_ending_in_an_amount_cut_at_its_decimal_point_are_not_certain():
+    # '40.15' broken after its point: '40.' ends the row's line, and the next line starts with '15',
+    # read as the row's total ('39.5' and '30.5' drop a trailing zero, so '15' alone is no odd form)
+    found = extract(HEADER_3 + "合计 100.00 70.00 30.00\n201 一般公共服务支出 100.00 70.00 30.00\n"
+                    "20101 人大事务 100.00 70.00 30.00\n2010101 行政运行 59.85 39.5 20.35\n"
+                    "2010102 一般行政管理事务 40.\n15 30.5 9.65\n")
+    assert "cut at its decimal point" in uncertain_note(found, 3, "2010102")
+    assert certain(found, 3)[("", "2010101", "basic")] == "39.5"
