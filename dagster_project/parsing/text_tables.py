@@ -108,7 +108,7 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     issues: list[ParseIssue] = []
     cut = truncation(lines)
     printed = _PrintedLines(lines)  # every line, page numbers too (the document's lines below leave them out)
-    document = _without_page_numbers(_Lines.of(lines), issues)
+    document, page_numbers = _without_page_numbers(_Lines.of(lines), issues)
     lines = document.lines
     regions = _find_regions(document, issues)
     # The table a truncated file ends in is incomplete: its sums would mislead the solver.
@@ -170,6 +170,8 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         row.doubt = LABEL_LINE_READ_TWICE_NOTE.format(line.text.strip())
     for row, start, code in _after_the_start_of_a_cut_code(complete, printed):
         row.doubt = row.doubt or CUT_CODE_NOTE.format(start, row.row_code, code)
+    for row, number in _inside_a_row(page_numbers, complete, printed):
+        row.doubt = row.doubt or PAGE_NUMBER_INSIDE_THE_ROW_NOTE.format(number.text.strip(), number.no)
     for row, value, code in odd_forms:
         if code == "amount_with_fewer_decimals":
             _doubt_for_its_form(row, value, code, issues)
@@ -778,8 +780,8 @@ def _page_starts(document: _Lines) -> list[int]:
     return sorted(i for i in document.where(_INDENTED_RE) if lines[i].text.strip() and i > first)
 
 
-def _without_page_numbers(document: _Lines, issues: list[ParseIssue]) -> _Lines:
-    """The lines without bare page numbers ('5' alone on its line, which inside a table reads like
+def _without_page_numbers(document: _Lines, issues: list[ParseIssue]) -> tuple[_Lines, list[Line]]:
+    """The lines without bare page numbers, and the page numbers' lines ('5' alone on its line, which inside a table reads like
     a cell). A bare number is a page number when the next line opens a new page and its value
     counts the pages: value minus the page starts before it is the same for at least two of them
     (a 行次 or a printed 0 that happens to end a page does not fit the count); or when it is one of
@@ -794,7 +796,7 @@ def _without_page_numbers(document: _Lines, issues: list[ParseIssue]) -> _Lines:
     series, glued = _page_series(document)
     footers = sorted({i for i, offset in candidates if offsets[offset] >= 2} | set(series))
     if not footers:
-        return document
+        return document, []
     kept = lines.copy()
     for i, page in glued:
         line = lines[i]
@@ -803,7 +805,7 @@ def _without_page_numbers(document: _Lines, issues: list[ParseIssue]) -> _Lines:
                                  f"number {page} at the end of line {line.no} read as the number of its page (the "
                                  "pages before and after it are numbered on lines of their own), not as a cell",
                                  Provenance(line.no, line.no, line.page)))
-    return _Lines.of(_without(kept, footers))
+    return _Lines.of(_without(kept, footers)), [lines[i] for i in footers]
 
 
 # A page holds at least this many lines, and at least the document's lines shared among this many
@@ -3993,6 +3995,29 @@ def _before_a_lost_closing_line(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
             continue  # (most documents: nothing lost)
         if before and len(before.values) == 1 and not before.doubt and before.values[0].line is not before.lines[0]:
             yield before, lost
+
+
+def _inside_a_row(page_numbers: list[Line], rows: list[_Row], printed: _PrintedLines) -> Iterator[tuple[_Row, Line]]:
+    """The rows whose first amount's line follows a whole number taken for a page number, which
+    itself follows the row's own lines: a page's number stands after its last row, not inside one,
+    so it may be the start of the amount, cut off ('九、卫生健康支出' / '1' / '6.98' of '16.98'). Such
+    numbers inside several rows of a table are its rows' 行次 (read as pages' numbers), not a cut."""
+    if not page_numbers:
+        return
+    by_first_amount = {row.values[0].line.no: row for row in rows if row.values and not row.values[0].bare_int}
+    inside: dict[int, list[tuple[_Row, Line]]] = defaultdict(list)  # table -> (row, the number inside it)
+    for number in page_numbers:
+        after, before = printed.after(number.no), printed.before(number.no)
+        row = by_first_amount.get(after.no) if after is not None and before is not None else None
+        if row is not None and before in row.lines:
+            inside[row.table_no].append((row, number))
+    for found in inside.values():
+        if len(found) == 1:
+            yield found[0]
+
+
+PAGE_NUMBER_INSIDE_THE_ROW_NOTE = ("the whole number {} alone on line {}, taken for a page number, stands between the row's "
+                                   "name and its first amount: it may be the start of that amount, cut off by the extract")
 
 
 def _after_the_start_of_a_cut_code(rows: list[_Row], printed: _PrintedLines) -> Iterator[tuple[_Row, str, str]]:

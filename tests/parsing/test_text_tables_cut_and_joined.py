@@ -191,3 +191,14 @@ def test_the_numbers_after_a_line_ending_in_an_amount_cut_at_its_decimal_point_a
                     "2010102 一般行政管理事务 40.\n15 30.5 9.65\n")
     assert "cut at its decimal point" in uncertain_note(found, 3, "2010102")
     assert certain(found, 3)[("", "2010101", "basic")] == "39.5"
+
+
+def test_an_amount_whose_start_is_taken_for_the_pages_number_is_not_certain():
+    # '39.85' wrapped as '3' / '9.85' after the row's name, where the extract numbers its pages 1, 2,
+    # 3, 4 on lines of their own: a page's number stands after a page's last row, never inside one
+    text = "\n".join(["部门职能说明"] * 6)
+    found = extract(f"{text}\n1\n{text}\n2\n" + HEADER_3 + "合计 100.00 70.00 30.00\n201 一般公共服务支出 100.00 70.00 30.00\n"
+                    "20101 人大事务 100.00 70.00 30.00\n2010101 行政运行 60.15 40.5 19.65\n"
+                    f"2010102 一般行政管理事务\n3\n9.85 29.5 10.35\n{text}\n4\n")
+    assert "taken for a page number" in uncertain_note(found, 3, "2010102")
+    assert certain(found, 3)[("", "2010101", "basic")] == "40.5"
