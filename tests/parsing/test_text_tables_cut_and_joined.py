@@ -171,14 +171,18 @@ def test_a_code_cut_in_two_that_another_table_prints_whole_is_not_certain():
     assert certain(found, 5)[("", "2210202", "total")] == "40.00"
 
 
-def test_an_amount_whose_end_reads_as_the_pages_number_is_not_certain():
-    # '10.63' wrapped as '10.6' / '3' where the extract numbers its pages 1, 2, 3, 4 on lines of their
-    # own: the '3' is taken for the third page's number, yet it may be the amount's end (the document drops
-    # trailing zeros, '40.5', so '10.6' alone is no sign of a cut)
+def paged_table_3(rows: str) -> str:
+    """Table 3 in an extract that numbers its four pages on lines of their own, the '3' printed by
+    `rows` (its 项, after the table's total, class and 款 lines)."""
     text = "\n".join(["部门职能说明"] * 6)
-    found = extract(f"{text}\n1\n{text}\n2\n" + HEADER_3 + "合计 100.00 70.00 30.00\n201 一般公共服务支出 100.00 70.00 30.00\n"
-                    "20101 人大事务 100.00 70.00 30.00\n2010101 行政运行 59.87 40.5 19.37\n"
-                    f"2010102 一般行政管理事务 40.13 29.5 10.6\n3\n{text}\n4\n")
+    return (f"{text}\n1\n{text}\n2\n" + HEADER_3 + "合计 100.00 70.00 30.00\n201 一般公共服务支出 100.00 70.00 30.00\n"
+            f"20101 人大事务 100.00 70.00 30.00\n{rows}{text}\n4\n")
+
+
+def test_an_amount_whose_end_reads_as_the_pages_number_is_not_certain():
+    # '10.63' wrapped as '10.6' / '3': the '3' is taken for the third page's number, yet it may be the
+    # amount's end (the document drops trailing zeros, '40.5', so '10.6' alone is no sign of a cut)
+    found = extract(paged_table_3("2010101 行政运行 59.87 40.5 19.37\n2010102 一般行政管理事务 40.13 29.5 10.6\n3\n"))
     assert "whole number 3 starting line" in uncertain_note(found, 3, "2010102")
     assert certain(found, 3)[("", "2010101", "basic")] == "40.5"
 
@@ -194,11 +198,8 @@ def test_the_numbers_after_a_line_ending_in_an_amount_cut_at_its_decimal_point_a
 
 
 def test_an_amount_whose_start_is_taken_for_the_pages_number_is_not_certain():
-    # '39.85' wrapped as '3' / '9.85' after the row's name, where the extract numbers its pages 1, 2,
-    # 3, 4 on lines of their own: a page's number stands after a page's last row, never inside one
-    text = "\n".join(["部门职能说明"] * 6)
-    found = extract(f"{text}\n1\n{text}\n2\n" + HEADER_3 + "合计 100.00 70.00 30.00\n201 一般公共服务支出 100.00 70.00 30.00\n"
-                    "20101 人大事务 100.00 70.00 30.00\n2010101 行政运行 60.15 40.5 19.65\n"
-                    f"2010102 一般行政管理事务\n3\n9.85 29.5 10.35\n{text}\n4\n")
+    # '39.85' wrapped as '3' / '9.85' after the row's name, the '3' taken for the third page's number:
+    # a page's number stands after a page's last row, never inside one
+    found = extract(paged_table_3("2010101 行政运行 60.15 40.5 19.65\n2010102 一般行政管理事务\n3\n9.85 29.5 10.35\n"))
     assert "taken for a page number" in uncertain_note(found, 3, "2010102")
     assert certain(found, 3)[("", "2010101", "basic")] == "40.5"
