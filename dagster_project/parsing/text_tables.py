@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, cached_property
 from itertools import accumulate, compress, pairwise, product
-from operator import attrgetter, itemgetter, methodcaller
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from .column_solver import balances, column_keys, columns_of_failing_sums, constraints, placements, solve
@@ -69,46 +69,12 @@ class TableExtraction:
     issues: list[ParseIssue]
 
 
-@dataclass
-class _PrintedLines:
-    """Every line of the extract, page numbers too, for the lines around a row's. Line n is most
-    often the n-th; a line split at a page break repeats its number, and Markdown skips some."""
-
-    lines: list[Line]
-    numbers: list[int] | None = None  # the lines' numbers, in order: taken only when a line is not where its number says
-
-    def after(self, no: int) -> Line | None:
-        """The first non-blank line of the two after line `no`."""
-        start = self._span(no)[1]
-        for line in self.lines[start:start + 2]:
-            if line.text.strip():
-                return line
-        return None
-
-    def before(self, no: int) -> Line | None:
-        """The last non-blank line of the two before line `no`."""
-        end = self._span(no)[0]
-        for line in reversed(self.lines[max(0, end - 2):end]):
-            if line.text.strip():
-                return line
-        return None
-
-    def _span(self, no: int) -> tuple[int, int]:
-        """The position of the first line numbered `no`, and the one after the last."""
-        lines, k = self.lines, no - 1
-        if 0 < k + 1 < len(lines) and lines[k].no == no and lines[k + 1].no != no and (not k or lines[k - 1].no != no):
-            return k, k + 1
-        if self.numbers is None:
-            self.numbers = list(map(attrgetter("no"), lines))
-        return bisect_left(self.numbers, no), bisect_right(self.numbers, no)
-
-
 def extract_tables(lines: list[Line]) -> TableExtraction:
     """All nine tables of a decoded text extract (lines NFKC-normalised, 1-based numbers)."""
     issues: list[ParseIssue] = []
     cut = truncation(lines)
-    printed = _PrintedLines(lines)  # every line, page numbers too (the document's lines below leave them out)
-    document, page_numbers = _without_page_numbers(_Lines.of(lines), issues)
+    printed = _Lines.of(lines)  # every line, page numbers too (the document's lines below leave them out)
+    document, page_numbers = _without_page_numbers(printed, issues)
     lines = document.lines
     regions = _find_regions(document, issues)
     # The table a truncated file ends in is incomplete: its sums would mislead the solver.
@@ -291,8 +257,7 @@ def _places(value: _Value) -> str:
 def _usual_places(values: Iterable[_Value]) -> int | None:
     """How many decimals most of the amounts print, zeros and whole numbers aside (a zero may print
     '-', '0' or '0.00' in one document); None when there are none."""
-    printed = [v.printed for v in values if v.value and not v.bare_int]
-    counts = Counter(map(len, map(itemgetter(2), map(methodcaller("partition", "."), printed))))  # (_places, in C)
+    counts = Counter(len(_places(v)) for v in values if v.value and not v.bare_int)
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -752,6 +717,28 @@ class _Lines:
     def nonblank_after(self, i: int) -> int | None:
         """Index of the first non-blank line after line i, if any."""
         return next((k for k in range(i + 1, len(self.lines)) if self.lines[k].text.strip()), None)
+
+    def line_after(self, no: int) -> Line | None:
+        """The first non-blank line after the line numbered `no`."""
+        k = self.nonblank_after(self._span(no)[1] - 1)
+        return None if k is None else self.lines[k]
+
+    def line_before(self, no: int) -> Line | None:
+        """The last non-blank line before the line numbered `no`."""
+        k = self.nonblank_before(self._span(no)[0])
+        return None if k is None else self.lines[k]
+
+    @cached_property
+    def numbers(self) -> list[int]:
+        """The lines' numbers, in order: a line split at a page break repeats its number, Markdown skips some."""
+        return list(map(attrgetter("no"), self.lines))
+
+    def _span(self, no: int) -> tuple[int, int]:
+        """The index of the first line numbered `no`, and the one after the last (line n is most often the n-th)."""
+        lines, k = self.lines, no - 1
+        if 0 < no < len(lines) and lines[k].no == no and lines[no].no != no and (not k or lines[k - 1].no != no):
+            return k, no
+        return bisect_left(self.numbers, no), bisect_right(self.numbers, no)
 
     def nonblank_between(self, start: int, end: int) -> list[int]:
         """Indexes of the non-blank lines from start up to (not including) end."""
@@ -1395,7 +1382,7 @@ def _starts_body(table: TableLayout, text: str) -> bool:
 
 
 def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]]], amounts: _AmountsByUnit,
-                issues: list[ParseIssue], printed: _PrintedLines) -> tuple[list[_Row], TableInfo, list[Line], _Disorder | None]:
+                issues: list[ParseIssue], printed: _Lines) -> tuple[list[_Row], TableInfo, list[Line], _Disorder | None]:
     table = layout.TABLES[region.no]
     by_item = _three_public_by_item(region) if table.kind == "three_public" else None
     if by_item is not None:
@@ -3606,7 +3593,7 @@ def _drop_lone_integers(rows: list[_Row], issues: list[ParseIssue]) -> None:
                                      Provenance(value.line.no, value.line.no, value.line.page)))
 
 
-def _doubt_amounts_cut_before_a_whole_number(rows: list[_Row], printed: _PrintedLines) -> None:
+def _doubt_amounts_cut_before_a_whole_number(rows: list[_Row], printed: _Lines) -> None:
     """A whole number starting the next non-blank line of the extract (`printed`: such a number
     alone reads like a page number) after an amount, alone or before other pieces, that
     completes the amount to the decimals most of the table's amounts print ('414.6' and '3', or
@@ -3622,7 +3609,7 @@ def _doubt_amounts_cut_before_a_whole_number(rows: list[_Row], printed: _Printed
     if not short:  # (most tables)
         return
     after = [(end[1], below.no, row, amount) for no, row, amount in short
-             if (below := printed.after(no)) and (end := _LEADING_DECIMALS_RE.match(below.text))]
+             if (below := printed.line_after(no)) and (end := _LEADING_DECIMALS_RE.match(below.text))]
     if not after or not any(amount.value and "." in amount.printed for _, amount in amounts.values()):
         return
     zeros_unclear = sum(v.printed == "0" for v in values) > 1 and sum(
@@ -3997,7 +3984,7 @@ def _before_a_lost_closing_line(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
             yield before, lost
 
 
-def _inside_a_row(page_numbers: list[Line], rows: list[_Row], printed: _PrintedLines) -> Iterator[tuple[_Row, Line]]:
+def _inside_a_row(page_numbers: list[Line], rows: list[_Row], printed: _Lines) -> Iterator[tuple[_Row, Line]]:
     """The rows whose first amount's line follows a whole number taken for a page number, which
     itself follows the row's own lines: a page's number stands after its last row, not inside one,
     so it may be the start of the amount, cut off ('九、卫生健康支出' / '1' / '6.98' of '16.98'). Such
@@ -4007,7 +3994,7 @@ def _inside_a_row(page_numbers: list[Line], rows: list[_Row], printed: _PrintedL
     by_first_amount = {row.values[0].line.no: row for row in rows if row.values and not row.values[0].bare_int}
     inside: dict[int, list[tuple[_Row, Line]]] = defaultdict(list)  # table -> (row, the number inside it)
     for number in page_numbers:
-        after, before = printed.after(number.no), printed.before(number.no)
+        after, before = printed.line_after(number.no), printed.line_before(number.no)
         row = by_first_amount.get(after.no) if after is not None and before is not None else None
         if row is not None and before in row.lines:
             inside[row.table_no].append((row, number))
@@ -4020,7 +4007,7 @@ PAGE_NUMBER_INSIDE_THE_ROW_NOTE = ("the whole number {} alone on line {}, taken 
                                    "name and its first amount: it may be the start of that amount, cut off by the extract")
 
 
-def _after_the_start_of_a_cut_code(rows: list[_Row], printed: _PrintedLines) -> Iterator[tuple[_Row, str, str]]:
+def _after_the_start_of_a_cut_code(rows: list[_Row], printed: _Lines) -> Iterator[tuple[_Row, str, str]]:
     """The subject rows whose code follows a line of digits alone that, put before it, make a 款 or
     项 code ('2210' / '202 提租补贴' of '2210202'): a code cut in two, its end read as a class or 款
     code of its own, when the code they make is one the document's subject tables print, or the
@@ -4029,7 +4016,7 @@ def _after_the_start_of_a_cut_code(rows: list[_Row], printed: _PrintedLines) -> 
     codes = {row.row_code for row in subject}
     for row in subject:
         code = row.row_code or ""
-        if len(code) < 7 and not row.doubt and (before := printed.before(row.lines[0].no)) is not None:
+        if len(code) < 7 and not row.doubt and (before := printed.line_before(row.lines[0].no)) is not None:
             start = before.text.strip()
             joined = start + code
             if (start.isdecimal() and len(joined) in (5, 7) and joined[:3] in _CLASS_CODES
@@ -4042,8 +4029,10 @@ _CLASS_CODES = frozenset(layout.FUNCTION_CLASSES.values())
 
 def _misnamed_class(row: _Row) -> bool:
     """Whether a row with a class's code is named as no class, or as another."""
-    kind = classify_two_sided_label(squash(row.label)) if len(row.row_code or "") == 3 and row.label else None
-    return bool(row.label) and len(row.row_code or "") == 3 and (kind is None or kind[2] != row.row_code)
+    if len(row.row_code or "") != 3 or not row.label:
+        return False
+    kind = classify_two_sided_label(squash(row.label))
+    return kind is None or kind[2] != row.row_code
 
 
 CUT_CODE_NOTE = ("the line before the row prints '{}' alone, which with the row's code {} makes {}: the code may be cut "
