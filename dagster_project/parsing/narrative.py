@@ -67,6 +67,9 @@ FUNCTION_CODE_START_RE = re.compile(r"\n2\d\d")  # every function subject code s
 SENTENCE_RE = re.compile(rf"[^\s。][^。\n]*(?:。|(?<!\s))|(?<={SPACE})。")
 NON_SPACE_RE = re.compile(r"\S+")
 SHORT_CONTINUATION = 4  # a wrapped heading's last piece ('说明', '况。') is at most this long
+# A subsection's number before a value with its unit is a paragraph's, not a title's: '(一)本单位 2021
+# 年度总收入 581.45 万元，其中本年收' / '入 390.55 万元…' is one sentence wrapped, under its section.
+STATED_VALUE_RE = re.compile(r"\d\s*(?:万?元|%)")
 PART_TITLE_LINES = 3  # a part title may wrap over this many lines ('第一部分' / '<name>概' / '况')
 HEADING_LEVELS = {"h0": "section", "h1": "subsection"}  # marker -> DocumentHeading.level
 # Numbered lines of the tables part are row labels ('一、一般公共预算财政拨款收入'), not headings.
@@ -403,6 +406,7 @@ class _Numbered(NamedTuple):
     last: int  # the index of its last line
     rest: str = ""  # the text run into a heading's last line after it
     kind: str = ""  # the kind of a part
+    running: bool = False  # a paragraph numbered like a subsection (see STATED_VALUE_RE)
 
 
 def _numbered_lines(content: _Content) -> list[_Numbered]:
@@ -414,7 +418,10 @@ def _numbered_lines(content: _Content) -> list[_Numbered]:
             numbered.append(_Numbered(i, mark, title, last, kind=_part_kind(title)))
         elif mark in HEADING_LEVELS:
             heading_text, rest, last = _heading_at(content, i)
-            numbered.append(_Numbered(i, mark, heading_text, last, rest))
+            if mark == "h1" and STATED_VALUE_RE.search(heading_text):
+                numbered.append(_Numbered(i, mark, content.lines[i][1], i, running=True))
+            else:
+                numbered.append(_Numbered(i, mark, heading_text, last, rest))
         else:
             numbered.append(_Numbered(i, mark, content.lines[i][1], i))
     return numbered
@@ -438,7 +445,7 @@ def _paragraphs(content: _Content, numbered: list[_Numbered]) -> list[_Paragraph
             scope = NO_HEADINGS
             add([lines[n.at]])
             add(lines[n.at + 1 : end])
-        elif n.mark in HEADING_LEVELS:
+        elif n.mark in HEADING_LEVELS and not n.running:
             if n.mark == "h0":
                 scope = _scope(_heading_in(part, n.text, None), None)
             else:
@@ -448,6 +455,8 @@ def _paragraphs(content: _Content, numbered: list[_Numbered]) -> list[_Paragraph
             run_in = [(lines[n.last][0], n.rest)] if n.rest else []  # the text after the heading on its line
             add(run_in + lines[n.last + 1 : end])
         else:
+            if n.running:  # it ends the subsection before it
+                scope = _scope(scope.outer, None)
             chunks = lines[n.at : end]
             lead = _item_lead("".join(map(itemgetter(1), chunks))) if part in PARTS_READ_BY_TOPIC else ""
             add(chunks, (lead, *scope.context) if lead else scope.context)
@@ -467,7 +476,7 @@ def _heading_at(content: _Content, i: int) -> tuple[str, str, int]:
     into its line after it, and the index of its last line."""
     lines = content.lines
     heading_text, rest = _split_heading(lines[i][1])
-    if not rest and "。" not in heading_text and i + 1 < len(lines) and _continues_heading(lines[i + 1][1], content.marks[i + 1]):
+    if not rest and "。" not in heading_text and i + 1 < len(lines) and _continues_heading(heading_text, lines[i + 1][1], content.marks[i + 1]):
         i += 1
         heading_text, rest = _split_heading(heading_text + lines[i][1])
     return heading_text, rest, i
@@ -479,8 +488,10 @@ def _split_heading(text: str) -> tuple[str, str]:
     return head + stop, rest.strip()
 
 
-def _continues_heading(text: str, mark: str | None) -> bool:
-    return len(text) <= SHORT_CONTINUATION and mark is None
+def _continues_heading(heading: str, text: str, mark: str | None) -> bool:
+    """Whether an unnumbered line continues the heading: its short last piece, or its whole title
+    after a number printed alone ('三、' / '支出决算情况说明')."""
+    return mark is None and (len(text) <= SHORT_CONTINUATION or MARKER_RE.fullmatch(heading.strip()) is not None)
 
 
 def _part_kind(title: str) -> str:
@@ -580,6 +591,8 @@ def _headings(content: _Content, numbered: list[_Numbered], run_ins: dict[int, l
             continue
         if n and n.mark == "item":
             lists.place(n.mark, int(ITEM_NUMBER_RE.search(text)[0]))
+        elif n and n.running:  # no heading, but its number continues the subsections' list
+            lists.place(n.mark, chinese_number(HEADING_NUMBER_RE.search(text)[1]))
         elif n:
             if n.mark == "h0" and _is_row_label(n.text):  # (a subsection's '(一)' is no row label)
                 continue
@@ -773,8 +786,8 @@ def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
                 facts.append(fact)
             else:
                 issues.append(ParseIssue("info", "subject_outside_topic", f"{fact.fact_key} {fact.printed}: the "
-                                         "sentence is about an expense outside the section's subjects (会议费, 培训费), "
-                                         "so it is not recorded", fact.provenance))
+                                         "sentence is about something beside the section's subjects (会议费, 培训费; a "
+                                         "line of the total), so it is not recorded", fact.provenance))
     issues += document.issues
     issues += [
         ParseIssue("info", "subject_unresolved", f"{f.fact_key}: the subject names {f.subject!r} match no code of the document's tables", f.provenance)

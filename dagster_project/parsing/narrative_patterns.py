@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from .layout.tables import FUNCTION_CLASSES
 
 DEFAULT_SUBJECT = "total"
-# The subject of an expense a section reports beside its own (Shaanxi's 三公 section also states
-# 会议费 and 培训费): its values are no facts of the section's vocabulary and are not recorded.
+# The subject of what a section reports beside its own subjects (Shaanxi's 三公 section also states
+# 会议费 and 培训费; a totals section, a line of the total): its values are no facts of the section's
+# vocabulary and are not recorded.
 OUTSIDE_TOPIC = "-"
 
 
@@ -124,32 +125,43 @@ FUNCTION_CLASS_NAMED_RE = (
 # states a change for each side ('财政拨款收入总计 1614.63 万元，增加 540.23 万元；财政拨款支出总计
 # 1870.91 万元，增加 633.43 万元') gives each its side; one side named alone is the total.
 SIDES = ("income", "expenditure")
+# ('总收入' / '总支出': Guangxi's '本单位 2021 年度总收入 581.45 万元，其中本年收入 390.55 万元')
 _GRAND_TOTAL_SIDES = (
     (r"收入?、?支出?(?:决算)?总计|收支(?:决算)?总计|收入(?:决算)?总计[、和与及]支出(?:决算)?总计", "total"),
-    (r"收入(?:决算)?总计", "income"),
-    (r"支出(?:决算)?总计", "expenditure"),
+    (r"收入(?:决算)?总计|总收入", "income"),
+    (r"支出(?:决算)?总计|总支出", "expenditure"),
+)
+_INCOME_LINES = (
+    (r"一般公共预算财政拨款收入", "general_budget_appropriation"),
+    (r"政府性基金预算财政拨款收入", "gov_fund_appropriation"),
+    (r"国有资本经营预算财政拨款收入", "state_capital_appropriation"),
+    (r"财政拨款收入", "fiscal_appropriation"),
+    (r"上级补助收入", "superior_subsidy"),
+    (r"事业收入", "business"),
+    (r"经营收入", "operating"),
+    (r"附属单位上缴收入", "affiliated_remittance"),
+    (r"其他收入", "other"),
+)
+_EXPENDITURE_LINES = (
+    (r"基本支出", "basic"),
+    (r"项目支出", "project"),
+    (r"上缴上级支出", "remit_to_superior"),
+    (r"经营支出", "operating"),
+    (r"对附属单位补助支出", "subsidy_to_affiliated"),
+)
+# The lines a grand total adds up: a change stated after one of them ('一般公共预算财政拨款收入
+# 382.17 万元…较 2020 年度决算数减少 157.86 万元') is that line's, not the total's. (A mention of the
+# total ends after a line's it holds: '财政拨款收入总计' is the total's.)
+_LINES_OF_THE_TOTALS = tuple(
+    (rx, OUTSIDE_TOPIC)
+    for rx in (r"本年收入", r"本年支出", r"(?:上年|年初)结转", r"年末结转", r"非财政拨款结余", r"结余分配",
+               *(rx for rx, _ in (*_INCOME_LINES, *_EXPENDITURE_LINES)), FUNCTION_CLASS_NAMED_RE)
 )
 MENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
-    "totals": _GRAND_TOTAL_SIDES,
-    "fiscal": _GRAND_TOTAL_SIDES,
-    "income": (
-        (r"一般公共预算财政拨款收入", "general_budget_appropriation"),
-        (r"政府性基金预算财政拨款收入", "gov_fund_appropriation"),
-        (r"国有资本经营预算财政拨款收入", "state_capital_appropriation"),
-        (r"财政拨款收入", "fiscal_appropriation"),
-        (r"上级补助收入", "superior_subsidy"),
-        (r"事业收入", "business"),
-        (r"经营收入", "operating"),
-        (r"附属单位上缴收入", "affiliated_remittance"),
-        (r"其他收入", "other"),
-    ),
-    "expenditure": (
-        (r"基本支出", "basic"),
-        (r"项目支出", "project"),
-        (r"上缴上级支出", "remit_to_superior"),
-        (r"经营支出", "operating"),
-        (r"对附属单位补助支出", "subsidy_to_affiliated"),
-    ),
+    "totals": (*_GRAND_TOTAL_SIDES, *_LINES_OF_THE_TOTALS),
+    "fiscal": (*_GRAND_TOTAL_SIDES, *_LINES_OF_THE_TOTALS),
+    "income": _INCOME_LINES,
+    "expenditure": _EXPENDITURE_LINES,
     "gpb": ((FUNCTION_SUBJECT_RE, "@function"), (FUNCTION_CLASS_NAMED_RE, "@class")),
     "three_public": (
         (r"[“\"]?三公[”\"]?经费", "total"),
@@ -258,6 +270,7 @@ _BUDGET_EXECUTION = (
 TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     "totals": (
         FactPattern("total_income_expenditure", r"(?:收入?、?支出?|收入、支出|收入|支出)(?:决算)?总计(?:各|均)?(?:为)?{amt}", level=True),
+        FactPattern("total_income_expenditure", r"总(?:收入|支出)(?:为)?{amt}", level=True),
     ),
     "income": (
         FactPattern("income_total", r"(?:收入合计|(?:本单位|本部门)收入)(?:为)?{amt}"),  # 本单位收入为: Gansu

@@ -1,0 +1,95 @@
+"""Narratives whose paragraphs start with a subsection's number, wrapped by the PDF's line width
+(Guangxi's '(一)本单位 2021 年度总收入 … 万元，其中本年收' / '入 … 万元'), whose totals section goes
+on to each line of the total with its own change, and whose section numbers stand on a line of
+their own. The documents are made up for these tests (their own departments and numbers), in
+that phrasing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from dagster_project.parsing.decode import split_lines
+from dagster_project.parsing.narrative import extract_headings
+from tests.parsing.test_narrative_wording_regions import facts_of, issue_codes
+
+# 总收入 = 本年收入 + 上年结转和结余 (402.60 = 310.20 + 92.40); each line's change is its own.
+TOTALS_BY_LINE = """\
+某某市某某服务中心2022年度部门决算
+第三部分 2022年度部门决算情况说明
+一、收入支出决算总体情况说明
+(一)本单位2022年度总收入402.60万元,其中本年收
+入310.20万元,较2021年度决算数减少45.30万元,下降
+12.7%。收入具体情况如下。
+1.一般公共预算财政拨款收入301.70万元,为市本级财政
+当年拨付的资金。较2021年度决算数减少40.10万元,下降
+11.7%,主要原因是人员减少。
+2.上级补助收入8.50万元,较2021年度决算数减少5.20万
+元,下降38.0%。
+3.经营收入0.00万元,与去年相比无变化。
+4.上年结转和结余92.40万元,较2021年度决算数增加6.60
+万元,增长7.7%。
+(二)本单位2022年度总支出402.60万元,其中本年支
+出355.80万元,较2021年度决算数减少20.90万元,下降
+5.5%。支出具体情况如下:
+1.社会保障和就业支出120.40万元,较2021年度决算数减
+少10.30万元,下降7.9%。
+二、收入决算情况说明
+"""
+
+
+def test_the_totals_sections_total_is_read_from_zong_shou_ru_and_zong_zhi_chu() -> None:
+    facts = facts_of(TOTALS_BY_LINE)
+    assert [f.value for f in facts[("total_income_expenditure", "total")]] == [Decimal("402.60"), Decimal("402.60")]
+
+
+def test_a_change_after_a_line_of_the_total_is_that_lines_not_the_totals() -> None:
+    # every change in this section is stated for 本年收入 / 本年支出 or one of their lines: none is
+    # the total's, so none is recorded as a change of the total
+    facts = facts_of(TOTALS_BY_LINE)
+    assert ("total_yoy_change", "total") not in facts
+    assert ("total_yoy_change_pct", "total") not in facts
+    assert issue_codes(TOTALS_BY_LINE).count("subject_outside_topic") == 13
+
+
+def test_a_change_stated_for_the_total_itself_is_still_the_totals() -> None:
+    text = TOTALS_BY_LINE.replace("其中本年收\n入310.20万元,较2021年度决算数", "较2021年度决\n算数", 1)
+    facts = facts_of(text)
+    assert [(f.value, f.qualifier) for f in facts[("total_yoy_change", "total")]] == [(Decimal("45.30"), "减少")]
+    assert [(f.value, f.qualifier) for f in facts[("total_yoy_change_pct", "total")]] == [(Decimal("12.7"), "下降")]
+
+
+def test_a_paragraph_numbered_like_a_subsection_is_no_heading() -> None:
+    headings = [(h.level, h.text) for h in extract_headings(split_lines(TOTALS_BY_LINE))]
+    assert headings == [("part", "第三部分 2022年度部门决算情况说明"), ("section", "一、收入支出决算总体情况说明"),
+                        ("section", "二、收入决算情况说明")]
+
+
+def test_a_paragraphs_first_sentence_wrapped_mid_word_is_read_whole() -> None:
+    text = """\
+某某市某某服务中心2022年度部门决算
+第三部分 2022年度部门决算情况说明
+一、收入支出决算总体情况说明
+(一)本单位2022年度收、支总计各为402.60万元,与2021年度相
+比,收、支总计各增加15.20万元,增长3.9%。
+"""
+    facts = facts_of(text)
+    assert [f.value for f in facts[("total_income_expenditure", "total")]] == [Decimal("402.60")]
+    change = facts[("total_yoy_change", "total")]
+    assert [(f.value, f.qualifier) for f in change] == [(Decimal("15.20"), "增加")]
+    assert (change[0].provenance.line_start, change[0].provenance.line_end) == (5, 5)
+
+
+def test_a_section_number_printed_alone_on_its_line_heads_the_title_below_it() -> None:
+    text = """\
+某某县某某医院2020年度单位决算
+第二部分 2020年度单位决算情况说明
+二、收入决算情况说明
+2020年本年收入合计1200.50万元,其中:事业收入800.50万元,占66.68%。
+三、
+支出决算情况说明
+2020年本年支出合计1250.00万元,其中:基本支出900.00万元,占72.00%;项目支出350.00万元,占28.00%。
+"""
+    facts = facts_of(text)
+    assert [f.value for f in facts[("expenditure_total", "total")]] == [Decimal("1250.00")]
+    assert [f.value for f in facts[("expenditure_share_pct", "project")]] == [Decimal("28.00")]
+    assert ("section", "三、支出决算情况说明") in [(h.level, h.text) for h in extract_headings(split_lines(text))]
