@@ -102,6 +102,7 @@ _FLAT = re.compile(P.FLAT_DIRECTION)
 _LISTED_NEXT = {unit: re.compile(rx) for unit, rx in P.LISTED_NEXT.items()}
 _YOY_ANCHOR = re.compile(P.YOY_ANCHOR)
 _BUDGET_ANCHOR = re.compile(P.BUDGET_ANCHOR)
+_BUDGET_STATED = re.compile(P.BUDGET_STATED)
 _COMPARISON = re.compile(P.COMPARISON)
 _PARENS = re.compile(r"[()]")
 # With a word each template prints (the literal it starts with, else its value's unit): a cheap test
@@ -940,9 +941,15 @@ def _changes(sentence: Sentence, before: list[Sentence], document: Document) -> 
 
 def _anchor(sentence: Sentence, position: int, before: list[Sentence]) -> str | None:
     """What a change at `position` is measured against: the last anchor before it in the sentence,
-    else the last one in the paragraph's earlier sentences."""
-    for text, end in ((sentence.compact, position), *((s.compact, len(s.compact)) for s in reversed(before))):
-        anchor = _last_anchor(text[:end])
+    else the budget the sentence states before it (see P.BUDGET_STATED), else the last anchor in
+    the paragraph's earlier sentences."""
+    anchor = _last_anchor(sentence.compact[:position])
+    if anchor:
+        return anchor
+    if _BUDGET_STATED.search(sentence.compact, 0, position):
+        return "budget"
+    for earlier in reversed(before):
+        anchor = _last_anchor(earlier.compact)
         if anchor:
             return anchor
     return None

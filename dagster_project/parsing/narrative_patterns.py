@@ -151,9 +151,10 @@ _EXPENDITURE_LINES = (
 )
 # The lines a grand total adds up: a change stated after one of them ('一般公共预算财政拨款收入
 # 382.17 万元…较 2020 年度决算数减少 157.86 万元') is that line's, not the total's. (A mention of the
-# total ends after a line's it holds: '财政拨款收入总计' is the total's.)
+# total ends after a line's it holds: '财政拨款收入总计' is the total's; and an income line followed by
+# 支出 is the pair of a heading, '财政拨款收入支出决算总体情况说明'.)
 _LINES_OF_THE_TOTALS = tuple(
-    (rx, OUTSIDE_TOPIC)
+    (f"(?:{rx})(?!、?支出)", OUTSIDE_TOPIC)
     for rx in (r"本年收入", r"本年支出", r"(?:上年|年初)结转", r"年末结转", r"非财政拨款结余", r"结余分配",
                *(rx for rx, _ in (*_INCOME_LINES, *_EXPENDITURE_LINES)), FUNCTION_CLASS_NAMED_RE)
 )
@@ -234,6 +235,10 @@ FLAT_DIRECTION = r"(?P<dir>基本持平|持平|无变化|没有变化)"
 # two budgets, with neither.
 YOY_ANCHOR = r"(?:比|与|较|同)(?:上年|上一年|去年|\d{4}年)(?!度?(?:年初)?预算)度?(?:同期)?(?:相比|比较)?|同比|上年同期"
 BUDGET_ANCHOR = r"比(?:年初)?预算(?:数)?|较(?:年初)?预算(?:数)?|与(?:\d{4}年度?)?(?:年初)?预算数?(?:相比|比较)"
+# A sentence that states the budget and then a change, with no anchor of its own ('2017 年预算数
+# 3786.71 万元，调整数 4610.19 万元，决算数 4610.19 万元，增加 823.48 万元'), compares with the budget,
+# not with the year an earlier sentence named.
+BUDGET_STATED = r"预算数?(?:为|是)?\d"
 
 CHANGE_KEYS: dict[str, ChangeKeys] = {
     "totals": ChangeKeys("total_yoy_change", "total_yoy_change_pct"),

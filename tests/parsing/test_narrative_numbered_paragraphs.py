@@ -93,3 +93,26 @@ def test_a_section_number_printed_alone_on_its_line_heads_the_title_below_it() -
     assert [f.value for f in facts[("expenditure_total", "total")]] == [Decimal("1250.00")]
     assert [f.value for f in facts[("expenditure_share_pct", "project")]] == [Decimal("28.00")]
     assert ("section", "三、支出决算情况说明") in [(h.level, h.text) for h in extract_headings(split_lines(text))]
+
+
+FISCAL = """\
+某某县某某局2019年度部门决算
+第三部分 2019年度部门决算情况说明
+四、财政拨款收入支出决算总体情况说明
+2019年度财政拨款收、支总计各为850.40万元,与上年相比,增加20.10万元,增长2.4%。
+2019年预算数800.00万元,调整数850.40万元,决算数850.40万元,增加50.40万元。
+"""
+
+
+def test_a_change_after_the_budget_its_sentence_states_is_no_change_on_the_year() -> None:
+    # the second sentence names no year: its 增加 compares the 决算数 with the 预算数 it states
+    facts = facts_of(FISCAL)
+    assert [f.value for f in facts[("fiscal_yoy_change", "total")]] == [Decimal("20.10")]
+
+
+def test_the_heading_of_a_fiscal_section_names_no_line_of_its_total() -> None:
+    # '财政拨款收入支出决算总体' is the section's pair of sides, not the income line 财政拨款收入
+    text = FISCAL.replace("2019年度财政拨款收、支总计各为850.40万元,与上年相比", "2019年度与上年相比")
+    facts = facts_of(text)
+    assert [(f.value, f.qualifier) for f in facts[("fiscal_yoy_change", "total")]] == [(Decimal("20.10"), "增加")]
+    assert [f.value for f in facts[("fiscal_yoy_change_pct", "total")]] == [Decimal("2.4")]
