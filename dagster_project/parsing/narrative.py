@@ -1009,12 +1009,23 @@ def _subject(rule: str, match: re.Match[str], sentence: Sentence, document: Docu
     # 该项目自评得分为 95 分'), else in its item's lead or headings
     for earlier in reversed(before or ()):
         if named := _mentions(earlier.compact, topic, document):
-            return max(named, key=lambda m: m[1])[2]
+            return _subject_left(earlier.compact, named)
     for text in sentence.context:
         in_context = _mentions(text, topic, document)
         if in_context:
             return min(in_context, key=lambda m: m[0])[2]
     return P.DEFAULT_SUBJECT
+
+
+def _subject_left(text: str, named: list[tuple[int, int, str]]) -> str:
+    """The subject a sentence leaves for the sentences after it: the last it names, unless that is
+    outside the topic and listed after '其中' of one inside it ('支出总计 434.72 万元，其中：本年支出
+    合计…，年末结转和结余 0.55 万元'): the sentence is about that whole."""
+    last = max(named, key=lambda m: m[1])
+    if last[2] != P.OUTSIDE_TOPIC:
+        return last[2]
+    wholes = [m for m in named if m[2] != P.OUTSIDE_TOPIC and m[1] <= text.find("其中", m[1]) < last[0]]
+    return max(wholes, key=lambda m: m[1])[2] if wholes else last[2]
 
 
 def _aside_closed(text: str, start: int, end: int) -> bool:

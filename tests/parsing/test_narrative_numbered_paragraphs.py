@@ -116,3 +116,19 @@ def test_the_heading_of_a_fiscal_section_names_no_line_of_its_total() -> None:
     facts = facts_of(text)
     assert [(f.value, f.qualifier) for f in facts[("fiscal_yoy_change", "total")]] == [(Decimal("20.10"), "增加")]
     assert [f.value for f in facts[("fiscal_yoy_change_pct", "total")]] == [Decimal("2.4")]
+
+
+def test_a_change_after_the_totals_listed_with_their_parts_is_the_totals() -> None:
+    # the sentence before the change names the total and then its parts after 其中: it is about the
+    # total, whose change this is
+    text = """\
+某某市某某中心2023年度部门决算
+第二部分 部门决算情况说明
+一、收入支出决算总体情况说明
+2023年度收入总计512.30万元,其中:本年收入合计500.10万元,使用非财政拨款结余0.00万元,年初结转和结余12.20万元。
+2023年度支出总计512.30万元,其中:本年支出合计505.00万元,结余分配0.00万元,年末结转和结余7.30万元。
+收入支出总体与上年相比,增加40.25万元,增长8.53%,主要原因是人员增加。
+"""
+    facts = facts_of(text)
+    assert [(f.value, f.qualifier) for f in facts[("total_yoy_change", "total")]] == [(Decimal("40.25"), "增加")]
+    assert [f.value for f in facts[("total_yoy_change_pct", "total")]] == [Decimal("8.53")]
