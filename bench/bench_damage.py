@@ -7,7 +7,8 @@ Each of its text documents, and each extract in DIR of one of its PDFs (files na
 '<pdf name>.<tool>.txt', as bench_extractors.py --extracts reads them), is damaged as a careless
 copy would be: N of its lines (default 10), chosen with a seed made of --seed and the file's name,
 are each deleted, printed twice or preceded by a blank line (bench_extractors.damaged); with --kind
-joins, each is joined to the next line, and with --kind splits, broken in two. Then it
+joins, each is joined to the next line, with --kind splits, broken in two, and with --kind pages
+every page is printed on one line (bench_extractors.pages_on_one_line; --lines is not used). Then it
 is parsed, and its certain table cells are compared with the generator's truth. Per tool ('text'
 for the corpus's own text documents): certain cells, and those that differ from the truth (the
 number that matters: a damaged line may cost cells, never give a wrong certain one). Table 6 is
@@ -25,7 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_extractors import DAMAGE_KINDS, REPO, damaged  # noqa: E402
+from bench_extractors import KINDS, REPO, damaged  # noqa: E402
 
 sys.path.insert(0, str(REPO))
 from dagster_project.parsing.text_document import parse_text  # noqa: E402
@@ -40,7 +41,7 @@ def main() -> None:
     parser.add_argument("--extracts", type=Path, help="extracts of the corpus's PDFs: <pdf name>.<tool>.txt")
     parser.add_argument("--lines", type=int, default=10, help="lines damaged per file")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--kind", choices=DAMAGE_KINDS, default="lines", help="what the damage does to a line")
+    parser.add_argument("--kind", choices=KINDS, default="lines", help="what the damage does to a line")
     parser.add_argument("--show", type=int, default=0, help="print up to N wrong cells per tool")
     args = parser.parse_args()
     truth = {}  # (document, format) -> its cells
@@ -67,7 +68,8 @@ def main() -> None:
             if truth[key].get(cell_key, Decimal(0)) != cell.value:
                 wrong[tool].append(f"{path.name}: {cell_key} = {cell.printed} (line {cell.provenance.line_start}), "
                                    f"truth: {truth[key].get(cell_key)}")
-    print(f"{len(files)} files, {args.lines} lines damaged in each ({args.kind}, seed {args.seed})")
+    damage = "every page on one line" if args.kind == "pages" else f"{args.lines} lines damaged in each ({args.kind}, seed {args.seed})"
+    print(f"{len(files)} files, {damage}")
     print(f"{'tool':24s} {'certain cells':>14s} {'wrong':>6s}")
     for tool in sorted(certain):
         print(f"{tool:24s} {certain[tool]:14d} {len(wrong[tool]):6d}")

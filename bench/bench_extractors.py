@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -153,7 +154,10 @@ class Tally:
 
 
 def damaged(text: str, count: int, rng: random.Random, kind: str = "lines") -> str:
-    """The text with `count` of its lines damaged as DAMAGE_KINDS[kind] says."""
+    """The text with `count` of its lines damaged as DAMAGE_KINDS[kind] says; with kind 'pages',
+    every page on one line (see pages_on_one_line)."""
+    if kind == "pages":
+        return pages_on_one_line(text)
     lines = text.split("\n")
     for _ in range(count):
         DAMAGE_KINDS[kind](lines, rng.randrange(len(lines)), rng)
@@ -186,6 +190,26 @@ def _broken_in_two(lines: list[str], k: int, rng: random.Random) -> None:
 # standing close, '82.19' and '4' read as '82.194'); 'splits' breaks it in two at a random character
 # (a cell wrapped in a narrow column, '1,331.3' / '5').
 DAMAGE_KINDS = {"lines": _deleted_blank_or_twice, "joins": _joined_to_the_next, "splits": _broken_in_two}
+KINDS = (*DAMAGE_KINDS, "pages")
+_PAGE_NUMBER_LINE_RE = re.compile(r"\s*[-—]?\s*\d{1,3}\s*[-—]?\s*")
+
+
+def pages_on_one_line(text: str) -> str:
+    """The text with each page on one line, its lines joined with spaces, as a web page showing a
+    PDF's text prints it. A page ends at a form feed, else after a line that is only a number of one
+    to three digits (its page number; in an extract that prints each 行次 on a line of its own,
+    those end 'pages' too, and the damage is rows joined in runs rather than whole pages)."""
+    if "\f" in text:
+        pages = text.split("\f")
+    else:
+        pages, page = [], []
+        for line in text.split("\n"):
+            page.append(line)
+            if _PAGE_NUMBER_LINE_RE.fullmatch(line):
+                pages.append("\n".join(page))
+                page = []
+        pages.append("\n".join(page))
+    return "\n".join(" ".join(line.strip() for line in page.splitlines() if line.strip()) for page in pages)
 
 
 def main() -> None:
@@ -194,7 +218,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print up to N differing cells per tool")
     parser.add_argument("--damage", type=int, default=0, help="damage N lines of each extract first (fixed seed)")
     parser.add_argument("--seed", type=int, default=0, help="the seed of the damage")
-    parser.add_argument("--kind", choices=DAMAGE_KINDS, default="lines", help="what the damage does to a line")
+    parser.add_argument("--kind", choices=KINDS, default="lines", help="what the damage does to a line")
     parser.add_argument("--tools", help="only these tools, comma-separated (names as the table prints them)")
     parser.add_argument("--extracts", type=Path, help="a folder of extracts made by other programs: <pdf name>.<tool>.txt")
     args = parser.parse_args()

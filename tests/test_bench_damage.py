@@ -34,3 +34,11 @@ def test_lines_delete_repeat_or_blank_whole_lines_only():
 
 def test_a_seed_gives_the_same_damage_every_time():
     assert damaged(TEXT, 4, random.Random("9-a.txt"), "splits") == damaged(TEXT, 4, random.Random("9-a.txt"), "splits")
+
+
+def test_pages_put_each_page_on_one_line():
+    text = "收入支出决算总表\n单位：万元\n一、一般公共预算财政拨款收入 1 100.00\n\f本年收入合计 10 100.00\n总计 100.00"
+    assert damaged(text, 0, random.Random(7), "pages") == (
+        "收入支出决算总表 单位：万元 一、一般公共预算财政拨款收入 1 100.00\n本年收入合计 10 100.00 总计 100.00")
+    # without form feeds, a page ends after its page number
+    assert damaged("第一行\n第二行\n- 3 -\n第三行", 0, random.Random(7), "pages") == "第一行 第二行 - 3 -\n第三行"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .collector import collector_paused
 from .decode import DecodeError, decode_bytes, split_lines
+from .flattened import not_certain_on, unflattened
 from .model import ParsedDocument
 from .outcome import complete_document
 from .text_tables import extract_tables
@@ -19,5 +20,6 @@ def parse_text(data: bytes, source_path: str, document_id: str) -> ParsedDocumen
     except DecodeError as exc:
         doc.status, doc.error = "failed", f"{source_path}: {exc}"
         return doc
-    lines = split_lines(text)
-    return complete_document(doc, lines, extract_tables(lines))
+    lines, flattened = unflattened(split_lines(text), len(text))
+    tables = extract_tables(lines)
+    return complete_document(doc, lines, not_certain_on(tables) if flattened else tables)
