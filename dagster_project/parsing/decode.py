@@ -117,9 +117,21 @@ def _checked(text: str, encoding: str, utf8: bytes | None = None) -> tuple[str, 
     controls = len(utf8) - len(utf8.translate(None, CONTROL_BYTES))  # single bytes that are never part of another character
     if controls > MAX_CONTROL_SHARE * len(text):
         raise DecodeError(f"not a text file: it looks like binary data ({controls} control characters after decoding as {encoding})")
+    if GLYPH_CODE in text:
+        codes = GLYPH_CODE_RE.findall(text)
+        if len(codes) >= MAX_GLYPH_CODE_SHARE * (len(codes) + _hanzi_count(utf8)):
+            raise DecodeError(f"the text holds {len(codes)} glyph codes ('{codes[0]}') instead of characters: the PDF's "
+                              "fonts map no glyph to a character, so its text needs OCR")
     if not _reads_as_chinese(text, utf8):
         raise DecodeError(f"decoding as {encoding} gives text that is not Chinese (mojibake or another language)")
     return text, encoding
+
+
+# How pdfminer and pdfplumber print a glyph whose font gives no character: '(cid:1234)'. A text
+# whose glyphs (codes and Chinese characters) are this much codes is refused: its words cannot be read.
+GLYPH_CODE = "(cid:"
+GLYPH_CODE_RE = re.compile(r"\(cid:\d+\)")
+MAX_GLYPH_CODE_SHARE = 0.2
 
 
 def _reads_as_chinese(text: str, utf8: bytes) -> bool:

@@ -114,6 +114,13 @@ def test_text_that_decodes_only_to_mojibake_is_refused() -> None:
         decode_bytes(data)
 
 
+def test_text_of_glyph_codes_is_named_as_needing_ocr() -> None:
+    # pdfminer's text of a PDF whose fonts give no characters: the numbers read, the words do not
+    data = ("(cid:3021)(cid:1187)(cid:45) 1,568.88 (cid:902)(cid:77)(cid:3021) 320.50\n" * 20).encode("utf-8")
+    with pytest.raises(DecodeError, match=r"holds 120 glyph codes .* needs OCR"):
+        decode_bytes(data)
+
+
 def test_the_reference_extract_decodes_as_utf8(corpus_dir) -> None:
     text, encoding = decode_bytes((corpus_dir / "wuhan-qiaokou-2021-party-office.txt").read_bytes())
     lines = split_lines(text)
