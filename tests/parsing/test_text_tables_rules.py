@@ -282,6 +282,37 @@ def three_public_by_item(header: str, rows: list[str]) -> dict[str, tuple[Decima
             for c in found.cells if c.table_no == 7}
 
 
+def test_yunnans_table_7_titled_as_a_qing_kuang_biao_after_its_table_of_running_costs():
+    # Yunnan's template since 2023: table 十 lists the 三公 spending with the running costs and
+    # counts (a table outside the nine), table 十一 is Table 7, titled '…“三公”经费情况表'
+    text = """\
+十、财政拨款“三公”经费、行政参公单位机关运行经费情况表
+单位：万元
+项目 决算数
+“三公”经费支出 6.10
+机关运行经费 35.20
+十一、一般公共预算财政拨款“三公”经费情况表
+单位：万元
+项目 预算数 决算数
+合计 9.00 6.10
+因公出国(境)费 0.00 0.00
+公务接待费 3.00 1.60
+公务用车购置及运行维护费 6.00 4.50
+其中：公务用车运行维护费 6.00 4.50
+公务用车购置费 0.00 0.00
+"""
+    found = extract_tables(lines_of(text))
+    assert found.tables[6].present and found.tables[6].title == "十一、一般公共预算财政拨款“三公”经费情况表"
+    cells = {c.column_key: (c.value, c.certain, c.provenance.line_start) for c in found.cells if c.table_no == 7}
+    assert cells["budget_total"] == (Decimal("9.00"), True, 9)
+    assert cells["actual_total"] == (Decimal("6.10"), True, 9)
+    assert cells["actual_reception"] == (Decimal("1.60"), True, 11)
+    assert cells["budget_vehicle_operation"] == (Decimal("6.00"), True, 13)
+    assert len(cells) == 12
+    [unknown] = [i for i in found.issues if i.code == "table_unknown"]
+    assert unknown.provenance.line_start == 1
+
+
 def test_table_7_printed_an_item_per_row_reads_each_value_into_its_items_column():
     # Anhui's layout: items down the side, 预算数 / 决算数 across; 因公出国(境)费 prints its budget only
     cells = three_public_by_item("项 目 预 算 数 决 算 数", [
