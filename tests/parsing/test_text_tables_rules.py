@@ -313,6 +313,31 @@ def test_yunnans_table_7_titled_as_a_qing_kuang_biao_after_its_table_of_running_
     assert unknown.provenance.line_start == 1
 
 
+def test_inner_mongolias_table_of_running_costs_assets_and_procurement_ends_table_7():
+    text = """\
+十一、财政拨款“三公”经费支出决算表
+单位：万元
+项目 预算数 决算数
+合计 9.00 6.10
+因公出国(境)费 0.00 0.00
+公务接待费 3.00 1.60
+公务用车购置及运行维护费 6.00 4.50
+其中：公务用车运行维护费 6.00 4.50
+公务用车购置费 0.00 0.00
+十二、机构运行经费支出、国有资产占用情况及政府采购支出信息表
+单位：万元
+项目 金额
+一、机构运行经费支出 35.20
+二、政府采购支出合计 120.00
+车辆数合计(辆) 2
+"""
+    found = extract_tables(lines_of(text))
+    assert len([c for c in found.cells if c.table_no == 7 and c.certain]) == 12
+    [unknown] = [i for i in found.issues if i.code == "table_unknown"]
+    assert unknown.provenance.line_start == 10
+    assert not [i for i in found.issues if i.code == "stray_text"]
+
+
 def test_table_7_printed_an_item_per_row_reads_each_value_into_its_items_column():
     # Anhui's layout: items down the side, 预算数 / 决算数 across; 因公出国(境)费 prints its budget only
     cells = three_public_by_item("项 目 预 算 数 决 算 数", [

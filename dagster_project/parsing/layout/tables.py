@@ -326,12 +326,13 @@ TITLE_JOINED_TO_HEADER_RE = re.compile(TITLE_SUFFIX_RE.pattern.removesuffix("$")
 # The form number some provinces print in a table's header ('公开01表', '财决04表'): no column's name.
 FORM_NUMBER_RE = re.compile(r"(?:公开|财决|决算|部门决算)?\d{1,2}(?:-\d{1,2})?表")
 # The title of a table outside the nine (a province's own: '一般公共预算财政拨款项目支出决算表',
-# '“三公”经费、行政参公单位机关运行经费情况表', '项目支出绩效自评表'): a line of words that ends as a
+# '“三公”经费、行政参公单位机关运行经费情况表', '项目支出绩效自评表', Inner Mongolia's '机构运行经费支出、
+# 国有资产占用情况及政府采购支出信息表'): a line of words that ends as a
 # table title does. Its rows are not read, and it ends the table before it. A part's title ('第二部分
 # … 部门决算表') names all the tables, not one.
 OTHER_TABLE_TITLE_RE = re.compile(
     r"(?!第[一二三四五六七八九十]+部分)" + TITLE_PREFIX_RE.pattern.removeprefix("^")
-    + r"[\u4e00-\u9fff、()（）]{2,40}?(?:(?<!部门)(?<!单位)决算|明细|情况|自评|统计)表(?:[(（]分单位[)）])?"
+    + r"[\u4e00-\u9fff、()（）]{2,40}?(?:(?<!部门)(?<!单位)决算|明细|情况|自评|统计|信息)表(?:[(（]分单位[)）])?"
     + TITLE_SUFFIX_RE.pattern.removesuffix("$")
 )
 
