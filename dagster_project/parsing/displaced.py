@@ -82,7 +82,7 @@ def restore_displaced(texts: tuple[tuple[Line, str], ...], joined: str) -> Resto
         if TOKEN_LINE_RE.fullmatch(text) or not TOKEN_LINE_RE.fullmatch(token_text):
             continue
         tokens = token_text.split()
-        gaps = _gaps(text, tokens[0])
+        gaps = _gaps(text, tokens[0], above > 0 and _ends_with_its_number(texts[above - 1][1], above - 2 in restored))
         if not gaps:
             continue
         filled = _fill(gaps, tokens, text)
@@ -120,14 +120,23 @@ def _after_text_lines(joined: str) -> Iterator[int]:
                 yield start + 1
 
 
-def _gaps(text: str, first_token: str) -> list[_Gap]:
+def _ends_with_its_number(text: str, put_back: bool) -> bool:
+    """Whether a line ends in a number that stays where it is printed: a line of text, or a line of
+    numbers only that was not put back into the line above it."""
+    return text[-1:].isdigit() and not (put_back and TOKEN_LINE_RE.fullmatch(text))
+
+
+def _gaps(text: str, first_token: str, after_a_number: bool) -> list[_Gap]:
     """Where a value may have stood in a line: spaces between two printed characters (not beside
     a printed letter or digit), and its start when it begins with punctuation no line starts
-    with (certain), with a value's unit, or when the first token is an opening quote."""
+    with (certain), with a value's unit, or when the first token is an opening quote. A line that
+    starts with a unit right after a line ending in a number ('…减少 2.29' / '万元；其中：燃料费') is
+    that number's: its start is no gap."""
     gaps = []
     if text.startswith(LINE_START_CLOSERS):
         gaps.append(_Gap(0, 0, True))
-    elif (text.startswith(VALUE_FOLLOWERS) and len(text) > SHORTEST_SENTENCE_LINE) or first_token == OPENING_QUOTE:
+    elif (text.startswith(VALUE_FOLLOWERS) and len(text) > SHORTEST_SENTENCE_LINE and not after_a_number) \
+            or first_token == OPENING_QUOTE:
         gaps.append(_Gap(0, 0, False))
     for space in SPACE_RE.finditer(text):
         start, end = space.span()

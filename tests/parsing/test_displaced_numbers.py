@@ -54,6 +54,14 @@ def test_a_value_lost_at_the_start_of_a_line_goes_there_only_when_the_count_says
     assert [t for _, t in restore("元,支出决算为 万元。", "80.38").texts] == ["元,支出决算为80.38万元。"]
 
 
+def test_a_unit_starting_a_line_after_its_number_is_no_gap() -> None:
+    # an extract that prints each number on a line of its own: '2.29' stays where it is printed,
+    # before the 万元 that starts the next line, so '18.41' is not put back at that line's start
+    # (it is 燃料费's, printed after it)
+    texts = ("完成年初预算的93.3%,比年初预算减少", "2.29", "万元;其中:燃料费", "18.41", "万元;维修费", "7.32", "万元。")
+    assert [text for _, text in restore(*texts).texts] == list(texts)
+
+
 def test_the_columns_of_a_table_row_are_no_gaps() -> None:
     restored = restore("本年收入合计 本年支出合计", "2,946.25 2,940.05", "上海市某局财政所 预算不单列", "2")
     assert [text for _, text in restored.texts] == ["本年收入合计 本年支出合计", "2,946.25 2,940.05", "上海市某局财政所 预算不单列", "2"]
