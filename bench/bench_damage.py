@@ -7,8 +7,9 @@ Each of its text documents, and each extract in DIR of one of its PDFs (files na
 '<pdf name>.<tool>.txt', as bench_extractors.py --extracts reads them), is damaged as a careless
 copy would be: N of its lines (default 10), chosen with a seed made of --seed and the file's name,
 are each deleted, printed twice or preceded by a blank line (bench_extractors.damaged); with --kind
-joins, each is joined to the next line, with --kind splits, broken in two, and with --kind pages
-every page is printed on one line (bench_extractors.pages_on_one_line; --lines is not used). Then it
+joins, each is joined to the next line, with --kind splits, broken in two; with --kind pages every
+page is printed on one line, and with --kind words every word on a line of its own
+(bench_extractors.pages_on_one_line, words_on_their_own_lines; --lines is not used). Then it
 is parsed, and its certain table cells are compared with the generator's truth. Per tool ('text'
 for the corpus's own text documents): certain cells, and those that differ from the truth (the
 number that matters: a damaged line may cost cells, never give a wrong certain one). Table 6 is
@@ -68,7 +69,8 @@ def main() -> None:
             if truth[key].get(cell_key, Decimal(0)) != cell.value:
                 wrong[tool].append(f"{path.name}: {cell_key} = {cell.printed} (line {cell.provenance.line_start}), "
                                    f"truth: {truth[key].get(cell_key)}")
-    damage = "every page on one line" if args.kind == "pages" else f"{args.lines} lines damaged in each ({args.kind}, seed {args.seed})"
+    damage = {"pages": "every page on one line", "words": "every word on a line of its own"}.get(
+        args.kind, f"{args.lines} lines damaged in each ({args.kind}, seed {args.seed})")
     print(f"{len(files)} files, {damage}")
     print(f"{'tool':24s} {'certain cells':>14s} {'wrong':>6s}")
     for tool in sorted(certain):

@@ -155,9 +155,12 @@ class Tally:
 
 def damaged(text: str, count: int, rng: random.Random, kind: str = "lines") -> str:
     """The text with `count` of its lines damaged as DAMAGE_KINDS[kind] says; with kind 'pages',
-    every page on one line (see pages_on_one_line)."""
+    every page on one line (see pages_on_one_line), with kind 'words', every word on a line of its
+    own (see words_on_their_own_lines)."""
     if kind == "pages":
         return pages_on_one_line(text)
+    if kind == "words":
+        return words_on_their_own_lines(text)
     lines = text.split("\n")
     for _ in range(count):
         DAMAGE_KINDS[kind](lines, rng.randrange(len(lines)), rng)
@@ -190,8 +193,16 @@ def _broken_in_two(lines: list[str], k: int, rng: random.Random) -> None:
 # standing close, '82.19' and '4' read as '82.194'); 'splits' breaks it in two at a random character
 # (a cell wrapped in a narrow column, '1,331.3' / '5').
 DAMAGE_KINDS = {"lines": _deleted_blank_or_twice, "joins": _joined_to_the_next, "splits": _broken_in_two}
-KINDS = (*DAMAGE_KINDS, "pages")
+KINDS = (*DAMAGE_KINDS, "pages", "words")
 _PAGE_NUMBER_LINE_RE = re.compile(r"\s*[-—]?\s*\d{1,3}\s*[-—]?\s*")
+
+
+def words_on_their_own_lines(text: str) -> str:
+    """The text with each of its words (what spaces part) on a line of its own, as a tool that
+    writes each text item of a PDF on a line prints it ('减少' / '2.29' / '万元；其中：燃料费'); a line
+    that is only a page number ('- 8 -') stays whole, one item."""
+    return "\n".join(line.strip() if _PAGE_NUMBER_LINE_RE.fullmatch(line) else "\n".join(line.split())
+                     for line in text.split("\n"))
 
 
 def pages_on_one_line(text: str) -> str:

@@ -42,3 +42,9 @@ def test_pages_put_each_page_on_one_line():
         "收入支出决算总表 单位：万元 一、一般公共预算财政拨款收入 1 100.00\n本年收入合计 10 100.00 总计 100.00")
     # without form feeds, a page ends after its page number
     assert damaged("第一行\n第二行\n- 3 -\n第三行", 0, random.Random(7), "pages") == "第一行 第二行 - 3 -\n第三行"
+
+
+def test_words_put_each_word_on_a_line_of_its_own_and_keep_page_numbers_whole():
+    text = "比年初预算减少 2.29 万元；其中：燃料费 18.41 万元\n- 8 -\n九、卫生健康支出 39 56.15"
+    assert damaged(text, 0, random.Random(7), "words").split("\n") == [
+        "比年初预算减少", "2.29", "万元；其中：燃料费", "18.41", "万元", "- 8 -", "九、卫生健康支出", "39", "56.15"]
