@@ -123,8 +123,22 @@ def _checked(text: str, encoding: str, utf8: bytes | None = None) -> tuple[str, 
             raise DecodeError(f"the text holds {len(codes)} glyph codes ('{codes[0]}') instead of characters: the PDF's "
                               "fonts map no glyph to a character, so its text needs OCR")
     if not _reads_as_chinese(text, utf8):
+        if _in_traditional_characters(text):
+            raise DecodeError("the text is written in traditional characters (決算, 財政撥款, 經費), as a web page's "
+                              "繁體 view shows it: convert it to simplified characters, in which the disclosures are published")
         raise DecodeError(f"decoding as {encoding} gives text that is not Chinese (mojibake or another language)")
     return text, encoding
+
+
+# Characters of the disclosures' vocabulary whose traditional form differs: a text that prints them
+# far more often than their simplified forms was converted (mojibake prints them seldom).
+TRADITIONAL_FORMS = {"決": "决", "財": "财", "撥": "拨", "經": "经", "費": "费", "預": "预", "總": "总", "說": "说"}
+MIN_TRADITIONAL_FORMS = 5
+
+
+def _in_traditional_characters(text: str) -> bool:
+    traditional = sum(map(text.count, TRADITIONAL_FORMS))
+    return traditional >= MIN_TRADITIONAL_FORMS and traditional > 2 * sum(map(text.count, TRADITIONAL_FORMS.values()))
 
 
 # How pdfminer and pdfplumber print a glyph whose font gives no character: '(cid:1234)'. A text

@@ -114,6 +114,14 @@ def test_text_that_decodes_only_to_mojibake_is_refused() -> None:
         decode_bytes(data)
 
 
+def test_text_in_traditional_characters_is_named_so() -> None:
+    # a disclosure copied from a web page's 繁體 view (made up, in that script)
+    data = ("某某市某某中心2023年度部門決算公開說明\n一、收入支出決算總體情況說明\n"
+            "2023年度收入總計434.72萬元，其中：本年收入合計434.16萬元，使用非財政撥款結餘0.00萬元。\n" * 3).encode("utf-8")
+    with pytest.raises(DecodeError, match=r"written in traditional characters .* convert it to simplified"):
+        decode_bytes(data)
+
+
 def test_text_of_glyph_codes_is_named_as_needing_ocr() -> None:
     # pdfminer's text of a PDF whose fonts give no characters: the numbers read, the words do not
     data = ("(cid:3021)(cid:1187)(cid:45) 1,568.88 (cid:902)(cid:77)(cid:3021) 320.50\n" * 20).encode("utf-8")
