@@ -282,6 +282,19 @@ def three_public_by_item(header: str, rows: list[str]) -> dict[str, tuple[Decima
             for c in found.cells if c.table_no == 7}
 
 
+# Table 7 an item per row, after its title: the unit, the header and the items' rows (lines 2-9)
+TABLE_7_BY_ITEM = """\
+单位：万元
+项目 预算数 决算数
+合计 9.00 6.10
+因公出国(境)费 0.00 0.00
+公务接待费 3.00 1.60
+公务用车购置及运行维护费 6.00 4.50
+其中：公务用车运行维护费 6.00 4.50
+公务用车购置费 0.00 0.00
+"""
+
+
 def test_yunnans_table_7_titled_as_a_qing_kuang_biao_after_its_table_of_running_costs():
     # Yunnan's template since 2023: table 十 lists the 三公 spending with the running costs and
     # counts (a table outside the nine), table 十一 is Table 7, titled '…“三公”经费情况表'
@@ -292,15 +305,7 @@ def test_yunnans_table_7_titled_as_a_qing_kuang_biao_after_its_table_of_running_
 “三公”经费支出 6.10
 机关运行经费 35.20
 十一、一般公共预算财政拨款“三公”经费情况表
-单位：万元
-项目 预算数 决算数
-合计 9.00 6.10
-因公出国(境)费 0.00 0.00
-公务接待费 3.00 1.60
-公务用车购置及运行维护费 6.00 4.50
-其中：公务用车运行维护费 6.00 4.50
-公务用车购置费 0.00 0.00
-"""
+""" + TABLE_7_BY_ITEM
     found = extract_tables(lines_of(text))
     assert found.tables[6].present and found.tables[6].title == "十一、一般公共预算财政拨款“三公”经费情况表"
     cells = {c.column_key: (c.value, c.certain, c.provenance.line_start) for c in found.cells if c.table_no == 7}
@@ -314,16 +319,7 @@ def test_yunnans_table_7_titled_as_a_qing_kuang_biao_after_its_table_of_running_
 
 
 def test_inner_mongolias_table_of_running_costs_assets_and_procurement_ends_table_7():
-    text = """\
-十一、财政拨款“三公”经费支出决算表
-单位：万元
-项目 预算数 决算数
-合计 9.00 6.10
-因公出国(境)费 0.00 0.00
-公务接待费 3.00 1.60
-公务用车购置及运行维护费 6.00 4.50
-其中：公务用车运行维护费 6.00 4.50
-公务用车购置费 0.00 0.00
+    text = "十一、财政拨款“三公”经费支出决算表\n" + TABLE_7_BY_ITEM + """\
 十二、机构运行经费支出、国有资产占用情况及政府采购支出信息表
 单位：万元
 项目 金额
