@@ -282,7 +282,7 @@ def three_public_by_item(header: str, rows: list[str]) -> dict[str, tuple[Decima
             for c in found.cells if c.table_no == 7}
 
 
-# Table 7 an item per row, after its title: the unit, the header and the items' rows (lines 2-9)
+# Table 7 printed an item per row, to follow its title: the unit, the header and the six items (8 lines)
 TABLE_7_BY_ITEM = """\
 单位：万元
 项目 预算数 决算数
