@@ -60,6 +60,15 @@ FULL_WIDTH_RE = re.compile("[\u3000\uff01-\uffee]")
 # The full-width forms nearly every Chinese text prints, each with its NFKC form: a str.replace of
 # each costs a tenth of one regex scan of the text for full-width characters.
 COMMON_FULL_WIDTH = {char: unicodedata.normalize("NFKC", char) for char in "，（）：；％\u3000"}
+# How pdfminer and pdfplumber print a glyph whose font gives no character: '(cid:1234)'. A text
+# whose glyphs (codes and Chinese characters) are this much codes is refused: its words cannot be read.
+GLYPH_CODE = "(cid:"
+GLYPH_CODE_RE = re.compile(r"\(cid:\d+\)")
+MAX_GLYPH_CODE_SHARE = 0.2
+# Characters of the disclosures' vocabulary whose traditional form differs: a text that prints them
+# far more often than their simplified forms was converted (mojibake prints them seldom).
+TRADITIONAL_FORMS = {"決": "决", "財": "财", "撥": "拨", "經": "经", "費": "费", "預": "预", "總": "总", "說": "说"}
+MIN_TRADITIONAL_FORMS = 5
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -130,22 +139,9 @@ def _checked(text: str, encoding: str, utf8: bytes | None = None) -> tuple[str, 
     return text, encoding
 
 
-# Characters of the disclosures' vocabulary whose traditional form differs: a text that prints them
-# far more often than their simplified forms was converted (mojibake prints them seldom).
-TRADITIONAL_FORMS = {"決": "决", "財": "财", "撥": "拨", "經": "经", "費": "费", "預": "预", "總": "总", "說": "说"}
-MIN_TRADITIONAL_FORMS = 5
-
-
 def _in_traditional_characters(text: str) -> bool:
     traditional = sum(map(text.count, TRADITIONAL_FORMS))
     return traditional >= MIN_TRADITIONAL_FORMS and traditional > 2 * sum(map(text.count, TRADITIONAL_FORMS.values()))
-
-
-# How pdfminer and pdfplumber print a glyph whose font gives no character: '(cid:1234)'. A text
-# whose glyphs (codes and Chinese characters) are this much codes is refused: its words cannot be read.
-GLYPH_CODE = "(cid:"
-GLYPH_CODE_RE = re.compile(r"\(cid:\d+\)")
-MAX_GLYPH_CODE_SHARE = 0.2
 
 
 def _reads_as_chinese(text: str, utf8: bytes) -> bool:
