@@ -157,10 +157,8 @@ def damaged(text: str, count: int, rng: random.Random, kind: str = "lines") -> s
     """The text with `count` of its lines damaged as DAMAGE_KINDS[kind] says; with kind 'pages',
     every page on one line (see pages_on_one_line), with kind 'words', every word on a line of its
     own (see words_on_their_own_lines)."""
-    if kind == "pages":
-        return pages_on_one_line(text)
-    if kind == "words":
-        return words_on_their_own_lines(text)
+    if kind in WHOLE_TEXT_KINDS:
+        return WHOLE_TEXT_KINDS[kind](text)
     lines = text.split("\n")
     for _ in range(count):
         DAMAGE_KINDS[kind](lines, rng.randrange(len(lines)), rng)
@@ -193,7 +191,6 @@ def _broken_in_two(lines: list[str], k: int, rng: random.Random) -> None:
 # standing close, '82.19' and '4' read as '82.194'); 'splits' breaks it in two at a random character
 # (a cell wrapped in a narrow column, '1,331.3' / '5').
 DAMAGE_KINDS = {"lines": _deleted_blank_or_twice, "joins": _joined_to_the_next, "splits": _broken_in_two}
-KINDS = (*DAMAGE_KINDS, "pages", "words")
 _PAGE_NUMBER_LINE_RE = re.compile(r"\s*[-—]?\s*\d{1,3}\s*[-—]?\s*")
 
 
@@ -221,6 +218,12 @@ def pages_on_one_line(text: str) -> str:
                 page = []
         pages.append("\n".join(page))
     return "\n".join(" ".join(line.strip() for line in page.splitlines() if line.strip()) for page in pages)
+
+
+# What a tool does to the whole text: 'pages' prints each page on one line, 'words' each word on a
+# line of its own (count and seed unused).
+WHOLE_TEXT_KINDS = {"pages": pages_on_one_line, "words": words_on_their_own_lines}
+KINDS = (*DAMAGE_KINDS, *WHOLE_TEXT_KINDS)
 
 
 def main() -> None:

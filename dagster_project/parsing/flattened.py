@@ -11,11 +11,10 @@ code, not printed (a row's blank cells leave no trace on the line)."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from operator import attrgetter
 
 from .model import Line, ParseIssue, Provenance
-from .text_tables import TableExtraction
+from .text_tables import TableExtraction, not_certain
 
 # Where a piece starts, after a space: a part title, a numbered heading or label ('二、外交支出',
 # '(三)…'), a subject code before its name ('201 一般公共服务支出', '30101 基本工资'; not a year or a
@@ -68,9 +67,7 @@ def not_certain_on(tables: TableExtraction) -> TableExtraction:
     """The tables of an extract that prints its pages as one line each, no cell certain: where its
     rows were cut apart is read from their labels and codes, not printed, so a row's numbers may
     be another row's."""
-    cells = [replace(cell, column_key=None, column_label="", certain=False, note=FLATTENED_NOTE,
-                     candidates=(cell.column_key,) if cell.column_key else cell.candidates)
-             for cell in tables.cells]
+    cells = [not_certain(cell, FLATTENED_NOTE) for cell in tables.cells]
     first: dict[int, Provenance] = {}
     for cell in tables.cells:
         first.setdefault(cell.table_no, cell.provenance)

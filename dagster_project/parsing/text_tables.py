@@ -612,19 +612,19 @@ def _without_double_placements(cells: list[Cell], issues: list[ParseIssue]) -> l
 _cell_key: Callable[[Cell], tuple[int, str, str, str | None]] = attrgetter("table_no", "section", "row_key", "column_key")
 
 
+def not_certain(cell: Cell, note: str) -> Cell:
+    """The cell made uncertain, its value as printed: the column it was placed in (else its
+    candidates) left as a candidate, `note` saying why."""
+    candidates = (cell.column_key,) if cell.column_key else cell.candidates
+    return replace(cell, column_key=None, column_label="", certain=False, candidates=candidates, note=note)
+
+
 def _doubled(cell: Cell) -> Cell:
-    return replace(cell, column_key=None, column_label="", certain=False, candidates=_candidate(cell),
-                   note=f"could be {cell.column_key}, but another number was read for that cell too")
-
-
-def _candidate(cell: Cell) -> tuple[str, ...]:
-    """The column a cell was placed in, as the one candidate of the cell made uncertain."""
-    return (cell.column_key,) if cell.column_key else ()
+    return not_certain(cell, f"could be {cell.column_key}, but another number was read for that cell too")
 
 
 def _out_of_order(cell: Cell) -> Cell:
-    return replace(cell, column_key=None, column_label="", certain=False, candidates=_candidate(cell),
-                   note="this extract does not print the table row by row (see its table_out_of_order issue)")
+    return not_certain(cell, "this extract does not print the table row by row (see its table_out_of_order issue)")
 
 
 class _Disorder(NamedTuple):
@@ -673,9 +673,7 @@ _COLUMN_NAME_START_RE = {no: _rest_of_line("|".join(sorted({re.escape(name[0]) f
 def _cut_off(cell: Cell) -> Cell:
     """A cell of the table a truncated file ends in: its value is as printed, but the table (and
     maybe the number itself) is incomplete, so it is not certain enough to be checked."""
-    candidates = (cell.column_key,) if cell.column_key else cell.candidates
-    return replace(cell, column_key=None, column_label="", certain=False, candidates=candidates,
-                   note="the file ends inside this table (truncated)")
+    return not_certain(cell, "the file ends inside this table (truncated)")
 
 
 # --- 1. regions and headers ------------------------------------------------------------------------
