@@ -465,11 +465,13 @@ def _paragraphs(content: _Content, numbered: list[_Numbered]) -> list[_Paragraph
 
 
 def _heading_in(part: str, text: str, parent_topic: str | None) -> Heading:
-    """A heading of the part; a subsection has its section's topic, if any."""
+    """A heading of the part; a subsection has its section's topic, if any, unless it names a part
+    of it (see NARROWER_TOPICS)."""
     if part not in PARTS_READ_BY_TOPIC:
         return Heading(text, "", None)  # no context, no topic (see PARTS_READ_BY_TOPIC)
     compact = _compact(text)
-    return Heading(text, compact, parent_topic or _topic(compact))
+    own = _topic(compact)
+    return Heading(text, compact, own if parent_topic is None or own in P.NARROWER_TOPICS.get(parent_topic, ()) else parent_topic)
 
 
 def _heading_at(content: _Content, i: int) -> tuple[str, str, int]:

@@ -96,6 +96,13 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("assets", r"国有资产|资产占[用有]"),
     ("perf", r"绩效"),
 )
+# A subsection has its section's topic ('(一)财政拨款收入决算情况' under the fiscal section is no
+# income section), unless its heading names a part of the section's topic: '(二)一般公共预算支出决算
+# 情况说明' under '一、财政拨款收入支出决算总体情况说明' is the general budget's.
+NARROWER_TOPICS: dict[str, frozenset[str]] = {
+    "fiscal": frozenset({"gpb", "basic", "project", "admin", "three_public", "gov_fund", "state_capital"}),
+    "gpb": frozenset({"basic", "project", "admin", "three_public"}),
+}
 
 # ---------------------------------------------------------------------------------------------
 # Subjects

@@ -132,3 +132,32 @@ def test_a_change_after_the_totals_listed_with_their_parts_is_the_totals() -> No
     facts = facts_of(text)
     assert [(f.value, f.qualifier) for f in facts[("total_yoy_change", "total")]] == [(Decimal("40.25"), "增加")]
     assert [f.value for f in facts[("total_yoy_change_pct", "total")]] == [Decimal("8.53")]
+
+
+# A fiscal section whose second subsection is the general budget's (a Hubei unit's outline), and
+# whose first subsection is titled by income (it stays the fiscal section's).
+FISCAL_WITH_GENERAL_BUDGET_SUBSECTION = """\
+某某县某某局2019年度部门决算
+第三部分 2019年度部门决算情况说明
+一、财政拨款收入支出决算总体情况说明
+(一)财政拨款收入决算情况说明
+2019年度财政拨款收入支出总计830.60万元,与上年相比,增加62.10万元,增长8.08%。
+(二)一般公共预算支出决算情况说明
+2019年度一般公共预算财政拨款支出790.30万元。与上年相比,增加41.20万元,增长5.50%。增减变化
+的主要原因是:人员增加。其中:按功能分类科目,一般公共服务支出650.10万元,教育支出140.20万元。
+二、一般公共预算财政拨款基本支出决算情况说明
+2019年度一般公共预算财政拨款基本支出600.50万元。
+"""
+
+
+def test_a_subsection_naming_the_general_budget_under_the_fiscal_section_is_the_general_budgets() -> None:
+    facts = facts_of(FISCAL_WITH_GENERAL_BUDGET_SUBSECTION)
+    assert [f.value for f in facts[("gpb_expenditure", "total")]] == [Decimal("790.30")]
+    assert [(f.value, f.qualifier) for f in facts[("gpb_yoy_change", "total")]] == [(Decimal("41.20"), "增加")]
+    assert [(f.value, f.qualifier) for f in facts[("gpb_yoy_change_pct", "total")]] == [(Decimal("5.50"), "增长")]
+    assert [f.value for f in facts[("gpb_class_amount", "201")]] == [Decimal("650.10")]
+    assert [f.value for f in facts[("gpb_class_amount", "205")]] == [Decimal("140.20")]
+    # the fiscal total's change is the one its own subsection states, not the general budget's
+    assert [f.value for f in facts[("fiscal_total", "total")]] == [Decimal("830.60")]
+    assert [(f.value, f.qualifier) for f in facts[("fiscal_yoy_change", "total")]] == [(Decimal("62.10"), "增加")]
+    assert [(f.value, f.qualifier) for f in facts[("fiscal_yoy_change_pct", "total")]] == [(Decimal("8.08"), "增长")]
