@@ -173,10 +173,11 @@ MENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "gpb": ((FUNCTION_SUBJECT_RE, "@function"), (FUNCTION_CLASS_NAMED_RE, "@class")),
     "three_public": (
         (r"[“\"]?三公[”\"]?经费", "total"),
-        (r"因公出国\(境\)费?", "outbound_travel"),
+        # an item named by its spending ('因公出国支出决算', '公务用车购置支出 0 万元'): Guangxi
+        (r"因公出国(?:\(境\))?费?", "outbound_travel"),
         (r"公(?:务用)?车购置及运行(?:维护)?费", "vehicle"),
-        (r"公(?:务用)?车购置费", "vehicle_purchase"),
-        (r"公(?:务用)?车运行(?:维护)?费", "vehicle_operation"),
+        (r"公(?:务用)?车购置(?:费|(?=支出))", "vehicle_purchase"),
+        (r"公(?:务用)?车运行(?:维护)?(?:费|(?=支出))", "vehicle_operation"),
         (r"公务接待费", "official_reception"),
         (r"会议费|培训费", OUTSIDE_TOPIC),
     ),
@@ -226,6 +227,8 @@ DIRECTION_WORDS: dict[str, str] = {
     "基本持平": "持平",
     "无变化": "持平",
     "没有变化": "持平",
+    "无增减变化": "持平",
+    "没有增减变化": "持平",
     "大于": "大于",
     "高于": "大于",
     "超过": "大于",
@@ -236,7 +239,7 @@ DIRECTION_WORDS: dict[str, str] = {
     "一致": "等于",
 }
 CHANGE_DIRECTION = r"(?P<dir>增加|增长|上升|上涨|减少|下降|降低)了?"
-FLAT_DIRECTION = r"(?P<dir>基本持平|持平|无变化|没有变化)"
+FLAT_DIRECTION = r"(?P<dir>基本持平|持平|无增减变化|没有增减变化|无变化|没有变化)"
 # What a change is measured against: the previous year or the initial budget.
 # '与 2021 年度预算相比' compares with the budget, not with the year before; '比上年预算数' compares
 # two budgets, with neither.

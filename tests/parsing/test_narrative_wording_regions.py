@@ -192,3 +192,37 @@ def test_a_projects_self_evaluation_named_in_quotes_under_a_templates_generic_he
     assert [f.value for f in facts[("perf_project_budget", project)]] == [Decimal("200.00")]
     assert [f.value for f in facts[("perf_project_completion_pct", project)]] == [Decimal("95.00")]
     assert not [key for key in facts if key[0].startswith("perf_") and key[1] in ("部门决算中", "total")]
+
+
+# A Guangxi unit's 三公 section: each item named by its spending (no '(境)', no 费), its changes
+# stated as '无增减变化'. Made up: 2.40 = 0 + 1.60 + 0.80; 1.60 = 0 + 1.60.
+THREE_PUBLIC_BY_SPENDING = """\
+某某市某某检测中心2020年度部门决算
+第二部分 2020年度部门决算情况说明
+五、一般公共预算财政拨款安排的“三公”经费支出决算情况说明
+2020年度“三公”经费支出决算总额为2.40万元,比预算减少0.30万元,比去年增加0.40万元,增长20.0%。其中,
+因公出国支出决算比预算无增减变化,比去年无增减变化;公务用车购置支出决算比预算无增减变化,比去年
+无增减变化,公务用车运行维护费支出决算比预算减少0.30万元,比去年增加0.60万元,增长60.0%;公务接待
+费支出决算比预算无增减变化,比去年减少0.20万元,下降20.0%。具体情况如下:
+(一)因公出国(境)费支出0万元。
+(二)公务用车购置及运行费支出1.60万元。其中:
+公务用车购置支出0万元。
+公务用车运行支出1.60万元。
+(三)公务接待费支出0.80万元。
+"""
+
+
+def test_a_three_public_item_named_by_its_spending_is_that_item() -> None:
+    facts = facts_of(THREE_PUBLIC_BY_SPENDING)
+    flat = (Decimal("0"), "持平")
+    assert [(f.value, f.qualifier) for f in facts[("three_public_yoy_change", "outbound_travel")]] == [flat]
+    assert [(f.value, f.qualifier) for f in facts[("three_public_budget_change", "vehicle_purchase")]] == [flat]
+    assert [(f.value, f.qualifier) for f in facts[("three_public_yoy_change", "vehicle_purchase")]] == [flat]
+    assert [f.value for f in facts[("three_public_actual", "vehicle_purchase")]] == [Decimal("0")]
+    assert [f.value for f in facts[("three_public_actual", "vehicle_operation")]] == [Decimal("1.60")]
+    # the total's own changes stay the total's, none of the items' '无增减变化'
+    assert [(f.value, f.qualifier) for f in facts[("three_public_yoy_change", "total")]] == [(Decimal("0.40"), "增加")]
+    assert [(f.value, f.qualifier) for f in facts[("three_public_budget_change", "total")]] == [(Decimal("0.30"), "减少")]
+    assert [(f.value, f.qualifier) for f in facts[("three_public_yoy_change", "official_reception")]] == [
+        (Decimal("0.20"), "减少")]
+    assert [(f.value, f.qualifier) for f in facts[("three_public_budget_change", "official_reception")]] == [flat]

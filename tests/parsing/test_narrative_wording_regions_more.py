@@ -211,10 +211,10 @@ SPENDING_WITHOUT_JUESUAN = """\
 
 
 def test_san_gong_items_spending_stated_without_juesuan() -> None:
-    # Hunan's wording: '公务接待费支出 2.05 万元' is the item's actual; '公务用车购置支出' names no item
-    # of the vocabulary (its 费 left out), so it gives nothing rather than the total's subject; an
-    # item's amount stated with neither 支出 nor 决算 ('公务接待费2.50万元', after a budget) is not read
+    # Hunan's wording: '公务接待费支出 2.05 万元' is the item's actual, and so is '公务用车购置支出 0 万元'
+    # (the item named by its spending, its 费 left out); an item's amount stated with neither 支出
+    # nor 决算 ('公务接待费2.50万元', after a budget) is not read
     facts = facts_of(SPENDING_WITHOUT_JUESUAN)
     actual = {subject: [f.value for f in found] for (key, subject), found in facts.items() if key == "three_public_actual"}
-    assert actual == {"total": [Decimal("3.15")], "outbound_travel": [Decimal("0")],
+    assert actual == {"total": [Decimal("3.15")], "outbound_travel": [Decimal("0")], "vehicle_purchase": [Decimal("0")],
                       "vehicle_operation": [Decimal("1.10")], "official_reception": [Decimal("2.05")]}
