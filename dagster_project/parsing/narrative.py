@@ -854,11 +854,28 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
                    if not _listed(f, m, sentence, issues)]
     if topic in P.COMPARED_FACTS:
         events += [(m.start(), None, m) for m in _COMPARISON.finditer(sentence.compact)]
-    for _, fact, comparison in sorted(events, key=lambda event: event[0]):
+    earlier = len(out)  # the facts of the paragraph's sentences before this one
+    stated: list[tuple[int, Fact]] = []  # this sentence's, with their positions
+    for position, fact, comparison in sorted(events, key=lambda event: event[0]):
+        if fact and fact.fact_key == P.PART_OF_THE_TOTAL:
+            fact = _part_of_the_total(fact, sentence.compact.rfind("其中", 0, position), stated, out[:earlier])
         if fact:
             out.append(fact)
+            stated.append((position, fact))
         elif comparison:
             _qualify_compared(comparison, sentence, document, out)
+
+
+def _part_of_the_total(part: Fact, listed_at: int, stated: list[tuple[int, Fact]], earlier: list[Fact]) -> Fact | None:
+    """An amount that is only a part of the total stated right before the '其中' it is listed after
+    (see P.PART_OF_THE_TOTAL), as that kind of amount; None when no such total stands there."""
+    if listed_at < 0:
+        return None
+    before = [fact for position, fact in stated if position < listed_at]
+    total = before[-1] if before else earlier[-1] if earlier and listed_at == 0 else None
+    if total is None or total.fact_key not in P.PARTS_OF_TOTALS or total.subject != P.DEFAULT_SUBJECT:
+        return None
+    return replace(part, fact_key=total.fact_key)
 
 
 def _listed(fact: Fact, match: re.Match[str], sentence: Sentence, issues: list[ParseIssue]) -> bool:

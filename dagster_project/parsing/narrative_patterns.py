@@ -271,6 +271,12 @@ COMPARED_FACTS: dict[str, str] = {"gpb": "budget_final", "three_public": "three_
 # Facts a subject is given once: a second, different value from a sentence that does not name the
 # subject is not attributed to it.
 ONCE_PER_SUBJECT = frozenset({"budget_initial", "budget_final", "budget_completion_pct"})
+# A 三公 item's amount stated with neither 支出 nor 决算 ('公务接待费为 20.10 万元') may be its budget or
+# its actual. Listed after '其中' right after the total's budget or actual ('“三公经费”决算为 22.62 万元。
+# 其中公务接待费为 20.10 万元'), it is a part of that total and the same kind of amount; anywhere
+# else it is not read.
+PART_OF_THE_TOTAL = "@part"
+PARTS_OF_TOTALS = frozenset({"three_public_budget", "three_public_actual"})
 
 # ---------------------------------------------------------------------------------------------
 # Facts by topic
@@ -318,6 +324,7 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         FactPattern("three_public_actual", r"决算(?:数|总额)?(?:为|是)?{amt}", "@before"),
         FactPattern("three_public_actual", r"(?:" + THREE_PUBLIC_NAMES + r")用?(?:财政拨款)?(?:支出|开支)(?:为|共计|合计)?{amt}",
                     "@in_match"),
+        FactPattern(PART_OF_THE_TOTAL, r"(?<!开支)(?:" + THREE_PUBLIC_NAMES + r")(?:为|共计|合计)?{amt}", "@in_match"),
         FactPattern("three_public_completion_pct", r"完成(?:年初)?预算(?:数)?的?{pct}", "@before"),
         FactPattern("vehicle_fuel", r"燃[料油]费(?:为)?{amt}", "vehicle_operation"),
         FactPattern("vehicle_repair", r"维修(?:\(护\))?(?:保养)?费(?:为)?{amt}", "vehicle_operation"),

@@ -226,3 +226,39 @@ def test_a_three_public_item_named_by_its_spending_is_that_item() -> None:
     assert [(f.value, f.qualifier) for f in facts[("three_public_yoy_change", "official_reception")]] == [
         (Decimal("0.20"), "减少")]
     assert [(f.value, f.qualifier) for f in facts[("three_public_budget_change", "official_reception")]] == [flat]
+
+
+# A Hunan unit's 三公 paragraph: the items of the actual listed after '其中' with neither 支出 nor
+# 决算. Made up: 18.40 = 15.20 + 3.20.
+THREE_PUBLIC_PARTS = """\
+某某县某某局2019年度部门决算
+第二部分 2019年度部门决算情况说明
+七、一般公共预算财政拨款“三公”经费支出决算情况说明
+2019年度“三公”经费财政拨款支出预算为30.00万元,2019年实际支出“三公经费”决算为18.40万元。其中公务接待费为15.20万元,占82.61%;公务用车运行维护费为3.20万元,占17.39%。
+公务接待费为16.00万元,与上年相比减少1.10万元。
+"""
+
+
+def test_the_items_listed_after_the_totals_actual_are_its_parts() -> None:
+    facts = facts_of(THREE_PUBLIC_PARTS)
+    assert [f.value for f in facts[("three_public_actual", "total")]] == [Decimal("18.40")]
+    assert [f.value for f in facts[("three_public_actual", "official_reception")]] == [Decimal("15.20")]
+    assert [f.value for f in facts[("three_public_actual", "vehicle_operation")]] == [Decimal("3.20")]
+    # the last line's 16.00 follows no total with '其中': budget or actual, it is not read
+    assert ("three_public_budget", "official_reception") not in facts
+
+
+def test_the_items_listed_after_the_totals_budget_are_the_budgets_parts() -> None:
+    text = THREE_PUBLIC_PARTS.replace("2019年实际支出“三公经费”决算为18.40万元。其中", "其中")
+    facts = facts_of(text)
+    assert [f.value for f in facts[("three_public_budget", "official_reception")]] == [Decimal("15.20")]
+    assert [f.value for f in facts[("three_public_budget", "vehicle_operation")]] == [Decimal("3.20")]
+    assert ("three_public_actual", "official_reception") not in facts
+
+
+def test_the_items_listed_after_a_change_are_not_read() -> None:
+    text = THREE_PUBLIC_PARTS.replace("决算为18.40万元。其中", "决算为18.40万元,比上年减少2.00万元。其中")
+    facts = facts_of(text)
+    assert [(f.value, f.qualifier) for f in facts[("three_public_yoy_change", "total")]] == [(Decimal("2.00"), "减少")]
+    assert ("three_public_actual", "official_reception") not in facts
+    assert ("three_public_budget", "official_reception") not in facts
