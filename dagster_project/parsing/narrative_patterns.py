@@ -157,12 +157,13 @@ _EXPENDITURE_LINES = (
     (r"对附属单位补助支出", "subsidy_to_affiliated"),
 )
 # The lines a grand total adds up: a change stated after one of them ('一般公共预算财政拨款收入
-# 382.17 万元…较 2020 年度决算数减少 157.86 万元') is that line's, not the total's. (A mention of the
+# 382.17 万元…较 2020 年度决算数减少 157.86 万元'; Chongqing's '收入合计 …较上年决算数增加 1894.61
+# 万元', 本年收入合计 named without 本年) is that line's, not the total's. (A mention of the
 # total ends after a line's it holds: '财政拨款收入总计' is the total's; and an income line followed by
 # 支出 is the pair of a heading, '财政拨款收入支出决算总体情况说明'.)
 _LINES_OF_THE_TOTALS = tuple(
     (f"(?:{rx})(?!、?支出)", OUTSIDE_TOPIC)
-    for rx in (r"本年收入", r"本年支出", r"(?:上年|年初)结转", r"年末结转", r"非财政拨款结余", r"结余分配",
+    for rx in (r"本年收入", r"本年支出", r"收入合计", r"支出合计", r"(?:上年|年初)结转", r"年末结转", r"非财政拨款结余", r"结余分配",
                *(rx for rx, _ in (*_INCOME_LINES, *_EXPENDITURE_LINES)), FUNCTION_CLASS_NAMED_RE)
 )
 MENTIONS: dict[str, tuple[tuple[str, str], ...]] = {

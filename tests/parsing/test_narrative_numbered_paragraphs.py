@@ -161,3 +161,19 @@ def test_a_subsection_naming_the_general_budget_under_the_fiscal_section_is_the_
     assert [f.value for f in facts[("fiscal_total", "total")]] == [Decimal("830.60")]
     assert [(f.value, f.qualifier) for f in facts[("fiscal_yoy_change", "total")]] == [(Decimal("62.10"), "增加")]
     assert [(f.value, f.qualifier) for f in facts[("fiscal_yoy_change_pct", "total")]] == [(Decimal("8.08"), "增长")]
+
+
+def test_a_change_of_the_income_total_named_without_benian_is_not_the_grand_totals() -> None:
+    # Chongqing's outline: '(一)收入支出决算总体情况说明' / '1.总体情况' / '2.收入情况', where 收入合计
+    # (本年收入合计) has its own change
+    text = """\
+某某区某某事务中心2023年度决算公开说明
+二、单位决算情况说明
+(一)收入支出决算总体情况说明。
+1.总体情况。2023年度收入总计5210.40万元,支出总计5210.40万元。收支较上年决算数增加210.30万元,增长4.21%。
+2.收入情况。2023年度收入合计4800.10万元,较上年决算数增加650.20万元,增长15.67%。
+"""
+    facts = facts_of(text)
+    assert [(f.value, f.qualifier) for f in facts[("total_yoy_change", "total")]] == [(Decimal("210.30"), "增加")]
+    assert [(f.value, f.qualifier) for f in facts[("total_yoy_change_pct", "total")]] == [(Decimal("4.21"), "增长")]
+    assert issue_codes(text).count("subject_outside_topic") == 2
