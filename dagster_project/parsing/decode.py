@@ -139,6 +139,12 @@ def _checked(text: str, encoding: str, utf8: bytes | None = None) -> tuple[str, 
     return text, encoding
 
 
+def reads_as_chinese(text: str) -> bool:
+    """Whether a text read from elsewhere than bytes (a PDF's text layer) reads as Chinese: mostly
+    common characters, as _checked asks of a decoded text."""
+    return _reads_as_chinese(text, text.encode("utf-8", errors="surrogatepass"))
+
+
 def _in_traditional_characters(text: str) -> bool:
     traditional = sum(map(text.count, TRADITIONAL_FORMS))
     return traditional >= MIN_TRADITIONAL_FORMS and traditional > 2 * sum(map(text.count, TRADITIONAL_FORMS.values()))

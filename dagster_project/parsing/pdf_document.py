@@ -9,6 +9,7 @@ its page (1-based); Provenance.page is the 1-based page number.
 from __future__ import annotations
 
 from .collector import collector_paused
+from .decode import reads_as_chinese
 from .model import Line, ParsedDocument, ParseIssue, Provenance
 from .outcome import complete_document
 from .pdf_tables import extract_pdf_tables
@@ -18,7 +19,8 @@ from .pdf_words import PageContent, PdfOpenError, open_pdf, read_pages
 @collector_paused()
 def parse_pdf(data: bytes, source_path: str, document_id: str) -> ParsedDocument:
     """Parse one PDF. Never raises for bad input: an unreadable PDF comes back 'failed', a PDF
-    without a text layer 'needs_ocr', a PDF whose tables print no values 'no_values'."""
+    without a text layer, or with one that does not read as Chinese, 'needs_ocr', a PDF whose
+    tables print no values 'no_values'."""
     doc = ParsedDocument(document_id=document_id, source_path=source_path, source_format="pdf", status="parsed")
     try:
         pdf = open_pdf(data)
@@ -33,6 +35,11 @@ def parse_pdf(data: bytes, source_path: str, document_id: str) -> ParsedDocument
         doc.status = "needs_ocr"
         images = sum(page.image_count for page in pages)
         doc.error = f"{source_path}: no text layer on any of its {len(pages)} pages ({images} images): needs OCR"
+        return doc
+    if not reads_as_chinese("\n".join(line.text for page in pages for line in page.lines)):
+        doc.status = "needs_ocr"
+        doc.error = (f"{source_path}: its text layer does not read as Chinese (mostly rare characters, as when the "
+                     "fonts map glyphs to the wrong characters): needs OCR")
         return doc
     doc.issues.extend(_scanned_pages(pages))
     return complete_document(doc, reading_order_lines(pages), extract_pdf_tables(pages))

@@ -226,3 +226,18 @@ def test_header_alone_at_a_page_foot_and_fund_rows_overleaf():
         ("income", "grand_total"): Decimal("3150.24"),
         ("expenditure", "grand_total"): Decimal("3150.24"),
     }
+
+
+def test_pdf_whose_fonts_map_glyphs_to_wrong_characters_needs_ocr():
+    lines = ["某某县某某局2021年度部门决算", "一般公共预算财政拨款支出决算表", "单位：万元", "科目编码 科目名称 合计 基本支出 项目支出"]
+    data = _pdf(lambda pdf: [pdf.drawString(50, 780 - 20 * i, text) for i, text in enumerate(lines)])
+    assert _parse(data).status == "no_values"  # the same PDF as drawn reads
+    # its font's glyph numbers taken as character codes (Identity-H): the text layer reads as rare
+    # characters ('醟般頚頠预算财䅍…'), not as a disclosure of an unknown layout
+    garbled = data.replace(b"/Encoding /UniGB-UCS2-H", b"/Encoding /Identity-H  ")
+    assert garbled != data
+    doc = _parse(garbled, "glyphs.pdf")
+    assert doc.status == "needs_ocr"
+    assert doc.error == ("glyphs.pdf: its text layer does not read as Chinese (mostly rare characters, as when the fonts "
+                         "map glyphs to the wrong characters): needs OCR")
+    assert doc.cells == [] and doc.facts == []
