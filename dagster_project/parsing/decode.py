@@ -135,7 +135,8 @@ def _checked(text: str, encoding: str, utf8: bytes | None = None) -> tuple[str, 
         if _in_traditional_characters(text):
             raise DecodeError("the text is written in traditional characters (決算, 財政撥款, 經費), as a web page's "
                               "繁體 view shows it: convert it to simplified characters, in which the disclosures are published")
-        raise DecodeError(f"decoding as {encoding} gives text that is not Chinese (mojibake or another language)")
+        raise DecodeError(f"decoding as {encoding} gives text that is not Chinese: mojibake, another language, or the "
+                          "text of a PDF whose fonts map glyphs to the wrong characters (OCR that PDF)")
     return text, encoding
 
 

@@ -135,3 +135,11 @@ def test_the_reference_extract_decodes_as_utf8(corpus_dir) -> None:
     assert encoding == "utf-8"
     assert lines[88].no == 89 and lines[88].text == "中国共产党武汉市硚口区委员会办公室在职实有人数"
     assert lines[90].text == "22人,其中:行政 22 人。"  # full-width comma and colon normalised
+
+
+def test_text_of_a_pdf_whose_fonts_map_glyphs_wrongly_is_named_so() -> None:
+    # the text of a drawn '某某县某某局2021年度部门决算' / '一般公共预算财政拨款支出决算表' whose font's
+    # glyph numbers were taken as character codes: mostly rare characters, a few right by chance
+    data = "䏣䏣鯺䏣䏣㡄QOQP㩾㪰部门颭算\n醟般頚頠预算财䅍㻵䝖䄽餤颭算表\n魮鎱:醨韑\n".encode("utf-8") * 10
+    with pytest.raises(DecodeError, match=r"not Chinese: .* a PDF whose fonts map glyphs to the wrong characters \(OCR"):
+        decode_bytes(data)
