@@ -193,3 +193,29 @@ def test_a_row_whose_cells_each_hold_two_rows_is_read_as_those_rows() -> None:
     assert cells["203"] == ("2.00", True)
     assert not [key for key in ("204", "205", "206") if cells.get(key, ("", False))[1]]
     assert cells["201"] == ("80.00", True)
+
+
+# Table 6 as pymupdf4llm wrote it from a generated PDF: its right side's last two rows (an item
+# that prints no amount, and 公用经费合计) ran into one row, their labels one cell. Made up:
+# 人员经费 30.50 = 30101 20.30 + 30102 10.20; 公用经费 12.40 = 30201 12.40 + 31007 (blank).
+ECONOMIC_TABLE = """\
+### 一般公共预算财政拨款基本支出决算表
+
+单位：万元
+
+|科目编码|科目名称|决算数|科目编码|科目名称|决算数|
+|---|---|---|---|---|---|
+|301|工资福利支出|30.50|302|商品和服务支出|12.40|
+|301<br>01|基本工资|20.30|<sup>302</sup><br>01|办公费|12.40|
+|301<br>02|津贴补贴|10.20|310|资本性支出||
+||人员经费合计|30.50|310<br>07|信息网络及软件购置更新<br>公用经费合计|12.40|
+"""
+
+
+def test_a_label_cell_holding_two_rows_labels_gives_the_amount_to_the_total() -> None:
+    doc = parse_text(ECONOMIC_TABLE.encode(), "x.md", "x")
+    cells = {c.row_key: (c.printed, c.certain) for c in doc.cells if c.table_no == 6}
+    assert cells["public_total"] == ("12.40", True)
+    assert cells["personnel_total"] == ("30.50", True)
+    assert cells["30201"] == ("12.40", True)
+    assert "31007" not in cells  # it prints no amount
