@@ -228,6 +228,8 @@ def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None
         row.doubt = row.doubt or AS_A_LOST_TOTAL_NOTE.format(label)
     for row, code in _numbered_as_a_lost_class(economic, class_sums):
         row.doubt = row.doubt or AS_A_LOST_CLASS_NOTE.format(code)
+    for row in _after_the_closing_totals(economic):
+        row.doubt = row.doubt or AFTER_THE_CLOSING_TOTALS_NOTE
     for line, taking in _rows_of_a_repeated_line(economic):
         # each copy's number went to a row; a row whose code is misread took the copy not its own
         if not any(id(row) in misread_codes for row in taking):
@@ -3274,6 +3276,24 @@ def _numbered_as_a_lost_class(economic: list[_Row], class_sums: list[tuple[_Row,
         code = next((code for code, (added, tolerance) in lost.items() if abs(row.values[0].value - added) <= tolerance), None)
         if code:
             yield row, code
+
+
+def _after_the_closing_totals(economic: list[_Row]) -> Iterator[_Row]:
+    """Table 6 rows read after both its totals (人员经费合计, 公用经费合计), which close the table: the
+    extract printed them out of the table's order (pdftotext's default mode: '人员经费合计 1125.57 公用
+    经费合计 258.08' / '- 30211' / '-', 30211's code and a number moved after the table's last line),
+    so the number read with such a row may be another row's."""
+    closed: set[str] = set()
+    for row in economic:  # (in reading order, each with a number)
+        if row.row_key in _ECONOMIC_TOTAL_KEYS:
+            closed.add(row.row_key)
+        elif len(closed) == len(_ECONOMIC_TOTAL_KEYS):
+            yield row
+
+
+_ECONOMIC_TOTAL_KEYS = frozenset(key for key, _ in layout.ECONOMIC_TOTAL_LABELS.values())
+AFTER_THE_CLOSING_TOTALS_NOTE = ("the row is read after the table's closing totals (人员经费合计, 公用经费合计): the extract "
+                                 "printed it out of the table's order, so its number may be another row's")
 
 
 def _near(value: Decimal, totals: set[Decimal], tolerance: Decimal) -> bool:

@@ -1567,6 +1567,17 @@ def test_a_table_6_row_read_without_its_name_whose_name_stands_after_another_row
     assert certain(found, 6)[("public", "30206", "amount")] == "1.00"
 
 
+def test_a_table_6_row_read_after_the_tables_closing_totals_is_not_certain():
+    # pdftotext's default mode printed 30211's code and a '-' after the table's last line, and its
+    # name and number 8.76 after 30109's name (30109 prints '-'): '- 30211' / '-' give 30211 a zero
+    found = extract(HEADER_6 + "301\n工资福利支出\n30.00 302\n商品和服务支出\n20.14\n30101\n基本工资\n30.00 30209\n"
+                    "物业管理费\n11.38\n30109\n职业年金缴费\n差旅费\n8.76\n人员经费合计\n30.00\n公用经费合计\n20.14\n"
+                    "- 30211\n-\n")
+    assert "read after the table's closing totals" in uncertain_note(found, 6, "30211")
+    assert certain(found, 6)[("personnel", "30101", "amount")] == "30.00"
+    assert certain(found, 6)[("personnel", "personnel_total", "amount")] == "30.00"
+
+
 def test_a_title_joined_to_its_unit_and_column_header_starts_its_table():
     # a tool merged Table 3's title, unit and header into one line after Table 1's last row: Table 1
     # ends there, and Table 3 reads its columns from the rest of that line
