@@ -222,6 +222,8 @@ def _doubt_economic_rows(economic: list[_Row], issues: list[ParseIssue]) -> None
     class_sums = _class_sums(economic)
     for row in _moved_into_a_sum(class_sums):
         row.doubt = MOVED_INTO_A_CLASS_NOTE.format((row.row_code or "")[:3])
+    for row, added in _zero_class_of_items_with_numbers(class_sums):
+        row.doubt = row.doubt or ZERO_CLASS_NOTE.format(added)
     for row in _lacked_by_another_sum(economic, class_sums + _with_each_reading(economic, class_sums), _economic_class):
         row.doubt = LACKED_BY_ANOTHER_SUM_NOTE.format("the sum of another class's items")
     for row, label in _numbered_as_a_lost_total(economic):
@@ -3276,6 +3278,21 @@ def _numbered_as_a_lost_class(economic: list[_Row], class_sums: list[tuple[_Row,
         code = next((code for code, (added, tolerance) in lost.items() if abs(row.values[0].value - added) <= tolerance), None)
         if code:
             yield row, code
+
+
+def _zero_class_of_items_with_numbers(class_sums: list[tuple[_Row, list[_Row]]]) -> Iterator[tuple[_Row, Decimal]]:
+    """Table 6 classes whose one number is a zero ('-', '0') printed on a line after the class's code,
+    while its items add up to more than nothing: a zero another row lost (pdftotext's default mode:
+    '1,877.58 302' / '0 30226' / '商品和服务支出' / '144.31', 30114's zero and 30226's code moved there).
+    A class misprinted as a zero beside its items' numbers is not the way a sum is misprinted.
+    (row, what its items add up to)"""
+    for total, parts in class_sums:
+        if not total.values[0].value and total.values[0].line is not total.lines[0] and (added := _parts_sum(parts)):
+            yield total, added
+
+
+ZERO_CLASS_NOTE = ("the class prints a zero, on a line after its code, and its items add up to {}: the zero may be "
+                   "another row's, moved there")
 
 
 def _after_the_closing_totals(economic: list[_Row]) -> Iterator[_Row]:

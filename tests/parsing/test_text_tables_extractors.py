@@ -1578,6 +1578,16 @@ def test_a_table_6_row_read_after_the_tables_closing_totals_is_not_certain():
     assert certain(found, 6)[("personnel", "personnel_total", "amount")] == "30.00"
 
 
+def test_a_table_6_class_given_a_zero_moved_from_another_row_is_not_certain():
+    # pdftotext's default mode printed 301's number, 302's code, 30114's '0' and 30226's code after
+    # 劳务费's number, and 302's name and number after them: 302 reads the zero, while its items
+    # 30201 (12.00) and 30226 (4.40, read as 30114's) add up to 16.40
+    found = extract(HEADER_6 + "301\n工资福利支出\n30101\n基本工资\n20.00 30201\n办公费\n12.00\n30114\n医疗费\n"
+                    "劳务费\n4.40\n20.00 302\n0 30226\n商品和服务支出\n16.40\n")
+    assert "the class prints a zero, on a line after its code, and its items add up to" in uncertain_note(found, 6, "302")
+    assert certain(found, 6)[("public", "30201", "amount")] == "12.00"
+
+
 def test_a_title_joined_to_its_unit_and_column_header_starts_its_table():
     # a tool merged Table 3's title, unit and header into one line after Table 1's last row: Table 1
     # ends there, and Table 3 reads its columns from the rest of that line
