@@ -134,6 +134,8 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         row.doubt = ON_ANOTHER_LABELS_LINE_NOTE.format(other.label)
     for row, line in _label_lines_read_twice(two_sided):
         row.doubt = LABEL_LINE_READ_TWICE_NOTE.format(line.text.strip())
+    for row, other in _numbers_of_another_class(two_sided, rows):
+        row.doubt = row.doubt or ANOTHER_CLASS_NOTE.format(CLASSES_BY_SUBJECT_TABLE[row.table_no], row.row_code, other)
     for row, start, code in _after_the_start_of_a_cut_code(complete, printed):
         row.doubt = row.doubt or CUT_CODE_NOTE.format(start, row.row_code, code)
     for row, number in _inside_a_row(page_numbers, complete, printed):
@@ -3278,6 +3280,35 @@ def _numbered_as_a_lost_class(economic: list[_Row], class_sums: list[tuple[_Row,
         code = next((code for code, (added, tolerance) in lost.items() if abs(row.values[0].value - added) <= tolerance), None)
         if code:
             yield row, code
+
+
+# The table listing by subject code what a two-sided table's expenditure lists by class: Table 3 the
+# department's spending (Table 1's), Table 5 the general budget's (Table 4's general-budget column).
+CLASSES_BY_SUBJECT_TABLE = {1: 3, 4: 5}
+
+
+def _numbers_of_another_class(two_sided: list[_Row], rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
+    """Expenditure class rows of Tables 1 and 4 whose class the table listing the same spending by
+    subject (CLASSES_BY_SUBJECT_TABLE) does not print, whose number that table prints for a class the
+    two-sided table leaves blank: the number is that class's, printed apart from its label
+    (pdftotext's default mode: '十九、住房保障支出 49' / … / '二十四、债务付息支出 54' / '182.34'
+    '182.34', 221's numbers after 232's 行次). (row, the other class's code)"""
+    for no, subject_no in CLASSES_BY_SUBJECT_TABLE.items():
+        printed = {row.row_code: {v.value for v in row.values} for row in rows
+                   if row.table_no == subject_no and row.row_code and len(row.row_code) == 3 and row.values}
+        classes = [row for row in two_sided if row.table_no == no and row.section == "expenditure"
+                   and row.row_code and len(row.row_code) == 3]
+        blank = [row.row_code for row in classes if not row.values and row.row_code in printed]
+        if not blank:  # (most tables: a class the subject table prints has its number here)
+            continue
+        for row in classes:
+            if row.values and row.row_code not in printed and (other := next(
+                    (code for code in blank if any(v.value in printed[code] for v in row.values)), None)):
+                yield row, other
+
+
+ANOTHER_CLASS_NOTE = ("table {} prints no class {} but prints class {} with this number, which this table leaves "
+                      "blank: the number may be that class's, printed apart from its label")
 
 
 def _zero_class_of_items_with_numbers(class_sums: list[tuple[_Row, list[_Row]]]) -> Iterator[tuple[_Row, Decimal]]:

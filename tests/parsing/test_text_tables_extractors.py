@@ -970,6 +970,18 @@ def test_the_amount_after_a_row_number_no_label_read_has_is_not_certain():
     assert "行次 9" in note
 
 
+def test_a_table_4_class_given_the_numbers_of_a_class_it_leaves_blank_is_not_certain():
+    # pdftotext's default mode printed 住房保障支出's 20.00 20.00 after the next class's 行次: Table 5
+    # prints class 221 with 20.00 and no class 232, so 232's numbers are 221's as likely
+    found = extract(HEADER_4_ROW_NUMBERS + "一、一般公共预算财政拨款\n1\n50.00\n一、一般公共服务支出\n10\n30.00\n30.00\n"
+                    "二、政府性基金预算财政拨款\n2\n二、住房保障支出\n11\n三、债务付息支出\n12\n20.00\n20.00\n"
+                    "本年收入合计\n3\n50.00\n本年支出合计\n13\n50.00\n50.00\n"
+                    + HEADER_5 + "合计 50.00 50.00\n201 一般公共服务支出 30.00 30.00\n221 住房保障支出 20.00 20.00\n")
+    assert "table 5 prints no class 232 but prints class 221 with this number" in uncertain_note(found, 4, "232")
+    assert certain(found, 4)[("expenditure", "201", "general_budget")] == "30.00"
+    assert certain(found, 5)[("", "221", "total")] == "20.00"
+
+
 def test_the_lines_of_a_carry_over_total_read_without_its_number_are_not_certain():
     # every cell on its own line; the number of '年初财政拨款结转和结余' and the income side's '总计'
     # were lost, so 总计's 110.00 follows the last fund's label
