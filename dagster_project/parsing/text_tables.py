@@ -3327,16 +3327,16 @@ ZERO_CLASS_NOTE = ("the class prints a zero, on a line after its code, and its i
 
 
 def _after_the_closing_totals(economic: list[_Row]) -> Iterator[_Row]:
-    """Table 6 rows read after both its totals (人员经费合计, 公用经费合计), which close the table: the
-    extract printed them out of the table's order (pdftotext's default mode: '人员经费合计 1125.57 公用
-    经费合计 258.08' / '- 30211' / '-', 30211's code and a number moved after the table's last line),
-    so the number read with such a row may be another row's."""
-    closed: set[str] = set()
-    for row in economic:  # (in reading order, each with a number)
-        if row.row_key in _ECONOMIC_TOTAL_KEYS:
-            closed.add(row.row_key)
-        elif len(closed) == len(_ECONOMIC_TOTAL_KEYS):
-            yield row
+    """Table 6 rows printed on a line after both its totals (人员经费合计, 公用经费合计), which close the
+    table: the extract printed them out of the table's order (pdftotext's default mode: '人员经费合计
+    1125.57 公用经费合计 258.08' / '- 30211' / '-', 30211's code and a number moved after the table's
+    last line), so the number read with such a row may be another row's. (By line, not by reading
+    order: a grid extract's column groups are read one after the other, the last after the totals.)"""
+    totals = [row for row in economic if row.row_key in _ECONOMIC_TOTAL_KEYS]
+    if len({row.row_key for row in totals}) < len(_ECONOMIC_TOTAL_KEYS):
+        return
+    closing = max(row.lines[0].no for row in totals)
+    yield from (row for row in economic if row.row_key not in _ECONOMIC_TOTAL_KEYS and row.lines[0].no > closing)
 
 
 _ECONOMIC_TOTAL_KEYS = frozenset(key for key, _ in layout.ECONOMIC_TOTAL_LABELS.values())

@@ -196,6 +196,30 @@ def test_table_6_groups_side_by_side_are_read_each_by_its_centres():
     assert not [i for i in found.issues if i.code in ("table_out_of_order", "unknown_column_header")]
 
 
+def test_table_6_third_group_beside_the_totals_line_is_read_as_printed():
+    # three column groups, the totals closing the first two: the third group (资本性支出) is read
+    # after the totals, but its lines are above them, so its rows are in the table's order
+    text = "\n".join(line.text for line in [
+        laid_out(1, (20, "一般公共预算财政拨款基本支出决算表")),
+        laid_out(2, (80, "单位：万元")),
+        laid_out(3, (1, "科目编码"), (10, "科目名称"), (24, "决算数"), (34, "科目编码"), (43, "科目名称"), (57, "决算数"),
+                 (66, "科目编码"), (75, "科目名称"), (90, "决算数")),
+        laid_out(4, (0, "301"), (9, "工资福利支出"), (25, "60.00"), (33, "302"), (42, "商品和服务支出"), (57, "30.00"),
+                 (66, "310"), (75, "资本性支出"), (90, "8.00")),
+        laid_out(5),
+        laid_out(6, (0, "301"), (33, "302"), (66, "310")),
+        laid_out(7, (9, "基本工资"), (25, "60.00"), (42, "办公费"), (57, "30.00"), (75, "办公设备购置"), (90, "8.00")),
+        laid_out(8, (0, "01"), (33, "01"), (66, "02")),
+        laid_out(9),
+        laid_out(10, (9, "人员经费合计"), (25, "60.00"), (42, "公用经费合计"), (57, "38.00")),
+    ])
+    found = extract_tables(lines_of(text))
+    cells = {(c.row_key, c.printed): c.certain for c in found.cells if c.table_no == 6}
+    assert cells == {("301", "60.00"): True, ("30101", "60.00"): True, ("302", "30.00"): True, ("30201", "30.00"): True,
+                     ("310", "8.00"): True, ("31002", "8.00"): True, ("personnel_total", "60.00"): True,
+                     ("public_total", "38.00"): True}
+
+
 def test_table_1_with_wrapped_names_is_read_by_each_sides_row_numbers():
     # each side's name wraps and is centred on the line of its 行次 and numbers; the two sides'
     # names interleave line by line
