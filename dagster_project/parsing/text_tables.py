@@ -642,8 +642,9 @@ class _Disorder(NamedTuple):
 
 def _header_among_rows(table: TableLayout, body: list[Line], page_starts: Callable[[], set[int]]) -> _Disorder | None:
     """The first body line that is only a column header of the table, printed after a number of the
-    table and not on a new page (a table continued on the next page may repeat its header): the
-    extract lists the table's parts (labels, headers, numbers) apart from each other."""
+    table (or a two-sided table's numbered label) and not on a new page (a table continued on the
+    next page may repeat its header): the extract lists the table's parts (labels, headers, numbers)
+    apart from each other."""
     names = _COLUMN_NAMES[table.no]
     if not names:
         return None
@@ -652,13 +653,15 @@ def _header_among_rows(table: TableLayout, body: list[Line], page_starts: Callab
     if not suspects:
         return None
     starts = page_starts()
-    seen_number, new_page = False, False
+    # a two-sided table's rows start at a numbered label ('一、…'): a header word after one is among them
+    numbered = layout.NUMBERING_RE if table.kind == "two_sided" else None
+    seen_row, new_page = False, False
     for k, line in enumerate(body):
         new_page = new_page or line.no in starts
-        if k in suspects and seen_number and not new_page:
+        if k in suspects and seen_row and not new_page:
             return _Disorder(line, f"the column header '{line.text.strip()}' is printed among the rows")
-        if _DIGITS_RE.search(line.text):
-            seen_number, new_page = True, False
+        if _DIGITS_RE.search(line.text) or (numbered and numbered.match(squash(line.text))):
+            seen_row, new_page = True, False
     return None
 
 

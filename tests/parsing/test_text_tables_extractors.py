@@ -88,7 +88,7 @@ def test_labels_listed_before_their_numbers_put_the_table_out_of_order():
     # pdfminer lists a column's labels, then its header, then its numbers
     found = extract(HEADER_1 + "一、一般公共预算财政拨款收入\n二、政府性基金预算财政拨款收入\n决算数\n100.00\n"
                     "一、一般公共服务支出\n二、外交支出\n决算数\n80.00\n20.00\n")
-    assert out_of_order(found) == {1: 11}  # the second 决算数, printed after a number of the table
+    assert out_of_order(found) == {1: 7}  # the first 决算数, printed after the table's numbered labels
     assert not any(c.certain for c in found.cells)
 
 
@@ -980,6 +980,19 @@ def test_a_table_4_class_given_the_numbers_of_a_class_it_leaves_blank_is_not_cer
     assert "table 5 prints no class 232 but prints class 221 with this number" in uncertain_note(found, 4, "232")
     assert certain(found, 4)[("expenditure", "201", "general_budget")] == "30.00"
     assert certain(found, 5)[("", "221", "total")] == "20.00"
+
+
+def test_a_column_header_after_a_two_sided_tables_first_numbered_label_puts_it_out_of_order():
+    # pdftotext's default mode printed the income side's '决算数' under its first label, before any
+    # number, and the expenditure side's column header '一般公共预算财政拨款' among the rows, where it
+    # reads as the income line of that name and took 201's 260.00
+    found = extract("财政拨款收入支出决算总表\n单位：万元\n项目\n一、一般公共预算财政拨款\n决算数\n300.00\n项目\n"
+                    "一、一般公共服务支出\n二、政府性基金预算财政拨款\n二、外交支出\n合计\n260.00\n一般公共预算财\n政拨款\n"
+                    "260.00\n三、国防支出\n八、社会保障和就业支出\n40.00\n40.00\n本年收入合计\n300.00\n本年支出合计\n300.00\n"
+                    "300.00\n")
+    disorder = [i.message for i in found.issues if i.code == "table_out_of_order"]
+    assert disorder and disorder[0].startswith("table 4: the column header '决算数' is printed among the rows (line 5)")
+    assert not certain(found, 4)
 
 
 def test_the_lines_of_a_carry_over_total_read_without_its_number_are_not_certain():
