@@ -3175,20 +3175,32 @@ def _economic_rows(context: _Context, body: _Body, codes_centred: bool = False) 
                     if between and not value.bare_int and not current.weak_doubt:  # (a page number is dropped later)
                         current.weak_doubt = NAME_BETWEEN_NUMBERS_NOTE.format(between, piece)
                         apart.setdefault(between, piece)
-            elif (flat := squash(piece)) in layout.ECONOMIC_TOTAL_LABELS:
-                key, section = layout.ECONOMIC_TOTAL_LABELS[flat]
-                current = context.row(section, key, None, flat, context.table.columns, [line])
+            elif total := _ending_total_label(flat := squash(piece)):
+                name = flat[: -len(total)]  # an item's name the total's label is glued to (a line end lost)
+                if name and current is not None and not current.values:
+                    _add_to_name(current, name, line)
+                key, section = layout.ECONOMIC_TOTAL_LABELS[total]
+                current = context.row(section, key, None, total, context.table.columns, [line])
                 rows.append(current)
                 between = ""
             elif current is not None and not current.values:
-                current.label += flat
-                if line not in current.lines:
-                    current.lines.append(line)
+                _add_to_name(current, flat, line)
             elif current is not None:
                 between += flat
     _doubt_rows_named_apart(rows, apart)
     _after_a_row_without_number(rows)
     return [row for row in rows if row.values]
+
+
+def _ending_total_label(text: str) -> str | None:
+    """The label of a Table 6 total ('人员经费合计') the text is or ends with."""
+    return next((label for label in layout.ECONOMIC_TOTAL_LABELS if text.endswith(label)), None)
+
+
+def _add_to_name(row: _Row, name: str, line: Line) -> None:
+    row.label += name
+    if line not in row.lines:
+        row.lines.append(line)
 
 
 def _doubt_rows_named_apart(rows: list[_Row], apart: dict[str, str]) -> None:

@@ -1603,6 +1603,16 @@ def test_a_table_6_row_read_after_the_tables_closing_totals_is_not_certain():
     assert certain(found, 6)[("personnel", "personnel_total", "amount")] == "30.00"
 
 
+def test_a_table_6_total_label_glued_to_the_name_before_it_is_the_totals():
+    # a copy joined the last item's line (printing no number) to the totals line: '…购置更新人员经费合计'
+    found = extract(HEADER_6 + "301 工资福利支出 20.00 302 商品和服务支出 6.00\n30101 基本工资 20.00 30201 办公费 6.00\n"
+                    "310 07 信息网络及软件购置更新人员经费合计 20.00 公用经费合计 6.00\n")
+    cells = {c.row_key: (c.printed, c.certain) for c in found.cells if c.table_no == 6}
+    assert cells["personnel_total"] == ("20.00", True)
+    assert cells["public_total"] == ("6.00", True)
+    assert "31007" not in cells
+
+
 def test_a_table_6_class_given_a_zero_moved_from_another_row_is_not_certain():
     # pdftotext's default mode printed 301's number, 302's code, 30114's '0' and 30226's code after
     # 劳务费's number, and 302's name and number after them: 302 reads the zero, while its items
