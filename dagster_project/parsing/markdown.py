@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 
-from .layout.tables import ECONOMIC_TOTAL_LABELS
 from .numbers import AMOUNT_CUT_PATTERN, AMOUNT_PATTERN, DASH_PATTERN
 
 # A table's row or separator row ('|---|:---:|') or a heading ('## 第一部分 …'): a text that has
@@ -24,9 +23,6 @@ _MARKDOWN_RE = re.compile(r"\n {0,3}(?:#{1,6} |\|? *:?-{3,}:? *\||\|[^\n]*\| *(?
 _SEPARATOR_ROW_RE = re.compile(r" *\|? *:?-{3,}:? *(?:\| *:?-{3,}:? *)*\|? *")
 _TABLE_ROW_RE = re.compile(r" *\|(.*)\| *")
 _CELL_BREAK_RE = re.compile(r"<br */?>", re.IGNORECASE)
-# A line of a label cell that is a whole row's label: a converter ran two rows' labels into one cell
-# ('310<br>07|信息网络及软件购置更新<br>公用经费合计|99.09', pymupdf4llm), and the amount is the total's.
-_LABELS_OF_THEIR_OWN = frozenset(ECONOMIC_TOTAL_LABELS)
 _CODE_PARTS_BREAK_RE = re.compile(r"(?<=\d)<br */?>(?=\d)", re.IGNORECASE)  # '208 05<br>01': a code's parts
 _INLINE_TAG_RE = re.compile(r"</?(?:sup|sub|b|i|u|em|strong|span)\b[^>]*>", re.IGNORECASE)  # '<sup>302</sup>'
 _LINE_MARK_RE = re.compile(r" {0,3}(?:#{1,6} +|[-*+] +)")  # a heading's or a list item's mark
@@ -154,11 +150,9 @@ def _html_texts(line: str) -> list[str]:
 
 
 def _cell_text(cell: str) -> str:
-    """A cell's text: a label broken with '<br>' joined (but a line that is a row's whole label, see
-    _LABELS_OF_THEIR_OWN, kept apart), a code's parts kept apart, inline tags and bold marks dropped."""
-    text = _CODE_PARTS_BREAK_RE.sub(" ", _INLINE_TAG_RE.sub("", _EMPHASIS_RE.sub("", cell)))
-    lines = _CELL_BREAK_RE.split(text)
-    return "".join(f" {line}" if k and line.strip() in _LABELS_OF_THEIR_OWN else line for k, line in enumerate(lines)).strip()
+    """A cell's text: a label broken with '<br>' joined, a code's parts kept apart, inline tags and
+    bold marks dropped."""
+    return _CELL_BREAK_RE.sub("", _CODE_PARTS_BREAK_RE.sub(" ", _INLINE_TAG_RE.sub("", _EMPHASIS_RE.sub("", cell)))).strip()
 
 
 def _run_in_pieces(text: str) -> list[str]:
