@@ -3663,15 +3663,27 @@ def _drop_lone_integers(rows: list[_Row], issues: list[ParseIssue]) -> None:
         return
     for row in rows:
         for value in [v for v in row.values if id(v) in lone]:
-            if not row.doubt and any(not v.bare_int for v in row.values[row.values.index(value) + 1:]):
-                code_part = layout.TABLES[row.table_no].kind == "economic" and _TWO_DIGITS_RE.fullmatch(value.printed)
-                row.doubt = (CODE_PART_BEFORE_AMOUNT_NOTE if code_part else BEFORE_AN_AMOUNT_NOTE).format(value.printed)
+            _doubt_a_whole_number_before_an_amount(row, value)
             row.values.remove(value)
             issues.append(ParseIssue("info", "stray_number",
                                      f"table {row.table_no}: whole number {value.printed} alone at line {value.line.no} "
                                      f"dropped from row '{row.label or row.row_key}': the table prints its amounts with "
                                      "decimals (page or column number?)",
                                      Provenance(value.line.no, value.line.no, value.line.page)))
+
+
+def _doubt_a_whole_number_before_an_amount(row: _Row, value: _Value, weak: bool = False) -> None:
+    """A whole number alone on its line, dropped from the row as no amount (page numbers of the
+    document's series are gone by then), that stands before an amount of the row: it may be the
+    start of that amount, cut off by the extract, or a code part whose item's name line was lost.
+    `weak`: a doubt that gives way to a more precise one of the Table 6 checks."""
+    if not row.doubt and any(not v.bare_int for v in row.values[row.values.index(value) + 1:]):
+        code_part = layout.TABLES[row.table_no].kind == "economic" and _TWO_DIGITS_RE.fullmatch(value.printed)
+        note = (CODE_PART_BEFORE_AMOUNT_NOTE if code_part else BEFORE_AN_AMOUNT_NOTE).format(value.printed)
+        if weak:
+            row.weak_doubt = row.weak_doubt or note
+        else:
+            row.doubt = note
 
 
 def _doubt_amounts_cut_before_a_whole_number(rows: list[_Row], printed: _Lines) -> None:
@@ -3756,11 +3768,14 @@ def _from_a_line_and_its_copy(values: list[_Value]) -> bool:
 
 def _drop_stray_numbers(row: _Row, issues: list[ParseIssue]) -> None:
     """A row with more values than columns: a plain integer alone on its line is a page number (a
-    zero is no page number: it is a blank cell of a table that prints them '0')."""
+    zero is no page number: it is a blank cell of a table that prints them '0'); before an amount of
+    the row, it leaves the row in doubt (see _doubt_a_whole_number_before_an_amount)."""
     while len(row.values) > len(row.columns):
         stray = next((v for v in row.values if v.bare_int and v.alone and v.value), None)
         if stray is None:
             return
+        # (a Table 6 row's weak doubt is settled by _doubt_economic_rows; other tables' are not)
+        _doubt_a_whole_number_before_an_amount(row, stray, weak=layout.TABLES[row.table_no].kind == "economic")
         row.values.remove(stray)
         issues.append(ParseIssue("info", "stray_number",
                                  f"table {row.table_no}: number {stray.printed} at line {stray.line.no} dropped "

@@ -1613,6 +1613,17 @@ def test_a_table_6_total_label_glued_to_the_name_before_it_is_the_totals():
     assert "31007" not in cells
 
 
+def test_a_whole_number_dropped_from_a_row_before_its_amount_leaves_it_uncertain():
+    # a copy broke 培训费's 26.22 after its first digit ('2' / '6.22'), in an extract of a cell a line
+    # (a whole number printed beside a name, '邮电费 4', keeps the table's lone whole numbers from all
+    # being dropped as page numbers): the row reads two numbers for its one column, and the '2' is
+    # dropped as a page number
+    found = extract(HEADER_6 + "301\n工资福利支出\n30.00\n302\n商品和服务支出\n40.22\n30101\n基本工资\n30.00\n30201\n"
+                    "办公费\n10.00\n30207\n邮电费 4\n30216\n培训费\n2\n6.22\n人员经费合计\n30.00\n公用经费合计\n40.22\n")
+    assert "the whole number 2 alone on its line, before an amount of the row" in uncertain_note(found, 6, "30216")
+    assert certain(found, 6)[("public", "30201", "amount")] == "10.00"
+
+
 def test_a_table_6_class_given_a_zero_moved_from_another_row_is_not_certain():
     # pdftotext's default mode printed 301's number, 302's code, 30114's '0' and 30226's code after
     # 劳务费's number, and 302's name and number after them: 302 reads the zero, while its items
