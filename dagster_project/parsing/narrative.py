@@ -470,8 +470,11 @@ def _heading_in(part: str, text: str, parent_topic: str | None) -> Heading:
     if part not in PARTS_READ_BY_TOPIC:
         return Heading(text, "", None)  # no context, no topic (see PARTS_READ_BY_TOPIC)
     compact = _compact(text)
-    own = _topic(compact)
-    return Heading(text, compact, own if parent_topic is None or own in P.NARROWER_TOPICS.get(parent_topic, ()) else parent_topic)
+    if parent_topic is None:
+        return Heading(text, compact, _topic(compact))
+    narrower = P.NARROWER_TOPICS.get(parent_topic)
+    own = _topic(compact) if narrower else None  # (most sections have no narrower topic: no search)
+    return Heading(text, compact, own if own in (narrower or ()) else parent_topic)
 
 
 def _heading_at(content: _Content, i: int) -> tuple[str, str, int]:
