@@ -642,7 +642,7 @@ class _Disorder(NamedTuple):
 
 def _header_among_rows(table: TableLayout, body: list[Line], page_starts: Callable[[], set[int]]) -> _Disorder | None:
     """The first body line that is only a column header of the table, printed after a number of the
-    table (or a two-sided table's numbered label) and not on a new page (a table continued on the
+    table (or, in Table 4, a numbered label: see _COLUMNS_NAMED_AS_ROWS) and not on a new page (a table continued on the
     next page may repeat its header): the extract lists the table's parts (labels, headers, numbers)
     apart from each other."""
     names = _COLUMN_NAMES[table.no]
@@ -653,8 +653,9 @@ def _header_among_rows(table: TableLayout, body: list[Line], page_starts: Callab
     if not suspects:
         return None
     starts = page_starts()
-    # a two-sided table's rows start at a numbered label ('一、…'): a header word after one is among them
-    numbered = layout.NUMBERING_RE if table.kind == "two_sided" else None
+    # a two-sided table's rows start at a numbered label ('一、…'): in one whose column names read as
+    # row labels (Table 4's fund columns), a header word after one is among them
+    numbered = layout.NUMBERING_RE if table.no in _COLUMNS_NAMED_AS_ROWS else None
     seen_row, new_page = False, False
     for k, line in enumerate(body):
         new_page = new_page or line.no in starts
@@ -674,6 +675,11 @@ _COLUMN_NAMES = {
                if not any(alias in label for label in _ROW_LABELS)}
     for table in layout.TABLES.values()
 }
+# Two-sided tables a column of which is named as a row ('一般公共预算财政拨款', Table 4's fund column
+# and its income line): a column header printed among the rows reads as that row, with another's number.
+_COLUMNS_NAMED_AS_ROWS = frozenset(
+    table.no for table in layout.TABLES.values() if table.kind == "two_sided"
+    and any(alias in _ROW_LABELS for column in table.columns for alias in column.aliases))
 # Per table: the first characters of those names; a line without one is none of them.
 _COLUMN_NAME_START_RE = {no: _rest_of_line("|".join(sorted({re.escape(name[0]) for name in names})))
                          for no, names in _COLUMN_NAMES.items()}
