@@ -1437,7 +1437,7 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         _doubt_subject_rows(rows, alike)
     _doubt_amounts_cut_before_a_whole_number(rows, printed)
     _drop_lone_integers(rows, issues)
-    cut = _lines_with_a_cut_amount(body)
+    cut = _lines_with_a_cut_amount(body, printed.line_before(body.lines[0].no) if body.lines else None)
     for row in rows:
         _drop_stray_numbers(row, issues)
         if cut and not row.doubt and any(value.line.no in cut for value in row.values):
@@ -1479,18 +1479,21 @@ COLUMN_NUMBERS_NOTE = ("the row's numbers are whole numbers counting up by one: 
                        "not amounts")
 
 
-def _lines_with_a_cut_amount(body: _Body) -> set[int]:
+def _lines_with_a_cut_amount(body: _Body, above: Line | None = None) -> set[int]:
     """The numbers of the lines that print an amount cut at its decimal point or a thousands
     separator ('2,106. 66'): which of the line's pieces are its amounts is not known. A line that
     starts with the cut amount's end ('5,318' / '.77'), or with a number after a line ending in an
     amount cut inside a group of thousands ('2,5' / '41.03' of '2,541.03'), gives the line before it too;
-    a line ending in a cut amount gives the next line, when it starts with a number ('405.' / '22 …')."""
-    text = body.text
+    a line ending in a cut amount gives the next line, when it starts with a number ('405.' / '22 …').
+    `above`: the line before the body, the header's last (a first row's amount cut there, '2.' /
+    '65 0.00 …', leaves its start in the header)."""
+    lines = [above, *body.lines] if above is not None else body.lines
+    text = f"{above.text}\n{body.text}" if above is not None else body.text
     cut_in_a_group = _CUT_IN_A_GROUP_RE.search(text) is not None
     if not cut_in_a_group and not any(cut in text for cut in _AMOUNT_CUTS) and not text.endswith((".", ",")):
         return set()  # (str searches first: a regex steps through a Chinese text slowly)
     found = set()
-    for before, line in zip([None, *body.lines], body.lines):
+    for before, line in zip([None, *lines], lines):
         if _CUT_AMOUNT_RE.search(line.text):
             found.add(line.no)
         elif before is not None and (_CUT_END_RE.match(line.text) or cut_in_a_group and _DIGIT_START_RE.match(line.text)

@@ -203,3 +203,15 @@ def test_an_amount_whose_start_is_taken_for_the_pages_number_is_not_certain():
     found = extract(paged_table_3("2010101 行政运行 60.15 40.5 19.65\n2010102 一般行政管理事务\n3\n9.85 29.5 10.35\n"))
     assert "taken for a page number" in uncertain_note(found, 3, "2010102")
     assert certain(found, 3)[("", "2010101", "basic")] == "40.5"
+
+
+def test_an_amount_cut_at_its_decimal_point_at_the_end_of_the_header_leaves_the_first_row_uncertain():
+    # a copy broke Table 7's one row inside its first amount, 2.65: '2.' stands on the header's last
+    # line, and the row reads '65' as its total (the row prints all twelve cells: no sum places them)
+    header = ("一般公共预算财政拨款“三公”经费支出决算表\n单位：万元\n预算数 决算数\n合计 因公出国(境)费 小计 公务用车购置费 "
+              "公务用车运行费 公务接待费 合计 因公出国(境)费 小计 公务用车购置费 公务用车运行费 公务接待费\n")
+    row = "2.65 0.00 0.00 0.00 0.00 2.65 2.34 0.00 0.00 0.00 0.00 2.34\n"
+    assert certain(extract(header + row), 7)[("", "three_public", "budget_total")] == "2.65"
+    found = extract(header + row.replace("2.65 ", "2.\n65 ", 1))
+    assert "the line prints an amount cut at its decimal point" in uncertain_note(found, 7, "three_public")
+    assert not certain(found, 7)
