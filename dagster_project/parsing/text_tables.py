@@ -1487,12 +1487,14 @@ def _lines_with_a_cut_amount(body: _Body, above: Line | None = None) -> set[int]
     a line ending in a cut amount gives the next line, when it starts with a number ('405.' / '22 …').
     `above`: the line before the body, the header's last (a first row's amount cut there, '2.' /
     '65 0.00 …', leaves its start in the header)."""
-    lines = [above, *body.lines] if above is not None else body.lines
-    text = f"{above.text}\n{body.text}" if above is not None else body.text
+    cut_above = above is not None and _CUT_AT_THE_END_RE.search(above.text) is not None
+    text = body.text
     cut_in_a_group = _CUT_IN_A_GROUP_RE.search(text) is not None
-    if not cut_in_a_group and not any(cut in text for cut in _AMOUNT_CUTS) and not text.endswith((".", ",")):
+    if not cut_above and not cut_in_a_group and not any(cut in text for cut in _AMOUNT_CUTS) \
+            and not text.endswith((".", ",")):
         return set()  # (str searches first: a regex steps through a Chinese text slowly)
     found = set()
+    lines = [above, *body.lines] if cut_above else body.lines
     for before, line in zip([None, *lines], lines):
         if _CUT_AMOUNT_RE.search(line.text):
             found.add(line.no)
