@@ -240,7 +240,8 @@ DIRECTION_WORDS: dict[str, str] = {
     "一致": "等于",
 }
 CHANGE_DIRECTION = r"(?P<dir>增加|增长|上升|上涨|减少|下降|降低)了?"
-FLAT_DIRECTION = r"(?P<dir>基本持平|持平|无增减变化|没有增减变化|无变化|没有变化)"
+# (the flat words of DIRECTION_WORDS, the longest first)
+FLAT_DIRECTION = "(?P<dir>" + "|".join(sorted((w for w, q in DIRECTION_WORDS.items() if q == "持平"), key=len, reverse=True)) + ")"
 # What a change is measured against: the previous year or the initial budget.
 # '与 2021 年度预算相比' compares with the budget, not with the year before; '比上年预算数' compares
 # two budgets, with neither.

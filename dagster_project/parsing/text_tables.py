@@ -135,7 +135,8 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     for row, line in _label_lines_read_twice(two_sided):
         row.doubt = LABEL_LINE_READ_TWICE_NOTE.format(line.text.strip())
     for row, other in _numbers_of_another_class(two_sided, rows):
-        row.doubt = row.doubt or ANOTHER_CLASS_NOTE.format(CLASSES_BY_SUBJECT_TABLE[row.table_no], row.row_code, other)
+        subject_table = layout.CLASSES_BY_SUBJECT_TABLE[row.table_no]
+        row.doubt = row.doubt or ANOTHER_CLASS_NOTE.format(subject_table, row.row_code, other)
     for row, start, code in _after_the_start_of_a_cut_code(complete, printed):
         row.doubt = row.doubt or CUT_CODE_NOTE.format(start, row.row_code, code)
     for row, number in _inside_a_row(page_numbers, complete, printed):
@@ -642,9 +643,9 @@ class _Disorder(NamedTuple):
 
 def _header_among_rows(table: TableLayout, body: list[Line], page_starts: Callable[[], set[int]]) -> _Disorder | None:
     """The first body line that is only a column header of the table, printed after a number of the
-    table (or, in Table 4, a numbered label: see _COLUMNS_NAMED_AS_ROWS) and not on a new page (a table continued on the
-    next page may repeat its header): the extract lists the table's parts (labels, headers, numbers)
-    apart from each other."""
+    table (or, in Table 4, after a numbered label: see _COLUMNS_NAMED_AS_ROWS) and not on a new page
+    (a table continued on the next page may repeat its header): the extract lists the table's parts
+    (labels, headers, numbers) apart from each other."""
     names = _COLUMN_NAMES[table.no]
     if not names:
         return None
@@ -3313,18 +3314,13 @@ def _numbered_as_a_lost_class(economic: list[_Row], class_sums: list[tuple[_Row,
             yield row, code
 
 
-# The table listing by subject code what a two-sided table's expenditure lists by class: Table 3 the
-# department's spending (Table 1's), Table 5 the general budget's (Table 4's general-budget column).
-CLASSES_BY_SUBJECT_TABLE = {1: 3, 4: 5}
-
-
 def _numbers_of_another_class(two_sided: list[_Row], rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
     """Expenditure class rows of Tables 1 and 4 whose class the table listing the same spending by
-    subject (CLASSES_BY_SUBJECT_TABLE) does not print, whose number that table prints for a class the
-    two-sided table leaves blank: the number is that class's, printed apart from its label
+    subject (layout.CLASSES_BY_SUBJECT_TABLE) does not print, whose number that table prints for a
+    class the two-sided table leaves blank: the number is that class's, printed apart from its label
     (pdftotext's default mode: '十九、住房保障支出 49' / … / '二十四、债务付息支出 54' / '182.34'
     '182.34', 221's numbers after 232's 行次). (row, the other class's code)"""
-    for no, subject_no in CLASSES_BY_SUBJECT_TABLE.items():
+    for no, subject_no in layout.CLASSES_BY_SUBJECT_TABLE.items():
         printed = {row.row_code: {v.value for v in row.values} for row in rows
                    if row.table_no == subject_no and row.row_code and len(row.row_code) == 3 and row.values}
         classes = [row for row in two_sided if row.table_no == no and row.section == "expenditure"

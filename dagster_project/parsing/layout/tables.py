@@ -286,6 +286,10 @@ def economic_subjects() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     return names, {name: frozenset(named) for name, named in codes.items()}
 
 
+# The table listing by subject code what a two-sided table's expenditure lists by class: Table 3 the
+# department's spending (Table 1's), Table 5 the general budget's (Table 4's general-budget column).
+CLASSES_BY_SUBJECT_TABLE = {1: 3, 4: 5}
+
 ECONOMIC_TOTAL_LABELS: dict[str, tuple[str, str]] = {  # label -> (row_key, section)
     "人员经费合计": ("personnel_total", "personnel"),
     "公用经费合计": ("public_total", "public"),
