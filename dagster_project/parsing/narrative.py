@@ -102,6 +102,7 @@ _FLAT = re.compile(P.FLAT_DIRECTION)
 _LISTED_NEXT = {unit: re.compile(rx) for unit, rx in P.LISTED_NEXT.items()}
 _YOY_ANCHOR = re.compile(P.YOY_ANCHOR)
 _BUDGET_ANCHOR = re.compile(P.BUDGET_ANCHOR)
+_NAMED_YEAR = re.compile(P.NAMED_YEAR)
 _BUDGET_STATED = re.compile(P.BUDGET_STATED)
 _COMPARISON = re.compile(P.COMPARISON)
 _PARENS = re.compile(r"[()]")
@@ -773,8 +774,9 @@ def truncation(lines: list[Line]) -> Truncation | None:
 # ---------------------------------------------------------------------------------------------
 
 
-def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
-    """The facts stated by the narrative sections (情况说明 and the sections after it)."""
+def extract_facts(lines: list[Line], fiscal_year: int | None = None) -> tuple[list[Fact], list[ParseIssue]]:
+    """The facts stated by the narrative sections (情况说明 and the sections after it); with the
+    document's fiscal year, an amount a sentence states for another year is not recorded."""
     document = _document(lines)
     narrative = document.sentences.in_parts(NARRATIVE_PARTS)
     if not narrative:  # a document without 第N部分 parts, or with unusual part titles
@@ -786,7 +788,7 @@ def extract_facts(lines: list[Line]) -> tuple[list[Fact], list[ParseIssue]]:
         paragraph_facts: list[Fact] = []
         for index, sentence in enumerate(sentences):
             if sentence.topic in _TOPIC_PATTERNS:
-                _sentence_facts(sentence, sentences[:index], document, paragraph_facts, issues)
+                _sentence_facts(sentence, sentences[:index], document, paragraph_facts, issues, fiscal_year)
         for fact in _one_side_as_total(paragraph_facts):
             if fact.subject != P.OUTSIDE_TOPIC:
                 facts.append(fact)
@@ -821,7 +823,7 @@ def _one_side_as_total(facts: list[Fact]) -> list[Fact]:
 
 
 def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Document, out: list[Fact],
-                    issues: list[ParseIssue]) -> None:
+                    issues: list[ParseIssue], fiscal_year: int | None = None) -> None:
     """Append the facts of one sentence to `out` (the facts of its paragraph so far), in text order."""
     topic = sentence.topic or ""
     events: list[tuple[int, Fact | None, re.Match[str] | None]] = []
@@ -841,6 +843,12 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
                 key = P.CHANGE_KEYS[topic].yoy_amount
             fact = _fact(key, subject, match, sentence)
             if not fact or _listed(fact, match, sentence, issues):
+                continue
+            year = _year_named_before(sentence.compact, match.start("v")) if key == pattern.fact_key else None
+            if year and fiscal_year and year != fiscal_year:
+                issues.append(ParseIssue("info", "another_year", f"{key} {fact.printed}: the sentence states it for "
+                                         f"{year}, not for the document's {fiscal_year}, so it is not recorded",
+                                         fact.provenance))
                 continue
             if pattern.named and subject == P.DEFAULT_SUBJECT:
                 issues.append(ParseIssue("info", "subject_unclear", f"{key} {fact.printed}: the sentence names no "
@@ -867,6 +875,12 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             stated.append((position, fact))
         elif comparison:
             _qualify_compared(comparison, sentence, document, out)
+
+
+def _year_named_before(compact: str, position: int) -> int | None:
+    """The last year the sentence names before `position` (see P.NAMED_YEAR)."""
+    years = [match["year"] for match in _NAMED_YEAR.finditer(compact, 0, position)]
+    return int(years[-1]) if years else None
 
 
 def _part_of_the_total(part: Fact, listed_at: int, stated: list[tuple[int, Fact]], earlier: list[Fact]) -> Fact | None:

@@ -246,6 +246,10 @@ FLAT_DIRECTION = "(?P<dir>" + "|".join(sorted((w for w, q in DIRECTION_WORDS.ite
 # '与 2021 年度预算相比' compares with the budget, not with the year before; '比上年预算数' compares
 # two budgets, with neither.
 YOY_ANCHOR = r"(?:比|与|较|同)(?:上年|上一年|去年|\d{4}年)(?!度?(?:年初)?预算)度?(?:同期)?(?:相比|比较)?|同比|上年同期"
+# A year a value's sentence names before it, other than as what a change compares with or in a date:
+# '2016 年度支出合计 628 万元' in a 2017 document states 2016's total (beside '比 2016 年增加'); a
+# reporting date ('截至 2023 年 12 月 31 日') is the checks' to compare with the fiscal year.
+NAMED_YEAR = r"(?<![比与较同])(?P<year>(?:19|20)\d{2})年(?!\d{1,2}月)"
 BUDGET_ANCHOR = r"比(?:年初)?预算(?:数)?|较(?:年初)?预算(?:数)?|与(?:\d{4}年度?)?(?:年初)?预算数?(?:相比|比较)"
 # A sentence that states the budget and then a change, with no anchor of its own ('2017 年预算数
 # 3786.71 万元，调整数 4610.19 万元，决算数 4610.19 万元，增加 823.48 万元'), compares with the budget,
@@ -298,12 +302,12 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     "income": (
         FactPattern("income_total", r"(?:收入合计|(?:本单位|本部门)收入)(?:为)?{amt}"),  # 本单位收入为: Gansu
         FactPattern("income_amount", r"(?:(?:一般公共预算|政府性基金预算|国有资本经营预算)?财政拨款|上级补助|事业|经营|附属单位上缴|其他)收入(?:为)?{amt}", "@in_match"),
-        FactPattern("income_share_pct", r"占(?:本年)?(?:收入)?(?:合计|总额)?(?:的)?(?:比例为|比重为)?{pct}", "@before"),
+        FactPattern("income_share_pct", r"占(?:本年)?(?:总?收入)?(?:合计|总额)?(?:的)?(?:比例为|比重为)?{pct}", "@before"),
     ),
     "expenditure": (
         FactPattern("expenditure_total", r"(?:支出合计|(?:本单位|本部门)支出)(?:为)?{amt}"),
         FactPattern("expenditure_amount", r"(?:基本|项目|上缴上级|经营|对附属单位补助)支出(?:为)?{amt}", "@in_match"),
-        FactPattern("expenditure_share_pct", r"占(?:本年)?(?:支出)?(?:合计|总额)?(?:的)?(?:比例为|比重为)?{pct}", "@before"),
+        FactPattern("expenditure_share_pct", r"占(?:本年)?(?:总?支出)?(?:合计|总额)?(?:的)?(?:比例为|比重为)?{pct}", "@before"),
     ),
     "fiscal": (
         FactPattern("fiscal_total", r"财政拨款收入?、?支出?(?:决算)?总计(?:各|均)?(?:为)?{amt}", level=True),

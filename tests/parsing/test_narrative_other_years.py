@@ -1,0 +1,54 @@
+"""A narrative that states the year before's amounts beside the year's own ('2016 年度支出合计 …，
+其中：基本支出 …' in a 2017 document, Yunnan's phrasing): those amounts are that year's, not the
+document's. The document is made up for these tests (its own department and numbers)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from dagster_project.parsing.text_document import parse_text
+
+RESETTLEMENT_OFFICE = """\
+某某县移民开发局2017年度部门决算
+第二部分 2017年度部门决算情况说明
+一、支出决算情况说明
+2017年度支出合计1860万元,其中:基本支出310万元,占总支出的16.67%;项目支出1550万元,占总支出的83.33%。\
+2016年度支出合计940万元,其中:基本支出280万元,占总支出的29.79%;项目支出660万元,占总支出的70.21%。\
+2017年度基本支出310万元,2016年度基本支出280万元,2017年比上年基本支出增加30万元。
+二、收入决算情况说明
+本年收入合计1860万元,其中:财政拨款收入1800万元,占总收入的96.77%;其他收入60万元,占总收入的3.23%。
+"""
+
+
+def parsed() -> dict[tuple[str, str], list[Decimal]]:
+    document = parse_text(RESETTLEMENT_OFFICE.encode(), "office.txt", "office")
+    assert document.fiscal_year == 2017
+    values: dict[tuple[str, str], list[Decimal]] = {}
+    for fact in document.facts:
+        values.setdefault((fact.fact_key, fact.subject), []).append(fact.value)
+    return values
+
+
+def test_the_year_befores_amounts_are_not_the_documents() -> None:
+    values = parsed()
+    assert values[("expenditure_total", "total")] == [Decimal("1860")]
+    assert values[("expenditure_amount", "basic")] == [Decimal("310"), Decimal("310")]
+    assert values[("expenditure_amount", "project")] == [Decimal("1550")]
+    # 16.67 and 83.33 are 2017's shares; 29.79 and 70.21 are 2016's
+    assert values[("expenditure_share_pct", "basic")] == [Decimal("16.67")]
+    assert values[("expenditure_share_pct", "project")] == [Decimal("83.33")]
+
+
+def test_each_amount_of_another_year_is_reported_where_it_stands() -> None:
+    document = parse_text(RESETTLEMENT_OFFICE.encode(), "office.txt", "office")
+    other_years = [issue for issue in document.issues if issue.code == "another_year"]
+    # 2016's total, basic and project amounts and their two shares, and the basic amount repeated
+    assert len(other_years) == 6
+    assert all(issue.provenance.line_start == 4 for issue in other_years)
+    assert any("940" in issue.message and "2016" in issue.message for issue in other_years)
+
+
+def test_a_share_of_total_income_or_expenditure_is_read() -> None:
+    values = parsed()
+    assert values[("income_share_pct", "fiscal_appropriation")] == [Decimal("96.77")]
+    assert values[("income_share_pct", "other")] == [Decimal("3.23")]
