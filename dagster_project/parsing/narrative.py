@@ -103,6 +103,8 @@ _LISTED_NEXT = {unit: re.compile(rx) for unit, rx in P.LISTED_NEXT.items()}
 _YOY_ANCHOR = re.compile(P.YOY_ANCHOR)
 _BUDGET_ANCHOR = re.compile(P.BUDGET_ANCHOR)
 _NAMED_YEAR = re.compile(P.NAMED_YEAR)
+_COMPARED_LABEL = re.compile(P.COMPARED_LABEL)
+_CHANGE_WORD = re.compile("|".join(P.DIRECTION_WORDS))
 _BUDGET_STATED = re.compile(P.BUDGET_STATED)
 _COMPARISON = re.compile(P.COMPARISON)
 _PARENS = re.compile(r"[()]")
@@ -844,11 +846,10 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             fact = _fact(key, subject, match, sentence)
             if not fact or _listed(fact, match, sentence, issues):
                 continue
-            year = _year_named_before(sentence.compact, match.start("v")) if key == pattern.fact_key else None
-            if year and fiscal_year and year != fiscal_year:
-                issues.append(ParseIssue("info", "another_year", f"{key} {fact.printed}: the sentence states it for "
-                                         f"{year}, not for the document's {fiscal_year}, so it is not recorded",
-                                         fact.provenance))
+            other_year = _another_years(sentence.compact, match.start("v"), fiscal_year)
+            if other_year:
+                issues.append(ParseIssue("info", "another_year", f"{key} {fact.printed}: {other_year}, not the "
+                                         "document's year's, so it is not recorded", fact.provenance))
                 continue
             if pattern.named and subject == P.DEFAULT_SUBJECT:
                 issues.append(ParseIssue("info", "subject_unclear", f"{key} {fact.printed}: the sentence names no "
@@ -877,10 +878,23 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             _qualify_compared(comparison, sentence, document, out)
 
 
-def _year_named_before(compact: str, position: int) -> int | None:
-    """The last year the sentence names before `position` (see P.NAMED_YEAR)."""
-    years = [match["year"] for match in _NAMED_YEAR.finditer(compact, 0, position)]
-    return int(years[-1]) if years else None
+def _another_years(compact: str, position: int, fiscal_year: int | None) -> str | None:
+    """Why the value at `position` is another year's, if it is: the amount a year-on-year change
+    compares with (see P.COMPARED_LABEL), or the year the sentence names last before it is not the
+    fiscal year (see P.NAMED_YEAR)."""
+    anchors = list(_YOY_ANCHOR.finditer(compact, 0, position))
+    if anchors and _COMPARED_LABEL.fullmatch(compact, anchors[-1].end(), position) \
+            and not _CHANGE_WORD.search(compact, anchors[-1].end(), position):
+        return "the year before's amount the change is measured against"
+    named = None
+    for named in _NAMED_YEAR.finditer(compact, 0, position):
+        pass
+    if named is None or named["current"]:
+        return None
+    if named["previous"]:
+        return f"the sentence states it for the year before ({named['previous']})"
+    year = int(named["year"])
+    return f"the sentence states it for {year}" if fiscal_year and year != fiscal_year else None
 
 
 def _part_of_the_total(part: Fact, listed_at: int, stated: list[tuple[int, Fact]], earlier: list[Fact]) -> Fact | None:

@@ -246,10 +246,15 @@ FLAT_DIRECTION = "(?P<dir>" + "|".join(sorted((w for w, q in DIRECTION_WORDS.ite
 # '与 2021 年度预算相比' compares with the budget, not with the year before; '比上年预算数' compares
 # two budgets, with neither.
 YOY_ANCHOR = r"(?:比|与|较|同)(?:上年|上一年|去年|\d{4}年)(?!度?(?:年初)?预算)度?(?:同期)?(?:相比|比较)?|同比|上年同期"
-# A year a value's sentence names before it, other than as what a change compares with or in a date:
-# '2016 年度支出合计 628 万元' in a 2017 document states 2016's total (beside '比 2016 年增加'); a
-# reporting date ('截至 2023 年 12 月 31 日') is the checks' to compare with the fiscal year.
-NAMED_YEAR = r"(?<![比与较同])(?P<year>(?:19|20)\d{2})年(?!\d{1,2}月)"
+# The year a value's sentence names last before it, other than as what a change compares with or in
+# a date: '2016 年度支出合计 628 万元' in a 2017 document, '上年度支出合计 940 万元' state that year's
+# amounts; '本年' the document's. A reporting date ('截至 2023 年 12 月 31 日') is the checks' to
+# compare with the fiscal year; '上年结转' is a line of this year's income.
+NAMED_YEAR = (r"(?<![比与较同至止])(?:(?P<year>(?:19|20)\d{2})年(?!\d{1,2}月)|(?P<previous>上一?年度?|去年)(?!结|同期)"
+              r"|(?P<current>本年|今年|当年))")
+# What may stand between a year-on-year anchor and the amount it compares with ('比上年决算 12 万元减少
+# 2 万元', '比上年收入总计 940 万元增加'): a label, no break of the clause and no change.
+COMPARED_LABEL = r"[^\d,;。:、]{0,16}"
 BUDGET_ANCHOR = r"比(?:年初)?预算(?:数)?|较(?:年初)?预算(?:数)?|与(?:\d{4}年度?)?(?:年初)?预算数?(?:相比|比较)"
 # A sentence that states the budget and then a change, with no anchor of its own ('2017 年预算数
 # 3786.71 万元，调整数 4610.19 万元，决算数 4610.19 万元，增加 823.48 万元'), compares with the budget,

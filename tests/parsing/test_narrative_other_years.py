@@ -52,3 +52,43 @@ def test_a_share_of_total_income_or_expenditure_is_read() -> None:
     values = parsed()
     assert values[("income_share_pct", "fiscal_appropriation")] == [Decimal("96.77")]
     assert values[("income_share_pct", "other")] == [Decimal("3.23")]
+
+
+# The year before named as '上年度' / '上年同期', and the year before's amount a change is measured
+# against ('比上年决算 12 万元减少 2 万元').
+YEAR_BEFORE = """\
+某某县移民开发局2017年度部门决算
+第二部分 2017年度部门决算情况说明
+一、收入支出决算总体情况说明
+2017年度收入总计1860万元,比上年收入总计940万元增加920万元。
+二、支出决算情况说明
+本年支出合计1860万元,上年度支出合计940万元。本年基本支出310万元,上年同期基本支出280万元。
+三、财政拨款“三公”经费支出决算情况说明
+2017年度“三公”经费支出决算为10万元,比上年决算12万元减少2万元,下降16.67%。\
+其中:公务接待费支出决算为4万元,较上年决算数5万元减少1万元。
+"""
+
+
+def facts_of_the_year_before_document() -> dict[tuple[str, str], list[Decimal]]:
+    document = parse_text(YEAR_BEFORE.encode(), "office.txt", "office")
+    values: dict[tuple[str, str], list[Decimal]] = {}
+    for fact in document.facts:
+        values.setdefault((fact.fact_key, fact.subject), []).append(fact.value)
+    return values
+
+
+def test_the_year_befores_amounts_named_by_shang_nian_are_not_the_documents() -> None:
+    values = facts_of_the_year_before_document()
+    assert values[("expenditure_total", "total")] == [Decimal("1860")]
+    assert values[("expenditure_amount", "basic")] == [Decimal("310")]
+
+
+def test_the_amount_a_change_is_measured_against_is_not_the_documents() -> None:
+    values = facts_of_the_year_before_document()
+    assert values[("total_income_expenditure", "total")] == [Decimal("1860")]
+    # 940 is 2016's total, not a change; the change is 920
+    assert values[("total_yoy_change", "total")] == [Decimal("920")]
+    assert values[("three_public_actual", "total")] == [Decimal("10")]
+    assert values[("three_public_yoy_change", "total")] == [Decimal("2")]
+    assert values[("three_public_actual", "official_reception")] == [Decimal("4")]
+    assert values[("three_public_yoy_change", "official_reception")] == [Decimal("1")]
