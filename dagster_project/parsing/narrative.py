@@ -841,7 +841,8 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
                 continue
             subject = _subject(pattern.subject, match, sentence, document, before=before)
             key = pattern.fact_key
-            if pattern.level and topic in P.CHANGE_KEYS and _anchor_in_clause(sentence.compact, match.start()) == "yoy":
+            if pattern.level and topic in P.CHANGE_KEYS and _anchor_in_clause(sentence.compact, match.start()) == "yoy" \
+                    and not _CHANGE_AMOUNT.search(sentence.compact, match.end()):  # else the change is stated after it
                 key = P.CHANGE_KEYS[topic].yoy_amount
             fact = _fact(key, subject, match, sentence)
             if not fact or _listed(fact, match, sentence, issues):
@@ -883,7 +884,8 @@ def _another_years(compact: str, position: int, fiscal_year: int | None) -> str 
     compares with (see P.COMPARED_LABEL), or the year the sentence names last before it is not the
     fiscal year (see P.NAMED_YEAR)."""
     anchors = list(_YOY_ANCHOR.finditer(compact, 0, position))
-    if anchors and _COMPARED_LABEL.fullmatch(compact, anchors[-1].end(), position) \
+    if anchors and not anchors[-1][0].endswith(P.COMPARED_ALREADY) \
+            and _COMPARED_LABEL.fullmatch(compact, anchors[-1].end(), position) \
             and not _CHANGE_WORD.search(compact, anchors[-1].end(), position):
         return "the year before's amount the change is measured against"
     named = None

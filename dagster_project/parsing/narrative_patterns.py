@@ -37,7 +37,8 @@ class FactPattern:
     template: str
     subject: str = DEFAULT_SUBJECT
     # A level ("X 总计 Y 万元") printed right after a year-on-year anchor in the same clause states
-    # the change, not the level (e.g. "与上年相比，财政拨款收、支总计 787.24 万元，各减少 33.4%").
+    # the change, not the level (e.g. "与上年相比，财政拨款收、支总计 787.24 万元，各减少 33.4%"),
+    # unless the sentence states the change's amount after it ('…支出 1500 万元，增加 100 万元').
     level: bool = False
     named: bool = False
     # A word the value's clause (from the last ';' or '。' before it) must print.
@@ -255,6 +256,8 @@ NAMED_YEAR = (r"(?<![比与较同至止])(?:(?P<year>(?:19|20)\d{2})年(?!\d{1,2
 # What may stand between a year-on-year anchor and the amount it compares with ('比上年决算 12 万元减少
 # 2 万元', '比上年收入总计 940 万元增加'): a label, no break of the clause and no change.
 COMPARED_LABEL = r"[^\d,;。:、]{0,16}"
+# An anchor that ends so has compared already: '与上年相比财政拨款支出 1500 万元' states this year's.
+COMPARED_ALREADY = ("相比", "比较", "同比")
 BUDGET_ANCHOR = r"比(?:年初)?预算(?:数)?|较(?:年初)?预算(?:数)?|与(?:\d{4}年度?)?(?:年初)?预算数?(?:相比|比较)"
 # A sentence that states the budget and then a change, with no anchor of its own ('2017 年预算数
 # 3786.71 万元，调整数 4610.19 万元，决算数 4610.19 万元，增加 823.48 万元'), compares with the budget,

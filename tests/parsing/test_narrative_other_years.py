@@ -92,3 +92,18 @@ def test_the_amount_a_change_is_measured_against_is_not_the_documents() -> None:
     assert values[("three_public_yoy_change", "total")] == [Decimal("2")]
     assert values[("three_public_actual", "official_reception")] == [Decimal("4")]
     assert values[("three_public_yoy_change", "official_reception")] == [Decimal("1")]
+
+
+def test_a_level_after_an_anchor_is_the_level_when_the_change_is_stated_after_it() -> None:
+    # '与上年相比…支出 1500 万元，增加 100 万元': 1500 is this year's amount, 100 the change (with no
+    # change stated after it, as in '与 2020 年度相比，财政拨款收、支总计 787.24 万元，各减少 33.4%', the
+    # level is the change: tests/parsing/test_narrative_wuhan.py)
+    text = YEAR_BEFORE.replace(
+        "二、支出决算情况说明\n",
+        "二、一般公共预算财政拨款支出决算情况说明\n与上年相比一般公共预算财政拨款支出1500万元,增加100万元。\n"
+        "三、支出决算情况说明\n")
+    values: dict[tuple[str, str], list[Decimal]] = {}
+    for fact in parse_text(text.encode(), "office.txt", "office").facts:
+        values.setdefault((fact.fact_key, fact.subject), []).append(fact.value)
+    assert values[("gpb_expenditure", "total")] == [Decimal("1500")]
+    assert values[("gpb_yoy_change", "total")] == [Decimal("100")]
