@@ -847,7 +847,7 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             fact = _fact(key, subject, match, sentence)
             if not fact or _listed(fact, match, sentence, issues):
                 continue
-            other_year = _another_years(sentence.compact, match.start("v"), fiscal_year)
+            other_year = _another_years(sentence.compact, match.start("v"), fiscal_year, topic)
             if other_year:
                 issues.append(ParseIssue("info", "another_year", f"{key} {fact.printed}: {other_year}, not the "
                                          "document's year's, so it is not recorded", fact.provenance))
@@ -879,15 +879,17 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             _qualify_compared(comparison, sentence, document, out)
 
 
-def _another_years(compact: str, position: int, fiscal_year: int | None) -> str | None:
+def _another_years(compact: str, position: int, fiscal_year: int | None, topic: str) -> str | None:
     """Why the value at `position` is another year's, if it is: the amount a year-on-year change
     compares with (see P.COMPARED_LABEL), or the year the sentence names last before it is not the
-    fiscal year (see P.NAMED_YEAR)."""
+    fiscal year (see P.NAMED_YEAR; not in P.ANY_YEAR_TOPICS)."""
     anchors = list(_YOY_ANCHOR.finditer(compact, 0, position))
     if anchors and not anchors[-1][0].endswith(P.COMPARED_ALREADY) \
             and _COMPARED_LABEL.fullmatch(compact, anchors[-1].end(), position) \
             and not _CHANGE_WORD.search(compact, anchors[-1].end(), position):
         return "the year before's amount the change is measured against"
+    if topic in P.ANY_YEAR_TOPICS:
+        return None
     named = None
     for named in _NAMED_YEAR.finditer(compact, 0, position):
         pass

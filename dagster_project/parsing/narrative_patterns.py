@@ -253,6 +253,9 @@ YOY_ANCHOR = r"(?:比|与|较|同)(?:上年|上一年|去年|\d{4}年)(?!度?(?:
 # compare with the fiscal year; '上年结转' is a line of this year's income.
 NAMED_YEAR = (r"(?<![比与较同至止])(?:(?P<year>(?:19|20)\d{2})年(?!\d{1,2}月)|(?P<previous>上一?年度?|去年)(?!结|同期)"
               r"|(?P<current>本年|今年|当年))")
+# Topics whose facts are the disclosure's whatever year their sentence names: a 2021 disclosure
+# reports the evaluation it made of 2020's projects ('组织对 2020 年度 5 个项目开展绩效评价').
+ANY_YEAR_TOPICS = frozenset({"perf"})
 # What may stand between a year-on-year anchor and the amount it compares with ('比上年决算 12 万元减少
 # 2 万元', '比上年收入总计 940 万元增加'): a label, no break of the clause and no change.
 COMPARED_LABEL = r"[^\d,;。:、]{0,16}"

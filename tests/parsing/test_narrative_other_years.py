@@ -107,3 +107,16 @@ def test_a_level_after_an_anchor_is_the_level_when_the_change_is_stated_after_it
         values.setdefault((fact.fact_key, fact.subject), []).append(fact.value)
     assert values[("gpb_expenditure", "total")] == [Decimal("1500")]
     assert values[("gpb_yoy_change", "total")] == [Decimal("100")]
+
+
+def test_the_evaluation_of_the_year_befores_projects_is_the_disclosures() -> None:
+    # a 2017 disclosure reports the self-evaluation it made of 2016's projects: its figures are facts
+    # of the disclosure whatever year the sentence names
+    text = YEAR_BEFORE + (
+        "四、关于预算绩效情况的说明\n"
+        "组织对2016年度一般公共预算项目支出全面开展绩效自评,共涉及项目4个,资金320万元,占一般公共预算项目支出总额的100%。\n")
+    values: dict[tuple[str, str], list[Decimal]] = {}
+    for fact in parse_text(text.encode(), "office.txt", "office").facts:
+        values.setdefault((fact.fact_key, fact.subject), []).append(fact.value)
+    assert values[("perf_funds", "total")] == [Decimal("320")]
+    assert values[("perf_funds_share_pct", "total")] == [Decimal("100")]
