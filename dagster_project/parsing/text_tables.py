@@ -3195,6 +3195,8 @@ def _economic_rows(context: _Context, body: _Body, codes_centred: bool = False) 
                 current = context.row(section, key, None, total, context.table.columns, [line])
                 rows.append(current)
                 between = ""
+            elif current is not None and not current.values and current.row_code is None:  # a total has no more name
+                current.doubt = current.doubt or NAME_AFTER_A_TOTAL_NOTE.format(flat)
             elif current is not None and not current.values:
                 _add_to_name(current, flat, line)
             elif current is not None:
@@ -3234,6 +3236,8 @@ def _doubt_rows_named_apart(rows: list[_Row], apart: dict[str, str]) -> None:
             row.weak_doubt = NAMED_APART_NOTE.format(name, apart[name])
 
 
+NAME_AFTER_A_TOTAL_NOTE = ("the name '{}' is read after the total's label and before its number: the extract moved "
+                           "another row's name there, and the number read next may be that row's")
 NAME_BETWEEN_NUMBERS_NOTE = ("the text '{}' is read after the row's numbers and before its number {}: another item's "
                              "name, its code lost, and the number may be that item's")
 NAMED_APART_NOTE = ("the row is read without its name, and its item's name '{}' is read after another row's numbers, "

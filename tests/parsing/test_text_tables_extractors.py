@@ -1613,6 +1613,18 @@ def test_a_table_6_total_label_glued_to_the_name_before_it_is_the_totals():
     assert "31007" not in cells
 
 
+def test_a_table_6_total_whose_label_another_rows_name_follows_is_not_certain():
+    # pdftotext's default mode printed the class 310's code before 人员经费合计 and its name
+    # 资本性支出 and number 5.00 after it; 人员经费合计's 30.00 comes after the items: the number
+    # read after the label is the class's
+    found = extract(HEADER_6 + "301\n工资福利支出\n30.00 302\n商品和服务支出\n6.00\n30101\n基本工资\n30.00 30201\n"
+                    "办公费\n6.00 310\n人员经费合计\n资本性支出\n5.00\n31002\n办公设备购置\n5.00\n30.00\n"
+                    "公用经费合计\n11.00\n")
+    assert "the name '资本性支出' is read after the total's label" in uncertain_note(found, 6, "personnel_total")
+    assert certain(found, 6)[("personnel", "30101", "amount")] == "30.00"
+    assert certain(found, 6)[("public", "public_total", "amount")] == "11.00"
+
+
 def test_a_whole_number_dropped_from_a_row_before_its_amount_leaves_it_uncertain():
     # a copy broke 培训费's 26.22 after its first digit ('2' / '6.22'), in an extract of a cell a line
     # (a whole number printed beside a name, '邮电费 4', keeps the table's lone whole numbers from all
