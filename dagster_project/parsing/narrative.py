@@ -105,6 +105,8 @@ _BUDGET_ANCHOR = re.compile(P.BUDGET_ANCHOR)
 _NAMED_YEAR = re.compile(P.NAMED_YEAR)
 _COMPARED_LABEL = re.compile(P.COMPARED_LABEL)
 _CHANGE_WORD = re.compile("|".join(P.DIRECTION_WORDS))
+_PART_OF_THE_DEPARTMENT = re.compile(P.PART_OF_THE_DEPARTMENT)
+_CLAUSE_BREAK = re.compile(r"[,;。:]")
 _BUDGET_STATED = re.compile(P.BUDGET_STATED)
 _COMPARISON = re.compile(P.COMPARISON)
 _PARENS = re.compile(r"[()]")
@@ -125,7 +127,7 @@ _NAME_FIELDS = tuple((re.compile(rx), context) for rx, context in P.NAME_FIELDS)
 _NAME_FIELD = re.compile(P.NAME_FIELD_RE)
 _REGION = re.compile(P.REGION_RE)
 _NAME_MENTION_REST = re.compile(rf"[\u4e00-\u9fff()]{{0,25}}?{P.ORG_SUFFIX}(?={P.NAME_FOLLOWERS})")  # see _NameMentions
-_NAME_LIKE = re.compile(rf"^[\u4e00-\u9fff()]{{4,40}}{P.ORG_SUFFIX}$")
+_NAME_LIKE = re.compile(rf"^[\u4e00-\u9fff()]{{4,40}}{P.ORG_SUFFIX}{P.NAME_QUALIFIER}$")
 # A line of a function-classification table: '2013101 行政运行 335.64' / '201 06 01 行政运行' / '20131'.
 # (Some PDF producers glue the code to the name: '2010601行政运行'.)
 # (A code part is never the start of an amount: '208 05 326.72' is 208 05 and an amount.)
@@ -776,9 +778,10 @@ def truncation(lines: list[Line]) -> Truncation | None:
 # ---------------------------------------------------------------------------------------------
 
 
-def extract_facts(lines: list[Line], fiscal_year: int | None = None) -> tuple[list[Fact], list[ParseIssue]]:
+def extract_facts(lines: list[Line], fiscal_year: int | None = None, department_name: str = "") -> tuple[list[Fact], list[ParseIssue]]:
     """The facts stated by the narrative sections (情况说明 and the sections after it); with the
-    document's fiscal year, an amount a sentence states for another year is not recorded."""
+    document's fiscal year, an amount a sentence states for another year is not recorded, and
+    with its name, one of a part of the department (本级) when the document is not that part."""
     document = _document(lines)
     narrative = document.sentences.in_parts(NARRATIVE_PARTS)
     if not narrative:  # a document without 第N部分 parts, or with unusual part titles
@@ -790,7 +793,8 @@ def extract_facts(lines: list[Line], fiscal_year: int | None = None) -> tuple[li
         paragraph_facts: list[Fact] = []
         for index, sentence in enumerate(sentences):
             if sentence.topic in _TOPIC_PATTERNS:
-                _sentence_facts(sentence, sentences[:index], document, paragraph_facts, issues, fiscal_year)
+                _sentence_facts(sentence, sentences[:index], document, paragraph_facts, issues,
+                                (fiscal_year, P.PART_OF_THE_DEPARTMENT_NAMED not in department_name))
         for fact in _one_side_as_total(paragraph_facts):
             if fact.subject != P.OUTSIDE_TOPIC:
                 facts.append(fact)
@@ -825,8 +829,9 @@ def _one_side_as_total(facts: list[Fact]) -> list[Fact]:
 
 
 def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Document, out: list[Fact],
-                    issues: list[ParseIssue], fiscal_year: int | None = None) -> None:
-    """Append the facts of one sentence to `out` (the facts of its paragraph so far), in text order."""
+                    issues: list[ParseIssue], whole: tuple[int | None, bool] = (None, False)) -> None:
+    """Append the facts of one sentence to `out` (the facts of its paragraph so far), in text order.
+    `whole`: the document's fiscal year, and whether it is the whole department (not 本级)."""
     topic = sentence.topic or ""
     events: list[tuple[int, Fact | None, re.Match[str] | None]] = []
     read: set[tuple[str, int]] = set()  # (fact key, value position): a value is read by its first pattern
@@ -847,10 +852,15 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             fact = _fact(key, subject, match, sentence)
             if not fact or _listed(fact, match, sentence, issues):
                 continue
-            other_year = _another_years(sentence.compact, match.start("v"), fiscal_year, topic)
+            other_year = _another_years(sentence.compact, match.start("v"), whole[0], topic)
             if other_year:
                 issues.append(ParseIssue("info", "another_year", f"{key} {fact.printed}: {other_year}, not the "
                                          "document's year's, so it is not recorded", fact.provenance))
+                continue
+            part = _part_of_the_department(sentence.compact, match.start("v"), topic) if whole[1] else None
+            if part:
+                issues.append(ParseIssue("info", "part_of_the_department", f"{key} {fact.printed}: the clause names "
+                                         f"'{part}', a part of the department, so it is not recorded", fact.provenance))
                 continue
             if pattern.named and subject == P.DEFAULT_SUBJECT:
                 issues.append(ParseIssue("info", "subject_unclear", f"{key} {fact.printed}: the sentence names no "
@@ -899,6 +909,16 @@ def _another_years(compact: str, position: int, fiscal_year: int | None, topic: 
         return f"the sentence states it for the year before ({named['previous']})"
     year = int(named["year"])
     return f"the sentence states it for {year}" if fiscal_year and year != fiscal_year else None
+
+
+def _part_of_the_department(compact: str, position: int, topic: str) -> str | None:
+    """The part of the department the value's clause names before it (see P.PART_OF_THE_DEPARTMENT;
+    not in P.ANY_YEAR_TOPICS)."""
+    if topic in P.ANY_YEAR_TOPICS:
+        return None
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(compact, 0, position)), default=0)
+    named = _PART_OF_THE_DEPARTMENT.search(compact, start, position)
+    return named[0] if named else None
 
 
 def _part_of_the_total(part: Fact, listed_at: int, stated: list[tuple[int, Fact]], earlier: list[Fact]) -> Fact | None:

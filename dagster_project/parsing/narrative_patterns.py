@@ -253,9 +253,14 @@ YOY_ANCHOR = r"(?:比|与|较|同)(?:上年|上一年|去年|\d{4}年)(?!度?(?:
 # compare with the fiscal year; '上年结转' is a line of this year's income.
 NAMED_YEAR = (r"(?<![比与较同至止])(?:(?P<year>(?:19|20)\d{2})年(?!\d{1,2}月)|(?P<previous>上一?年度?|去年)(?!结|同期)"
               r"|(?P<current>本年|今年|当年))")
+# A part of the department named in a value's clause before it ('机关本级基本支出 500 万元', '其中：
+# 本级公务接待费 2 万元', '所属学校收入 4200 万元'): the value is that part's, not the department's. '含
+# 所属单位' includes them; a document whose name says 本级 is that part.
+PART_OF_THE_DEPARTMENT = r"(?<![含括])(?:本级|(?:所属|下属|直属|二级)(?:单位|学校|医院|机构))"
+PART_OF_THE_DEPARTMENT_NAMED = "本级"
 # Topics whose facts are the disclosure's whatever year their sentence names: a 2021 disclosure
 # reports the evaluation it made of 2020's projects ('组织对 2020 年度 5 个项目开展绩效评价').
-ANY_YEAR_TOPICS = frozenset({"perf"})
+ANY_YEAR_TOPICS = frozenset({"perf"})  # and whatever part of the department: its own projects are 本级's
 # What may stand between a year-on-year anchor and the amount it compares with ('比上年决算 12 万元减少
 # 2 万元', '比上年收入总计 940 万元增加'): a label, no break of the clause and no change.
 COMPARED_LABEL = r"[^\d,;。:、]{0,16}"
@@ -453,6 +458,8 @@ NAME_FIELD_RE = "(?:" + "|".join(names for names, _ in _NAME_FIELD_NAMES) + r")\
 # ends with an organisation word, and is followed by what a sentence says about a department.
 NAME_PREFIXES = ("中国共产党", "中共")
 ORG_SUFFIX = r"(?:委员会|办公室|政府|法院|检察院|联合会|中心|局|厅|委|办|院|所|站|队|会|部|处|馆|室|府|社|团|校|署|司|组|庭|学|园|场)"
+# What may follow the name of a disclosing body: the part of it the disclosure is of ('…城市管理局(本级)').
+NAME_QUALIFIER = r"(?:\((?:本级|机关|本部|汇总)\))?"
 NAME_FOLLOWERS = r"(?:\d{4}年度?|部门决算|决算由|在职|离退休|政府采购|机关运行|共有车辆|执行公务|有一般公共预算|概况|本级|\(本级\))"
 # Region inside a name: province / prefecture / county levels, each optional, in this order.
 _PLACE = r"(?:(?![局委办厅会部处室院所站组])[\u4e00-\u9fff]){{1,{n}}}?"

@@ -18,7 +18,7 @@ def complete_document(doc: ParsedDocument, lines: list[Line], tables: TableExtra
     doc.unit = profile.unit
     doc.name_variants = profile.name_variants
     doc.headings = extract_headings(lines)
-    facts, fact_issues = extract_facts(lines, profile.fiscal_year)
+    facts, fact_issues = extract_facts(lines, profile.fiscal_year, profile.department_name)
     release_document()
     doc.tables = tables.tables
     doc.cells = tables.cells
