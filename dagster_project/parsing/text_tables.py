@@ -144,10 +144,13 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     for row, value, code in odd_forms:
         if code == "amount_with_fewer_decimals":
             _doubt_for_its_form(row, value, code, issues)
+    for row in complete:
+        if not row.doubt and _gathered_unbalanced(row):
+            row.doubt = GATHERED_NOTE
     found = constraints(complete)
     # a row that prints no number may have lost it to a number on its line read as no row's, and a
-    # row in doubt (a table whose header lost a column among them) may hold other rows' numbers: no
-    # sum rests on them
+    # row in doubt (a table whose header lost a column among them, a gathered row that does not add
+    # up) may hold other rows' numbers: no sum rests on them
     unsure = {i for i, row in enumerate(complete) if row.blank_unknown or row.doubt}
     if unsure:
         found = [c for c in found if unsure.isdisjoint(c.members)]
@@ -163,9 +166,7 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         if len(columns) > 1 and row.columns[row.options[0][0]].key not in columns:
             row.doubt = row.doubt or COPY_IN_FAILING_SUMS_NOTE
     for row in complete:
-        if not row.doubt and _gathered_unbalanced(row):
-            row.doubt = GATHERED_NOTE
-        elif not row.doubt and _page_number_at_end(row):
+        if not row.doubt and _page_number_at_end(row):
             row.doubt = PAGE_NUMBER_NOTE.format(row.values[-1].printed)
     for row in _moved_into_a_sum(sums + list(_side_sums(complete, one_column=False))):
         row.doubt = MOVED_NOTE

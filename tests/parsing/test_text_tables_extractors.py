@@ -299,6 +299,16 @@ def test_a_code_part_under_a_row_is_its_items_even_when_its_kuan_line_is_lost():
     assert {c.row_key for c in found.cells} == {"2080501"}
 
 
+def test_a_gathered_row_that_does_not_add_up_decides_no_other_rows_columns():
+    # a damaged pdftotext -raw extract: Table 5's row lost its line ends, its first amount is another
+    # row's (5.00 + ... is not 0.00 + 20.00); before, Table 3's '20.00 20.00' took the project column
+    # from it (Table 3's project >= Table 5's), certain and wrong
+    found = extract(HEADER_3 + "21011 行政事业单位医疗 20.00 20.00\n" + HEADER_5 + "21011\n行政事业单位医疗 5.00\n0.00 20.00\n")
+    table_3 = {c.column_key: (c.printed, c.certain) for c in found.cells if c.table_no == 3}
+    assert table_3 == {"total": ("20.00", True), None: ("20.00", False)}
+    assert all("several lines" in c.note for c in found.cells if c.table_no == 5)
+
+
 def test_a_code_part_under_a_row_whose_code_is_whole_leaves_the_row_uncertain():
     # a line printed twice ('01') completed the code before the name: the part printed under the
     # name ('04') is then nobody's, so the row's code (2120101) may be another row's
