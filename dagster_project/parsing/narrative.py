@@ -835,6 +835,7 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
     topic = sentence.topic or ""
     events: list[tuple[int, Fact | None, re.Match[str] | None]] = []
     read: set[tuple[str, int]] = set()  # (fact key, value position): a value is read by its first pattern
+    marks: _YearMarks | None = None  # found once for the sentence, when a value needs them
     for pattern, word, own_word, rx in _TOPIC_PATTERNS.get(topic, ()):
         if word not in sentence.compact or own_word not in sentence.compact:
             continue
@@ -852,12 +853,14 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             fact = _fact(key, subject, match, sentence)
             if not fact or _listed(fact, match, sentence, issues):
                 continue
-            other_year = _another_years(sentence.compact, match.start("v"), whole[0], topic)
+            marks = marks or _year_marks(sentence.compact)
+            other_year = _another_years(sentence.compact, match.start("v"), marks, whole[0], topic)
             if other_year:
                 issues.append(ParseIssue("info", "another_year", f"{key} {fact.printed}: {other_year}, not the "
                                          "document's year's, so it is not recorded", fact.provenance))
                 continue
-            part = _part_of_the_department(sentence.compact, match.start("v"), topic) if whole[1] else None
+            part = _part_of_the_department(sentence.compact, match.start("v"), topic) \
+                if whole[1] and marks.parts else None
             if part:
                 issues.append(ParseIssue("info", "part_of_the_department", f"{key} {fact.printed}: the clause names "
                                          f"'{part}', a part of the department, so it is not recorded", fact.provenance))
@@ -889,26 +892,41 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             _qualify_compared(comparison, sentence, document, out)
 
 
-def _another_years(compact: str, position: int, fiscal_year: int | None, topic: str) -> str | None:
+class _YearMarks(NamedTuple):
+    """What a sentence prints that may make its values another year's or another body's."""
+
+    anchors: list[re.Match[str]]  # year-on-year anchors (P.YOY_ANCHOR)
+    years: list[re.Match[str]]  # named years (P.NAMED_YEAR)
+    parts: bool  # whether it names a part of the department (P.PART_OF_THE_DEPARTMENT)
+
+
+def _year_marks(compact: str) -> _YearMarks:
+    return _YearMarks(list(_YOY_ANCHOR.finditer(compact)), list(_NAMED_YEAR.finditer(compact)),
+                      _PART_OF_THE_DEPARTMENT.search(compact) is not None)
+
+
+def _another_years(compact: str, position: int, marks: _YearMarks, fiscal_year: int | None, topic: str) -> str | None:
     """Why the value at `position` is another year's, if it is: the amount a year-on-year change
     compares with (see P.COMPARED_LABEL), or the year the sentence names last before it is not the
     fiscal year (see P.NAMED_YEAR; not in P.ANY_YEAR_TOPICS)."""
-    anchors = list(_YOY_ANCHOR.finditer(compact, 0, position))
-    if anchors and not anchors[-1][0].endswith(P.COMPARED_ALREADY) \
-            and _COMPARED_LABEL.fullmatch(compact, anchors[-1].end(), position) \
-            and not _CHANGE_WORD.search(compact, anchors[-1].end(), position):
+    anchor = _last_before(marks.anchors, position)
+    if anchor and not anchor[0].endswith(P.COMPARED_ALREADY) \
+            and _COMPARED_LABEL.fullmatch(compact, anchor.end(), position) \
+            and not _CHANGE_WORD.search(compact, anchor.end(), position):
         return "the year before's amount the change is measured against"
     if topic in P.ANY_YEAR_TOPICS:
         return None
-    named = None
-    for named in _NAMED_YEAR.finditer(compact, 0, position):
-        pass
+    named = _last_before(marks.years, position)
     if named is None or named["current"]:
         return None
     if named["previous"]:
         return f"the sentence states it for the year before ({named['previous']})"
     year = int(named["year"])
     return f"the sentence states it for {year}" if fiscal_year and year != fiscal_year else None
+
+
+def _last_before(found: list[re.Match[str]], position: int) -> re.Match[str] | None:
+    return next((match for match in reversed(found) if match.end() <= position), None)
 
 
 def _part_of_the_department(compact: str, position: int, topic: str) -> str | None:
