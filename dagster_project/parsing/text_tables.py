@@ -1454,6 +1454,8 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
             row.doubt = UNBALANCED_WITH_A_LINE_READ_TWICE_NOTE
     for row, value, name_at in _numbers_left_of_their_names(rows) if header.laid_out and table.kind == "economic" else ():
         row.doubt = row.doubt or LEFT_OF_ITS_NAME_NOTE.format(value.printed, value.line.no, name_at.no)
+    for row, value in _numbers_under_their_names(rows) if header.laid_out and table.kind == "subject" else ():
+        row.doubt = row.doubt or UNDER_ITS_NAME_NOTE.format(value.printed, value.line.no)
     last = (body.note_lines or body.lines or header_lines or [region.title])[-1]
     info = TableInfo(
         table_no=table.no,
@@ -2664,6 +2666,28 @@ def _numbers_left_of_their_names(rows: list[_Row]) -> Iterator[tuple[_Row, _Valu
             if value.line.text.rfind(value.printed) + len(value.printed) <= name_at[1]:
                 yield row, value, name_at[0]
                 break
+
+
+def _numbers_under_their_names(rows: list[_Row]) -> Iterator[tuple[_Row, _Value]]:
+    """The rows of a subject table laid out on a grid given a number that ends before the row's
+    name does, each with that number: the table prints its numbers right of its names, so the
+    number was moved there ('210 04 公共卫生 2,150.81 0.00' / '2,150.81', the row's last number
+    wrapped onto the next line's start), and its place says nothing of its column. A name is the
+    first run of Chinese characters on each of the row's lines; a number ends where it last stands
+    on its line."""
+    for row in rows:
+        name_ends = [match.end() for line in row.lines if (match := _CHINESE_RUN_RE.search(line.text))]
+        if not name_ends:
+            continue
+        name_end = max(name_ends)
+        moved = next((v for v in row.values if v.line.text.rfind(v.printed) + len(v.printed) <= name_end), None)
+        if moved is not None:
+            yield row, moved
+
+
+_CHINESE_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
+UNDER_ITS_NAME_NOTE = ("the number {} (line {}) ends before the row's name does, where the table prints no number: "
+                       "moved there (a line broken in the row), its place does not tell its column")
 
 
 def _names_above_the_first_codes(table: TableLayout, header_lines: list[Line]) -> list[Line]:

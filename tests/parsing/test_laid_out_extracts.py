@@ -459,3 +459,28 @@ def test_a_row_in_doubt_decides_no_other_rows_columns():
     placed = {(c.table_no, c.row_key, c.column_key) for c in found.cells if c.certain}
     assert (5, "221", "project") not in placed and (3, "2210202", "project") not in placed
     assert not [c for c in found.cells if c.table_no == 3 and c.row_key == "22102" and c.certain]
+
+
+def test_a_number_wrapped_under_its_rows_name_leaves_the_row_uncertain():
+    # a grid extract broke 21004's line before its last number, which went to the next line's start
+    # ('210 04 公共卫生 200.00 0.00' / '200.00'): read by its place, it came first, and the row took
+    # 200.00 / 200.00 / 0.00, certain and wrong (its numbers are 200.00 / 0.00 / 200.00)
+    text = "\n".join(line.text for line in [
+        laid_out(1, (20, "一般公共预算财政拨款支出决算表")), laid_out(2, (60, "单位：万元")),
+        laid_out(3, (6, "科目编码"), (17, "科目名称"), (38, "小计"), (50, "基本支出"), (64, "项目支出")),
+        laid_out(4, (0, "210"), (16, "卫生健康支出"), (34, "300.00"), (48, "100.00"), (62, "200.00")),
+        laid_out(5, (0, "210 01")),
+        laid_out(6, (16, "行政运行"), (34, "100.00"), (48, "100.00"), (62, "0.00")),
+        laid_out(7, (0, "01")),
+        laid_out(8, (0, "210 04"), (16, "公共卫生"), (34, "200.00"), (48, "0.00")),
+        laid_out(9, (8, "200.00")),
+        laid_out(10, (0, "210 04"), (16, "基本公共")),
+        laid_out(11, (34, "200.00"), (48, "0.00"), (62, "200.00")),
+        laid_out(12, (0, "08"), (16, "卫生服务")),
+    ])
+    cells = [c for c in extract_tables(lines_of(text)).cells if c.table_no == 5]
+    wrapped = [c for c in cells if c.row_key == "21004"]
+    assert len(wrapped) == 3 and not any(c.certain for c in wrapped)
+    assert "the number 200.00 (line 9) ends before the row's name does" in wrapped[0].note
+    certain = {(c.row_key, c.column_key): c.printed for c in cells if c.certain}
+    assert certain[("2100408", "project")] == "200.00" and certain[("210", "basic")] == "100.00"
