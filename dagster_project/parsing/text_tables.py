@@ -1438,6 +1438,7 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         _doubt_read_after_its_items(context, rows)
         _doubt_subject_rows(rows, alike)
     _doubt_amounts_cut_before_a_whole_number(rows, printed)
+    _doubt_whole_numbers_cut_before_an_amount(rows, printed)
     _drop_lone_integers(rows, issues)
     cut = _lines_with_a_cut_amount(body, printed.line_before(body.lines[0].no) if body.lines else None)
     for row in rows:
@@ -3757,6 +3758,31 @@ def _doubt_amounts_cut_before_a_whole_number(rows: list[_Row], printed: _Lines) 
 
 # A whole number of a digit or two starting a line: the decimals a cut left (a code starts a row)
 _LEADING_DECIMALS_RE = re.compile(r"\s*(\d\d?)(?!\S)")
+
+
+def _doubt_whole_numbers_cut_before_an_amount(rows: list[_Row], printed: _Lines) -> None:
+    """A whole number, not a zero, that ends its line after other text, read as the row's amount,
+    when the next non-blank line of the extract holds only an amount of the decimals most of the
+    table's amounts print: the whole number may be that amount's start, the line broken in it
+    ('合计 25.83 1' / '8.39' of '18.39'). The row is not certain."""
+    wholes = [(row, v) for row in rows for v in row.values if v.bare_int and v.value]
+    if not wholes:  # (most tables)
+        return
+    usual = _usual_places(v for row in rows for v in row.values)
+    for row, value in wholes:
+        below = printed.line_after(value.line.no)
+        text = value.line.text.strip()
+        if row.doubt or not usual or below is None or not text.endswith(value.printed) or text == value.printed:
+            continue  # (a whole number alone on its line: see _doubt_a_whole_number_before_an_amount)
+        rest = _LEADING_AMOUNT_RE.match(below.text)
+        if rest and len(rest[1].partition(".")[2]) == usual:
+            row.doubt = BEFORE_A_LINES_AMOUNT_NOTE.format(value.printed, below.no, rest[1])
+
+
+# An amount starting a line and standing alone on it: the end a cut left of a number
+_LEADING_AMOUNT_RE = re.compile(r"\s*(\d[\d,]*\.\d+)\s*$")
+BEFORE_A_LINES_AMOUNT_NOTE = ("the whole number {} ends its line, and line {} holds only the amount {}: the number may be "
+                              "that amount's start, the line broken in it")
 
 
 LEFT_OVER_CODE_PART_NOTE = ("the code part '{}' (line {}) after the row belongs to no row read: a line may be lost, and the "

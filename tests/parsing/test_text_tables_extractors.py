@@ -1635,6 +1635,17 @@ def test_a_table_6_total_whose_label_another_rows_name_follows_is_not_certain():
     assert certain(found, 6)[("public", "public_total", "amount")] == "11.00"
 
 
+def test_a_whole_number_ending_a_line_before_a_line_of_only_an_amount_leaves_its_row_uncertain():
+    # a damaged pdfplumber extract broke 合计's actual amount 17.50 after its first digit ('合计 25.00 1'
+    # / '7.50'): the '1' was read as the actual total, certain and wrong
+    found = extract("一般公共预算财政拨款“三公”经费支出决算表\n单位：万元\n项目 预算数 决算数\n合计 25.00 1\n7.50\n"
+                    "1.因公出国（境）费 0 0\n2.公务用车购置及运行维护费 15.00 14.00\n其中：公务用车购置费 0 0\n"
+                    "公务用车运行维护费 15.00 14.00\n3.公务接待费 10.00 3.50\n")
+    cells = {c.column_key or c.candidates[0]: c for c in found.cells if c.table_no == 7}
+    assert cells["actual_total"].printed == "1" and not cells["actual_total"].certain
+    assert "the whole number 1 ends its line, and line 5 holds only the amount 7.50" in cells["actual_total"].note
+
+
 def test_a_whole_number_dropped_from_a_row_before_its_amount_leaves_it_uncertain():
     # a copy broke 培训费's 26.22 after its first digit ('2' / '6.22'), in an extract of a cell a line
     # (a whole number printed beside a name, '邮电费 4', keeps the table's lone whole numbers from all
