@@ -2296,6 +2296,30 @@ def _subject_rows(context: _Context, body: _Body) -> list[_Row]:
     return rows
 
 
+def _numbers_past_another_rows_code(rows: list[_Row]) -> Iterator[tuple[_Row, str]]:
+    """The rows of a subject table that took a number standing on their line after another row's
+    code and name, each with that code: two rows' lines joined into one ('212 城乡社区支出 381.61 0
+    381.61 … 212 01 城乡社区管理事务 381.61 0 381.61'), the second row's numbers filling the first's
+    empty columns. Each number is found on its line left to right, in the order the row took them."""
+    for row in rows:
+        taken: dict[int, int] = {}  # line number -> where the search for its next number starts
+        for value in row.values:
+            text = value.line.text
+            at = text.find(value.printed, taken.get(value.line.no, 0))
+            if at < 0:
+                break
+            if value.line.no in taken and (code := _JOINED_ROW_CODE_RE.search(text, taken[value.line.no], at)):
+                yield row, " ".join(code.group("code").split())
+                break
+            taken[value.line.no] = at + len(value.printed)
+
+
+# A subject code and the start of a name: another row, on a line after a row's numbers
+_JOINED_ROW_CODE_RE = re.compile(r"(?<![\d.,])(?P<code>2\d{2}(?:\s{1,2}\d{2}){0,2})\s+[\u4e00-\u9fff]")
+PAST_ANOTHER_ROWS_CODE_NOTE = ("the row took a number standing after the code {} and its name on its line: two rows' "
+                               "lines joined, and the numbers after the code are that row's")
+
+
 def _doubt_subject_rows(rows: list[_Row], alike: bool) -> None:
     """Give a doubt to the rows of a subject table (as read, laid out or not) whose numbers a lost
     or repeated line may have given them; `alike`: whether two lines in a row of the table read the same."""
@@ -2309,6 +2333,8 @@ def _doubt_subject_rows(rows: list[_Row], alike: bool) -> None:
     for line, taking in _rows_of_a_repeated_line(rows) if alike else ():  # ('208 05 行政单位离退休 237.48 …' twice)
         for row in taking:
             row.doubt = row.doubt or REPEATED_LINE_ROWS_NOTE.format(" ".join(line.text.split()))
+    for row, code in _numbers_past_another_rows_code(rows):
+        row.doubt = row.doubt or PAST_ANOTHER_ROWS_CODE_NOTE.format(code)
 
 
 def _zero_above_amounts(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:

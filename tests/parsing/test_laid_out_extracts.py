@@ -484,3 +484,25 @@ def test_a_number_wrapped_under_its_rows_name_leaves_the_row_uncertain():
     assert "the number 200.00 (line 9) ends before the row's name does" in wrapped[0].note
     certain = {(c.row_key, c.column_key): c.printed for c in cells if c.certain}
     assert certain[("2100408", "project")] == "200.00" and certain[("210", "basic")] == "100.00"
+
+
+def test_a_row_that_took_numbers_past_another_rows_code_on_its_line_is_not_certain():
+    # a damaged grid extract (pdfplumber layout=True, its cells centred on their rows) joined 212's line
+    # and 21201's: '212 城乡社区支出 381.61 0 381.61 … 212 01 城乡社区管理事务 381.61 0 381.61'; 212 took
+    # all six numbers, three of them into its empty columns, certain and wrong
+    text = "\n".join(line.text for line in [
+        laid_out(1, (37, "支出决算表")), laid_out(2, (71, "单位：万元")), laid_out(3, (68, "对附属单位补助")),
+        laid_out(4, (9, "科目编码"), (18, "科目名称"), (27, "本年支出合计"), (37, "基本支出"), (45, "项目支出"),
+                 (52, "上缴上级支出"), (60, "经营支出")),
+        laid_out(5, (70, "支出")),
+        laid_out(6, (15, "合计"), (33, "381.61"), (41, "0"), (48, "381.61")),
+        laid_out(7, (7, "212"), (15, "城乡社区支出"), (33, "381.61"), (41, "0"), (48, "381.61"),
+                 (84, "212 01"), (92, "城乡社区管理事务"), (109, "381.61"), (118, "0"), (125, "381.61")),
+        laid_out(8, (7, "212 01")),
+        laid_out(9, (15, "一般行政管理事务"), (33, "381.61"), (41, "0"), (48, "381.61")),
+        laid_out(10, (7, "02")),
+    ])
+    cells = [c for c in extract_tables(lines_of(text)).cells if c.table_no == 3]
+    joined = [c for c in cells if c.row_key == "212"]
+    assert joined and not any(c.certain for c in joined)
+    assert "after the code 212 01 and its name" in joined[0].note
