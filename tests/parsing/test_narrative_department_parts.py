@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from dagster_project.parsing.text_document import parse_text
+from tests.parsing.test_narrative_other_years import values_of
 
 EDUCATION_BUREAU = """\
 某某县教育局2021年度部门决算
@@ -19,13 +20,6 @@ EDUCATION_BUREAU = """\
 三、财政拨款“三公”经费支出决算情况说明
 2021年度“三公”经费支出决算为10万元。公务接待费支出决算为3万元,其中:本级公务接待费支出决算2万元。
 """
-
-
-def values_of(text: str) -> dict[tuple[str, str], list[Decimal]]:
-    values: dict[tuple[str, str], list[Decimal]] = {}
-    for fact in parse_text(text.encode(), "bureau.txt", "bureau").facts:
-        values.setdefault((fact.fact_key, fact.subject), []).append(fact.value)
-    return values
 
 
 def test_the_amounts_of_a_part_of_the_department_are_not_the_departments() -> None:

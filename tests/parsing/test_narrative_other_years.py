@@ -20,13 +20,18 @@ RESETTLEMENT_OFFICE = """\
 """
 
 
-def parsed() -> dict[tuple[str, str], list[Decimal]]:
-    document = parse_text(RESETTLEMENT_OFFICE.encode(), "office.txt", "office")
-    assert document.fiscal_year == 2017
+def values_of(text: str) -> dict[tuple[str, str], list[Decimal]]:
+    """(fact key, subject) -> the values recorded, in text order."""
+    document = parse_text(text.encode(), "document.txt", "document")
     values: dict[tuple[str, str], list[Decimal]] = {}
     for fact in document.facts:
         values.setdefault((fact.fact_key, fact.subject), []).append(fact.value)
     return values
+
+
+def parsed() -> dict[tuple[str, str], list[Decimal]]:
+    assert parse_text(RESETTLEMENT_OFFICE.encode(), "office.txt", "office").fiscal_year == 2017
+    return values_of(RESETTLEMENT_OFFICE)
 
 
 def test_the_year_befores_amounts_are_not_the_documents() -> None:
@@ -70,11 +75,7 @@ YEAR_BEFORE = """\
 
 
 def facts_of_the_year_before_document() -> dict[tuple[str, str], list[Decimal]]:
-    document = parse_text(YEAR_BEFORE.encode(), "office.txt", "office")
-    values: dict[tuple[str, str], list[Decimal]] = {}
-    for fact in document.facts:
-        values.setdefault((fact.fact_key, fact.subject), []).append(fact.value)
-    return values
+    return values_of(YEAR_BEFORE)
 
 
 def test_the_year_befores_amounts_named_by_shang_nian_are_not_the_documents() -> None:
@@ -102,9 +103,7 @@ def test_a_level_after_an_anchor_is_the_level_when_the_change_is_stated_after_it
         "二、支出决算情况说明\n",
         "二、一般公共预算财政拨款支出决算情况说明\n与上年相比一般公共预算财政拨款支出1500万元,增加100万元。\n"
         "三、支出决算情况说明\n")
-    values: dict[tuple[str, str], list[Decimal]] = {}
-    for fact in parse_text(text.encode(), "office.txt", "office").facts:
-        values.setdefault((fact.fact_key, fact.subject), []).append(fact.value)
+    values = values_of(text)
     assert values[("gpb_expenditure", "total")] == [Decimal("1500")]
     assert values[("gpb_yoy_change", "total")] == [Decimal("100")]
 
@@ -115,8 +114,6 @@ def test_the_evaluation_of_the_year_befores_projects_is_the_disclosures() -> Non
     text = YEAR_BEFORE + (
         "四、关于预算绩效情况的说明\n"
         "组织对2016年度一般公共预算项目支出全面开展绩效自评,共涉及项目4个,资金320万元,占一般公共预算项目支出总额的100%。\n")
-    values: dict[tuple[str, str], list[Decimal]] = {}
-    for fact in parse_text(text.encode(), "office.txt", "office").facts:
-        values.setdefault((fact.fact_key, fact.subject), []).append(fact.value)
+    values = values_of(text)
     assert values[("perf_funds", "total")] == [Decimal("320")]
     assert values[("perf_funds_share_pct", "total")] == [Decimal("100")]
