@@ -2699,15 +2699,18 @@ def _numbers_under_their_names(rows: list[_Row]) -> Iterator[tuple[_Row, _Value]
     """The rows of a subject table laid out on a grid given a number that ends before the row's
     name does, each with that number: the table prints its numbers right of its names, so the
     number was moved there ('210 04 公共卫生 2,150.81 0.00' / '2,150.81', the row's last number
-    wrapped onto the next line's start), and its place says nothing of its column. A name is the
-    first run of Chinese characters on each of the row's lines; a number ends where it last stands
-    on its line."""
+    wrapped onto the next line's start), and its place says nothing of its column. Only a number on
+    a line without a name counts (a line joined to its neighbour prints both in any order), in a row
+    that prints some number beside its name (not a cell a line, each number at a line's start). A name
+    is the first run of Chinese characters on each of the row's lines; a number ends where it last
+    stands on its line."""
     for row in rows:
         name_ends = [match.end() for line in row.lines if (match := _CHINESE_RUN_RE.search(line.text))]
-        if not name_ends:
-            continue
+        if not name_ends or not any(_CHINESE_RUN_RE.search(v.line.text) for v in row.values):
+            continue  # (a row printed a cell a line sets no number beside its name)
         name_end = max(name_ends)
-        moved = next((v for v in row.values if v.line.text.rfind(v.printed) + len(v.printed) <= name_end), None)
+        moved = next((v for v in row.values if v.line.text.rfind(v.printed) + len(v.printed) <= name_end
+                      and not _CHINESE_RUN_RE.search(v.line.text)), None)
         if moved is not None:
             yield row, moved
 
