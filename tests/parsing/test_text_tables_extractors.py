@@ -1635,6 +1635,18 @@ def test_a_table_6_total_whose_label_another_rows_name_follows_is_not_certain():
     assert certain(found, 6)[("public", "public_total", "amount")] == "11.00"
 
 
+def test_a_row_whose_next_line_prints_a_cut_amount_no_row_read_is_not_certain():
+    # pdftotext's default mode lists a two-sided table's labels and numbers apart; a damaged copy cut
+    # the income 总计's 105.00 at its decimal point ('105.' / '00 总计'), so 总计 took the number read
+    # after its label, 年末结转和结余's 15.00, certain and wrong
+    found = extract(HEADER_1 + "一、一般公共预算财政拨款收入\n100.00 一、一般公共服务支出\n90.00\n本年收入合计\n"
+                    "100.00 本年支出合计\n90.00\n年初结转和结余\n5.00 年末结转和结余\n总计\n15.00\n105.\n00 总计\n105.00\n")
+    [total] = [c for c in found.cells if c.table_no == 1 and c.row_key == "grand_total" and c.section == "income"]
+    assert (total.printed, total.certain) == ("15.00", False)
+    assert "the line after the row's last number, 15, prints an amount cut" in total.note
+    assert certain(found, 1)[("income", "carryover_begin", "amount")] == "5.00"
+
+
 def test_a_whole_number_ending_a_line_before_a_line_of_only_an_amount_leaves_its_row_uncertain():
     # a damaged pdfplumber extract broke 合计's actual amount 17.50 after its first digit ('合计 25.00 1'
     # / '7.50'): the '1' was read as the actual total, certain and wrong
