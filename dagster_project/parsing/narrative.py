@@ -835,7 +835,7 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
     topic = sentence.topic or ""
     events: list[tuple[int, Fact | None, re.Match[str] | None]] = []
     read: set[tuple[str, int]] = set()  # (fact key, value position): a value is read by its first pattern
-    marks: _YearMarks | None = None  # found once for the sentence, when a value needs them
+    marks: _SentenceMarks | None = None  # found once for the sentence, when a value needs them
     for pattern, word, own_word, rx in _TOPIC_PATTERNS.get(topic, ()):
         if word not in sentence.compact or own_word not in sentence.compact:
             continue
@@ -853,7 +853,7 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             fact = _fact(key, subject, match, sentence)
             if not fact or _listed(fact, match, sentence, issues):
                 continue
-            marks = marks or _year_marks(sentence.compact)
+            marks = marks or _sentence_marks(sentence.compact)
             other_year = _another_years(sentence.compact, match.start("v"), marks, whole[0], topic)
             if other_year:
                 issues.append(ParseIssue("info", "another_year", f"{key} {fact.printed}: {other_year}, not the "
@@ -892,7 +892,7 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             _qualify_compared(comparison, sentence, document, out)
 
 
-class _YearMarks(NamedTuple):
+class _SentenceMarks(NamedTuple):
     """What a sentence prints that may make its values another year's or another body's."""
 
     anchors: list[re.Match[str]]  # year-on-year anchors (P.YOY_ANCHOR)
@@ -900,12 +900,12 @@ class _YearMarks(NamedTuple):
     parts: bool  # whether it names a part of the department (P.PART_OF_THE_DEPARTMENT)
 
 
-def _year_marks(compact: str) -> _YearMarks:
-    return _YearMarks(list(_YOY_ANCHOR.finditer(compact)), list(_NAMED_YEAR.finditer(compact)),
+def _sentence_marks(compact: str) -> _SentenceMarks:
+    return _SentenceMarks(list(_YOY_ANCHOR.finditer(compact)), list(_NAMED_YEAR.finditer(compact)),
                       _PART_OF_THE_DEPARTMENT.search(compact) is not None)
 
 
-def _another_years(compact: str, position: int, marks: _YearMarks, fiscal_year: int | None, topic: str) -> str | None:
+def _another_years(compact: str, position: int, marks: _SentenceMarks, fiscal_year: int | None, topic: str) -> str | None:
     """Why the value at `position` is another year's, if it is: the amount a year-on-year change
     compares with (see P.COMPARED_LABEL), or the year the sentence names last before it is not the
     fiscal year (see P.NAMED_YEAR; not in P.ANY_YEAR_TOPICS)."""

@@ -1446,8 +1446,8 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         _drop_stray_numbers(row, issues)
         if cut and not row.doubt and any(value.line.no in cut for value in row.values):
             row.doubt = CUT_AMOUNT_NOTE
-        elif untaken_cut and not row.doubt and _alone_before_a_cut_amount(row, printed, untaken_cut):
-            row.doubt = BEFORE_A_CUT_AMOUNT_NOTE.format(printed.line_after(row.values[-1].line.no).no)
+        elif untaken_cut and not row.doubt and (cut_below := _cut_amount_after(row, printed, untaken_cut)):
+            row.doubt = BEFORE_A_CUT_AMOUNT_NOTE.format(cut_below.no)
         if not row.doubt and _counting_up(row.values):
             row.doubt = COLUMN_NUMBERS_NOTE
         row.options = placements(row)
@@ -1518,26 +1518,28 @@ def _lines_with_a_cut_amount(body: _Body, above: Line | None = None) -> set[int]
 _AMOUNT_CUTS = (". ", ", ", ".\n", ",\n", "\n.", "\n,")
 _CUT_AMOUNT_RE = re.compile(rf"(?<!\S){AMOUNT_CUT_PATTERN}(?!\S)")
 _CUT_AT_THE_END_RE = re.compile(rf"(?<!\S){AMOUNT_CUT_PATTERN}\s*$")
-_CUT_ALONE_RE = re.compile(rf"\s*{AMOUNT_CUT_PATTERN}\s*")
 _CUT_END_RE = re.compile(r"\s*[.,]\d")  # a line starting with the end of a cut amount ('.77' of '5,318.77')
 # A group of thousands of fewer than three digits ending a line: no amount prints one ('2,5' of '2,541.03')
 _CUT_IN_A_GROUP_RE = re.compile(r",\d\d?[ \t]*(?:\n|$)")
 _GROUP_CUT_AT_THE_END_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*,\d\d?\s*$")
 _DIGIT_START_RE = re.compile(r"\s*\d")
-def _alone_before_a_cut_amount(row: _Row, printed: _Lines, untaken_cut: set[int]) -> bool:
-    """Whether the row's last number stands alone on its line and the next line holds only an
-    amount cut at its decimal point or a thousands separator that no row read (an extract that lists
-    labels and numbers apart: the cut amount may be the row's own)."""
+CUT_AMOUNT_NOTE = ("the line prints an amount cut at its decimal point or a thousands separator: which pieces are its "
+                   "amounts is not known")
+
+
+def _cut_amount_after(row: _Row, printed: _Lines, untaken_cut: set[int]) -> Line | None:
+    """The line after the row's last number, when that number stands alone on its line and the line
+    after holds only an amount cut at its decimal point or a thousands separator that no row read
+    (an extract that lists labels and numbers apart: the cut amount may be the row's own)."""
     last = row.values[-1] if row.values else None
     below = printed.line_after(last.line.no) if last is not None and last.line.text.strip() == last.printed else None
-    return below is not None and below.no in untaken_cut and _CUT_ALONE_RE.fullmatch(below.text) is not None
+    return below if below is not None and below.no in untaken_cut and _CUT_AMOUNT_RE.fullmatch(below.text.strip()) \
+        else None
 
 
 BEFORE_A_CUT_AMOUNT_NOTE = ("the line after the row's last number, {}, prints an amount cut at its decimal point or a "
                             "thousands separator that no row read: it may be this row's amount ('总计' / '61.27' / "
                             "'2277.' / '59 总计'), the number read another row's")
-CUT_AMOUNT_NOTE = ("the line prints an amount cut at its decimal point or a thousands separator: which pieces are its "
-                   "amounts is not known")
 
 
 # A whole number printed with a leading zero ('01', '07') is a 款 or 项 code printed in its own
