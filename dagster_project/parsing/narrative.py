@@ -26,7 +26,7 @@ from .joined import newlines_before
 from .layout import FUNCTION_CLASSES, squash
 from .layout.tables import BOTH_SIDES_LABELS, EXPENDITURE_LABELS, INCOME_LABELS
 from .model import DocumentHeading, Fact, Line, NameVariant, ParseIssue, Provenance
-from .numbers import chinese_number, parse_amount, to_wan
+from .numbers import AMOUNT_UNITS, chinese_number, parse_amount, to_wan
 
 
 @dataclass
@@ -108,6 +108,9 @@ _CHANGE_WORD = re.compile("|".join(P.DIRECTION_WORDS))
 _PART_OF_THE_DEPARTMENT = re.compile(P.PART_OF_THE_DEPARTMENT)
 _CLAUSE_BREAK = re.compile(r"[,;。:]")
 _BUDGET_STATED = re.compile(P.BUDGET_STATED)
+_RESPECTIVE_LIST = re.compile(P.RESPECTIVE_LIST)
+_LISTED_VALUE = re.compile(P.LISTED_VALUE)
+_ANCHOR_AT_THE_END = re.compile(f"(?:{P.YOY_ANCHOR}|{P.BUDGET_ANCHOR})$")
 _COMPARISON = re.compile(P.COMPARISON)
 _PARENS = re.compile(r"[()]")
 # With a word each template prints (the literal it starts with, else its value's unit): a cheap test
@@ -177,6 +180,9 @@ class Sentence:
     topic: str | None  # None outside PARTS_READ_BY_TOPIC, as the context
     context: tuple[str, ...]  # where a subject is named when the sentence does not: item lead, headings (inner first)
     paragraph: int
+    # of a sentence spelled out (see _spelled_out): the index in the printed compact text of each
+    # character of `compact`
+    compact_at: list[int] | None = None
 
     @property
     def lines(self) -> tuple[Line, ...]:
@@ -208,6 +214,8 @@ class Sentence:
     def _text_index(self, compact_index: int) -> int:
         """Index in `text` of character `compact_index` of `compact` (the last one beyond it)."""
         compact_index = min(compact_index, len(self.compact) - 1)
+        if self.compact_at is not None:
+            compact_index = self.compact_at[compact_index]
         piece = bisect_right(self._pieces[1], compact_index) - 1
         return self._pieces[0][piece] + compact_index - self._pieces[1][piece]
 
@@ -793,7 +801,7 @@ def extract_facts(lines: list[Line], fiscal_year: int | None = None, department_
         paragraph_facts: list[Fact] = []
         for index, sentence in enumerate(sentences):
             if sentence.topic in _TOPIC_PATTERNS:
-                _sentence_facts(sentence, sentences[:index], document, paragraph_facts, issues,
+                _sentence_facts(_spelled_out(sentence, issues), sentences[:index], document, paragraph_facts, issues,
                                 (fiscal_year, P.PART_OF_THE_DEPARTMENT_NAMED not in department_name))
         for fact in _one_side_as_total(paragraph_facts):
             if fact.subject != P.OUTSIDE_TOPIC:
@@ -826,6 +834,86 @@ def _one_side_as_total(facts: list[Fact]) -> list[Fact]:
     if not sides or len(sides) == len(P.SIDES):
         return facts
     return [replace(f, subject=P.DEFAULT_SUBJECT) if f.subject in P.SIDES else f for f in facts]
+
+
+def _spelled_out(sentence: Sentence, issues: list[ParseIssue]) -> Sentence:
+    """The sentence with each list of subjects and their values (P.RESPECTIVE_LIST: 'A、B 分别为 x、y')
+    spelled out as one statement per subject ('A为x,B为y'), each character mapped to the printed one
+    it stands for (a name's and a value's to their own, the verb's to the verb's, the comma to the
+    separator before the value), so that a fact keeps its printed text and lines. A list whose
+    subjects and values do not pair up is reported and left as printed."""
+    compact = sentence.compact
+    if "分别" not in compact:
+        return sentence
+    spelled: list[str] = []
+    at: list[int] = []
+
+    def keep(start: int, end: int) -> None:
+        spelled.append(compact[start:end])
+        at.extend(range(start, end))
+
+    done = 0
+    names: list[tuple[int, int]] = []
+    anchor = (0, 0)
+    for match in _RESPECTIVE_LIST.finditer(compact):
+        values = [value.span() for value in _LISTED_VALUE.finditer(compact, match.start("values"), match.end("values"))]
+        if match["names"]:
+            names, anchor = _listed_names(compact, match.span("names"), len(values))
+        elif not names:  # no list before it names its subjects
+            continue
+        if len(names) != len(values):
+            issues.append(ParseIssue("info", "values_listed", f"'{match[0]}': the sentence lists {len(names)} subjects "
+                                     f"and {len(values)} values, so which value is whose is not read",
+                                     sentence.provenance(match.start(), match.end())))
+            continue
+        verb = P.LIST_VERBS.get(match["verb"], match["verb"])
+        verb_at = [match.start("verb")] * len(verb) if verb != match["verb"] else list(range(*match.span("verb")))
+        keep(done, names[0][0])
+        for i, (name, value) in enumerate(zip(names, values, strict=True)):
+            if i:
+                spelled.append(",")
+                at.append(value[0] - 1)  # the separator before the value
+            keep(*name)
+            keep(*anchor)
+            spelled.append(verb)
+            at.extend(verb_at)
+            keep(*value)
+        done = match.end()
+    if not done:
+        return sentence
+    keep(done, len(compact))
+    return replace(sentence, compact="".join(spelled), compact_at=at)
+
+
+def _listed_names(compact: str, span: tuple[int, int], values: int) -> tuple[list[tuple[int, int]], tuple[int, int]]:
+    """The spans of the subjects a list names in `span`, and that of the anchor it ends with, if any
+    ('A、B 较上年', empty else): the subjects parted by 、, the last two by a joiner (P.NAME_JOINERS) when
+    that pairs them with the values."""
+    start, end = span
+    anchor = _ANCHOR_AT_THE_END.search(compact, start, end)
+    end = anchor.start() if anchor else end
+    names, name_start = [], start
+    for separator in re.finditer(P.NAME_SEPARATOR, compact[start:end]):
+        names.append((name_start, start + separator.start()))
+        name_start = start + separator.end()
+    names.append((name_start, end))
+    if len(names) == values - 1:
+        names[-1:] = _joined_pair(compact, names[-1])
+    return [name for name in names if name[0] < name[1]], anchor.span() if anchor else (end, end)
+
+
+def _joined_pair(compact: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The span as two names joined by a word of P.NAME_JOINERS (the first that stands there once,
+    outside a name holding it), or as it is."""
+    start, end = span
+    inside = [(found.start() + start, found.end() + start) for name in P.NAMES_WITH_A_JOINER
+              for found in re.finditer(name, compact[start:end])]
+    for joiner in P.NAME_JOINERS:
+        places = [found.start() + start for found in re.finditer(joiner, compact[start:end])
+                  if not any(a <= found.start() + start < b for a, b in inside)]
+        if len(places) == 1:
+            return [(start, places[0]), (places[0] + len(joiner), end)]
+    return [span]
 
 
 def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Document, out: list[Fact],
@@ -988,7 +1076,7 @@ def _fact(key: str, subject: str, match: re.Match[str], sentence: Sentence, qual
     unit_word = match.groupdict().get("u")
     if unit_word is None:  # {pct}: the value is followed by '%'
         unit, end = "%", match.end("v") + 1
-    elif unit_word in ("万元", "元"):
+    elif unit_word in AMOUNT_UNITS:
         value, unit, end = to_wan(value, unit_word), "万元", match.end("u")
     else:
         unit, end = P.FACT_UNITS.get(key, unit_word), match.end("u")

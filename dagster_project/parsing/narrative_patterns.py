@@ -2,10 +2,10 @@
 
 Templates are regular expressions matched against a sentence with all whitespace removed and
 NFKC-normalised (so ',' ':' ';' '(' ')' '%' are ASCII; '。' '、' '“' '”' stay). Placeholders:
-  {amt}  an amount with its unit (万元 / 元)      -> groups v, u
+  {amt}  an amount with its unit (万元 / 元 / 千元 / 亿元) -> groups v, u
   {pct}  a percentage                             -> group v (unit %)
   {n:人} a count followed by the unit word (a regex) -> groups v, u
-The engine (narrative.py) resolves the subject, converts 元 to 万元 and keeps provenance.
+The engine (narrative.py) resolves the subject, converts amounts to 万元 and keeps provenance.
 
 Subject rules of a FactPattern:
   a literal ('total', 'goods', ...)  the fact is about that subject
@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .layout.tables import FUNCTION_CLASSES
+from .numbers import AMOUNT_UNITS
 
 DEFAULT_SUBJECT = "total"
 # The subject of what a section reports beside its own subjects (Shaanxi's 三公 section also states
@@ -472,12 +473,29 @@ REGION_RE = (
 )
 
 NUMBER_TEMPLATES = {
-    "amt": r"(?P<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<u>万元|元)",
+    "amt": rf"(?P<v>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<u>{'|'.join(AMOUNT_UNITS)})",
     "pct": r"(?P<v>\d+(?:\.\d+)?)%",
 }
 # A value followed by another of its kind ('各下降 23.51%、38.28%', '各为 12.00 万元、15.00 万元'):
 # the sentence states one value per subject it named, in their order; which is whose is not read.
 LISTED_NEXT = {"%": "[、,和及]" + NUMBER_TEMPLATES["pct"], "万元": "[、,和及]" + NUMBER_TEMPLATES["amt"]}
+# A list of subjects and one of their values in the same order, joined by 分别 ('因公出国(境)费、公务
+# 接待费分别为 0 万元、4.30 万元', '基本支出和项目支出分别为 310 万元和 1540 万元', 'A、B 较上年分别减少
+# 1 万元、2 万元'): the engine spells it out as one statement per subject ('因公出国(境)费为 0 万元,公务接待费
+# 为 4.30 万元') when it names as many subjects as values, each value with its unit; else it is
+# reported and left as printed. The subjects stand after the clause's break; a list right after a
+# break names none and is of the subjects of the list before it in the sentence ('基本支出、项目支出分别为
+# 310 万元和 1540 万元，分别占支出合计的 16.76% 和 83.24%').
+LISTED_VALUE = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:{'|'.join(AMOUNT_UNITS)}|%)"
+RESPECTIVE_LIST = (r"(?P<names>[^,;:。]*)分别(?P<verb>[^,;:。\d]{0,16}?)"
+                   rf"(?P<values>{LISTED_VALUE}(?:[、,和及与]{LISTED_VALUE})+)")
+NAME_SEPARATOR = "、"
+# How a list's last two subjects may be joined, the surest first: tried only when the subjects
+# parted by 、 are one fewer than the values, and not inside a name that holds the word.
+NAME_JOINERS = ("以及", "和", "与", "及")
+NAMES_WITH_A_JOINER = (*(name for name in FUNCTION_CLASSES if any(j in name for j in NAME_JOINERS)), "购置及运行")
+# The verb a statement of one value uses for the list's ('分别是' -> '为').
+LIST_VERBS = {"是": "为"}
 _COUNT = r"(?P<v>\d+(?:\.\d+)?)(?P<u>{unit})"
 # The unit recorded for a count fact, whatever word the sentence prints ('2 批', '批次为 520 个').
 FACT_UNITS = {"reception_batches": "批次", "reception_persons": "人次", "reception_accompanying_persons": "人次"}

@@ -13,6 +13,10 @@ AMOUNT_CUT_PATTERN = r"\d[\d,]*[.,]"
 DASHES = {"-", "—", "–", "－", "——"}
 DASH_PATTERN = "|".join(map(re.escape, sorted(DASHES, key=len, reverse=True)))
 YUAN_PER_WAN = Decimal(10000)
+# The units an amount may be printed in: the tables print 万元 or 元, a narrative now and then 千元 or
+# 亿元 (a large department's totals: '收入总计 1.25 亿元').
+AMOUNT_UNITS = ("亿元", "万元", "千元", "元")
+_PER_WAN = {"元": YUAN_PER_WAN, "千元": Decimal(10)}
 
 
 def parse_amount(token: str) -> Decimal | None:
@@ -30,8 +34,11 @@ def parse_amount(token: str) -> Decimal | None:
 
 
 def to_wan(value: Decimal, unit: str) -> Decimal:
-    """Convert an amount printed in `unit` ('万元' or '元') to 万元, exactly."""
-    return value / YUAN_PER_WAN if unit == "元" else value
+    """Convert an amount printed in `unit` (one of AMOUNT_UNITS) to 万元, exactly."""
+    if unit == "亿元":
+        return value * YUAN_PER_WAN  # 1 亿 = 1 万 万
+    per_wan = _PER_WAN.get(unit)
+    return value / per_wan if per_wan else value
 
 
 CHINESE_DIGITS = {numeral: n for n, numeral in enumerate("一二三四五六七八九", start=1)}
