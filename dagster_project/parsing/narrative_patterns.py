@@ -486,7 +486,7 @@ LISTED_NEXT = {"%": "[、,和及]" + NUMBER_TEMPLATES["pct"], "万元": "[、,�
 # reported and left as printed. The subjects stand after the clause's break; a list right after a
 # break names none and is of the subjects of the list before it in the sentence ('基本支出、项目支出分别为
 # 310 万元和 1540 万元，分别占支出合计的 16.76% 和 83.24%').
-LISTED_VALUE = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:{'|'.join(AMOUNT_UNITS)}|%)"
+LISTED_VALUE = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:{'|'.join(AMOUNT_UNITS)}|%|人次|批次|批|辆|台|人|个)"
 RESPECTIVE_LIST = (r"(?P<names>[^,;:。]*)分别(?P<verb>[^,;:。\d]{0,16}?)"
                    rf"(?P<values>{LISTED_VALUE}(?:[、,和及与]{LISTED_VALUE})+)")
 NAME_SEPARATOR = "、"

@@ -24,6 +24,9 @@ WATER_BUREAU = """\
 行费、公务接待费分别是0万元、
 8.20万元、4.30万元。因公出国（境）费、公务接待费较上年分别减少1万元、2万元。公务用车购置及运行费中，
 购置费、运行费分别为5万元、3.20万元、0万元。国内公务接待费43千元。
+六、其他重要事项的情况说明
+（一）国有资产占用情况
+截至2022年12月31日，本部门共有车辆3辆，其中：执法执勤用车、其他用车分别为2辆、1辆。
 """
 
 
@@ -103,3 +106,10 @@ def test_amounts_in_yi_yuan_and_qian_yuan_are_converted_and_keep_the_printed_tex
     assert (change.value, change.printed) == (Decimal("1000"), "0.1亿元")
     reception = [(f.value, f.unit, f.printed) for f in document.facts if f.fact_key == "reception_amount"]
     assert reception == [(Decimal("4.3"), "万元", "43千元")]
+
+
+def test_listed_counts_are_read_as_their_subjects() -> None:
+    values = values_of(parsed())
+    assert values[("vehicles_total", "total")] == [Decimal("3")]
+    assert values[("vehicles_by_kind", "执法执勤用车")] == [Decimal("2")]
+    assert values[("vehicles_by_kind", "其他用车")] == [Decimal("1")]
