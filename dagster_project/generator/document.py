@@ -5,6 +5,7 @@ read from it (so the truth is what is printed, planted faults included)."""
 from __future__ import annotations
 
 import random
+import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -393,12 +394,25 @@ class NarrativeWriter:
         a = self.acc
         basic, project = a.sum_items("", "basic"), a.sum_items("", "project")
         lead = "，本单位支出为" if self.layout.wording == "gansu" else "支出合计"
+        if self._lists_the_parts():
+            para = [f"{self.y}年度{lead}", self.amount("expenditure_total", "total", a.total_expenditure),
+                    "万元。其中：基本支出、项目支出分别为", self.amount("expenditure_amount", "basic", basic), "万元、",
+                    self.amount("expenditure_amount", "project", project), "万元，分别占本年支出的",
+                    self.pct("expenditure_share_pct", "basic", basic, a.total_expenditure), "%、",
+                    self.pct("expenditure_share_pct", "project", project, a.total_expenditure), "%。"]
+            return "支出决算情况说明", "expenditure", [para]
         para = [f"{self.y}年度{lead}", self.amount("expenditure_total", "total", a.total_expenditure), "万元。其中：基本支出",
                 self.amount("expenditure_amount", "basic", basic), "万元，占本年支出",
                 self.pct("expenditure_share_pct", "basic", basic, a.total_expenditure), "%；项目支出",
                 self.amount("expenditure_amount", "project", project), "万元，占本年支出",
                 self.pct("expenditure_share_pct", "project", project, a.total_expenditure), "%。"]
         return "支出决算情况说明", "expenditure", [para]
+
+    def _lists_the_parts(self) -> bool:
+        """Whether the document names its parts and then their values ('基本支出、项目支出分别为 …'):
+        one document in four, decided by its name and year rather than by the random stream, so that
+        every other document of a seed reads as it did before this wording was added."""
+        return zlib.crc32(f"{self.dept.full_name}{self.y}".encode()) % 4 == 0
 
     def fiscal_totals(self):
         para = self._grand_total(("财政拨款收、支总计", "财政拨款收入支出总计"), "fiscal_total", "fiscal",

@@ -13,6 +13,7 @@ from dagster_project.generator.accounts import department_years, make_department
 from dagster_project.generator.corpus import META, Spec, department_documents, ensure_demo_corpus, generate
 from dagster_project.generator.faults import FAULT_KINDS, transposed, truncate
 from dagster_project.generator.layout import percent
+from dagster_project.parsing.text_document import parse_text
 
 YEARS = range(2019, 2023)
 
@@ -169,3 +170,19 @@ def test_no_two_departments_of_a_corpus_share_a_name():
     assert len(set(names)) == len(names) > 200
     first_round = [slot.kind for slot in slots[:120]]  # every kind in every region before any repeat
     assert len(set(first_round)) == 15 and all(first_round.count(k) == 8 for k in set(first_round))
+
+
+def test_some_documents_name_the_parts_of_their_expenditure_before_the_values():
+    # '其中：基本支出、项目支出分别为 X 万元、Y 万元，分别占本年支出的 a%、b%': one document in four,
+    # read as the truth says
+    listed = [output for number in range(1, 9) for output in department_documents(Spec(1, YEARS, seed=5), number)
+              if "基本支出、项目支出分别为" in output.data.decode("utf-8")]
+    assert len(listed) >= 3
+    for output in listed:
+        parsed = parse_text(output.data, "document.txt", "document")
+        facts = {(f.fact_key, f.subject): f.value for f in parsed.facts if f.fact_key.startswith("expenditure_")}
+        truth = {key: value for key, value in _facts(output).items() if key[0].startswith("expenditure_")}
+        assert set(truth) == {("expenditure_total", "total"), ("expenditure_amount", "basic"),
+                              ("expenditure_amount", "project"), ("expenditure_share_pct", "basic"),
+                              ("expenditure_share_pct", "project")}
+        assert facts == truth
