@@ -108,6 +108,14 @@ _CHANGE_WORD = re.compile("|".join(P.DIRECTION_WORDS))
 _PART_OF_THE_DEPARTMENT = re.compile(P.PART_OF_THE_DEPARTMENT)
 _CLAUSE_BREAK = re.compile(r"[,;。:]")
 _BUDGET_STATED = re.compile(P.BUDGET_STATED)
+# The facts whose subject is a function subject's code (a class printed with a name no class has, such
+# as a name cut by a lost line, '和就业(类)', stays as printed: unresolved, like a '/'-joined one).
+_FUNCTION_SUBJECT_KEYS = frozenset(p.fact_key for p in P.TOPIC_PATTERNS["gpb"] if p.subject.startswith("@"))
+_NOT_A_LABEL = re.compile("|".join((r"\d", *P.DIRECTION_WORDS)))
+_TOPIC_WORDS = dict(P.TOPICS)
+_OWN_SUBJECT = {topic: re.compile(_TOPIC_WORDS[topic]) for topic in P.SECTIONS_READING_ANY_AMOUNT}
+_OTHER_SUBJECTS = {topic: re.compile("|".join(_TOPIC_WORDS[other] for other in others))
+                   for topic, others in P.SECTIONS_READING_ANY_AMOUNT.items()}
 _RESPECTIVE_LIST = re.compile(P.RESPECTIVE_LIST)
 _LISTED_VALUE = re.compile(P.LISTED_VALUE)
 _ANCHOR_AT_THE_END = re.compile(f"(?:{P.YOY_ANCHOR}|{P.BUDGET_ANCHOR})$")
@@ -814,7 +822,8 @@ def extract_facts(lines: list[Line], fiscal_year: int | None = None, department_
     issues += [
         ParseIssue("info", "subject_unresolved", f"{f.fact_key}: the subject names {f.subject!r} match no code of the document's tables", f.provenance)
         for f in facts
-        if "/" in f.subject
+        if "/" in f.subject or (f.fact_key in _FUNCTION_SUBJECT_KEYS and f.subject != P.DEFAULT_SUBJECT
+                                and not f.subject.isdigit())
     ]
     cut = truncation(lines)
     if cut:
@@ -936,10 +945,16 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             subject = _subject(pattern.subject, match, sentence, document, before=before)
             key = pattern.fact_key
             if pattern.level and topic in P.CHANGE_KEYS and _anchor_in_clause(sentence.compact, match.start()) == "yoy" \
-                    and not _CHANGE_AMOUNT.search(sentence.compact, match.end()):  # else the change is stated after it
+                    and not _CHANGE_AMOUNT.search(sentence.compact, match.end()) \
+                    and _label_after_the_anchor(sentence.compact, match.start()):  # else the change is stated after it
                 key = P.CHANGE_KEYS[topic].yoy_amount
             fact = _fact(key, subject, match, sentence)
             if not fact or _listed(fact, match, sentence, issues):
+                continue
+            if topic in _OTHER_SUBJECTS and (named := _other_sections_subject(sentence.compact, match.start("v"), topic)):
+                issues.append(ParseIssue("info", "another_sections_subject", f"{key} {fact.printed}: the sentence names "
+                                         f"'{named}', the subject of another section, and the value's clause does not "
+                                         "name this section's: it is not recorded (a lost heading?)", fact.provenance))
                 continue
             marks = marks or _sentence_marks(sentence.compact)
             other_year = _another_years(sentence.compact, match.start("v"), marks, whole[0], topic)
@@ -1137,6 +1152,26 @@ def _anchor(sentence: Sentence, position: int, before: list[Sentence]) -> str | 
 
 def _anchor_in_clause(compact: str, position: int) -> str | None:
     return _last_anchor(_clause_before(compact, position))
+
+
+def _label_after_the_anchor(compact: str, position: int) -> bool:
+    """Whether only a label stands between the clause's last year-on-year anchor and the level at
+    `position` ('与上年相比，财政拨款收、支总计 787.24 万元'): no number and no change word. A line printed
+    twice ('…与 2021 年度相比，收入支出总计增加' / '2022 年度收入支出总计 519.91 万元…') puts another
+    statement there, whose level is a level."""
+    start = position - len(_clause_before(compact, position))
+    anchor_end = max(m.end() for m in _YOY_ANCHOR.finditer(compact, start, position))
+    return not _NOT_A_LABEL.search(compact, anchor_end, position)
+
+
+def _other_sections_subject(compact: str, position: int, topic: str) -> str | None:
+    """The subject of another section the sentence names (see P.SECTIONS_READING_ANY_AMOUNT), when the
+    clause of the value at `position` does not name its section's own."""
+    other = _OTHER_SUBJECTS[topic].search(compact)
+    if other is None:
+        return None
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(compact, 0, position)), default=0)
+    return None if _OWN_SUBJECT[topic].search(compact, start, position) else other[0]
 
 
 def _clause_before(compact: str, position: int) -> str:

@@ -98,6 +98,16 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("assets", r"国有资产|资产占[用有]"),
     ("perf", r"绩效"),
 )
+# The sections whose patterns read any 收入 / 支出 amount ('本年支出 0 万元'), with the sections whose
+# subjects their text does not name: a sentence there that names one ('机关运行经费支出 310.75 万元',
+# '政府采购货物支出 86.72 万元'), where the value's clause does not name the section's own subject, is
+# that other section's text under a lost heading (or the other fund's, in a section on both funds),
+# so its values are not recorded.
+_SECTIONS_OF_OTHER_SUBJECTS = ("three_public", "basic", "project", "admin", "procurement", "gpb", "assets", "perf")
+SECTIONS_READING_ANY_AMOUNT: dict[str, tuple[str, ...]] = {
+    "gov_fund": (*_SECTIONS_OF_OTHER_SUBJECTS, "state_capital"),
+    "state_capital": (*_SECTIONS_OF_OTHER_SUBJECTS, "gov_fund"),
+}
 # A subsection has its section's topic ('(一)财政拨款收入决算情况' under the fiscal section is no
 # income section), unless its heading names a part of the section's topic: '(二)一般公共预算支出决算
 # 情况说明' under '一、财政拨款收入支出决算总体情况说明' is the general budget's.
@@ -173,7 +183,9 @@ MENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "fiscal": (*_GRAND_TOTAL_SIDES, *_LINES_OF_THE_TOTALS),
     "income": _INCOME_LINES,
     "expenditure": _EXPENDITURE_LINES,
-    "gpb": ((FUNCTION_SUBJECT_RE, "@function"), (FUNCTION_CLASS_NAMED_RE, "@class")),
+    # the whole general budget named ('2021 年度一般公共预算财政拨款支出年初预算为 …') is the total's: a
+    # sentence that names it is not about the class an earlier sentence named last
+    "gpb": ((FUNCTION_SUBJECT_RE, "@function"), (FUNCTION_CLASS_NAMED_RE, "@class"), (r"一般公共预算财政拨款支出", DEFAULT_SUBJECT)),
     "three_public": (
         (r"[“\"]?三公[”\"]?经费", "total"),
         # an item named by its spending ('因公出国支出决算', '公务用车购置支出 0 万元'): Guangxi
