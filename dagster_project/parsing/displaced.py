@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from .joined import newlines_before
 from .model import Line, ParseIssue, Provenance
+from .numbers import AMOUNT_UNITS
 
 # What the other font carries: numbers (amounts, percentages, years, counts, item numbers) and
 # quotation marks.
@@ -43,9 +44,8 @@ OPTIONAL_AFTER_RE = re.compile(r"(?:[,;:。!?]|第[一二三四五六七八九�
 # have lost a value at its start; a number put back must be followed by one (a percentage
 # carries its own unit).
 VALUE_FOLLOWERS = ("万", "元", "亿", "年", "月", "日", "个", "人", "辆", "台", "套", "分", "批", "家", "项", "次", "名", "、")
-# A gap before an amount's unit ('合计 万元') shows a line that lost its values (a space between
-# the columns of a table is followed by a label).
-AMOUNT_UNITS = ("万元", "元", "亿元")
+# A gap before an amount's unit (AMOUNT_UNITS: '合计 万元') shows a line that lost its values (a
+# space between the columns of a table is followed by a label).
 OPENING_QUOTE = "“"
 # A line this short that starts with a unit is a cell of a table broken into lines ('万'), whose
 # value is the line before, not the one after.

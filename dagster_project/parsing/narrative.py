@@ -993,6 +993,29 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             stated.append((position, fact))
         elif comparison:
             _qualify_compared(comparison, sentence, document, out)
+    out[earlier:] = _without_conflicts(out[earlier:], issues)
+
+
+def _without_conflicts(facts: list[Fact], issues: list[ParseIssue]) -> list[Fact]:
+    """A sentence's facts, without those of a subject it names that it gives two values of one key
+    ('…其中：政府采购货物支出 1,022.54 万元，其中：政府采购货物支出 595.70 万元': a line printed twice put
+    another statement's number there), each reported: which value is the subject's is not known.
+    (The whole's, DEFAULT_SUBJECT, may take both sides' totals, which the checks compare; what is
+    outside the topic, OUTSIDE_TOPIC, is not recorded anyway.)"""
+    if len(facts) < 2:
+        return facts
+    first: dict[tuple[str, str], Decimal] = {}
+    conflicting = {key for fact in facts
+                   if first.setdefault(key := (fact.fact_key, fact.subject), fact.value) != fact.value
+                   and fact.subject not in (P.DEFAULT_SUBJECT, P.OUTSIDE_TOPIC)}
+    if not conflicting:
+        return facts
+    for fact in facts:
+        if (fact.fact_key, fact.subject) in conflicting:
+            issues.append(ParseIssue("warn", "conflicting_values", f"{fact.fact_key} of {fact.subject} {fact.printed}: "
+                                     "the sentence gives it other values too (a line printed twice?), so none is "
+                                     "recorded", fact.provenance))
+    return [fact for fact in facts if (fact.fact_key, fact.subject) not in conflicting]
 
 
 class _SentenceMarks(NamedTuple):

@@ -23,7 +23,6 @@ import re
 from dataclasses import dataclass
 
 from .layout.tables import FUNCTION_CLASSES
-from .numbers import AMOUNT_UNITS
 
 DEFAULT_SUBJECT = "total"
 # The subject of what a section reports beside its own subjects (Shaanxi's 三公 section also states
@@ -485,7 +484,7 @@ REGION_RE = (
 )
 
 NUMBER_TEMPLATES = {
-    "amt": rf"(?P<v>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<u>{'|'.join(AMOUNT_UNITS)})",
+    "amt": r"(?P<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<u>[亿万千]?元)",  # AMOUNT_UNITS, as a class: one step
     "pct": r"(?P<v>\d+(?:\.\d+)?)%",
 }
 # A value followed by another of its kind ('各下降 23.51%、38.28%', '各为 12.00 万元、15.00 万元'):
@@ -498,7 +497,7 @@ LISTED_NEXT = {"%": "[、,和及]" + NUMBER_TEMPLATES["pct"], "万元": "[、,�
 # reported and left as printed. The subjects stand after the clause's break; a list right after a
 # break names none and is of the subjects of the list before it in the sentence ('基本支出、项目支出分别为
 # 310 万元和 1540 万元，分别占支出合计的 16.76% 和 83.24%').
-LISTED_VALUE = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:{'|'.join(AMOUNT_UNITS)}|%|人次|批次|批|辆|台|人|个)"
+LISTED_VALUE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[亿万千]?元|%|人次|批次|批|辆|台|人|个)"
 RESPECTIVE_LIST = (r"(?P<names>[^,;:。]*)分别(?P<verb>[^,;:。\d]{0,16}?)"
                    rf"(?P<values>{LISTED_VALUE}(?:[、,和及与]{LISTED_VALUE})+)")
 NAME_SEPARATOR = "、"

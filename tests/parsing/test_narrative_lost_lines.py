@@ -30,6 +30,11 @@ MARKET_BUREAU = """\
 本局2021年度国有资本经营预算财政拨款支出0万元。
 2021年度本局机关运行经费支出310.75万元，比2020年度增加2.11万元，增长0.7%。
 府采购货物支出86.72万元、政府采购工程支出48.78万元、政府采购服务支出67.51万元。
+六、政府采购支出情况
+2021年度本局政府采购支出总额
+1,022.54万元，其中：政府采购货物支出
+1,022.54万元，其中：政府采购货物支出
+595.70万元、政府采购工程支出0.00万元、政府采购服务支出426.84万元。
 """
 
 
@@ -76,3 +81,12 @@ def test_a_class_whose_name_was_cut_is_reported_unresolved() -> None:
     assert ("和就业", Decimal("457.82")) in values_of(document, "gpb_class_amount")
     unresolved = [issue for issue in document.issues if issue.code == "subject_unresolved"]
     assert [(issue.provenance.line_start, "'和就业'" in issue.message) for issue in unresolved] == [(14, True), (14, True)]
+
+
+def test_a_subject_given_two_values_in_one_sentence_keeps_neither() -> None:
+    document = parsed()
+    # the line printed twice puts the total's number after '政府采购货物支出': goods would take it, then 595.70
+    assert values_of(document, "procurement_amount") == [("works", Decimal("0.00")), ("services", Decimal("426.84"))]
+    conflicting = [issue for issue in document.issues if issue.code == "conflicting_values"]
+    assert [(issue.provenance.line_start, issue.message.split(":")[0]) for issue in conflicting] == [
+        (24, "procurement_amount of goods 1,022.54万元"), (25, "procurement_amount of goods 595.70万元")]
