@@ -13,7 +13,9 @@ page is printed on one line, and with --kind words every word on a line of its o
 is parsed, and its certain table cells are compared with the generator's truth. Per tool ('text'
 for the corpus's own text documents): certain cells, and those that differ from the truth (the
 number that matters: a damaged line may cost cells, never give a wrong certain one). Table 6 is
-compared without its column group; a cell the truth does not hold must read 0.
+compared without its column group; a cell the truth does not hold must read 0. The narrative's
+facts are compared too: facts recorded, and those whose (key, subject, value) the document's truth
+does not hold (a repeated line that states a true fact again is not counted).
 """
 
 from __future__ import annotations
@@ -42,17 +44,21 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=10, help="lines damaged per file")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--kind", choices=KINDS, default="lines", help="what the damage does to a line")
-    parser.add_argument("--show", type=int, default=0, help="print up to N wrong cells per tool")
+    parser.add_argument("--show", type=int, default=0, help="print up to N wrong cells and facts per tool")
     args = parser.parse_args()
     truth = {}  # (document, format) -> its cells
+    true_facts: dict[tuple[str, str], set[tuple[str, str, Decimal]]] = {}  # (document, format) -> its facts
     for line in (args.corpus / ".meta" / "truth.jsonl").read_text(encoding="utf-8").splitlines():
         document = json.loads(line)
-        truth[(document["document"], document["format"])] = {tuple(c[:4]): Decimal(c[4]) for c in document["cells"]}
+        key = (document["document"], document["format"])
+        truth[key] = {tuple(c[:4]): Decimal(c[4]) for c in document["cells"]}
+        true_facts[key] = {(f[0], f[1], Decimal(f[2])) for f in document["facts"]}
     files = [(path, "text", (path.stem, "text")) for path in sorted(args.corpus.glob("text/**/*.txt"))]
     if args.extracts:
         files += [(path, path.name.split(".")[1], (path.name.split(".")[0], "pdf"))
                   for path in sorted(args.extracts.glob("*.*.txt"))]
     certain, wrong = defaultdict(int), defaultdict(list)
+    facts, wrong_facts = defaultdict(int), defaultdict(list)
     for path, tool, key in files:
         if key not in truth:
             continue
@@ -68,15 +74,21 @@ def main() -> None:
             if truth[key].get(cell_key, Decimal(0)) != cell.value:
                 wrong[tool].append(f"{path.name}: {cell_key} = {cell.printed} (line {cell.provenance.line_start}), "
                                    f"truth: {truth[key].get(cell_key)}")
+        for fact in doc.facts:
+            facts[tool] += 1
+            if (fact.fact_key, fact.subject, fact.value) not in true_facts[key]:
+                wrong_facts[tool].append(f"{path.name}: {fact.fact_key} {fact.subject} = {fact.printed} "
+                                         f"(line {fact.provenance.line_start})")
     damage = {"pages": "every page on one line", "words": "every word on a line of its own"}.get(
         args.kind, f"{args.lines} lines damaged in each ({args.kind}, seed {args.seed})")
     print(f"{len(files)} files, {damage}")
-    print(f"{'tool':24s} {'certain cells':>14s} {'wrong':>6s}")
+    print(f"{'tool':24s} {'certain cells':>14s} {'wrong':>6s} {'facts':>8s} {'wrong':>6s}")
     for tool in sorted(certain):
-        print(f"{tool:24s} {certain[tool]:14d} {len(wrong[tool]):6d}")
-        for example in wrong[tool][:args.show]:
+        print(f"{tool:24s} {certain[tool]:14d} {len(wrong[tool]):6d} {facts[tool]:8d} {len(wrong_facts[tool]):6d}")
+        for example in wrong[tool][:args.show] + wrong_facts[tool][:args.show]:
             print(f"    {example}")
-    print(f"{'all':24s} {sum(certain.values()):14d} {sum(map(len, wrong.values())):6d}")
+    print(f"{'all':24s} {sum(certain.values()):14d} {sum(map(len, wrong.values())):6d} {sum(facts.values()):8d} "
+          f"{sum(map(len, wrong_facts.values())):6d}")
 
 
 if __name__ == "__main__":

@@ -299,12 +299,13 @@ def _profile(dept: Department, acc: YearAccounts) -> list[Section]:
     kind = "行政" if dept.admin else "事业"
     staff = [f"{dept.full_name}在职实有人数", _count("staff_in_service", "total", acc.staff, "人"), "人，其中：",
              f"{kind} ", _count("staff_in_service", kind, acc.staff, "人"), " 人。离退休人员",
-             _count("staff_retired", "total", acc.retired, "人"), "人，其中：离休0人，退休",
+             _count("staff_retired", "total", acc.retired, "人"), "人，其中：离休", _count("staff_retired", "离休", 0, "人"), "人，退休",
              _count("staff_retired", "退休", acc.retired, "人"), "人。"]
     return [
         Section("一、部门主要职能", [[f"1.负责{dept.district}相关领域的日常工作，承办上级交办的各项任务。"],
                                   ["2.负责本部门机关党务、干部人事管理和行政事务管理工作。"]], "functions"),
-        Section("二、部门决算单位构成", [[f"从决算单位构成来看，{name}部门决算由纳入独立核算的单位本级决算组成。其中：{kind}单位1个。"]],
+        Section("二、部门决算单位构成", [[f"从决算单位构成来看，{name}部门决算由纳入独立核算的单位本级决算组成。其中：{kind}单位",
+                                     _count("units_consolidated", f"{kind}单位", 1, "个"), "个。"]],
                 "units"),
         Section("三、部门人员构成", [staff], "staff"),
     ]

@@ -186,3 +186,15 @@ def test_some_documents_name_the_parts_of_their_expenditure_before_the_values():
                               ("expenditure_amount", "project"), ("expenditure_share_pct", "basic"),
                               ("expenditure_share_pct", "project")}
         assert facts == truth
+
+
+@pytest.mark.parametrize("templates", ["standard", "provincial"])
+def test_the_narrative_of_a_clean_document_parses_to_its_truth_fact_for_fact(templates):
+    # the truth lists every fact the text prints (the staff of each kind, the units consolidated),
+    # so bench/bench_damage.py can count a fact it lacks as wrong
+    for number in range(1, 7):
+        for output in department_documents(Spec(1, YEARS, seed=13, templates=templates), number):
+            parsed = parse_text(output.data, "document.txt", "document")
+            read = sorted((f.fact_key, f.subject, f.value) for f in parsed.facts)
+            truth = sorted((key, subject, Decimal(value)) for key, subject, value, _ in output.truth["facts"])
+            assert read == truth, output.path
