@@ -111,6 +111,10 @@ _BUDGET_STATED = re.compile(P.BUDGET_STATED)
 # The facts whose subject is a function subject's code (a class printed with a name no class has, such
 # as a name cut by a lost line, '和就业(类)', stays as printed: unresolved, like a '/'-joined one).
 _FUNCTION_SUBJECT_KEYS = frozenset(p.fact_key for p in P.TOPIC_PATTERNS["gpb"] if p.subject.startswith("@"))
+# A line that is text of a sentence: a clause's break (not a thousands separator) and eight Chinese
+# characters at least (a table's row, a column's header or a short label may well be printed twice
+# in a row).
+REPEATED_LINE_RE = re.compile(r"(?=[^\n]*(?:[;:。]|,(?!\d{3})))(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){8}")
 _NOT_A_LABEL = re.compile("|".join((r"\d", *P.DIRECTION_WORDS)))
 _TOPIC_WORDS = dict(P.TOPICS)
 _OWN_SUBJECT = {topic: re.compile(_TOPIC_WORDS[topic]) for topic in P.SECTIONS_READING_ANY_AMOUNT}
@@ -356,7 +360,12 @@ def release_document() -> None:
 def _build_document(lines: list[Line]) -> Document:
     stripped = list(map(str.strip, map(attrgetter("text"), lines)))  # map, compress, filter: no Python loop per line
     kept = list(filter(None, stripped))
-    restored = restore_displaced(tuple(zip(compress(lines, stripped), kept)), "\n" + "\n".join(kept))
+    texts = tuple(zip(compress(lines, stripped), kept))
+    repeated: list[ParseIssue] = []
+    if any(map(str.__eq__, kept, kept[1:])):  # (most documents: none)
+        texts, repeated = _without_lines_printed_twice(texts)
+        kept = [text for _, text in texts]
+    restored = restore_displaced(texts, "\n" + "\n".join(kept))
     texts, joined = restored.texts, restored.joined
     content = _content(texts, joined)
     numbered = _numbered_lines(content)
@@ -364,7 +373,23 @@ def _build_document(lines: list[Line]) -> Document:
     sentences, compacts = _sentences(paragraphs, restored.pieces)
     parts = tuple(Part(_part_number(n.text) or 0, n.kind, content.lines[n.at][0]) for n in numbered if n.mark == "part")
     headings = _headings(content, numbered, _run_in_headings(content.joined))
-    return Document(tuple(lines), texts, joined, sentences, compacts, _function_names(texts, joined), parts, headings, issues=restored.issues)
+    return Document(tuple(lines), texts, joined, sentences, compacts, _function_names(texts, joined), parts, headings,
+                    issues=(*repeated, *restored.issues))
+
+
+def _without_lines_printed_twice(texts: tuple[tuple[Line, str], ...]) -> tuple[tuple[tuple[Line, str], ...], list[ParseIssue]]:
+    """The lines without the second of two lines in a row that read the same and are a sentence's
+    (REPEATED_LINE_RE: not a table's row or header, nor a short label): a document does not print a
+    line of its text twice, an extraction does; read twice, it would start a statement again inside
+    another and give its number to the wrong words. Each is reported."""
+    kept, issues = [texts[0]], []
+    for line, text in texts[1:]:
+        if text == kept[-1][1] and REPEATED_LINE_RE.match(text):
+            issues.append(ParseIssue("info", "line_printed_twice", f"line {line.no} repeats the line before it: the "
+                                     "narrative reads it once", Provenance(line.no, line.no, line.page)))
+        else:
+            kept.append((line, text))
+    return tuple(kept), issues
 
 
 def _line_matches(joined: str, rx: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:

@@ -14,6 +14,7 @@ MARKET_BUREAU = """\
 第二部分 2021年度部门决算情况说明
 一、收入支出决算总体情况说明
 2021年度收入支出总计519.91万元。与2020年度相比，收入支出总计增加
+- 2 -
 2021年度收入支出总计519.91万元。与2020年度相比，收入支出总计增加
 14.52万元，增长2.9%。
 二、财政拨款收入支出决算总体情况说明
@@ -33,6 +34,7 @@ MARKET_BUREAU = """\
 六、政府采购支出情况
 2021年度本局政府采购支出总额
 1,022.54万元，其中：政府采购货物支出
+- 3 -
 1,022.54万元，其中：政府采购货物支出
 595.70万元、政府采购工程支出0.00万元、政府采购服务支出426.84万元。
 """
@@ -48,7 +50,7 @@ def values_of(document, key: str) -> list[tuple[str, Decimal]]:
 
 def test_a_total_printed_again_after_a_change_word_is_no_change() -> None:
     document = parsed()
-    # the line printed twice puts '2021年度收入支出总计519.91万元' after '与2020年度相比，收入支出总计增加'
+    # the line printed twice, across a page break, puts '2021年度收入支出总计519.91万元' after '与2020年度相比，收入支出总计增加'
     assert values_of(document, "total_yoy_change") == [("total", Decimal("14.52"))]
     assert values_of(document, "total_income_expenditure") == [("total", Decimal("519.91"))] * 2
     # a total right after the anchor, with only a label between, still states the change
@@ -71,7 +73,7 @@ def test_another_sections_sentences_under_a_fund_section_are_not_its_facts() -> 
     # the 机关运行经费 and 政府采购 headings are lost: their amounts are not the state capital's
     assert values_of(document, "state_capital_expenditure") == [("total", Decimal("0"))]
     reported = [issue for issue in document.issues if issue.code == "another_sections_subject"]
-    assert [issue.provenance.line_start for issue in reported] == [16, 19, 20, 20, 20]
+    assert [issue.provenance.line_start for issue in reported] == [17, 20, 21, 21, 21]
     assert "'机关运行经费'" in reported[1].message
 
 
@@ -80,13 +82,23 @@ def test_a_class_whose_name_was_cut_is_reported_unresolved() -> None:
     # '社会保障' lost with its line: '和就业' is the name of no class
     assert ("和就业", Decimal("457.82")) in values_of(document, "gpb_class_amount")
     unresolved = [issue for issue in document.issues if issue.code == "subject_unresolved"]
-    assert [(issue.provenance.line_start, "'和就业'" in issue.message) for issue in unresolved] == [(14, True), (14, True)]
+    assert [(issue.provenance.line_start, "'和就业'" in issue.message) for issue in unresolved] == [(15, True), (15, True)]
 
 
 def test_a_subject_given_two_values_in_one_sentence_keeps_neither() -> None:
     document = parsed()
-    # the line printed twice puts the total's number after '政府采购货物支出': goods would take it, then 595.70
+    # the line printed twice, across a page break, puts the total's number after '政府采购货物支出': goods would take it, then 595.70
     assert values_of(document, "procurement_amount") == [("works", Decimal("0.00")), ("services", Decimal("426.84"))]
     conflicting = [issue for issue in document.issues if issue.code == "conflicting_values"]
     assert [(issue.provenance.line_start, issue.message.split(":")[0]) for issue in conflicting] == [
-        (24, "procurement_amount of goods 1,022.54万元"), (25, "procurement_amount of goods 595.70万元")]
+        (26, "procurement_amount of goods 1,022.54万元"), (27, "procurement_amount of goods 595.70万元")]
+
+
+def test_a_line_printed_twice_in_a_row_is_read_once() -> None:
+    text = MARKET_BUREAU.replace("与上年相比，财政拨款收、支总计787.24万元，各减少33.4%。",
+                                 "与上年相比，财政拨款收、支总计787.24万元，各减少33.4%。\n" * 2)
+    document = parse_text(text.encode(), "bureau.txt", "bureau")
+    assert [(f.value, f.provenance.line_start) for f in document.facts if f.fact_key == "fiscal_yoy_change"] == [
+        (Decimal("787.24"), 9)]
+    repeated = [issue for issue in document.issues if issue.code == "line_printed_twice"]
+    assert [issue.provenance.line_start for issue in repeated] == [10]
