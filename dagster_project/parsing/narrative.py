@@ -113,7 +113,8 @@ _BUDGET_STATED = re.compile(P.BUDGET_STATED)
 _FUNCTION_SUBJECT_KEYS = frozenset(p.fact_key for p in P.TOPIC_PATTERNS["gpb"] if p.subject.startswith("@"))
 # A line that is text of a sentence: a clause's break (not a thousands separator) and eight Chinese
 # characters at least (a table's row, a column's header or a short label may well be printed twice
-# in a row).
+# in a row). A document does not print a line of its text twice in a row, an extraction does; read
+# twice, it would start a statement again inside another and give its number to the wrong words.
 REPEATED_LINE_RE = re.compile(r"(?=[^\n]*(?:[;:。]|,(?!\d{3})))(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){8}")
 _NOT_A_LABEL = re.compile("|".join((r"\d", *P.DIRECTION_WORDS)))
 _TOPIC_WORDS = dict(P.TOPICS)
@@ -361,9 +362,14 @@ def _build_document(lines: list[Line]) -> Document:
     stripped = list(map(str.strip, map(attrgetter("text"), lines)))  # map, compress, filter: no Python loop per line
     kept = list(filter(None, stripped))
     texts = tuple(zip(compress(lines, stripped), kept))
-    repeated: list[ParseIssue] = []
-    if any(map(str.__eq__, kept, kept[1:])):  # (most documents: none)
-        texts, repeated = _without_lines_printed_twice(texts)
+    # the second of two lines in a row that read the same and are a sentence's (compress: no Python
+    # step per line that differs from the one before)
+    twice = [i for i in compress(range(1, len(kept)), map(str.__eq__, kept, kept[1:])) if REPEATED_LINE_RE.match(kept[i])]
+    repeated = [ParseIssue("info", "line_printed_twice", f"line {line.no} repeats the line before it: the narrative "
+                           "reads it once", Provenance(line.no, line.no, line.page)) for line, _ in map(texts.__getitem__, twice)]
+    if twice:
+        dropped = set(twice)
+        texts = tuple(text for i, text in enumerate(texts) if i not in dropped)
         kept = [text for _, text in texts]
     restored = restore_displaced(texts, "\n" + "\n".join(kept))
     texts, joined = restored.texts, restored.joined
@@ -375,21 +381,6 @@ def _build_document(lines: list[Line]) -> Document:
     headings = _headings(content, numbered, _run_in_headings(content.joined))
     return Document(tuple(lines), texts, joined, sentences, compacts, _function_names(texts, joined), parts, headings,
                     issues=(*repeated, *restored.issues))
-
-
-def _without_lines_printed_twice(texts: tuple[tuple[Line, str], ...]) -> tuple[tuple[tuple[Line, str], ...], list[ParseIssue]]:
-    """The lines without the second of two lines in a row that read the same and are a sentence's
-    (REPEATED_LINE_RE: not a table's row or header, nor a short label): a document does not print a
-    line of its text twice, an extraction does; read twice, it would start a statement again inside
-    another and give its number to the wrong words. Each is reported."""
-    kept, issues = [texts[0]], []
-    for line, text in texts[1:]:
-        if text == kept[-1][1] and REPEATED_LINE_RE.match(text):
-            issues.append(ParseIssue("info", "line_printed_twice", f"line {line.no} repeats the line before it: the "
-                                     "narrative reads it once", Provenance(line.no, line.no, line.page)))
-        else:
-            kept.append((line, text))
-    return tuple(kept), issues
 
 
 def _line_matches(joined: str, rx: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
