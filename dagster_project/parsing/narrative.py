@@ -893,7 +893,7 @@ def _spelled_out(sentence: Sentence, issues: list[ParseIssue]) -> Sentence:
             continue
         verb = P.LIST_VERBS.get(match["verb"], match["verb"])
         verb_at = [match.start("verb")] * len(verb) if verb != match["verb"] else list(range(*match.span("verb")))
-        keep(done, names[0][0])
+        keep(done, match.start("names"))  # (a list that names no subjects: up to its 分别, the break kept)
         for i, (name, value) in enumerate(zip(names, values, strict=True)):
             if i:
                 spelled.append(",")
