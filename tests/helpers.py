@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -52,3 +53,11 @@ def query(warehouse: Path, sql: str, params: list | None = None) -> list[tuple]:
         return con.execute(sql, params or []).fetchall()
     finally:
         con.close()
+
+
+def fact_values(document) -> dict[tuple[str, str], list[Decimal]]:
+    """A parsed document's narrative facts: (fact key, subject) -> the values recorded, in text order."""
+    values: dict[tuple[str, str], list[Decimal]] = {}
+    for fact in document.facts:
+        values.setdefault((fact.fact_key, fact.subject), []).append(fact.value)
+    return values

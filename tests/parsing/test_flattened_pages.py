@@ -9,6 +9,7 @@ from decimal import Decimal
 from dagster_project.parsing.decode import split_lines
 from dagster_project.parsing.flattened import unflattened
 from dagster_project.parsing.text_document import parse_text
+from tests.helpers import fact_values
 
 FLATTENED = "\n".join((
     "某某区某某局2022年度部门决算 第一部分 部门概况 一、主要职能 负责本区某某工作的组织和协调,承办区委、区政府交办的其他事项。"
@@ -28,16 +29,9 @@ FLATTENED = "\n".join((
 ))
 
 
-def _facts(doc) -> dict[tuple[str, str], list[Decimal]]:
-    found: dict[tuple[str, str], list[Decimal]] = {}
-    for fact in doc.facts:
-        found.setdefault((fact.fact_key, fact.subject), []).append(fact.value)
-    return found
-
-
 def test_the_narrative_of_pages_printed_as_one_line_each_is_read() -> None:
     doc = parse_text(FLATTENED.encode(), "flat.txt", "flat")
-    facts = _facts(doc)
+    facts = fact_values(doc)
     assert (doc.department_name, doc.fiscal_year) == ("某某区某某局", 2022)
     assert facts[("total_income_expenditure", "total")] == [Decimal("520.30")]
     assert facts[("total_yoy_change", "total")] == [Decimal("20.10")]

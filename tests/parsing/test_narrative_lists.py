@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from dagster_project.parsing.text_document import parse_text
+from tests.helpers import fact_values
 
 WATER_BUREAU = """\
 某某县水利局2022年度部门决算
@@ -34,16 +35,8 @@ def parsed():
     return parse_text(WATER_BUREAU.encode(), "bureau.txt", "bureau")
 
 
-def values_of(document) -> dict[tuple[str, str], list[Decimal]]:
-    """(fact key, subject) -> the values recorded, in text order."""
-    values: dict[tuple[str, str], list[Decimal]] = {}
-    for fact in document.facts:
-        values.setdefault((fact.fact_key, fact.subject), []).append(fact.value)
-    return values
-
-
 def test_each_listed_value_is_its_subjects() -> None:
-    values = values_of(parsed())
+    values = fact_values(parsed())
     assert values[("income_amount", "fiscal_appropriation")] == [Decimal("1800")]
     assert values[("income_amount", "business")] == [Decimal("60")]
     assert values[("income_amount", "other")] == [Decimal("40")]
@@ -57,7 +50,7 @@ def test_each_listed_value_is_its_subjects() -> None:
 
 
 def test_a_list_right_after_another_is_of_the_same_subjects() -> None:
-    values = values_of(parsed())
+    values = fact_values(parsed())
     assert values[("expenditure_share_pct", "basic")] == [Decimal("16.76")]
     assert values[("expenditure_share_pct", "project")] == [Decimal("83.24")]
 
@@ -70,7 +63,7 @@ def test_a_listed_change_keeps_what_it_is_measured_against() -> None:
 
 
 def test_a_name_that_holds_the_joining_word_stays_whole() -> None:
-    values = values_of(parsed())
+    values = fact_values(parsed())
     assert values[("gpb_class_amount", "213")] == [Decimal("1500")]
     assert values[("gpb_class_amount", "208")] == [Decimal("300")]
 
@@ -89,7 +82,7 @@ def test_a_listed_value_keeps_its_printed_text_and_line() -> None:
 def test_a_list_of_more_values_than_subjects_is_reported_not_read() -> None:
     document = parsed()
     # '购置费、运行费分别为 5 万元、3.20 万元、0 万元': two subjects, three values
-    values = values_of(document)
+    values = fact_values(document)
     assert ("three_public_actual", "vehicle_purchase") not in values
     assert ("three_public_actual", "vehicle_operation") not in values
     listed = [issue for issue in document.issues if issue.code == "values_listed"]
@@ -109,7 +102,7 @@ def test_amounts_in_yi_yuan_and_qian_yuan_are_converted_and_keep_the_printed_tex
 
 
 def test_listed_counts_are_read_as_their_subjects() -> None:
-    values = values_of(parsed())
+    values = fact_values(parsed())
     assert values[("vehicles_total", "total")] == [Decimal("3")]
     assert values[("vehicles_by_kind", "执法执勤用车")] == [Decimal("2")]
     assert values[("vehicles_by_kind", "其他用车")] == [Decimal("1")]

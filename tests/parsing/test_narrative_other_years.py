@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from dagster_project.parsing.text_document import parse_text
+from tests.helpers import fact_values
 
 RESETTLEMENT_OFFICE = """\
 某某县移民开发局2017年度部门决算
@@ -22,11 +23,7 @@ RESETTLEMENT_OFFICE = """\
 
 def values_of(text: str) -> dict[tuple[str, str], list[Decimal]]:
     """(fact key, subject) -> the values recorded, in text order."""
-    document = parse_text(text.encode(), "document.txt", "document")
-    values: dict[tuple[str, str], list[Decimal]] = {}
-    for fact in document.facts:
-        values.setdefault((fact.fact_key, fact.subject), []).append(fact.value)
-    return values
+    return fact_values(parse_text(text.encode(), "document.txt", "document"))
 
 
 def parsed() -> dict[tuple[str, str], list[Decimal]]:
