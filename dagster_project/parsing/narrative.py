@@ -122,7 +122,8 @@ _OWN_SUBJECT = {topic: re.compile(_TOPIC_WORDS[topic]) for topic in P.SECTIONS_R
 _OTHER_SUBJECTS = {topic: re.compile("|".join(_TOPIC_WORDS[other] for other in others))
                    for topic, others in P.SECTIONS_READING_ANY_AMOUNT.items()}
 _RESPECTIVE_LIST = re.compile(P.RESPECTIVE_LIST)
-_LISTED_VALUE = re.compile(P.LISTED_VALUE)
+_LISTED_NUMBER = re.compile(P.LISTED_NUMBER)
+_LISTED_UNIT = re.compile(P.LISTED_UNIT)
 _ANCHOR_AT_THE_END = re.compile(f"(?:{P.YOY_ANCHOR}|{P.BUDGET_ANCHOR})$")
 _COMPARISON = re.compile(P.COMPARISON)
 _PARENS = re.compile(r"[()]")
@@ -881,7 +882,7 @@ def _spelled_out(sentence: Sentence, issues: list[ParseIssue]) -> Sentence:
     names: list[tuple[int, int]] = []
     anchor = (0, 0)
     for match in _RESPECTIVE_LIST.finditer(compact):
-        values = [value.span() for value in _LISTED_VALUE.finditer(compact, match.start("values"), match.end("values"))]
+        values = _listed_values(compact, *match.span("values"))
         if match["names"]:
             names, anchor = _listed_names(compact, match.span("names"), len(values))
         elif not names:  # no list before it names its subjects
@@ -894,20 +895,36 @@ def _spelled_out(sentence: Sentence, issues: list[ParseIssue]) -> Sentence:
         verb = P.LIST_VERBS.get(match["verb"], match["verb"])
         verb_at = [match.start("verb")] * len(verb) if verb != match["verb"] else list(range(*match.span("verb")))
         keep(done, match.start("names"))  # (a list that names no subjects: up to its 分别, the break kept)
-        for i, (name, value) in enumerate(zip(names, values, strict=True)):
+        for i, (name, (number, unit, unit_at)) in enumerate(zip(names, values, strict=True)):
             if i:
                 spelled.append(",")
-                at.append(value[0] - 1)  # the separator before the value
+                at.append(number[0] - 1)  # the separator before the value
             keep(*name)
             keep(*anchor)
             spelled.append(verb)
             at.extend(verb_at)
-            keep(*value)
+            keep(*number)
+            spelled.append(unit)
+            at.extend(unit_at)
         done = match.end()
     if not done:
         return sentence
     keep(done, len(compact))
     return replace(sentence, compact="".join(spelled), compact_at=at)
+
+
+def _listed_values(compact: str, start: int, end: int) -> list[tuple[tuple[int, int], str, list[int]]]:
+    """Each value of a list in compact[start:end]: its number's span, its unit, and where each
+    character of the unit is printed. A unit printed once after the last number ('310、1540 万元') is
+    every number's, placed at the number's last digit: the value's printed text is its number."""
+    numbers = list(_LISTED_NUMBER.finditer(compact, start, end))
+    shared = _LISTED_UNIT.match(compact, numbers[-1].end(), end)
+    values = []
+    for number in numbers:
+        unit = _LISTED_UNIT.match(compact, number.end(), end) or shared
+        unit_at = list(range(*unit.span())) if unit.start() == number.end() else [number.end() - 1] * len(unit[0])
+        values.append((number.span(), unit[0], unit_at))
+    return values
 
 
 def _listed_names(compact: str, span: tuple[int, int], values: int) -> tuple[list[tuple[int, int]], tuple[int, int]]:

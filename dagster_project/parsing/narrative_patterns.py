@@ -497,9 +497,14 @@ LISTED_NEXT = {"%": "[、,和及]" + NUMBER_TEMPLATES["pct"], "万元": "[、,�
 # reported and left as printed. The subjects stand after the clause's break; a list right after a
 # break names none and is of the subjects of the list before it in the sentence ('基本支出、项目支出分别为
 # 310 万元和 1540 万元，分别占支出合计的 16.76% 和 83.24%').
-LISTED_VALUE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[亿万千]?元|%|人次|批次|批|辆|台|人|个)"
+# Its values each print their unit ('0 万元、8.20 万元'), or the last prints the one they share
+# ('310、1540 万元': no comma between them, which would read as a thousands separator).
+LISTED_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+LISTED_UNIT = r"(?:[亿万千]?元|%|人次|批次|批|辆|台|人|个)"
+_LISTED_VALUE = LISTED_NUMBER + LISTED_UNIT
 RESPECTIVE_LIST = (r"(?P<names>[^,;:。]*)分别(?P<verb>[^,;:。\d]{0,16}?)"
-                   rf"(?P<values>{LISTED_VALUE}(?:[、,和及与]{LISTED_VALUE})+)")
+                   rf"(?P<values>{_LISTED_VALUE}(?:[、,和及与]{_LISTED_VALUE})+"
+                   rf"|{LISTED_NUMBER}(?:[、和及与]{LISTED_NUMBER})+{LISTED_UNIT})")
 NAME_SEPARATOR = "、"
 # How a list's last two subjects may be joined, the surest first: tried only when the subjects
 # parted by 、 are one fewer than the values, and not inside a name that holds the word.

@@ -28,6 +28,8 @@ WATER_BUREAU = """\
 六、其他重要事项的情况说明
 （一）国有资产占用情况
 截至2022年12月31日，本部门共有车辆3辆，其中：执法执勤用车、其他用车分别为2辆、1辆。
+（二）政府采购支出情况
+2022年度政府采购支出总额100万元，其中：政府采购货物、工程、服务支出分别为60、0、40万元。
 """
 
 
@@ -106,3 +108,11 @@ def test_listed_counts_are_read_as_their_subjects() -> None:
     assert values[("vehicles_total", "total")] == [Decimal("3")]
     assert values[("vehicles_by_kind", "执法执勤用车")] == [Decimal("2")]
     assert values[("vehicles_by_kind", "其他用车")] == [Decimal("1")]
+
+
+def test_values_that_share_the_unit_printed_after_the_last_are_read_each_with_its_number_as_printed() -> None:
+    document = parsed()
+    procurement = [(f.subject, f.value, f.unit, f.printed, f.provenance.line_start) for f in document.facts
+                   if f.fact_key == "procurement_amount"]
+    assert procurement == [("goods", Decimal("60"), "万元", "60", 20), ("works", Decimal("0"), "万元", "0", 20),
+                           ("services", Decimal("40"), "万元", "40万元", 20)]
