@@ -395,18 +395,16 @@ class NarrativeWriter:
         a = self.acc
         basic, project = a.sum_items("", "basic"), a.sum_items("", "project")
         lead = "，本单位支出为" if self.layout.wording == "gansu" else "支出合计"
+        total = self.amount("expenditure_total", "total", a.total_expenditure)
+        parts = (("basic", basic), ("project", project))
+        basic_amount, project_amount = (self.amount("expenditure_amount", part, fen) for part, fen in parts)
+        basic_share, project_share = (self.pct("expenditure_share_pct", part, fen, a.total_expenditure) for part, fen in parts)
         if self._lists_the_parts():
-            para = [f"{self.y}年度{lead}", self.amount("expenditure_total", "total", a.total_expenditure),
-                    "万元。其中：基本支出、项目支出分别为", self.amount("expenditure_amount", "basic", basic), "万元、",
-                    self.amount("expenditure_amount", "project", project), "万元，分别占本年支出的",
-                    self.pct("expenditure_share_pct", "basic", basic, a.total_expenditure), "%、",
-                    self.pct("expenditure_share_pct", "project", project, a.total_expenditure), "%。"]
-            return "支出决算情况说明", "expenditure", [para]
-        para = [f"{self.y}年度{lead}", self.amount("expenditure_total", "total", a.total_expenditure), "万元。其中：基本支出",
-                self.amount("expenditure_amount", "basic", basic), "万元，占本年支出",
-                self.pct("expenditure_share_pct", "basic", basic, a.total_expenditure), "%；项目支出",
-                self.amount("expenditure_amount", "project", project), "万元，占本年支出",
-                self.pct("expenditure_share_pct", "project", project, a.total_expenditure), "%。"]
+            para = [f"{self.y}年度{lead}", total, "万元。其中：基本支出、项目支出分别为", basic_amount, "万元、", project_amount,
+                    "万元，分别占本年支出的", basic_share, "%、", project_share, "%。"]
+        else:
+            para = [f"{self.y}年度{lead}", total, "万元。其中：基本支出", basic_amount, "万元，占本年支出", basic_share,
+                    "%；项目支出", project_amount, "万元，占本年支出", project_share, "%。"]
         return "支出决算情况说明", "expenditure", [para]
 
     def _lists_the_parts(self) -> bool:

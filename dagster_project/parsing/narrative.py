@@ -116,10 +116,8 @@ _FUNCTION_SUBJECT_KEYS = frozenset(p.fact_key for p in P.TOPIC_PATTERNS["gpb"] i
 # in a row). A document does not print a line of its text twice in a row, an extraction does; read
 # twice, it would start a statement again inside another and give its number to the wrong words.
 REPEATED_LINE_RE = re.compile(r"(?=[^\n]*(?:[;:。]|,(?!\d{3})))(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){8}")
-_NOT_A_LABEL = re.compile("|".join((r"\d", *P.DIRECTION_WORDS)))
-_TOPIC_WORDS = dict(P.TOPICS)
-_OWN_SUBJECT = {topic: re.compile(_TOPIC_WORDS[topic]) for topic in P.SECTIONS_READING_ANY_AMOUNT}
-_OTHER_SUBJECTS = {topic: re.compile("|".join(_TOPIC_WORDS[other] for other in others))
+_OWN_SUBJECT = {topic: rx for topic, rx in _TOPICS if topic in P.SECTIONS_READING_ANY_AMOUNT}
+_OTHER_SUBJECTS = {topic: re.compile("|".join(rx for other, rx in P.TOPICS if other in others))
                    for topic, others in P.SECTIONS_READING_ANY_AMOUNT.items()}
 _RESPECTIVE_LIST = re.compile(P.RESPECTIVE_LIST)
 _LISTED_NUMBER = re.compile(P.LISTED_NUMBER)
@@ -1093,8 +1091,7 @@ def _part_of_the_department(compact: str, position: int, topic: str) -> str | No
     not in P.ANY_YEAR_TOPICS)."""
     if topic in P.ANY_YEAR_TOPICS:
         return None
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(compact, 0, position)), default=0)
-    named = _PART_OF_THE_DEPARTMENT.search(compact, start, position)
+    named = _PART_OF_THE_DEPARTMENT.search(compact, _clause_start(compact, position), position)
     return named[0] if named else None
 
 
@@ -1217,7 +1214,8 @@ def _label_after_the_anchor(compact: str, position: int) -> bool:
     statement there, whose level is a level."""
     start = position - len(_clause_before(compact, position))
     anchor_end = max(m.end() for m in _YOY_ANCHOR.finditer(compact, start, position))
-    return not _NOT_A_LABEL.search(compact, anchor_end, position)
+    between = compact[anchor_end:position]
+    return not any(map(str.isdigit, between)) and not _CHANGE_WORD.search(between)
 
 
 def _other_sections_subject(compact: str, position: int, topic: str) -> str | None:
@@ -1226,8 +1224,12 @@ def _other_sections_subject(compact: str, position: int, topic: str) -> str | No
     other = _OTHER_SUBJECTS[topic].search(compact)
     if other is None:
         return None
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(compact, 0, position)), default=0)
-    return None if _OWN_SUBJECT[topic].search(compact, start, position) else other[0]
+    return None if _OWN_SUBJECT[topic].search(compact, _clause_start(compact, position), position) else other[0]
+
+
+def _clause_start(compact: str, position: int) -> int:
+    """Where the clause of `position` starts: after the last break (',' ';' '。' ':') before it."""
+    return max((m.end() for m in _CLAUSE_BREAK.finditer(compact, 0, position)), default=0)
 
 
 def _clause_before(compact: str, position: int) -> str:

@@ -483,8 +483,12 @@ REGION_RE = (
     r")"
 )
 
+# A number as a sentence prints it (thousands separated or not) and an amount's unit (AMOUNT_UNITS,
+# as a class: one step of the regex engine).
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_AMOUNT_UNIT = "[亿万千]?元"
 NUMBER_TEMPLATES = {
-    "amt": r"(?P<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<u>[亿万千]?元)",  # AMOUNT_UNITS, as a class: one step
+    "amt": rf"(?P<v>{_NUMBER})(?P<u>{_AMOUNT_UNIT})",
     "pct": r"(?P<v>\d+(?:\.\d+)?)%",
 }
 # A value followed by another of its kind ('各下降 23.51%、38.28%', '各为 12.00 万元、15.00 万元'):
@@ -499,8 +503,8 @@ LISTED_NEXT = {"%": "[、,和及]" + NUMBER_TEMPLATES["pct"], "万元": "[、,�
 # 310 万元和 1540 万元，分别占支出合计的 16.76% 和 83.24%').
 # Its values each print their unit ('0 万元、8.20 万元'), or the last prints the one they share
 # ('310、1540 万元': no comma between them, which would read as a thousands separator).
-LISTED_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-LISTED_UNIT = r"(?:[亿万千]?元|%|人次|批次|批|辆|台|人|个)"
+LISTED_NUMBER = f"(?:{_NUMBER})"
+LISTED_UNIT = f"(?:{_AMOUNT_UNIT}|%|人次|批次|批|辆|台|人|个)"
 _LISTED_VALUE = LISTED_NUMBER + LISTED_UNIT
 RESPECTIVE_LIST = (r"(?P<names>[^,;:。]*)分别(?P<verb>[^,;:。\d]{0,16}?)"
                    rf"(?P<values>{_LISTED_VALUE}(?:[、,和及与]{_LISTED_VALUE})+"
