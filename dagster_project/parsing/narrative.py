@@ -102,6 +102,8 @@ _FLAT = re.compile(P.FLAT_DIRECTION)
 _LISTED_NEXT = {unit: re.compile(rx) for unit, rx in P.LISTED_NEXT.items()}
 _YOY_ANCHOR = re.compile(P.YOY_ANCHOR)
 _BUDGET_ANCHOR = re.compile(P.BUDGET_ANCHOR)
+_YEAR_DIGITS = re.compile(r"\d{4}")
+_COUNT_BEFORE = re.compile(P.COUNT_BEFORE)
 _NAMED_YEAR = re.compile(P.NAMED_YEAR)
 _COMPARED_LABEL = re.compile(P.COMPARED_LABEL)
 _CHANGE_WORD = re.compile("|".join(P.DIRECTION_WORDS))
@@ -448,20 +450,33 @@ class _Numbered(NamedTuple):
 
 def _numbered_lines(content: _Content) -> list[_Numbered]:
     numbered = []
+    section = 0  # the number of the part's last section heading
     for i in content.numbered:
         mark = content.marks[i] or ""  # a numbered line has a marker
         if mark == "part":
             title, last = _part_title(content, i)
             numbered.append(_Numbered(i, mark, title, last, kind=_part_kind(title)))
+            section = 0
         elif mark in HEADING_LEVELS:
             heading_text, rest, last = _heading_at(content, i)
-            if mark == "h1" and STATED_VALUE_RE.search(heading_text):
+            if STATED_VALUE_RE.search(heading_text) and (mark == "h1" or _restarts_the_sections(heading_text, section)):
                 numbered.append(_Numbered(i, mark, content.lines[i][1], i, running=True))
             else:
                 numbered.append(_Numbered(i, mark, heading_text, last, rest))
+                section = _section_number(heading_text) if mark == "h0" else section
         else:
             numbered.append(_Numbered(i, mark, content.lines[i][1], i))
     return numbered
+
+
+def _section_number(text: str) -> int:
+    return chinese_number(HEADING_NUMBER_RE.search(text)[1]) or 0
+
+
+def _restarts_the_sections(text: str, section: int) -> bool:
+    """Whether a section number does not continue the sections before it ('七、…“三公”经费…' /
+    '一、2022 年因公出国(境)费决算 7.8 万元…'): items of the section, numbered as sections."""
+    return 0 < _section_number(text) <= section
 
 
 def _paragraphs(content: _Content, numbered: list[_Numbered]) -> list[_Paragraph]:
@@ -633,8 +648,9 @@ def _headings(content: _Content, numbered: list[_Numbered], run_ins: dict[int, l
             continue
         if n and n.mark == "item":
             lists.place(n.mark, int(ITEM_NUMBER_RE.search(text)[0]))
-        elif n and n.running:  # no heading, but its number continues the subsections' list
-            lists.place(n.mark, chinese_number(HEADING_NUMBER_RE.search(text)[1]))
+        elif n and n.running:  # no heading, but a subsection's number continues the subsections' list
+            if n.mark == "h1":
+                lists.place(n.mark, chinese_number(HEADING_NUMBER_RE.search(text)[1]))
         elif n:
             if n.mark == "h0" and _is_row_label(n.text):  # (a subsection's '(一)' is no row label)
                 continue
@@ -832,7 +848,8 @@ def extract_facts(lines: list[Line], fiscal_year: int | None = None, department_
             else:
                 issues.append(ParseIssue("info", "subject_outside_topic", f"{fact.fact_key} {fact.printed}: the "
                                          "sentence is about something beside the section's subjects (会议费, 培训费; a "
-                                         "line of the total), so it is not recorded", fact.provenance))
+                                         "line of the total), or an item whose name does not say which it is, so it "
+                                         "is not recorded", fact.provenance))
     issues += document.issues
     issues += [
         ParseIssue("info", "subject_unresolved", f"{f.fact_key}: the subject names {f.subject!r} match no code of the document's tables", f.provenance)
@@ -1010,10 +1027,15 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             else:
                 events.append((match.start("v"), fact, None))
     if topic in P.CHANGE_KEYS:
-        events += [(m.start("dir"), f, None) for m, f in _changes(sentence, before, document)
+        events += [(m.start("dir"), f, None) for m, f in _changes(sentence, before, document, whole[0], issues)
                    if not _listed(f, m, sentence, issues)]
     if topic in P.COMPARED_FACTS:
         events += [(m.start(), None, m) for m in _COMPARISON.finditer(sentence.compact)]
+    # a value read as a kind's amount ('国内接待费支出决算 6.50 万元') is not also its item's
+    kinds_values = {position for position, fact, _ in events if fact and fact.fact_key in P.KIND_AMOUNTS}
+    if kinds_values:
+        events = [event for event in events if event[0] not in kinds_values or event[1] is None
+                  or event[1].fact_key in P.KIND_AMOUNTS]
     earlier = len(out)  # the facts of the paragraph's sentences before this one
     stated: list[tuple[int, Fact]] = []  # this sentence's, with their positions
     for position, fact, comparison in sorted(events, key=lambda event: event[0]):
@@ -1162,13 +1184,23 @@ def _fact(key: str, subject: str, match: re.Match[str], sentence: Sentence, qual
     )
 
 
-def _changes(sentence: Sentence, before: list[Sentence], document: Document) -> list[tuple[re.Match[str], Fact]]:
+def _changes(sentence: Sentence, before: list[Sentence], document: Document, fiscal_year: int | None,
+             issues: list[ParseIssue]) -> list[tuple[re.Match[str], Fact]]:
     """Stated changes ('减少 787.24 万元', '下降 4.9%', '持平'), keyed by what they compare with."""
     keys = P.CHANGE_KEYS[sentence.topic or ""]
     found = []
     for rx, is_pct in ((_CHANGE_AMOUNT, False), (_CHANGE_PCT, True), (_FLAT, False)):
         for match in rx.finditer(sentence.compact):
-            anchor = _anchor(sentence, match.start(), before)
+            if rx is _FLAT and _COUNT_BEFORE.search(sentence.compact, 0, match.start()):
+                continue  # '因公出国(境) 0 人次，与上年持平': the count's, which has no change key
+            anchor = _anchor(sentence, match.start(), before, fiscal_year)
+            if anchor == "another_year":
+                start = match.start("v") if match.groupdict().get("v") else match.start("dir")
+                printed, provenance = sentence.printed(start, match.end())
+                issues.append(ParseIssue("info", "another_year", f"{keys.yoy_pct if is_pct else keys.yoy_amount} "
+                                         f"{printed}: measured against another year than the year before, so it is "
+                                         "not recorded", provenance))
+                continue
             if anchor == "yoy":
                 key = keys.yoy_pct if is_pct else keys.yoy_amount
             elif anchor == "budget" and keys.budget_amount and not is_pct:
@@ -1187,17 +1219,17 @@ def _changes(sentence: Sentence, before: list[Sentence], document: Document) -> 
     return found
 
 
-def _anchor(sentence: Sentence, position: int, before: list[Sentence]) -> str | None:
+def _anchor(sentence: Sentence, position: int, before: list[Sentence], fiscal_year: int | None = None) -> str | None:
     """What a change at `position` is measured against: the last anchor before it in the sentence,
     else the budget the sentence states before it (see P.BUDGET_STATED), else the last anchor in
     the paragraph's earlier sentences."""
-    anchor = _last_anchor(sentence.compact[:position])
+    anchor = _last_anchor(sentence.compact[:position], fiscal_year)
     if anchor:
         return anchor
     if _BUDGET_STATED.search(sentence.compact, 0, position):
         return "budget"
     for earlier in reversed(before):
-        anchor = _last_anchor(earlier.compact)
+        anchor = _last_anchor(earlier.compact, fiscal_year)
         if anchor:
             return anchor
     return None
@@ -1237,12 +1269,17 @@ def _clause_before(compact: str, position: int) -> str:
     return compact[max(compact.rfind(";", 0, position), compact.rfind("。", 0, position)) + 1 : position]
 
 
-def _last_anchor(text: str) -> str | None:
-    yoy = max((m.end() for m in _YOY_ANCHOR.finditer(text)), default=-1)
+def _last_anchor(text: str, fiscal_year: int | None = None) -> str | None:
+    """'yoy', 'budget', or 'another_year' for a year-on-year anchor that names a year other than the
+    one before the fiscal year ('比 2019 年(疫情前)决算数减少' in a 2022 document)."""
+    yoy = max(_YOY_ANCHOR.finditer(text), key=lambda m: m.end(), default=None)
     budget = max((m.end() for m in _BUDGET_ANCHOR.finditer(text)), default=-1)
-    if yoy < 0 and budget < 0:
+    if yoy is None and budget < 0:
         return None
-    return "yoy" if yoy > budget else "budget"
+    if yoy is None or budget > yoy.end():
+        return "budget"
+    named = _YEAR_DIGITS.search(yoy[0])
+    return "another_year" if named and fiscal_year and int(named[0]) != fiscal_year - 1 else "yoy"
 
 
 def _qualify_compared(comparison: re.Match[str], sentence: Sentence, document: Document, facts: list[Fact]) -> None:

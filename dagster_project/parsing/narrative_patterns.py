@@ -188,11 +188,16 @@ MENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "three_public": (
         (r"[“\"]?三公[”\"]?经费", "total"),
         # an item named by its spending ('因公出国支出决算', '公务用车购置支出 0 万元'): Guangxi
-        (r"因公出国(?:\(境\))?费?", "outbound_travel"),
-        (r"公(?:务用)?车购置及运行(?:维护)?费", "vehicle"),
-        (r"公(?:务用)?车购置(?:费|(?=支出))", "vehicle_purchase"),
-        (r"公(?:务用)?车运行(?:维护)?(?:费|(?=支出))", "vehicle_operation"),
-        (r"公务接待费", "official_reception"),
+        # and in other words: '…经费' / '…费用', '运维费', '运行及维护', '(含执法执勤用车)', a name with neither
+        # 费 nor 支出 before its amount ('公务接待 12.39 万元', '公务用车购置 0 万元')
+        (r"因公出国(?:\(境\))?(?:经费|费用|费)?", "outbound_travel"),
+        (r"公(?:务用)?车购置及(?:运行(?:及?维护)?|运维)费用?", "vehicle"),
+        (r"公(?:务用)?车购置(?:费用?|(?=支出|\d))", "vehicle_purchase"),
+        (r"公(?:务用)?车(?:\([^)]{1,12}\))?(?:运行(?:及?维护)?|运维)(?:费用?|(?=支出|\d))", "vehicle_operation"),
+        (r"公务接待(?:费|(?=支出|\d))", "official_reception"),
+        # '公务用车及运行维护费': the purchase and the running, or the running alone (Jilin: its amount
+        # was the running's); which item it is is not read
+        (r"公(?:务用)?车及运行(?:维护)?费", OUTSIDE_TOPIC),
         (r"会议费|培训费", OUTSIDE_TOPIC),
     ),
     "procurement": (
@@ -242,6 +247,7 @@ DIRECTION_WORDS: dict[str, str] = {
     "无变化": "持平",
     "没有变化": "持平",
     "无增减变化": "持平",
+    "无增减": "持平",
     "没有增减变化": "持平",
     "大于": "大于",
     "高于": "大于",
@@ -253,6 +259,10 @@ DIRECTION_WORDS: dict[str, str] = {
     "一致": "等于",
 }
 CHANGE_DIRECTION = r"(?P<dir>增加|增长|上升|上涨|减少|下降|降低)了?"
+# A count printed last before a word-only change ('因公出国(境) 0 人次，与上年持平'): the change is the count's.
+COUNT_BEFORE = r"\d(?:人次|批次|批|个|辆|人|次|台)[^\d]*$"
+# Before a count: not inside a number ('1,250', '3.5'), nor after a change word or 多 / 少 (a change).
+NOT_A_CHANGE = r"(?<![\d.])(?<!\d,)(?<![加少多长降升涨])(?<![加少多长降升涨]了)"
 # (the flat words of DIRECTION_WORDS, the longest first)
 FLAT_DIRECTION = "(?P<dir>" + "|".join(sorted((w for w, q in DIRECTION_WORDS.items() if q == "持平"), key=len, reverse=True)) + ")"
 # What a change is measured against: the previous year or the initial budget.
@@ -310,16 +320,22 @@ ONCE_PER_SUBJECT = frozenset({"budget_initial", "budget_final", "budget_completi
 # 其中公务接待费为 20.10 万元'), it is a part of that total and the same kind of amount; anywhere
 # else it is not read.
 PART_OF_THE_TOTAL = "@part"
+# Amounts of a kind of an item ('国内接待费支出决算 6.50 万元'): the value is the kind's, not the item's.
+KIND_AMOUNTS = frozenset({"reception_amount"})
 PARTS_OF_TOTALS = frozenset({"three_public_budget", "three_public_actual"})
 
 # ---------------------------------------------------------------------------------------------
 # Facts by topic
 # ---------------------------------------------------------------------------------------------
 
+# A budget may be printed inside the completion rate ('完成预算 52.00 万元的 87.7%', Guangdong) or right
+# after the anchor of a change against it ('较预算数 20.00 万元减少 4.60 万元').
+_AMOUNT_PRINTED = r"(?:[\d,.]+[亿万千]?元)?"
 _BUDGET_EXECUTION = (
     FactPattern("budget_initial", r"年初预算(?:数)?为{amt}", "@before"),
+    FactPattern("budget_initial", r"(?:完成|[较比与])年初预算(?:数)?{amt}", "@before"),
     FactPattern("budget_final", r"(?:支出)?决算(?:数)?为{amt}", "@before"),
-    FactPattern("budget_completion_pct", r"完成(?:年初)?预算(?:数)?的?{pct}", "@before"),
+    FactPattern("budget_completion_pct", r"完成(?:年初)?预算(?:数)?" + _AMOUNT_PRINTED + "的?{pct}", "@before"),
 )
 
 TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
@@ -355,27 +371,34 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     ),
     "three_public": (
         FactPattern("three_public_budget", r"预算(?:数)?为{amt}", "@before"),
-        FactPattern("three_public_actual", r"决算(?:数|总额)?(?:为|是)?{amt}", "@before"),
+        FactPattern("three_public_budget", r"(?:完成(?:全年|年初)?|[较比与](?:年初)?)预算(?:数)?{amt}", "@before"),
+        FactPattern("three_public_actual", r"决算(?:汇总数|数|总额)?(?:为|是)?{amt}", "@before"),
+        FactPattern("three_public_actual", r"(?:合计|决算)支出(?:数)?(?:为|是)?{amt}", "@before"),
         FactPattern("three_public_actual", r"(?:" + THREE_PUBLIC_NAMES + r")用?(?:财政拨款)?(?:支出|开支)(?:为|共计|合计)?{amt}",
                     "@in_match"),
         FactPattern(PART_OF_THE_TOTAL, r"(?<!开支)(?:" + THREE_PUBLIC_NAMES + r")(?:为|共计|合计)?{amt}", "@in_match"),
-        FactPattern("three_public_completion_pct", r"完成(?:年初)?预算(?:数)?的?{pct}", "@before"),
+        FactPattern("three_public_completion_pct", r"完成(?:全年|年初)?预算(?:数)?" + _AMOUNT_PRINTED + "的?{pct}", "@before"),
         FactPattern("vehicle_fuel", r"燃[料油]费(?:为)?{amt}", "vehicle_operation"),
         FactPattern("vehicle_repair", r"维修(?:\(护\))?(?:保养)?费(?:为)?{amt}", "vehicle_operation"),
         FactPattern("vehicle_insurance", r"保险费(?:为)?{amt}", "vehicle_operation"),
-        FactPattern("vehicles_held", r"保有量(?:为)?{n:辆}"),
+        FactPattern("vehicles_held", r"保有量?(?:为)?{n:辆}"),
         FactPattern("reception_amount", r"开支公务接待费(?:为)?{amt}"),
-        FactPattern("reception_amount", r"(?P<kind>" + RECEPTION_KINDS + r")(?:费)?(?:支出)?(?:为)?{amt}", "@kind"),
+        FactPattern("reception_amount", r"(?P<kind>" + RECEPTION_KINDS + r")(?:费)?(?:支出)?(?:决算)?(?:为)?{amt}", "@kind"),
         # '(其中外事接待 26 批次)': a kind's count inside the total's (a value is read by its first pattern)
         FactPattern("reception_batches", r"\(其中(?P<kind>" + RECEPTION_KINDS + r")(?:共)?{n:批次?}", "@kind"),
         FactPattern("reception_persons", r"\(其中(?P<kind>" + RECEPTION_KINDS + r")(?:共)?{n:人次}", "@kind"),
         FactPattern("reception_batches", r"(?P<kind>" + FOREIGN_RECEPTION_KINDS + r")(?:共)?{n:批次?}", "@kind"),
+        # '国(境)外公务接待批次 23 个，接待人次 142 人'
+        FactPattern("reception_batches", r"(?P<kind>" + FOREIGN_RECEPTION_KINDS + r")批次(?:为|共|共计)?{n:[个次]}", "@kind"),
+        FactPattern("reception_persons", r"(?P<kind>" + FOREIGN_RECEPTION_KINDS + r")批次(?:为|共|共计)?\d+[个次],?(?:接待)?"
+                    r"人次(?:为|共|共计)?{n:人}", "@kind"),
         FactPattern("reception_persons", r"(?P<kind>" + FOREIGN_RECEPTION_KINDS + r")[^。;()]{0,12}?{n:人次}", "@kind"),
-        # a count of 批次 / 人次 is the reception's in a clause about reception only ('累计出国(境) 484 人次' is not)
-        FactPattern("reception_batches", r"(?<![\d.]){n:批次?}", clause_word="接待"),
-        FactPattern("reception_persons", r"(?<!陪同)(?<!陪同人员)(?<![\d.]){n:人次}", clause_word="接待"),
+        # a count of 批次 / 人次 is the reception's in a clause about reception only ('累计出国(境) 484 人次' is not),
+        # and not its change ('较上年增加 744 批次')
+        FactPattern("reception_batches", NOT_A_CHANGE + r"{n:批次?}", clause_word="接待"),
+        FactPattern("reception_persons", r"(?<!陪同)(?<!陪同人员)" + NOT_A_CHANGE + r"{n:人次}", clause_word="接待"),
         # '接待批次为 520 个，接待人次为 4200 人'
-        FactPattern("reception_batches", r"批次(?:为|共|共计)?{n:个}", clause_word="接待"),
+        FactPattern("reception_batches", r"批次(?:为|共|共计)?{n:[个次]}", clause_word="接待"),
         FactPattern("reception_persons", r"(?<!陪同)人次(?:为|共|共计)?{n:人}", clause_word="接待"),
         FactPattern("reception_accompanying_persons", r"陪同(?:人员)?{n:人次}", clause_word="接待"),
     ),
@@ -489,7 +512,7 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AMOUNT_UNIT = "[亿万千]?元"
 NUMBER_TEMPLATES = {
     "amt": rf"(?P<v>{_NUMBER})(?P<u>{_AMOUNT_UNIT})",
-    "pct": r"(?P<v>\d+(?:\.\d+)?)%",
+    "pct": rf"(?P<v>{_NUMBER})%",
 }
 # A value followed by another of its kind ('各下降 23.51%、38.28%', '各为 12.00 万元、15.00 万元'):
 # the sentence states one value per subject it named, in their order; which is whose is not read.
@@ -516,7 +539,7 @@ NAME_JOINERS = ("以及", "和", "与", "及")
 NAMES_WITH_A_JOINER = (*(name for name in FUNCTION_CLASSES if any(j in name for j in NAME_JOINERS)), "购置及运行")
 # The verb a statement of one value uses for the list's ('分别是' -> '为').
 LIST_VERBS = {"是": "为"}
-_COUNT = r"(?P<v>\d+(?:\.\d+)?)(?P<u>{unit})"
+_COUNT = rf"(?P<v>{_NUMBER})(?P<u>{{unit}})"  # (a template of str.replace: the number has braces)
 # The unit recorded for a count fact, whatever word the sentence prints ('2 批', '批次为 520 个').
 FACT_UNITS = {"reception_batches": "批次", "reception_persons": "人次", "reception_accompanying_persons": "人次"}
 # An aside about a part of what it follows, or with its own value ('(其中…958 万元)', '(含购置费)'),
@@ -573,7 +596,7 @@ def compile_template(template: str) -> re.Pattern[str]:
     def expand(match: re.Match[str]) -> str:
         name = match.group(1)
         if name.startswith("n:"):
-            return _COUNT.format(unit=name[2:])
+            return _COUNT.replace("{unit}", name[2:])
         return NUMBER_TEMPLATES[name]
 
     return re.compile(re.sub(r"\{(amt|pct|n:[^}]+)\}", expand, template))

@@ -177,3 +177,33 @@ def test_a_change_of_the_income_total_named_without_benian_is_not_the_grand_tota
     assert [(f.value, f.qualifier) for f in facts[("total_yoy_change", "total")]] == [(Decimal("210.30"), "增加")]
     assert [(f.value, f.qualifier) for f in facts[("total_yoy_change_pct", "total")]] == [(Decimal("4.21"), "增长")]
     assert issue_codes(text).count("subject_outside_topic") == 2
+
+
+# A Tianjin court's 三公 section goes through its items numbered as sections ('一、' after '七、'):
+# 9.60 = 3.10 + 6.00 + 0.50, the year before 10.20 (-0.60).
+ITEMS_NUMBERED_AS_SECTIONS = """\
+某某区人民法院2022年度部门决算
+第三部分 2022年度部门决算情况说明
+七、2022年度一般公共预算财政拨款“三公”经费决算情况说明
+2022年“三公”经费决算9.60万元,与2021年决算相比减少0.60万元。具体情况:
+一、2022年因公出国(境)费决算3.10万元,与2021年决算相比减少1.20万元。本部门组织的出国团组1个,出国3人次。
+二、2022年公务用车购置及运行维护费决算6.00万元,与2021年持平。本部门公务用车保有9辆。
+三、2022年公务接待费决算0.50万元,与2021年决算相比增加0.60万元。本部门国内公务接待4批次,30人次。
+八、政府性基金预算财政拨款收入支出决算情况说明
+本部门2022年度没有政府性基金预算财政拨款收入,也没有使用政府性基金预算财政拨款安排的支出。
+"""
+
+
+def test_items_numbered_as_sections_after_a_later_section_are_paragraphs_of_it() -> None:
+    facts = facts_of(ITEMS_NUMBERED_AS_SECTIONS)
+    assert [f.value for f in facts[("three_public_actual", "outbound_travel")]] == [Decimal("3.10")]
+    assert [(f.value, f.qualifier) for f in facts[("three_public_yoy_change", "outbound_travel")]] == [
+        (Decimal("1.20"), "减少")]
+    assert [f.value for f in facts[("three_public_actual", "vehicle")]] == [Decimal("6.00")]
+    assert [f.value for f in facts[("three_public_actual", "official_reception")]] == [Decimal("0.50")]
+    assert [f.value for f in facts[("vehicles_held", "total")]] == [Decimal("9")]
+    assert [f.value for f in facts[("reception_batches", "total")]] == [Decimal("4")]
+    assert [f.value for f in facts[("reception_persons", "total")]] == [Decimal("30")]
+    headings = [(h.level, h.number, h.list_no) for h in extract_headings(split_lines(ITEMS_NUMBERED_AS_SECTIONS))]
+    # the items are no headings, and the next section continues the sections' list
+    assert headings[1:] == [("section", 7, headings[1][2]), ("section", 8, headings[1][2])]
