@@ -88,6 +88,7 @@ TABLE_ROW_LABELS = frozenset({*INCOME_LABELS, *EXPENDITURE_LABELS, *BOTH_SIDES_L
 
 _PART_KINDS = tuple((kind, re.compile(rx)) for kind, rx in P.PART_KINDS)
 _TOPICS = tuple((topic, re.compile(rx)) for topic, rx in P.TOPICS)
+_ITEM_TOPICS = {topic: tuple((item, re.compile(rx)) for item, rx in items) for topic, items in P.ITEM_TOPICS.items()}
 _ANY_TOPIC = re.compile("|".join(f"(?:{rx})" for _, rx in P.TOPICS))  # one search rules out most headings
 # With the word each template prints after its value and the longest it prints of its own: cheap
 # tests before the regex (most of which cannot start with a literal).
@@ -486,9 +487,10 @@ def _paragraphs(content: _Content, numbered: list[_Numbered]) -> list[_Paragraph
     part = "front" if "part" in content.marks else "narrative"
     scope = NO_HEADINGS
 
-    def add(chunks: list[tuple[Line, str]], context: tuple[str, ...] | None = None) -> None:
+    def add(chunks: list[tuple[Line, str]], context: tuple[str, ...] | None = None, topic: str | None = None) -> None:
         if chunks:
-            paragraphs.append(_Paragraph(chunks, part, scope, scope.context if context is None else context))
+            paragraph_scope = replace(scope, topic=topic) if topic else scope
+            paragraphs.append(_Paragraph(chunks, part, paragraph_scope, scope.context if context is None else context))
 
     add(lines[: numbered[0].at if numbered else len(lines)])  # the running text before the first number
     for n, end in zip(numbered, [*(n.at for n in numbered[1:]), len(lines)]):  # a numbered line and the running text after it
@@ -511,8 +513,13 @@ def _paragraphs(content: _Content, numbered: list[_Numbered]) -> list[_Paragraph
                 scope = _scope(scope.outer, None)
             chunks = lines[n.at : end]
             lead = _item_lead("".join(map(itemgetter(1), chunks))) if part in PARTS_READ_BY_TOPIC else ""
-            add(chunks, (lead, *scope.context) if lead else scope.context)
+            add(chunks, (lead, *scope.context) if lead else scope.context, _item_topic(lead, scope.topic))
     return paragraphs
+
+
+def _item_topic(lead: str, topic: str | None) -> str | None:
+    """The narrower topic a numbered item's lead names in its section, if any (see P.ITEM_TOPICS)."""
+    return next((item for item, rx in _ITEM_TOPICS.get(topic or "", ()) if rx.fullmatch(lead)), None)
 
 
 def _heading_in(part: str, text: str, parent_topic: str | None) -> Heading:
@@ -999,10 +1006,7 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             fact = _fact(key, subject, match, sentence)
             if not fact or _listed(fact, match, sentence, issues):
                 continue
-            if topic in _OTHER_SUBJECTS and (named := _other_sections_subject(sentence.compact, match.start("v"), topic)):
-                issues.append(ParseIssue("info", "another_sections_subject", f"{key} {fact.printed}: the sentence names "
-                                         f"'{named}', the subject of another section, and the value's clause does not "
-                                         "name this section's: it is not recorded (a lost heading?)", fact.provenance))
+            if _of_another_section(fact, match.start("v"), sentence, issues):
                 continue
             marks = marks or _sentence_marks(sentence.compact)
             other_year = _another_years(sentence.compact, match.start("v"), marks, whole[0], topic)
@@ -1028,7 +1032,7 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
                 events.append((match.start("v"), fact, None))
     if topic in P.CHANGE_KEYS:
         events += [(m.start("dir"), f, None) for m, f in _changes(sentence, before, document, whole[0], issues)
-                   if not _listed(f, m, sentence, issues)]
+                   if not _listed(f, m, sentence, issues) and not _of_another_section(f, m.start("dir"), sentence, issues)]
     if topic in P.COMPARED_FACTS:
         events += [(m.start(), None, m) for m in _COMPARISON.finditer(sentence.compact)]
     # a value read as a kind's amount ('国内接待费支出决算 6.50 万元') is not also its item's
@@ -1191,8 +1195,11 @@ def _changes(sentence: Sentence, before: list[Sentence], document: Document, fis
     found = []
     for rx, is_pct in ((_CHANGE_AMOUNT, False), (_CHANGE_PCT, True), (_FLAT, False)):
         for match in rx.finditer(sentence.compact):
-            if rx is _FLAT and _COUNT_BEFORE.search(sentence.compact, 0, match.start()):
-                continue  # '因公出国(境) 0 人次，与上年持平': the count's, which has no change key
+            if rx is _FLAT and (_COUNT_BEFORE.search(sentence.compact, 0, match.start())
+                                or any(m.start() <= match.start() < m.end() for m in _COMPARISON.finditer(sentence.compact))):
+                # '因公出国(境) 0 人次，与上年持平': the count's, which has no change key; '决算数与预算数持平':
+                # the actual's comparison with the budget (see _qualify_compared)
+                continue
             anchor = _anchor(sentence, match.start(), before, fiscal_year)
             if anchor == "another_year":
                 start = match.start("v") if match.groupdict().get("v") else match.start("dir")
@@ -1250,10 +1257,21 @@ def _label_after_the_anchor(compact: str, position: int) -> bool:
     return not any(map(str.isdigit, between)) and not _CHANGE_WORD.search(between)
 
 
+def _of_another_section(fact: Fact, position: int, sentence: Sentence, issues: list[ParseIssue]) -> bool:
+    """Whether the value at `position` is another section's (see _other_sections_subject); reported."""
+    topic = sentence.topic or ""
+    if topic not in _OTHER_SUBJECTS or not (named := _other_sections_subject(sentence.compact, position, topic)):
+        return False
+    issues.append(ParseIssue("info", "another_sections_subject", f"{fact.fact_key} {fact.printed}: the sentence names "
+                             f"'{named}', the subject of another section, and the value's clause does not name this "
+                             "section's: it is not recorded (a lost heading?)", fact.provenance))
+    return True
+
+
 def _other_sections_subject(compact: str, position: int, topic: str) -> str | None:
     """The subject of another section the sentence names (see P.SECTIONS_READING_ANY_AMOUNT), when the
     clause of the value at `position` does not name its section's own."""
-    other = _OTHER_SUBJECTS[topic].search(compact)
+    other = _OTHER_SUBJECTS[topic].search(compact, 0, position if topic in P.OTHER_SUBJECT_BEFORE_THE_VALUE else len(compact))
     if other is None:
         return None
     return None if _OWN_SUBJECT[topic].search(compact, _clause_start(compact, position), position) else other[0]

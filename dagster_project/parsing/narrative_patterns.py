@@ -80,7 +80,7 @@ SENTENCE_ENDS = ("。", ";", "!", "?", ")", "”")
 # more specific headings come first: '财政拨款收入支出决算总体' before '收入支出决算总体').
 TOPICS: tuple[tuple[str, str], ...] = (
     ("three_public", r"三公"),
-    ("basic", r"基本支出决算"),
+    ("basic", r"基本支出(?:决算|情况)"),
     # '一般公共预算项目支出决算情况说明' (Inner Mongolia): no fact of the vocabulary is read there, and
     # its project spending is not Table 3's (all funds) nor the general budget's total
     ("project", r"项目支出决算"),
@@ -89,8 +89,10 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("procurement", r"政府采购"),
     ("gov_fund", r"政府性基金"),
     ("state_capital", r"国有资本经营"),
-    ("gpb", r"一般公共预算(?:财政拨款)?支出"),
-    ("fiscal", r"财政拨款收入?、?支出?决?算?总(?:体|计|表)|财政拨款收支"),
+    # ('一般公共预算财政拨款收入支出决算情况说明': Chongqing's general-budget section)
+    ("gpb", r"一般公共预算(?:财政拨款)?(?:收入)?支出"),
+    # ('财政拨款收入决算情况': Gansu's fiscal section, which states the income side only)
+    ("fiscal", r"财政拨款收入?、?支出?决?算?总(?:体|计|表)|财政拨款收支|^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)?财政拨款收入决算"),
     ("totals", r"收入?、?支出?决?算?总(?:体|计|表)|收支决算总体"),
     ("income", r"收入决算"),
     ("expenditure", r"支出决算"),
@@ -106,6 +108,16 @@ _SECTIONS_OF_OTHER_SUBJECTS = ("three_public", "basic", "project", "admin", "pro
 SECTIONS_READING_ANY_AMOUNT: dict[str, tuple[str, ...]] = {
     "gov_fund": (*_SECTIONS_OF_OTHER_SUBJECTS, "state_capital"),
     "state_capital": (*_SECTIONS_OF_OTHER_SUBJECTS, "gov_fund"),
+    # any 财政拨款支出 ('2022 年度政府性基金预算财政拨款支出 52.65 万元' in Gansu's general-budget section)
+    "gpb": ("gov_fund", "state_capital", "three_public", "admin"),
+}
+# Sections whose values another section's subject takes only when named before them: the general
+# budget's changes are explained by others ('…增加 10 万元，主要原因是机关运行经费增加').
+OTHER_SUBJECT_BEFORE_THE_VALUE = frozenset({"gpb"})
+# Items of a section that state a narrower topic by their lead ('2.收入情况。2022 年度收入合计 …' in
+# Chongqing's totals section): the item reads as that topic's section.
+ITEM_TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
+    "totals": (("income", r"收入(?:决算)?情况"), ("expenditure", r"支出(?:决算)?情况")),
 }
 # A subsection has its section's topic ('(一)财政拨款收入决算情况' under the fiscal section is no
 # income section), unless its heading names a part of the section's topic: '(二)一般公共预算支出决算
@@ -153,7 +165,7 @@ _INCOME_LINES = (
     (r"一般公共预算财政拨款收入", "general_budget_appropriation"),
     (r"政府性基金预算财政拨款收入", "gov_fund_appropriation"),
     (r"国有资本经营预算财政拨款收入", "state_capital_appropriation"),
-    (r"财政拨款收入", "fiscal_appropriation"),
+    (r"财政(?:拨款|补助)收入", "fiscal_appropriation"),
     (r"上级补助收入", "superior_subsidy"),
     (r"事业收入", "business"),
     (r"经营收入", "operating"),
@@ -344,17 +356,19 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         FactPattern("total_income_expenditure", r"总(?:收入|支出)(?:为)?{amt}", level=True),
     ),
     "income": (
-        FactPattern("income_total", r"(?:收入合计|(?:本单位|本部门)收入)(?:为)?{amt}"),  # 本单位收入为: Gansu
-        FactPattern("income_amount", r"(?:(?:一般公共预算|政府性基金预算|国有资本经营预算)?财政拨款|上级补助|事业|经营|附属单位上缴|其他)收入(?:为)?{amt}", "@in_match"),
-        FactPattern("income_share_pct", r"占(?:本年)?(?:总?收入)?(?:合计|总额)?(?:的)?(?:比例为|比重为)?{pct}", "@before"),
+        # 本单位收入为: Gansu; 本年收入: the total its lines' shares are of ('占本年收入 81.28%')
+        FactPattern("income_total", r"(?:收入合计|本年收入|(?:本单位|本部门)收入)(?:为)?{amt}"),
+        # 财政补助收入: the line's name before 2019
+        FactPattern("income_amount", r"(?:(?:一般公共预算|政府性基金预算|国有资本经营预算)?财政拨款|财政补助|上级补助|事业|经营|附属单位上缴|其他)收入(?:为)?{amt}", "@in_match"),
+        FactPattern("income_share_pct", r"占比?(?:本年)?(?:总?收入)?(?:合计|总额)?(?:的)?(?:比例为|比重为)?{pct}", "@before"),
     ),
     "expenditure": (
-        FactPattern("expenditure_total", r"(?:支出合计|(?:本单位|本部门)支出)(?:为)?{amt}"),
+        FactPattern("expenditure_total", r"(?:支出合计|本年支出|(?:本单位|本部门)支出)(?:为)?{amt}"),
         FactPattern("expenditure_amount", r"(?:基本|项目|上缴上级|经营|对附属单位补助)支出(?:为)?{amt}", "@in_match"),
-        FactPattern("expenditure_share_pct", r"占(?:本年)?(?:总?支出)?(?:合计|总额)?(?:的)?(?:比例为|比重为)?{pct}", "@before"),
+        FactPattern("expenditure_share_pct", r"占比?(?:本年)?(?:总?支出)?(?:合计|总额)?(?:的)?(?:比例为|比重为)?{pct}", "@before"),
     ),
     "fiscal": (
-        FactPattern("fiscal_total", r"财政拨款收入?、?支出?(?:决算)?总计(?:各|均)?(?:为)?{amt}", level=True),
+        FactPattern("fiscal_total", r"财政拨款(?:收入?、?支出?|收入|支出)(?:决算)?总计(?:各|均)?(?:为)?{amt}", level=True),
     ),
     "gpb": (
         FactPattern("gpb_expenditure", r"(?:财政拨款|一般公共预算)支出(?:决算)?(?:总计|合计)?(?:为)?{amt}", level=True),
@@ -366,14 +380,14 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     ),
     "basic": (
         FactPattern("basic_total", r"基本支出(?:为)?{amt}"),
-        FactPattern("basic_personnel", r"人员经费(?:为)?{amt}"),
-        FactPattern("basic_public", r"公用经费(?:为)?{amt}"),
+        FactPattern("basic_personnel", r"人员经费(?:合计)?:?(?:为)?{amt}"),
+        FactPattern("basic_public", r"公用经费(?:合计)?:?(?:为)?{amt}"),
     ),
     "three_public": (
         FactPattern("three_public_budget", r"预算(?:数)?为{amt}", "@before"),
         FactPattern("three_public_budget", r"(?:完成(?:全年|年初)?|[较比与](?:年初)?)预算(?:数)?{amt}", "@before"),
         FactPattern("three_public_actual", r"决算(?:汇总数|数|总额)?(?:为|是)?{amt}", "@before"),
-        FactPattern("three_public_actual", r"(?:合计|决算)支出(?:数)?(?:为|是)?{amt}", "@before"),
+        FactPattern("three_public_actual", r"(?:合计|共计|决算)支出(?:数)?(?:为|是)?{amt}", "@before"),
         FactPattern("three_public_actual", r"(?:" + THREE_PUBLIC_NAMES + r")用?(?:财政拨款)?(?:支出|开支)(?:为|共计|合计)?{amt}",
                     "@in_match"),
         FactPattern(PART_OF_THE_TOTAL, r"(?<!开支)(?:" + THREE_PUBLIC_NAMES + r")(?:为|共计|合计)?{amt}", "@in_match"),
@@ -413,7 +427,7 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         FactPattern("state_capital_expenditure", r"(?:本年)?支出(?:决算)?(?:合计)?(?:为)?{amt}"),
     ),
     "admin": (
-        FactPattern("admin_operating_cost", r"(?:机关|机构)运行经费(?:支出)?(?:为)?{amt}", level=True),
+        FactPattern("admin_operating_cost", r"(?:机关|机构)运行经费(?:财政拨款)?(?:支出)?(?:为)?{amt}", level=True),
     ),
     "procurement": (
         FactPattern("procurement_total", r"政府采购(?:支出|合同)?(?:总额|金额|合计)?(?:\([^)]{1,12}\))?(?:为|共计|合计)?{amt}"),

@@ -1,0 +1,93 @@
+"""Sections of real disclosures printed in other words than the national template's (Chongqing,
+Gansu, Anhui, Guangxi pages): the totals section going on to income and spending as numbered items
+('2.收入情况。'), the fiscal section stating the income side only ('财政拨款收入决算情况'), the
+general budget's section named with 收入支出 and stating the government fund's spending beside its
+own, the basic spending's section without 决算, '占比', '人员经费合计：', '机关运行经费财政拨款',
+and '决算数与预算数持平'. The document is made up for these tests (its own department and numbers)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from dagster_project.parsing.text_document import parse_text
+from tests.helpers import fact_values
+
+CIVIL_AFFAIRS = """\
+某某县民政局2022年度部门决算
+第三部分 2022年度部门决算情况说明
+(一)收入支出决算总体情况说明
+1.总体情况。2022年度收入总计420.00万元，支出总计420.00万元，与上年相比增加30.00万元，增长7.7%。
+2.收入情况。2022年度收入合计400.00万元，较上年决算数增加28.00万元。其中：财政拨款收入380.00万元，占比95.0%；\
+其他收入20.00万元，占比5.0%。
+3.支出情况。2022年度支出合计410.00万元。其中：基本支出300.00万元，占73.2%；项目支出110.00万元，占26.8%。
+(二)财政拨款收入决算情况
+2022年度财政拨款收入总计380.00万元，与上年相比减少12.00万元，降低3.1%。
+(三)一般公共预算财政拨款收入支出决算情况说明
+2022年度一般公共预算财政拨款支出350.00万元，较上年增加10.00万元，主要原因是机关运行经费增加。2022年度政府性基金预算\
+财政拨款支出30.00万元，与上年相比增加30.00万元，增长100%。
+(四)一般公共预算财政拨款基本支出情况说明
+2022年度一般公共预算财政拨款基本支出290.00万元。其中：
+1、人员经费合计：250.00万元。
+2、公用经费合计：40.00万元。
+(五)机关运行经费支出情况
+2022年机关运行经费财政拨款40.00万元，较2021年增加2.00万元，增长5.3%。
+(六)“三公”经费支出情况
+2022年度“三公”经费支出预算为5.00万元，支出决算为5.00万元，完成预算的100%；较上年增加0.50万元，增长11.1%。\
+决算数与预算数持平的主要原因是严格执行预算。公务接待8批次，60人，共计支出1.20万元。
+"""
+
+
+def values() -> dict[tuple[str, str], list[Decimal]]:
+    return fact_values(parse_text(CIVIL_AFFAIRS.encode(), "civil.txt", "civil"))
+
+
+def test_income_and_spending_items_of_the_totals_section_read_as_their_sections() -> None:
+    found = values()
+    assert found[("total_income_expenditure", "total")] == [Decimal("420.00")] * 2
+    assert found[("total_yoy_change", "total")] == [Decimal("30.00")]  # not the income's 28.00
+    assert found[("income_total", "total")] == [Decimal("400.00")]
+    assert found[("income_amount", "fiscal_appropriation")] == [Decimal("380.00")]
+    assert found[("income_share_pct", "fiscal_appropriation")] == [Decimal("95.0")]  # '占比'
+    assert found[("income_share_pct", "other")] == [Decimal("5.0")]
+    assert found[("expenditure_total", "total")] == [Decimal("410.00")]
+    assert found[("expenditure_amount", "project")] == [Decimal("110.00")]
+    assert found[("expenditure_share_pct", "basic")] == [Decimal("73.2")]
+
+
+def test_a_fiscal_section_that_states_the_income_side_only() -> None:
+    found = values()
+    assert found[("fiscal_total", "total")] == [Decimal("380.00")]
+    assert found[("fiscal_yoy_change", "total")] == [Decimal("12.00")]
+    assert found[("fiscal_yoy_change_pct", "total")] == [Decimal("3.1")]
+
+
+def test_the_government_funds_spending_in_the_general_budgets_section_is_not_the_general_budgets() -> None:
+    found = values()
+    assert found[("gpb_expenditure", "total")] == [Decimal("350.00")]
+    # its change is read though the sentence names 机关运行经费 after it, as the reason
+    assert found[("gpb_yoy_change", "total")] == [Decimal("10.00")]
+    assert ("gpb_yoy_change_pct", "total") not in found
+
+
+def test_the_basic_spending_section_without_jue_suan_and_totals_printed_with_he_ji() -> None:
+    found = values()
+    assert found[("basic_total", "total")] == [Decimal("290.00")]
+    assert found[("basic_personnel", "total")] == [Decimal("250.00")]
+    assert found[("basic_public", "total")] == [Decimal("40.00")]
+
+
+def test_admin_operating_cost_named_with_its_funding() -> None:
+    found = values()
+    assert found[("admin_operating_cost", "total")] == [Decimal("40.00")]
+    assert found[("admin_operating_cost_yoy_change", "total")] == [Decimal("2.00")]
+
+
+def test_the_actual_equal_to_the_budget_is_no_change_on_the_year() -> None:
+    document = parse_text(CIVIL_AFFAIRS.encode(), "civil.txt", "civil")
+    changes = [(f.value, f.qualifier) for f in document.facts if (f.fact_key, f.subject) == ("three_public_yoy_change", "total")]
+    assert changes == [(Decimal("0.50"), "增加")]
+    actual = [(f.value, f.qualifier) for f in document.facts if (f.fact_key, f.subject) == ("three_public_actual", "total")]
+    assert actual == [(Decimal("5.00"), "持平")]
+    found = fact_values(document)
+    assert found[("three_public_actual", "official_reception")] == [Decimal("1.20")]  # '共计支出'
+    assert found[("reception_batches", "total")] == [Decimal("8")]
