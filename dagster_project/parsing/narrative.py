@@ -88,6 +88,9 @@ TABLE_ROW_LABELS = frozenset({*INCOME_LABELS, *EXPENDITURE_LABELS, *BOTH_SIDES_L
 
 _PART_KINDS = tuple((kind, re.compile(rx)) for kind, rx in P.PART_KINDS)
 _TOPICS = tuple((topic, re.compile(rx)) for topic, rx in P.TOPICS)
+# A section number that restarts the sections before an item's name alone ('七、…“三公”经费…' / '一、因公
+# 出国(境)经费' / '二、公务接待费', Sichuan): a subsection of the section.
+_ITEM_HEADING = re.compile("|".join(rx for rx, subject in P.MENTIONS["three_public"] if subject not in ("total", P.OUTSIDE_TOPIC)))
 _ITEM_TOPICS = {topic: tuple((item, re.compile(rx)) for item, rx in items) for topic, items in P.ITEM_TOPICS.items()}
 _ANY_TOPIC = re.compile("|".join(f"(?:{rx})" for _, rx in P.TOPICS))  # one search rules out most headings
 # With the word each template prints after its value and the longest it prints of its own: cheap
@@ -103,7 +106,9 @@ _FLAT = re.compile(P.FLAT_DIRECTION)
 _LISTED_NEXT = {unit: re.compile(rx) for unit, rx in P.LISTED_NEXT.items()}
 _YOY_ANCHOR = re.compile(P.YOY_ANCHOR)
 _BUDGET_ANCHOR = re.compile(P.BUDGET_ANCHOR)
+_PREVIOUS_BUDGET_ANCHOR = re.compile(P.PREVIOUS_BUDGET_ANCHOR)
 _YEAR_DIGITS = re.compile(r"\d{4}")
+_CHANGE_FACT_KEYS = frozenset(key for keys in P.CHANGE_KEYS.values() for key in (keys.yoy_amount, keys.yoy_pct, keys.budget_amount) if key)
 _COUNT_BEFORE = re.compile(P.COUNT_BEFORE)
 _NAMED_YEAR = re.compile(P.NAMED_YEAR)
 _COMPARED_LABEL = re.compile(P.COMPARED_LABEL)
@@ -460,8 +465,11 @@ def _numbered_lines(content: _Content) -> list[_Numbered]:
             section = 0
         elif mark in HEADING_LEVELS:
             heading_text, rest, last = _heading_at(content, i)
-            if STATED_VALUE_RE.search(heading_text) and (mark == "h1" or _restarts_the_sections(heading_text, section)):
+            restarts = mark == "h0" and _restarts_the_sections(heading_text, section)
+            if STATED_VALUE_RE.search(heading_text) and (mark == "h1" or restarts):
                 numbered.append(_Numbered(i, mark, content.lines[i][1], i, running=True))
+            elif restarts and _ITEM_HEADING.fullmatch(_compact(MARKER_RE.sub("", heading_text, count=1))):
+                numbered.append(_Numbered(i, "h1", heading_text, last, rest))  # an item of the section, as its subsection
             else:
                 numbered.append(_Numbered(i, mark, heading_text, last, rest))
                 section = _section_number(heading_text) if mark == "h0" else section
@@ -1057,14 +1065,16 @@ def _without_conflicts(facts: list[Fact], issues: list[ParseIssue]) -> list[Fact
     """A sentence's facts, without those of a subject it names that it gives two values of one key
     ('…其中：政府采购货物支出 1,022.54 万元，其中：政府采购货物支出 595.70 万元': a line printed twice put
     another statement's number there), each reported: which value is the subject's is not known.
-    (The whole's, DEFAULT_SUBJECT, may take both sides' totals, which the checks compare; what is
-    outside the topic, OUTSIDE_TOPIC, is not recorded anyway.)"""
+    (The whole's, DEFAULT_SUBJECT, may take both sides' totals, which the checks compare, but not two
+    changes: '比上年收入增加 50.8%，支出比上年增加 42.5%' names neither side's total; what is outside the
+    topic, OUTSIDE_TOPIC, is not recorded anyway.)"""
     if len(facts) < 2:
         return facts
     first: dict[tuple[str, str], Decimal] = {}
     conflicting = {key for fact in facts
                    if first.setdefault(key := (fact.fact_key, fact.subject), fact.value) != fact.value
-                   and fact.subject not in (P.DEFAULT_SUBJECT, P.OUTSIDE_TOPIC)}
+                   and fact.subject != P.OUTSIDE_TOPIC
+                   and (fact.subject != P.DEFAULT_SUBJECT or fact.fact_key in _CHANGE_FACT_KEYS)}
     if not conflicting:
         return facts
     for fact in facts:
@@ -1205,8 +1215,8 @@ def _changes(sentence: Sentence, before: list[Sentence], document: Document, fis
                 start = match.start("v") if match.groupdict().get("v") else match.start("dir")
                 printed, provenance = sentence.printed(start, match.end())
                 issues.append(ParseIssue("info", "another_year", f"{keys.yoy_pct if is_pct else keys.yoy_amount} "
-                                         f"{printed}: measured against another year than the year before, so it is "
-                                         "not recorded", provenance))
+                                         f"{printed}: measured against another year than the year before, or the "
+                                         "year before's budget, so it is not recorded", provenance))
                 continue
             if anchor == "yoy":
                 key = keys.yoy_pct if is_pct else keys.yoy_amount
@@ -1288,13 +1298,18 @@ def _clause_before(compact: str, position: int) -> str:
 
 
 def _last_anchor(text: str, fiscal_year: int | None = None) -> str | None:
-    """'yoy', 'budget', or 'another_year' for a year-on-year anchor that names a year other than the
-    one before the fiscal year ('比 2019 年(疫情前)决算数减少' in a 2022 document)."""
+    """What the text's last anchor compares with: 'yoy', 'budget', or 'another_year' for a year-on-year
+    anchor that names a year other than the one before the fiscal year ('比 2019 年(疫情前)决算数减少' in
+    a 2022 document) and for the year before's budget ('比上年预算数下降 18.42%')."""
     yoy = max(_YOY_ANCHOR.finditer(text), key=lambda m: m.end(), default=None)
     budget = max((m.end() for m in _BUDGET_ANCHOR.finditer(text)), default=-1)
-    if yoy is None and budget < 0:
+    previous_budget = max((m.end() for m in _PREVIOUS_BUDGET_ANCHOR.finditer(text)), default=-1)
+    last = max(yoy.end() if yoy else -1, budget, previous_budget)
+    if last < 0:
         return None
-    if yoy is None or budget > yoy.end():
+    if last == previous_budget:
+        return "another_year"
+    if last == budget:
         return "budget"
     named = _YEAR_DIGITS.search(yoy[0])
     return "another_year" if named and fiscal_year and int(named[0]) != fiscal_year - 1 else "yoy"

@@ -189,6 +189,10 @@ _LINES_OF_THE_TOTALS = tuple(
     for rx in (r"本年收入", r"本年支出", r"收入合计", r"支出合计", r"(?:上年|年初)结转", r"年末结转", r"非财政拨款结余", r"结余分配",
                *(rx for rx, _ in (*_INCOME_LINES, *_EXPENDITURE_LINES)), FUNCTION_CLASS_NAMED_RE)
 )
+# How a 三公 item's name may start and end ('公车' / '公务车' / '公务用车' / '车辆'; '费', '经费', '费用', or
+# nothing before 支出 or the amount).
+_CAR = r"(?:公(?:务用?)?车|车辆)"
+_FEE = r"(?:经?费用?|(?=支出|\d))"
 MENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "totals": (*_GRAND_TOTAL_SIDES, *_LINES_OF_THE_TOTALS),
     "fiscal": (*_GRAND_TOTAL_SIDES, *_LINES_OF_THE_TOTALS),
@@ -200,16 +204,17 @@ MENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "three_public": (
         (r"[“\"]?三公[”\"]?经费", "total"),
         # an item named by its spending ('因公出国支出决算', '公务用车购置支出 0 万元'): Guangxi
-        # and in other words: '…经费' / '…费用', '运维费', '运行及维护', '(含执法执勤用车)', a name with neither
-        # 费 nor 支出 before its amount ('公务接待 12.39 万元', '公务用车购置 0 万元')
+        # and in other words: '…经费' / '…费用', '运维费', '运行及维护', '(含执法执勤用车)', '公务车' / '车辆',
+        # a name with neither 费 nor 支出 before its amount ('公务接待 12.39 万元', '公务用车购置 0 万元'),
+        # '购置及运行维护费' right after a break, 公务用车 named before it ('公务用车保有量 2 辆，购置及运行维护费 5 万元')
         (r"因公出国(?:\(境\))?(?:经费|费用|费)?", "outbound_travel"),
-        (r"公(?:务用)?车购置及(?:运行(?:及?维护)?|运维)费用?", "vehicle"),
-        (r"公(?:务用)?车购置(?:费用?|(?=支出|\d))", "vehicle_purchase"),
-        (r"公(?:务用)?车(?:\([^)]{1,12}\))?(?:运行(?:及?维护)?|运维)(?:费用?|(?=支出|\d))", "vehicle_operation"),
-        (r"公务接待(?:费|(?=支出|\d))", "official_reception"),
+        (r"(?:" + _CAR + r"|(?<=[,;:]))购置及(?:运行(?:及?维护)?|运维)" + _FEE, "vehicle"),
+        (_CAR + r"购置" + _FEE, "vehicle_purchase"),
+        (_CAR + r"(?:\([^)]{1,12}\))?(?:运行(?:及?维护)?|运维)" + _FEE, "vehicle_operation"),
+        (r"公务接待" + _FEE, "official_reception"),
         # '公务用车及运行维护费': the purchase and the running, or the running alone (Jilin: its amount
         # was the running's); which item it is is not read
-        (r"公(?:务用)?车及运行(?:维护)?费", OUTSIDE_TOPIC),
+        (_CAR + r"及运行(?:维护)?费", OUTSIDE_TOPIC),
         (r"会议费|培训费", OUTSIDE_TOPIC),
     ),
     "procurement": (
@@ -301,6 +306,9 @@ COMPARED_LABEL = r"[^\d,;。:、]{0,16}"
 # An anchor that ends so has compared already: '与上年相比财政拨款支出 1500 万元' states this year's.
 COMPARED_ALREADY = ("相比", "比较", "同比")
 BUDGET_ANCHOR = r"比(?:年初)?预算(?:数)?|较(?:年初)?预算(?:数)?|与(?:\d{4}年度?)?(?:年初)?预算数?(?:相比|比较)"
+# The year before's budget ('比上年预算数字下降 18.42%', Anhui): compared with it, a change states no fact
+# of the vocabulary (and does not take the year-on-year anchor of the clause before).
+PREVIOUS_BUDGET_ANCHOR = r"(?:比|与|较)(?:上年|上一年|去年)度?(?:年初)?预算数?字?"
 # A sentence that states the budget and then a change, with no anchor of its own ('2017 年预算数
 # 3786.71 万元，调整数 4610.19 万元，决算数 4610.19 万元，增加 823.48 万元'), compares with the budget,
 # not with the year an earlier sentence named.
@@ -385,9 +393,11 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     ),
     "three_public": (
         FactPattern("three_public_budget", r"预算(?:数)?为{amt}", "@before"),
+        FactPattern("three_public_budget", r"年初预算{amt}", "@before"),
         FactPattern("three_public_budget", r"(?:完成(?:全年|年初)?|[较比与](?:年初)?)预算(?:数)?{amt}", "@before"),
-        FactPattern("three_public_actual", r"决算(?:汇总数|数|总额)?(?:为|是)?{amt}", "@before"),
+        FactPattern("three_public_actual", r"决算(?:汇总数|总数|数|总额)?(?:为|是|共计)?{amt}", "@before"),
         FactPattern("three_public_actual", r"(?:合计|共计|决算)支出(?:数)?(?:为|是)?{amt}", "@before"),
+        FactPattern("three_public_actual", r"支出(?:总数|总额)(?:为|是)?{amt}", "@before"),
         FactPattern("three_public_actual", r"(?:" + THREE_PUBLIC_NAMES + r")用?(?:财政拨款)?(?:支出|开支)(?:为|共计|合计)?{amt}",
                     "@in_match"),
         FactPattern(PART_OF_THE_TOTAL, r"(?<!开支)(?:" + THREE_PUBLIC_NAMES + r")(?:为|共计|合计)?{amt}", "@in_match"),
@@ -396,6 +406,7 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         FactPattern("vehicle_repair", r"维修(?:\(护\))?(?:保养)?费(?:为)?{amt}", "vehicle_operation"),
         FactPattern("vehicle_insurance", r"保险费(?:为)?{amt}", "vehicle_operation"),
         FactPattern("vehicles_held", r"保有量?(?:为)?{n:辆}"),
+        FactPattern("vehicles_held", r"(?:单位|本部门|本单位)?共有公务用车{n:辆}"),  # Sichuan's 三公 section
         FactPattern("reception_amount", r"开支公务接待费(?:为)?{amt}"),
         FactPattern("reception_amount", r"(?P<kind>" + RECEPTION_KINDS + r")(?:费)?(?:支出)?(?:决算)?(?:为)?{amt}", "@kind"),
         # '(其中外事接待 26 批次)': a kind's count inside the total's (a value is read by its first pattern)
@@ -430,14 +441,14 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         FactPattern("admin_operating_cost", r"(?:机关|机构)运行经费(?:财政拨款)?(?:支出)?(?:为)?{amt}", level=True),
     ),
     "procurement": (
-        FactPattern("procurement_total", r"政府采购(?:支出|合同)?(?:总额|金额|合计)?(?:\([^)]{1,12}\))?(?:为|共计|合计)?{amt}"),
+        FactPattern("procurement_total", r"政府采购(?:支出|合同)?(?:总额|金额|合计|规模)?(?:\([^)]{1,12}\))?(?:为|共计|合计)?{amt}"),
         FactPattern("procurement_amount", r"(?:货物|工程|服务)类?(?:采购)?(?:支出|合同)?(?:金额)?(?:为)?{amt}", "@in_match"),
         FactPattern("procurement_sme_amount", r"授予中小企业(?:合同)?金额(?:为)?{amt}"),
-        FactPattern("procurement_sme_share_pct", r"授予中小企业(?:合同)?金额(?:[\d,.]+万?元)?,?占[^。;%]{0,16}?(?:总额|金额)的?{pct}", "@in_match"),
+        FactPattern("procurement_sme_share_pct", r"授予中小企业(?:合同)?总?金额(?:为)?" + _AMOUNT_PRINTED + r",?占[^。;%]{0,16}?(?:总额|金额|规模)的?{pct}", "@in_match"),
         FactPattern("procurement_small_micro_amount", r"授予小微企业(?:合同)?金额(?:为)?{amt}"),
         # a share of the SME amount ('占授予中小企业合同金额的'), or of the whole procurement ('占政府采购支出总额的')
-        FactPattern("procurement_small_micro_share_pct", r"授予小微企业(?:合同)?金额(?:[\d,.]+万?元)?,{0,2}占(?:授予)?中小(?:微)?企业[^。;%]{0,12}?(?:金额|总额)的?{pct}"),
-        FactPattern("procurement_small_micro_share_pct", r"授予小微企业(?:合同)?金额(?:[\d,.]+万?元)?,{0,2}占政府采购[^。;%]{0,12}?(?:金额|总额|规模)的?{pct}", "procurement_total"),
+        FactPattern("procurement_small_micro_share_pct", r"授予小微企业(?:合同)?总?金额(?:为)?" + _AMOUNT_PRINTED + r",{0,2}占(?:授予)?中小(?:微)?企业[^。;%]{0,12}?(?:金额|总额)的?{pct}"),
+        FactPattern("procurement_small_micro_share_pct", r"授予小微企业(?:合同)?总?金额(?:为)?" + _AMOUNT_PRINTED + r",{0,2}占[^。;%]{0,4}?政府采购[^。;%]{0,12}?(?:金额|总额|规模)的?{pct}", "procurement_total"),
         FactPattern("procurement_sme_reserved_amount", r"面向中小企业预留[^。;,]{0,20}?金额(?:为)?{amt}"),
         FactPattern("procurement_small_micro_reserved_amount", r"面向小微企业预留[^。;,]{0,20}?金额(?:为)?{amt}"),
         FactPattern("procurement_sme_awarded_reserved", r"面向中小企业预留的?政府采购项目中,[^。;]{0,30}?中标或成交的?,?(?:采购)?金额(?:为)?{amt}"),

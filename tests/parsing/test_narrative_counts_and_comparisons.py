@@ -137,3 +137,40 @@ def test_foreign_reception_counts_and_kinds_amounts_stated_as_their_final_accoun
     assert values[("reception_amount", "domestic")] == [Decimal("6.50")]
     assert values[("reception_amount", "foreign")] == [Decimal("0"), Decimal("0")]
     assert values[("vehicles_held", "total")] == [Decimal("6")]  # '保有 6 辆'
+
+
+# Sichuan's 三公 section: its items numbered as sections on lines of their own, under the section.
+# 12.40 = 0 + 2.40 + 10.00 (purchase 0, running 10.00).
+TOWN_ITEMS_ON_THEIR_OWN_LINES = """\
+某某镇人民政府2022年度部门决算
+第三部分 2022年度部门决算情况说明
+七、某某镇2022年“三公”经费支出说明
+2022年度“三公”经费支出总额为12.40万元，年初预算15.00万元，比上年预算数下降8.0%，比上年决算数下降4.6%。
+一、因公出国(境)经费
+2022年因公出国(境)费0万元，与2021年决算数持平。
+二、公务接待经费
+2022年公务接待经费支出2.40万元，较2021年决算数下降7.7%。国内公务接待30批次，210人次。
+三、公务车购置及运行维护费
+2022年公务车购置及运行维护支出10.00万元，较2021年决算数下降3.8%。车辆购置支出0万元。截至2022年12月底，单位共有公务用车\
+5辆。
+"""
+
+
+def test_items_on_lines_of_their_own_under_the_section_are_its_subsections() -> None:
+    document = parsed(TOWN_ITEMS_ON_THEIR_OWN_LINES)
+    values = fact_values(document)
+    assert values[("three_public_actual", "total")] == [Decimal("12.40")]  # '支出总额为'
+    assert values[("three_public_budget", "total")] == [Decimal("15.00")]  # '年初预算 15.00 万元'
+    # '比上年预算数下降 8.0%' compares two budgets: it is not the year's change
+    assert values[("three_public_yoy_change_pct", "total")] == [Decimal("4.6")]
+    assert values[("three_public_yoy_change", "outbound_travel")] == [Decimal("0")]
+    assert values[("three_public_actual", "official_reception")] == [Decimal("2.40")]  # '公务接待经费支出'
+    assert values[("three_public_yoy_change_pct", "official_reception")] == [Decimal("7.7")]
+    assert values[("reception_batches", "total")] == [Decimal("30")]
+    # '公务车购置及运行维护支出', '车辆购置支出'
+    assert values[("three_public_actual", "vehicle")] == [Decimal("10.00")]
+    assert values[("three_public_yoy_change_pct", "vehicle")] == [Decimal("3.8")]
+    assert values[("three_public_actual", "vehicle_purchase")] == [Decimal("0")]
+    assert values[("vehicles_held", "total")] == [Decimal("5")]  # '单位共有公务用车 5 辆'
+    headings = [(h.level, h.number) for h in document.headings]
+    assert headings[-4:] == [("section", 7), ("subsection", 1), ("subsection", 2), ("subsection", 3)]

@@ -91,3 +91,36 @@ def test_the_actual_equal_to_the_budget_is_no_change_on_the_year() -> None:
     found = fact_values(document)
     assert found[("three_public_actual", "official_reception")] == [Decimal("1.20")]  # '共计支出'
     assert found[("reception_batches", "total")] == [Decimal("8")]
+
+
+# Procurement stated as a 规模 and in 亿元 (the national statistics' wording): 0.36 = 0.09 + 0.17 + 0.10.
+PROCUREMENT_AS_A_SCALE = """\
+某某省某某厅2022年度部门决算
+第三部分 2022年度部门决算情况说明
+十一、政府采购支出情况说明
+2022年度本部门政府采购规模为0.36亿元，其中：政府采购货物支出0.09亿元、政府采购工程支出0.17亿元、政府采购服务支出\
+0.10亿元。授予中小企业合同金额为0.25亿元，占政府采购规模的69.4%，其中：授予小微企业合同金额0.14亿元，占授予中小企业\
+合同金额的56.0%。
+"""
+
+
+def test_procurement_stated_as_a_scale_in_yi_yuan() -> None:
+    found = fact_values(parse_text(PROCUREMENT_AS_A_SCALE.encode(), "procurement.txt", "procurement"))
+    assert found[("procurement_total", "total")] == [Decimal("3600")]
+    assert found[("procurement_amount", "services")] == [Decimal("1000")]
+    assert found[("procurement_sme_amount", "total")] == [Decimal("2500")]
+    assert found[("procurement_sme_share_pct", "total")] == [Decimal("69.4")]
+    assert found[("procurement_small_micro_share_pct", "total")] == [Decimal("56.0")]
+
+
+def test_two_changes_of_sides_named_without_their_totals_are_not_the_totals() -> None:
+    # Guangxi's '部门收入 …，支出 …，比上年收入增加 50.8%，支出比上年增加 42.5%': 收入 / 支出 name no side's total
+    text = """\
+某某县某某站2022年度部门决算
+第三部分 2022年度部门决算情况说明
+一、收入支出决算总体情况说明
+2022年部门收入564.90万元，支出523.86万元，比上年收入增加50.8%，支出比上年增加42.5%。
+"""
+    document = parse_text(text.encode(), "station.txt", "station")
+    assert [f for f in document.facts if f.fact_key.startswith("total_yoy_change")] == []
+    assert [issue.code for issue in document.issues].count("conflicting_values") == 2
