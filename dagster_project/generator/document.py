@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .accounts import THREE_PUBLIC_ITEMS, Department, YearAccounts
@@ -100,6 +100,12 @@ T8_COLUMNS = (("carryover_begin", "年初结转和结余"), ("income", "本年�
 INNER_MONGOLIA_HEADINGS = {"一般公共预算财政拨款支出决算情况说明": "一般公共预算支出决算情况说明",
                            "机关运行经费支出情况": "机构运行经费支出决算情况说明", "机关运行经费": "机构运行经费",
                            "政府采购支出情况": "政府采购支出决算情况说明"}
+# Wordings a document takes one time in four (NarrativeWriter._worded): the bits of the crc32 of
+# its name and year each reads. listed_parts: '基本支出、项目支出分别为 X 万元、Y 万元'; budget_in_rate:
+# the 三公 total and items as '支出决算为 X 万元，完成预算 B 万元的 P%' (Guangdong); reception_changes:
+# '国内公务接待 N 批次，较上年增加 K 批次；国内公务接待 M 人次，较上年减少 L 人次'; grouped_counts:
+# counts and percentages of the 三公 section from 1,000 up with a thousands separator ('1,084.6%').
+WORDING_BITS = {"listed_parts": 0, "budget_in_rate": 2, "reception_changes": 4, "grouped_counts": 6}
 T7_ITEMS = (("total", "合计"), ("outbound", "因公出国（境）费"), ("vehicle_subtotal", "小计"),
             ("vehicle_purchase", "公务用车购置费"), ("vehicle_operation", "公务用车运行费"), ("reception", "公务接待费"))
 
@@ -315,6 +321,14 @@ def _count(fact_key: str, subject: str, value: int, unit: str) -> Fact:
     return Fact(fact_key, subject, Decimal(value), unit, str(value))
 
 
+def _grouped(piece: Piece) -> Piece:
+    """A count or percentage from 1,000 up printed with a thousands separator ('1,084.6');
+    amounts in 万元 keep the layout's own grouping, and text is left alone."""
+    if isinstance(piece, Fact) and piece.unit != "万元" and abs(piece.value) >= 1000:
+        return replace(piece, text=f"{piece.value:,}")
+    return piece
+
+
 # --- narrative ---------------------------------------------------------------------------------
 class NarrativeWriter:
     """The 情况说明: every amount, share, rate and change agrees with the tables and with the
@@ -408,10 +422,17 @@ class NarrativeWriter:
         return "支出决算情况说明", "expenditure", [para]
 
     def _lists_the_parts(self) -> bool:
-        """Whether the document names its parts and then their values ('基本支出、项目支出分别为 …'):
-        one document in four, decided by its name and year rather than by the random stream, so that
-        every other document of a seed reads as it did before this wording was added."""
-        return zlib.crc32(f"{self.dept.full_name}{self.y}".encode()) % 4 == 0
+        """Whether the document names its parts and then their values ('基本支出、项目支出分别为 …')."""
+        return self._worded(WORDING_BITS["listed_parts"])
+
+    def _worded(self, shift: int) -> bool:
+        """Whether the document takes the wording read from bits `shift` and `shift` + 1 of the
+        crc32 of its name and year: one document in four, decided by the name and year rather than
+        by the random stream, so that every other document of a seed reads as it did before the
+        wording was added. Each wording reads its own two bits, so the choices are independent;
+        salting the name instead would not make them so (crc32 is affine: the crc32s of one name
+        with two salts of the same length differ by a constant of the name's length)."""
+        return (zlib.crc32(f"{self.dept.full_name}{self.y}".encode()) >> shift) % 4 == 0
 
     def fiscal_totals(self):
         para = self._grand_total(("财政拨款收、支总计", "财政拨款收入支出总计"), "fiscal_total", "fiscal",
@@ -472,16 +493,27 @@ class NarrativeWriter:
         budget, actual = a.three_public_budget, a.three_public_actual
         scope = [["（一）“三公”经费的单位范围。"], [f"{self.dept.full_name}有一般公共预算财政拨款预算安排“三公”经费的单位包括{self.dept.full_name}本级。"],
                  ["（二）一般公共预算财政拨款“三公”经费支出决算情况。"]]
-        overall = [f"{self.y}年度“三公”经费财政拨款年初预算数为", self.amount("three_public_budget", "total", a.three_public_budget_total),
-                   "万元，支出决算为", self.amount("three_public_actual", "total", a.three_public_actual_total), "万元，完成年初预算的",
-                   self.pct("three_public_completion_pct", "total", a.three_public_actual_total, a.three_public_budget_total), "%。"]
+        budget_in_rate = self._worded(WORDING_BITS["budget_in_rate"])
+        total_budget = self.amount("three_public_budget", "total", a.three_public_budget_total)
+        total_actual = self.amount("three_public_actual", "total", a.three_public_actual_total)
+        total_rate = self.pct("three_public_completion_pct", "total", a.three_public_actual_total, a.three_public_budget_total)
+        if budget_in_rate:  # Guangdong: the budget inside the completion rate
+            overall = [f"{self.y}年度“三公”经费财政拨款支出决算为", total_actual, "万元，完成预算", total_budget, "万元的",
+                       total_rate, "%。"]
+        else:
+            overall = [f"{self.y}年度“三公”经费财政拨款年初预算数为", total_budget, "万元，支出决算为", total_actual,
+                       "万元，完成年初预算的", total_rate, "%。"]
         labels = {"outbound_travel": "因公出国(境)费", "vehicle_purchase": "公务用车购置费",
                   "vehicle_operation": "公务用车运行费", "official_reception": "公务接待费"}
         items = []
         for i, item in enumerate(THREE_PUBLIC_ITEMS):
             sentence: list[Piece] = [f"{i + 1}.{labels[item]}支出决算为", self.amount("three_public_actual", item, actual[item]), "万元"]
             if budget[item]:
-                sentence += ["，完成年初预算的", self.pct("three_public_completion_pct", item, actual[item], budget[item]), "%"]
+                rate = self.pct("three_public_completion_pct", item, actual[item], budget[item])
+                if budget_in_rate:
+                    sentence += ["，完成预算", self.amount("three_public_budget", item, budget[item]), "万元的", rate, "%"]
+                else:
+                    sentence += ["，完成年初预算的", rate, "%"]
                 if actual[item] != budget[item]:
                     word = "增加" if actual[item] > budget[item] else "减少"
                     sentence += [f"，比年初预算{word}", self.amount("three_public_budget_change", item,
@@ -503,23 +535,46 @@ class NarrativeWriter:
         else:
             yoy = [f"{self.y}年度“三公”经费财政拨款支出决算数比{self.y - 1}年度",
                    *self.change("three_public", "total", a.three_public_actual_total, p.three_public_actual_total), "。"]
+        paragraphs = [*scope, overall, *items, yoy]
+        if self._worded(WORDING_BITS["grouped_counts"]):
+            paragraphs = [[_grouped(piece) for piece in paragraph] for paragraph in paragraphs]
         if self.layout.wording == "shaanxi":  # 会议费 and 培训费 too: no fact of the 三公 vocabulary
             others = [["（三）会议费、培训费支出情况。"],
                       [f"{self.y}年度会议费支出决算为{wan(a.public_total // 40)}万元，培训费支出决算为{wan(a.public_total // 50)}万元。"]]
-            return "“三公”经费、培训费及会议费支出情况说明", "three_public", [*scope, overall, *items, yoy, *others]
-        return "一般公共预算财政拨款“三公”经费支出决算情况说明", "three_public", [*scope, overall, *items, yoy]
+            return "“三公”经费、培训费及会议费支出情况说明", "three_public", [*paragraphs, *others]
+        return "一般公共预算财政拨款“三公”经费支出决算情况说明", "three_public", paragraphs
 
     def reception_counts(self) -> list[Piece]:
         batches, persons = self.acc.reception
+        if self._worded(WORDING_BITS["reception_changes"]):  # each count with its change on the year before
+            before_batches, before_persons = self.prev.reception
+            counts: list[Piece] = [
+                "。国内公务接待", _count("reception_batches", "total", batches, "批次"), "批次，",
+                self._count_change(batches, before_batches, "批次"), "；国内公务接待",
+                _count("reception_persons", "total", persons, "人次"), "人次，", self._count_change(persons, before_persons, "人次")]
+            if self.layout.wording == "yunnan":
+                counts += self._foreign_reception()
+            return counts
         if self.layout.wording == "gansu":
             return ["，国内公务接待批次为", _count("reception_batches", "total", batches, "批次"), "个，接待人次为",
                     _count("reception_persons", "total", persons, "人次"), "人"]
         counts: list[Piece] = ["，共接待", _count("reception_batches", "total", batches, "批次"), "批次",
                                _count("reception_persons", "total", persons, "人次"), "人次"]
         if self.layout.wording == "yunnan":
-            counts += ["。其中：外事接待", _count("reception_batches", "foreign", 0, "批次"), "批次，",
-                       _count("reception_persons", "foreign", 0, "人次"), "人次"]
+            counts += self._foreign_reception()
         return counts
+
+    def _foreign_reception(self) -> list[Piece]:
+        return ["。其中：外事接待", _count("reception_batches", "foreign", 0, "批次"), "批次，",
+                _count("reception_persons", "foreign", 0, "人次"), "人次"]
+
+    def _count_change(self, now: int, before: int, unit: str) -> str:
+        """'较上年增加 K 批次' (or 减少; '与上年持平' when equal): plain text, as the change of a count
+        is no fact of the vocabulary, spaced as the layout spaces a count."""
+        if now == before:
+            return "与上年持平"
+        space = " " if self.layout.style == "broken" else ""
+        return f"较上年{'增加' if now > before else '减少'}{space}{abs(now - before)}{unit}"
 
     def gov_fund(self):
         what = "政府性基金预算财政拨款"

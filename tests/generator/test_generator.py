@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from decimal import Decimal
 
 import pytest
@@ -198,3 +199,49 @@ def test_the_narrative_of_a_clean_document_parses_to_its_truth_fact_for_fact(tem
             read = sorted((f.fact_key, f.subject, f.value) for f in parsed.facts)
             truth = sorted((key, subject, Decimal(value)) for key, subject, value, _ in output.truth["facts"])
             assert read == truth, output.path
+
+
+# The 三公 paragraph's other wordings, each taken by one document in four (document.WORDING_BITS):
+# the pattern that finds a document printing it (in its text with the spaces and line breaks taken
+# out), and the facts it must print.
+THREE_PUBLIC_WORDINGS = {
+    # Guangdong: the budget inside the completion rate ('支出决算为 X 万元，完成预算 B 万元的 P%'), for
+    # the total and each budgeted item (the template prints no item's budget; reception always has one)
+    "budget_in_rate": (r"支出决算为[\d,.]+万元，完成预算[\d,.]+万元的[\d.]+%",
+                       {("three_public_budget", "total"), ("three_public_budget", "official_reception"),
+                        ("three_public_completion_pct", "official_reception")}),
+    # each reception count with its change on the year before, which is no fact
+    "reception_changes": (r"国内公务接待\d+批次，(?:较上年(?:增加|减少)\d+批次|与上年持平)；"
+                          r"国内公务接待\d+人次，(?:较上年(?:增加|减少)\d+人次|与上年持平)",
+                          {("reception_batches", "total"), ("reception_persons", "total")}),
+    # a percentage from 1,000 up with a thousands separator (the 三公 spending's change on a small year)
+    "grouped_counts": (r"增长\d{1,3}(?:,\d{3})+(?:\.\d+)?%", {("three_public_yoy_change_pct", "total")}),
+}
+_WORDED_CORPUS: dict[str, list] = {}
+
+
+def _worded_corpus(templates: str) -> list:
+    if templates not in _WORDED_CORPUS:  # 36 documents (the 2023 document of department 10 prints '1,427.4%')
+        _WORDED_CORPUS[templates] = [output for number in range(1, 13)
+                                     for output in department_documents(Spec(1, range(2021, 2024), seed=5, templates=templates), number)]
+    return _WORDED_CORPUS[templates]
+
+
+@pytest.mark.parametrize("wording", sorted(THREE_PUBLIC_WORDINGS))
+@pytest.mark.parametrize("templates", ["standard", "provincial"])
+def test_documents_with_each_three_public_wording_parse_to_their_truth_fact_for_fact(templates, wording):
+    pattern, printed = THREE_PUBLIC_WORDINGS[wording]
+    worded = [output for output in _worded_corpus(templates) if re.search(pattern, re.sub(r"\s+", "", output.data.decode("utf-8")))]
+    assert worded, f"no document of the corpus prints the {wording} wording"
+    for output in worded:
+        truth = _facts(output)
+        assert printed <= set(truth), output.path
+        if wording == "reception_changes":  # the truth holds the counts only, not their changes
+            assert {key for key in truth if key[0].startswith("reception_")} <= {
+                ("reception_batches", "total"), ("reception_persons", "total"),
+                ("reception_batches", "foreign"), ("reception_persons", "foreign")}, output.path
+        if wording == "grouped_counts":
+            assert truth["three_public_yoy_change_pct", "total"] >= 1000, output.path
+        parsed = parse_text(output.data, "document.txt", "document")
+        read = sorted((f.fact_key, f.subject, f.value) for f in parsed.facts)
+        assert read == sorted((key, subject, Decimal(value)) for key, subject, value, _ in output.truth["facts"]), output.path
