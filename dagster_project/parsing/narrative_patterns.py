@@ -200,7 +200,10 @@ MENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "expenditure": _EXPENDITURE_LINES,
     # the whole general budget named ('2021 年度一般公共预算财政拨款支出年初预算为 …') is the total's: a
     # sentence that names it is not about the class an earlier sentence named last
-    "gpb": ((FUNCTION_SUBJECT_RE, "@function"), (FUNCTION_CLASS_NAMED_RE, "@class"), (r"一般公共预算财政拨款支出", DEFAULT_SUBJECT)),
+    # and its income, in a section on both ('一般公共预算财政拨款收入支出决算情况说明', Chongqing): the
+    # income's change is no fact of the section
+    "gpb": ((FUNCTION_SUBJECT_RE, "@function"), (FUNCTION_CLASS_NAMED_RE, "@class"), (r"一般公共预算财政拨款支出", DEFAULT_SUBJECT),
+            (r"(?:一般公共预算)?财政拨款收入(?!、?支出)", OUTSIDE_TOPIC)),
     "three_public": (
         (r"[“\"]?三公[”\"]?经费", "total"),
         # an item named by its spending ('因公出国支出决算', '公务用车购置支出 0 万元'): Guangxi
@@ -441,8 +444,8 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         FactPattern("admin_operating_cost", r"(?:机关|机构)运行经费(?:财政拨款)?(?:支出)?(?:为)?{amt}", level=True),
     ),
     "procurement": (
-        FactPattern("procurement_total", r"政府采购(?:支出|合同)?(?:总额|金额|合计|规模)?(?:\([^)]{1,12}\))?(?:为|共计|合计)?{amt}"),
-        FactPattern("procurement_amount", r"(?:货物|工程|服务)类?(?:采购)?(?:支出|合同)?(?:金额)?(?:为)?{amt}", "@in_match"),
+        FactPattern("procurement_total", r"(?<!货物)(?<!工程)(?<!服务)政府采购(?:支出|合同)?(?:总额|金额|合计|规模)?(?:\([^)]{1,12}\))?(?:为|共计|合计)?{amt}"),
+        FactPattern("procurement_amount", r"(?:货物|工程|服务)类?(?:政府)?(?:采购)?(?:支出|合同)?(?:金额|规模)?(?:为)?{amt}", "@in_match"),
         FactPattern("procurement_sme_amount", r"授予中小企业(?:合同)?金额(?:为)?{amt}"),
         FactPattern("procurement_sme_share_pct", r"授予中小企业(?:合同)?总?金额(?:为)?" + _AMOUNT_PRINTED + r",?占[^。;%]{0,16}?(?:总额|金额|规模)的?{pct}", "@in_match"),
         FactPattern("procurement_small_micro_amount", r"授予小微企业(?:合同)?金额(?:为)?{amt}"),

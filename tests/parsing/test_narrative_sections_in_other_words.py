@@ -124,3 +124,30 @@ def test_two_changes_of_sides_named_without_their_totals_are_not_the_totals() ->
     document = parse_text(text.encode(), "station.txt", "station")
     assert [f for f in document.facts if f.fact_key.startswith("total_yoy_change")] == []
     assert [issue.code for issue in document.issues].count("conflicting_values") == 2
+
+
+def test_the_general_budgets_income_in_its_section_on_both_is_not_its_spending() -> None:
+    # Chongqing's '一般公共预算财政拨款收入支出决算情况说明' goes through the income, then the spending
+    text = """\
+某某区某某中心2022年度部门决算
+第三部分 2022年度部门决算情况说明
+(三)一般公共预算财政拨款收入支出决算情况说明
+1.收入情况。2022年度一般公共预算财政拨款收入237.52万元，较上年决算数增加37.52万元，增长18.8%。
+2.支出情况。2022年度一般公共预算财政拨款支出230.00万元，较上年决算数增加30.00万元，增长15.0%。
+"""
+    found = fact_values(parse_text(text.encode(), "centre.txt", "centre"))
+    assert found[("gpb_expenditure", "total")] == [Decimal("230.00")]
+    assert found[("gpb_yoy_change", "total")] == [Decimal("30.00")]
+    assert found[("gpb_yoy_change_pct", "total")] == [Decimal("15.0")]
+
+
+def test_procurement_kinds_listed_with_their_scale_are_the_kinds() -> None:
+    # '货物、工程、服务政府采购规模分别为 …': spelled out, '服务政府采购规模为 …' is the services', not the total
+    text = PROCUREMENT_AS_A_SCALE.replace(
+        "其中：政府采购货物支出0.09亿元、政府采购工程支出0.17亿元、政府采购服务支出0.10亿元",
+        "货物、工程、服务政府采购规模分别为0.09亿元、0.17亿元和0.10亿元")
+    assert text != PROCUREMENT_AS_A_SCALE
+    found = fact_values(parse_text(text.encode(), "procurement.txt", "procurement"))
+    assert found[("procurement_total", "total")] == [Decimal("3600")]
+    assert found[("procurement_amount", "goods")] == [Decimal("900")]
+    assert found[("procurement_amount", "services")] == [Decimal("1000")]
