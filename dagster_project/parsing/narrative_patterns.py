@@ -218,6 +218,9 @@ MENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         # '公务用车及运行维护费': the purchase and the running, or the running alone (Jilin: its amount
         # was the running's); which item it is is not read
         (_CAR + r"及运行(?:维护)?费", OUTSIDE_TOPIC),
+        # any other name of a spending stated after a break ('，其中：公车使用经费决算 50 万元'): an item
+        # the parser does not know, whose values are not the item's or the total's named before it
+        (r"(?:(?<=[,;:、])|(?<=其中))[\u4e00-\u9fff]{2,10}?(?:经费|费用|费)(?=支出|决算|为|共计|合计|\d)", OUTSIDE_TOPIC),
         (r"会议费|培训费", OUTSIDE_TOPIC),
     ),
     "procurement": (

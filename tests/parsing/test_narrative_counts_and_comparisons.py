@@ -174,3 +174,21 @@ def test_items_on_lines_of_their_own_under_the_section_are_its_subsections() -> 
     assert values[("vehicles_held", "total")] == [Decimal("5")]  # '单位共有公务用车 5 辆'
     headings = [(h.level, h.number) for h in document.headings]
     assert headings[-4:] == [("section", 7), ("subsection", 1), ("subsection", 2), ("subsection", 3)]
+
+
+def test_an_item_named_in_words_not_known_is_not_the_total_named_before_it() -> None:
+    # '公车使用经费' names no item the parser knows: its amount and rate are not the total's
+    text = """\
+某某县某某局2022年度部门决算
+第三部分 2022年度部门决算情况说明
+七、“三公”经费支出决算情况说明
+2022年度“三公”经费决算为60.00万元，其中：公车使用经费决算50.00万元，完成年初预算的98.0%；公务接待费支出10.00万元，\
+比上年减少1.00万元。
+"""
+    document = parsed(text)
+    values = fact_values(document)
+    assert values[("three_public_actual", "total")] == [Decimal("60.00")]
+    assert ("three_public_completion_pct", "total") not in values
+    assert values[("three_public_actual", "official_reception")] == [Decimal("10.00")]
+    assert [issue.message.split(":")[0] for issue in document.issues if issue.code == "subject_outside_topic"] == [
+        "three_public_actual 50.00万元", "three_public_completion_pct 98.0%"]
