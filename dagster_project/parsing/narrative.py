@@ -104,6 +104,7 @@ _CHANGE_AMOUNT = P.compile_template(P.CHANGE_DIRECTION + "{amt}")
 _CHANGE_PCT = P.compile_template(P.CHANGE_DIRECTION + "{pct}")
 _FLAT = re.compile(P.FLAT_DIRECTION)
 _LISTED_NEXT = {unit: re.compile(rx) for unit, rx in P.LISTED_NEXT.items()}
+_LISTED_CHANGES = re.compile(P.LISTED_CHANGES)
 _YOY_ANCHOR = re.compile(P.YOY_ANCHOR)
 _BUDGET_ANCHOR = re.compile(P.BUDGET_ANCHOR)
 _PREVIOUS_BUDGET_ANCHOR = re.compile(P.PREVIOUS_BUDGET_ANCHOR)
@@ -1233,6 +1234,10 @@ def _changes(sentence: Sentence, before: list[Sentence], document: Document, fis
                 fact = _fact(key, subject, match, sentence, qualifier)
             if fact:
                 found.append((match, fact))
+    for match in _LISTED_CHANGES.finditer(sentence.compact):
+        printed, provenance = sentence.printed(match.end("dir"), match.end())
+        issues.append(ParseIssue("info", "values_listed", f"{keys.yoy_amount} {printed}: the sentence lists one value "
+                                 "per subject ('各 …'), so which value is whose is not read", provenance))
     return found
 
 

@@ -548,6 +548,9 @@ NUMBER_TEMPLATES = {
 # A value followed by another of its kind ('各下降 23.51%、38.28%', '各为 12.00 万元、15.00 万元'):
 # the sentence states one value per subject it named, in their order; which is whose is not read.
 LISTED_NEXT = {"%": "[、,和及]" + NUMBER_TEMPLATES["pct"], "万元": "[、,和及]" + NUMBER_TEMPLATES["amt"]}
+# Changes listed before the unit they share ('收、支总计各减少 1267.86,2570.97 万元'): which is whose is not
+# read, and they are reported. (The first prints its decimals: '1,267.86 万元' is one number.)
+LISTED_CHANGES = CHANGE_DIRECTION + r"(?:\d+\.\d+[,、])+\d+(?:\.\d+)?" + _AMOUNT_UNIT
 # A list of subjects and one of their values in the same order, joined by 分别 ('因公出国(境)费、公务
 # 接待费分别为 0 万元、4.30 万元', '基本支出和项目支出分别为 310 万元和 1540 万元', 'A、B 较上年分别减少
 # 1 万元、2 万元'): the engine spells it out as one statement per subject ('因公出国(境)费为 0 万元,公务接待费

@@ -151,3 +151,17 @@ def test_procurement_kinds_listed_with_their_scale_are_the_kinds() -> None:
     assert found[("procurement_total", "total")] == [Decimal("3600")]
     assert found[("procurement_amount", "goods")] == [Decimal("900")]
     assert found[("procurement_amount", "services")] == [Decimal("1000")]
+
+
+def test_changes_listed_before_their_shared_unit_are_reported_not_read() -> None:
+    # Sichuan's '收、支总计各减少 A,B 万元': one change per side, which is whose is not read
+    text = """\
+某某县某某中心2022年度单位决算
+第二部分 2022年度单位决算情况说明
+一、收入支出决算总体情况说明
+2022年度收、支总计各是3120.40,3185.60万元。与2021年相比，收、支总计各减少210.30,195.20万元，各下降6.31%、5.77%。
+"""
+    document = parse_text(text.encode(), "centre.txt", "centre")
+    assert [f for f in document.facts if f.fact_key.startswith("total_yoy_change")] == []
+    listed = [issue.message.split(":")[0] for issue in document.issues if issue.code == "values_listed"]
+    assert listed == ["total_yoy_change 210.30,195.20万元", "total_yoy_change_pct 6.31%"]
