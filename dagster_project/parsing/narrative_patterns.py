@@ -354,9 +354,13 @@ PARTS_OF_TOTALS = frozenset({"three_public_budget", "three_public_actual"})
 # Facts by topic
 # ---------------------------------------------------------------------------------------------
 
+# A number as a sentence prints it (thousands separated or not) and an amount's unit (AMOUNT_UNITS,
+# as a class: one step of the regex engine).
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_AMOUNT_UNIT = "[亿万千]?元"
 # A budget may be printed inside the completion rate ('完成预算 52.00 万元的 87.7%', Guangdong) or right
 # after the anchor of a change against it ('较预算数 20.00 万元减少 4.60 万元').
-_AMOUNT_PRINTED = r"(?:[\d,.]+[亿万千]?元)?"
+_AMOUNT_PRINTED = rf"(?:(?:{_NUMBER}){_AMOUNT_UNIT})?"
 _BUDGET_EXECUTION = (
     FactPattern("budget_initial", r"年初预算(?:数)?为{amt}", "@before"),
     FactPattern("budget_initial", r"(?:完成|[较比与])年初预算(?:数)?{amt}", "@before"),
@@ -537,10 +541,6 @@ REGION_RE = (
     r")"
 )
 
-# A number as a sentence prints it (thousands separated or not) and an amount's unit (AMOUNT_UNITS,
-# as a class: one step of the regex engine).
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_AMOUNT_UNIT = "[亿万千]?元"
 NUMBER_TEMPLATES = {
     "amt": rf"(?P<v>{_NUMBER})(?P<u>{_AMOUNT_UNIT})",
     "pct": rf"(?P<v>{_NUMBER})%",
