@@ -3,6 +3,7 @@ carry-overs and year-on-year figures chained across a department's years."""
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
@@ -25,6 +26,13 @@ def _cells(output) -> dict[tuple, Decimal]:
 
 def _facts(output) -> dict[tuple, Decimal]:
     return {(f[0], f[1]): Decimal(f[2]) for f in output.truth["facts"]}
+
+
+def _read_and_truth(output) -> tuple[list[tuple], list[tuple]]:
+    """The narrative facts the parser reads from a generated document, and those its truth lists."""
+    parsed = parse_text(output.data, "document.txt", "document")
+    read = sorted((f.fact_key, f.subject, f.value) for f in parsed.facts)
+    return read, sorted((key, subject, Decimal(value)) for key, subject, value, _ in output.truth["facts"])
 
 
 def test_same_seed_same_bytes_other_seed_other_bytes():
@@ -195,9 +203,7 @@ def test_the_narrative_of_a_clean_document_parses_to_its_truth_fact_for_fact(tem
     # so bench/bench_damage.py can count a fact it lacks as wrong
     for number in range(1, 7):
         for output in department_documents(Spec(1, YEARS, seed=13, templates=templates), number):
-            parsed = parse_text(output.data, "document.txt", "document")
-            read = sorted((f.fact_key, f.subject, f.value) for f in parsed.facts)
-            truth = sorted((key, subject, Decimal(value)) for key, subject, value, _ in output.truth["facts"])
+            read, truth = _read_and_truth(output)
             assert read == truth, output.path
 
 
@@ -217,14 +223,14 @@ THREE_PUBLIC_WORDINGS = {
     # a percentage from 1,000 up with a thousands separator (the 三公 spending's change on a small year)
     "grouped_counts": (r"增长\d{1,3}(?:,\d{3})+(?:\.\d+)?%", {("three_public_yoy_change_pct", "total")}),
 }
-_WORDED_CORPUS: dict[str, list] = {}
 
 
+@functools.cache
 def _worded_corpus(templates: str) -> list:
-    if templates not in _WORDED_CORPUS:  # 36 documents (the 2023 document of department 10 prints '1,427.4%')
-        _WORDED_CORPUS[templates] = [output for number in range(1, 13)
-                                     for output in department_documents(Spec(1, range(2021, 2024), seed=5, templates=templates), number)]
-    return _WORDED_CORPUS[templates]
+    """36 documents, made once per template for the wordings' tests (the 2023 document of department
+    10 prints '1,427.4%')."""
+    return [output for number in range(1, 13)
+            for output in department_documents(Spec(1, range(2021, 2024), seed=5, templates=templates), number)]
 
 
 @pytest.mark.parametrize("wording", sorted(THREE_PUBLIC_WORDINGS))
@@ -242,6 +248,5 @@ def test_documents_with_each_three_public_wording_parse_to_their_truth_fact_for_
                 ("reception_batches", "foreign"), ("reception_persons", "foreign")}, output.path
         if wording == "grouped_counts":
             assert truth["three_public_yoy_change_pct", "total"] >= 1000, output.path
-        parsed = parse_text(output.data, "document.txt", "document")
-        read = sorted((f.fact_key, f.subject, f.value) for f in parsed.facts)
-        assert read == sorted((key, subject, Decimal(value)) for key, subject, value, _ in output.truth["facts"]), output.path
+        read, truth_facts = _read_and_truth(output)
+        assert read == truth_facts, output.path
