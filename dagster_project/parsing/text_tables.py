@@ -642,7 +642,7 @@ class _Disorder(NamedTuple):
     what: str
 
 
-def _header_among_rows(table: TableLayout, body: list[Line], page_starts: Callable[[], set[int]]) -> _Disorder | None:
+def _header_among_rows(table: TableLayout, printed: _Lines, page_starts: Callable[[], set[int]]) -> _Disorder | None:
     """The first body line that is only a column header of the table, printed after a number of the
     table (or, in Table 4, after a numbered label: see _COLUMNS_NAMED_AS_ROWS) and not on a new page
     (a table continued on the next page may repeat its header): the extract lists the table's parts
@@ -650,7 +650,8 @@ def _header_among_rows(table: TableLayout, body: list[Line], page_starts: Callab
     names = _COLUMN_NAMES[table.no]
     if not names:
         return None
-    marked = _Lines.of(body).where(_COLUMN_NAME_START_RE[table.no])  # only these can be a column name
+    body = printed.lines
+    marked = printed.where(_COLUMN_NAME_START_RE[table.no])  # only these can be a column name
     suspects = [k for k in marked if squash(body[k].text) in names]
     if not suspects:
         return None
@@ -892,6 +893,11 @@ class _Region:
     no: int
     title: Line
     lines: list[Line]  # the non-blank lines after the title line(s), up to the next table or part heading
+
+    @cached_property
+    def printed(self) -> _Lines:
+        """The lines, joined once for the searches of the unit and of the page furniture."""
+        return _Lines.of(self.lines)
 
 
 # Every title alias with its table, longest first (tables in order among equally long ones).
@@ -1226,7 +1232,7 @@ _THREE_PUBLIC_ORDERS = {"pairs": _three_public_order(True), "groups": _three_pub
 def _unit_of(region: _Region, stated_units: Callable[[], list[tuple[int, str]]]) -> tuple[str, str]:
     """The table's unit and where it was read: its own unit line, else the last one printed before
     it, else (the first table's unit line lost) the first one printed after it; ('', '') if none."""
-    marked = _Lines.of(region.lines).where(_UNIT_CHAR_RE)  # (only a line with a 位 can state a unit)
+    marked = region.printed.where(_UNIT_CHAR_RE)  # (only a line with a 位 can state a unit)
     own = next(filter(None, (_stated_unit(region.lines[i]) for i in marked)), None)
     if own:
         return own, "own"
@@ -1316,14 +1322,18 @@ def _pieces(text: str) -> list[str]:
 
 @dataclass
 class _Body:
-    lines: list[Line]
+    printed: _Lines  # the body's lines, joined once (by the reading, the checks and the search for a header among them)
     note: str
     note_lines: list[Line]
 
-    @cached_property
+    @property
+    def lines(self) -> list[Line]:
+        return self.printed.lines
+
+    @property
     def text(self) -> str:
         """The lines' texts, joined by newlines."""
-        return "\n".join(map(attrgetter("text"), self.lines))
+        return self.printed.joined
 
     @cached_property
     def pieces(self) -> list[list[str]]:
@@ -1334,36 +1344,37 @@ class _Body:
 def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]:
     """Header lines, then the body lines (page furniture, unit and department lines removed) and
     the note that ends the table."""
-    content = _without_furniture(region.lines)
-    marked = _Lines.of(content).where(_BODY_START_MARK_RE[table.kind])  # only these can start the body
-    start = next((k for k in marked if _starts_body(table, content[k].text)), len(content))
-    header, body = content[:start], content[start:]
+    content = _without_furniture(region.printed)
+    marked = content.where(_BODY_START_MARK_RE[table.kind])  # only these can start the body
+    start = next((k for k in marked if _starts_body(table, content.lines[k].text)), len(content.lines))
+    header, body = content.lines[:start], _Lines.of(content.lines[start:]) if start else content
     note_at = _first_note(body)
-    if note_at is None and start == len(content):  # no rows at all: a note may follow the header
-        note_at = _first_note(header)
+    if note_at is None and start == len(content.lines):  # no rows at all: a note may follow the header
+        note_at = _first_note(content)  # (the header's lines: all of them)
         if note_at is not None:
-            header, body = header[:note_at], header[note_at:]
+            header, body = header[:note_at], _Lines.of(header[note_at:])
             note_at = 0
     return header, _body_to_note(body, note_at)
 
 
-def _body_to_note(lines: list[Line], note_at: int | None) -> _Body:
+def _body_to_note(lines: _Lines, note_at: int | None) -> _Body:
     """The body lines up to the note that starts at `note_at` (if any), and that note."""
     if note_at is None:
         return _Body(lines, "", [])
-    note_lines = [line for line in lines[note_at:] if not _DIGITS_ONLY_RE.fullmatch(line.text)]
-    return _Body(lines[:note_at], "".join(line.text.strip() for line in note_lines), note_lines)
+    note_lines = [line for line in lines.lines[note_at:] if not _DIGITS_ONLY_RE.fullmatch(line.text)]
+    return _Body(_Lines.of(lines.lines[:note_at]), "".join(line.text.strip() for line in note_lines), note_lines)
 
 
-def _without_furniture(lines: list[Line]) -> list[Line]:
-    """The lines but page furniture, department and unit lines: only a line with a mark of them is tried."""
-    marked = _Lines.of(lines).where(_FURNITURE_MARK_RE)
-    return _without(lines, [i for i in marked if _is_furniture(lines[i].text)])
+def _without_furniture(lines: _Lines) -> _Lines:
+    """The lines but page furniture, department and unit lines: only a line with a mark of them is
+    tried (the same lines, not joined anew, when none is)."""
+    furniture = [i for i in lines.where(_FURNITURE_MARK_RE) if _is_furniture(lines.lines[i].text)]
+    return _Lines.of(_without(lines.lines, furniture)) if furniture else lines
 
 
-def _first_note(lines: list[Line]) -> int | None:
+def _first_note(lines: _Lines) -> int | None:
     """Index of the first line of a note ('注：…'), if any: only a line with a colon is tried."""
-    return next((i for i in _Lines.of(lines).where(_COLON_RE) if _is_note(lines[i].text)), None)
+    return next((i for i in lines.where(_COLON_RE) if _is_note(lines.lines[i].text)), None)
 
 
 def _is_furniture(text: str) -> bool:
@@ -1397,7 +1408,7 @@ def _starts_body(table: TableLayout, text: str) -> bool:
 
 
 def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]]], amounts: _AmountsByUnit,
-                issues: list[ParseIssue], printed: _Lines) -> tuple[list[_Row], TableInfo, list[Line], _Disorder | None]:
+                issues: list[ParseIssue], printed: _Lines) -> tuple[list[_Row], TableInfo, _Lines, _Disorder | None]:
     table = layout.TABLES[region.no]
     by_item = _three_public_by_item(region) if table.kind == "three_public" else None
     if by_item is not None:
@@ -1470,7 +1481,7 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         empty_note=body.note if body.note and layout.EMPTY_NOTE_RE.search(body.note) else "",
         provenance=Provenance(region.title.no, last.no, region.title.page),
     )
-    return rows, info, body.lines, context.disorder
+    return rows, info, body.printed, context.disorder
 
 
 def _counting_up(values: list[_Value]) -> bool:
@@ -2652,7 +2663,7 @@ def _grid_rows(context: _Context, header_lines: list[Line], body: _Body, rows: l
         del context.issues[issued:]
         context.disorder = None
         lead = [] if context.table.kind == "two_sided" else _names_above_the_first_codes(context.table, header_lines)
-        centred = _rows_by_vertical_centre(context, replace(body, lines=lead + body.lines))
+        centred = _rows_by_vertical_centre(context, replace(body, printed=_Lines.of(lead + body.lines)))
         unread_again = sum(issue.code in _UNREAD_PIECES for issue in context.issues[issued:])
         if centred is not None and context.disorder is None and (disorder or unread_again < unread):
             read_as_names = {line.no for line in lead}  # their words were no unknown header words
@@ -2821,7 +2832,7 @@ def _two_sided_by_centre(context: _Context, body: _Body) -> list[_Row] | None:
                         for row in rows]
     page_of = {line.no: line.page for line in body.lines}
     lines = [Line(no, text, page_of[no]) for no, _, text in sorted(written)]
-    return _two_sided_rows(context, _Body(lines, body.note, body.note_lines))
+    return _two_sided_rows(context, _Body(_Lines.of(lines), body.note, body.note_lines))
 
 
 def _row_number_columns(ends: list[int]) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -3539,7 +3550,8 @@ def _three_public_item_of(text: str) -> tuple[str, list[str]] | None:
 def _three_public_by_item(region: _Region) -> tuple[list[Line], _Body] | None:
     """Header lines and body of a Table 7 printed an item per row (its 合计 and another item each
     start a line), else None: the body runs from the first item's line to the note."""
-    content = _without_furniture(region.lines)
+    printed = _without_furniture(region.printed)
+    content = printed.lines
     if any(len(_AMOUNT_TOKEN_RE.findall(line.text)) > len(layout.THREE_PUBLIC_PHASES) for line in content):
         return None  # a line of more values than an item's two: the other layout's row of twelve
     items, strays = _three_public_item_lines(content)
@@ -3548,7 +3560,7 @@ def _three_public_by_item(region: _Region) -> tuple[list[Line], _Body] | None:
     # has its six columns) or each phase over each item, and an extract that lists its cells in
     # another order puts names beside the wrong values: no such reading is kept.
     read = [found.item for found in items]
-    table = "".join(squash(line.text) for line in content[:_first_note(content)])
+    table = "".join(squash(line.text) for line in content[:_first_note(printed)])
     # Values read under their labels (one cell a line) leave no line of values over: a number that
     # belongs to no item means the extract lists its cells in another order.
     if len({found.item for found in items if found.values}) < 2 or len(set(read)) < len(read) \
@@ -3557,7 +3569,7 @@ def _three_public_by_item(region: _Region) -> tuple[list[Line], _Body] | None:
             or (any(found.under for found in items) and any(_AMOUNT_TOKEN_RE.search(line.text) for line in strays)):
         return None
     first = content.index(items[0].first)
-    header, rest = content[:first], content[first:]
+    header, rest = content[:first], _Lines.of(content[first:])
     return header, _body_to_note(rest, _first_note(rest))
 
 
