@@ -144,9 +144,8 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
     for row, value, code in odd_forms:
         if code == "amount_with_fewer_decimals":
             _doubt_for_its_form(row, value, code, issues)
-    for row in complete:
-        if not row.doubt and _gathered_unbalanced(row):
-            row.doubt = GATHERED_NOTE
+    for row in _gathered_unbalanced(complete):
+        row.doubt = GATHERED_NOTE
     found = constraints(complete)
     # a row that prints no number may have lost it to a number on its line read as no row's, and a
     # row in doubt (a table whose header lost a column among them, a gathered row that does not add
@@ -165,9 +164,8 @@ def extract_tables(lines: list[Line]) -> TableExtraction:
         row = complete[i]
         if len(columns) > 1 and row.columns[row.options[0][0]].key not in columns:
             row.doubt = row.doubt or COPY_IN_FAILING_SUMS_NOTE
-    for row in complete:
-        if not row.doubt and _page_number_at_end(row):
-            row.doubt = PAGE_NUMBER_NOTE.format(row.values[-1].printed)
+    for row in _page_number_at_end(complete):
+        row.doubt = PAGE_NUMBER_NOTE.format(row.values[-1].printed)
     for row in _moved_into_a_sum(sums + list(_side_sums(complete, one_column=False))):
         row.doubt = MOVED_NOTE
     for row in _under_another_in_a_failing_sum(complete, sums):
@@ -1454,16 +1452,18 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
     cut = _lines_with_a_cut_amount(body, printed.line_before(body.lines[0].no) if body.lines else None)
     untaken_cut = cut - {value.line.no for row in rows for value in row.values} if cut else set()
     for row in rows:
-        _drop_stray_numbers(row, issues)
+        if len(row.values) > len(row.columns):  # (most rows: no more values than columns, no stray to drop)
+            _drop_stray_numbers(row, issues)
         if cut and not row.doubt and any(value.line.no in cut for value in row.values):
             row.doubt = CUT_AMOUNT_NOTE
         elif untaken_cut and not row.doubt and (cut_below := _cut_amount_after(row, printed, untaken_cut)):
             row.doubt = BEFORE_A_CUT_AMOUNT_NOTE.format(cut_below.no)
-        if not row.doubt and _counting_up(row.values):
+        several = len(row.values) > 2  # (most rows print fewer: no column numbers counting up, no line read twice)
+        if several and not row.doubt and _counting_up(row.values):
             row.doubt = COLUMN_NUMBERS_NOTE
         row.options = placements(row)
         row.from_a_copy = alike and _from_a_line_and_its_copy(row.values)
-        if _numbers_read_twice(row):
+        if several and _numbers_read_twice(row):
             row.doubt = REPEATED_LINE_NOTE
         elif row.from_a_copy and not balances(row):
             row.doubt = UNBALANCED_WITH_A_LINE_READ_TWICE_NOTE
@@ -3124,9 +3124,12 @@ def _codes_around_names(context: _Context, read: list[tuple[Line, list[str]]]) -
     items' parts below ('301 302' / '基本工资 325.77 办公费 15.73' / '01 01'), read as
     '301 01 基本工资 325.77 302 01 办公费 15.73' on the line of the names (see _centred_items)."""
     out: list[tuple[Line, list[str]]] = []
+    classes = layout.ECONOMIC_CLASSES.keys()
     k = 0
     while k < len(read):
-        if k + 2 < len(read) and (pieces := _centred_items(context, *read[k:k + 3])) is not None:
+        # (a line that prints no class's code has none above items' names: most lines are not tried)
+        if k + 2 < len(read) and not classes.isdisjoint(read[k][1]) \
+                and (pieces := _centred_items(context, *read[k:k + 3])) is not None:
             out.append((read[k + 1][0], pieces))
             k += 3
             continue
@@ -3948,13 +3951,13 @@ GATHERED_NOTE = ("the row's values, read from several lines, do not add up (one 
                  "a row printed on one line is kept as printed)")
 
 
-def _gathered_unbalanced(row: _Row) -> bool:
-    """A row that prints every column is placed whatever it sums to, so that a misprint is recorded
-    as printed and the checks report it; but when its values were gathered from several lines and
-    its own identity fails, one of them may be a number moved there from another row (an extract
-    that lists a table's numbers apart from their labels)."""
-    return (1 < len(row.values) == len(row.columns) and any(v.line is not row.values[0].line for v in row.values)
-            and row.allowed is None and not balances(row))
+def _gathered_unbalanced(rows: list[_Row]) -> list[_Row]:
+    """The rows not in doubt that print every column, their values gathered from several lines, whose
+    own identity fails. A row that prints every column is placed whatever it sums to, so that a
+    misprint is recorded as printed and the checks report it; but such a row's values may hold a
+    number moved there from another row (an extract that lists a table's numbers apart from their labels)."""
+    return [row for row in rows if not row.doubt and 1 < len(row.values) == len(row.columns)
+            and any(v.line is not row.values[0].line for v in row.values) and row.allowed is None and not balances(row)]
 
 
 def _on_the_line_of_another_label(rows: list[_Row]) -> Iterator[tuple[_Row, _Row]]:
@@ -4039,13 +4042,13 @@ PAGE_NUMBER_NOTE = ("the whole number {} ends the row's line after amounts with 
                     "up with it: it may be the page's number, printed on the line of the page's last row")
 
 
-def _page_number_at_end(row: _Row) -> bool:
-    """A row whose last value is a whole number (not zero) that ends its line, after amounts printed
-    with decimals, and whose own identity fails: an extract that puts a page's number on the line of
-    the page's last row ('03 购房补贴 25.85 25.85 5') gives the row one value too many."""
-    last = row.values[-1] if row.values else None
-    return (last is not None and last.bare_int and last.value != 0 and any("." in v.printed for v in row.values)
-            and last.line.text.rstrip().endswith(last.printed) and not balances(row))
+def _page_number_at_end(rows: list[_Row]) -> list[_Row]:
+    """The rows not in doubt whose last value is a whole number (not zero) that ends its line, after
+    amounts printed with decimals, and whose own identity fails: an extract that puts a page's number
+    on the line of the page's last row ('03 购房补贴 25.85 25.85 5') gives the row one value too many."""
+    return [row for row in rows if not row.doubt and row.values and (last := row.values[-1]).bare_int and last.value != 0
+            and any("." in v.printed for v in row.values) and last.line.text.rstrip().endswith(last.printed)
+            and not balances(row)]
 
 
 MOVED_NOTE = ("the value stands on a line after its label, and the side's sum holds without it: it may be "
