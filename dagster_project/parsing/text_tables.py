@@ -927,13 +927,14 @@ def _title_candidates(document: _Lines, part_headings: list[int]) -> list[tuple[
     put between its halves ('收入支出决算总' / '第二部分 …' / '表', as in a PDF made with WPS)."""
     lines = document.lines
     found = []
+    title_of = cache(table_number_of_title)  # (a title line is tried alone, and after the line before it)
     with_table = document.where(_TABLE_CHAR_RE)
     # only a line with a 表, or the non-blank line before one (or before the part heading before
     # one), can start a title (alone or joined to the next)
     starts = {k for i in with_table for k in (document.nonblank_before(i), i) if k is not None}
     starts |= {k for i in starts & set(part_headings) if (k := document.nonblank_before(i)) is not None}
     for i in sorted(starts):
-        no = table_number_of_title(lines[i].text)
+        no = title_of(lines[i].text)
         if no is not None:
             found.append((no, i, i + 1))
             continue
@@ -943,9 +944,9 @@ def _title_candidates(document: _Lines, part_headings: list[int]) -> list[tuple[
         j = document.nonblank_after(i)
         if j in part_headings:
             j = document.nonblank_after(j)
-        if j is not None:
-            joined = table_number_of_title(lines[i].text + lines[j].text)
-            if joined is not None and table_number_of_title(lines[j].text) is None:
+        if j is not None and title_of(lines[j].text) is None:  # (a title line alone is read as that title)
+            joined = title_of(lines[i].text + lines[j].text)
+            if joined is not None:
                 found.append((joined, i, j + 1))
     return found
 
@@ -1292,6 +1293,11 @@ class _Row:
         """From the first to the last line the row is read from. The readers append lines and values
         in reading order, so only the first and last of each list can be the first or last line."""
         lines, values = self.lines, self.values
+        if lines and values:  # (most rows)
+            first, last = lines[0].no, lines[-1].no
+            first_value, last_value = values[0].line.no, values[-1].line.no
+            return Provenance(min(first, last, first_value, last_value), max(first, last, first_value, last_value),
+                              lines[0].page)
         ends = [lines[0].no, lines[-1].no] if lines else []
         if values:
             ends += (values[0].line.no, values[-1].line.no)
@@ -3831,12 +3837,14 @@ def _doubt_whole_numbers_cut_before_an_amount(rows: list[_Row], printed: _Lines)
     if not wholes:  # (most tables)
         return
     usual = _usual_places(v for row in rows for v in row.values)
+    if not usual:
+        return
     for row, value in wholes:
-        below = printed.line_after(value.line.no)
         text = value.line.text.strip()
-        if row.doubt or not usual or below is None or not text.endswith(value.printed) or text == value.printed:
+        if row.doubt or not text.endswith(value.printed) or text == value.printed:
             continue  # (a whole number alone on its line: see _doubt_a_whole_number_before_an_amount)
-        rest = _LEADING_AMOUNT_RE.match(below.text)
+        below = printed.line_after(value.line.no)
+        rest = _LEADING_AMOUNT_RE.match(below.text) if below is not None else None
         if rest and len(rest[1].partition(".")[2]) == usual:
             row.doubt = BEFORE_A_LINES_AMOUNT_NOTE.format(value.printed, below.no, rest[1])
 
