@@ -482,9 +482,10 @@ def _code_part_value(row: _Row) -> _Value | None:
     or a whole number alone on its line, the shape of a page number, in a table that prints its
     amounts with decimals: a lost or repeated line put another row's code part, or a page number
     the page's furniture did not tell (printed twice), where the row's amount stands."""
-    return next((value for value in row.values
-                 if value.bare_int and ((value.alone and value.value) or _TWO_DIGITS_RE.fullmatch(value.printed))),
-                None)
+    for value in row.values:
+        if value.bare_int and ((value.alone and value.value) or _TWO_DIGITS_RE.fullmatch(value.printed)):
+            return value
+    return None
 
 
 def _code_of_another_name(row: _Row) -> str | None:
@@ -3423,12 +3424,15 @@ def _numbers_of_another_class(two_sided: list[_Row], rows: list[_Row]) -> Iterat
     (pdftotext's default mode: '十九、住房保障支出 49' / … / '二十四、债务付息支出 54' / '182.34'
     '182.34', 221's numbers after 232's 行次). (row, the other class's code)"""
     for no, subject_no in layout.CLASSES_BY_SUBJECT_TABLE.items():
-        printed = {row.row_code: {v.value for v in row.values} for row in rows
-                   if row.table_no == subject_no and row.row_code and len(row.row_code) == 3 and row.values}
         classes = [row for row in two_sided if row.table_no == no and row.section == "expenditure"
                    and row.row_code and len(row.row_code) == 3]
-        blank = [row.row_code for row in classes if not row.values and row.row_code in printed]
-        if not blank:  # (most tables: a class the subject table prints has its number here)
+        without_number = [row.row_code for row in classes if not row.values]
+        if not without_number:  # (most tables: every class prints its number)
+            continue
+        printed = {row.row_code: {v.value for v in row.values} for row in rows
+                   if row.table_no == subject_no and row.row_code and len(row.row_code) == 3 and row.values}
+        blank = [code for code in without_number if code in printed]
+        if not blank:  # (a class the subject table prints has its number here)
             continue
         for row in classes:
             if row.values and row.row_code not in printed and (other := next(
@@ -3771,9 +3775,11 @@ def _counting(numbers: list[int]) -> set[int]:
 def _drop_lone_integers(rows: list[_Row], issues: list[ParseIssue]) -> None:
     """In a table that prints its amounts with decimals (every whole number it prints is 0 or
     alone on its line), a whole number alone on its line is a page or column number."""
+    lone = {id(v) for row in rows for v in row.values if v.bare_int and v.alone and v.printed != "0"}
+    if not lone:  # (most tables)
+        return
     values = [v for row in rows for v in row.values]
-    lone = {id(v) for v in values if v.bare_int and v.alone and v.printed != "0"}
-    if not lone or not any("." in v.printed for v in values) \
+    if not any("." in v.printed for v in values) \
             or any(v.bare_int and v.printed != "0" and id(v) not in lone for v in values):
         return
     for row in rows:
