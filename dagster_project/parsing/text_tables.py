@@ -49,7 +49,7 @@ _DIGITS_RE = re.compile(r"\d+")
 _DIGITS_ONLY_RE = re.compile(r"[\d\s]+")
 _TWO_DIGITS_RE = re.compile(r"\d{2}")
 FUNCTION_CODE_LENGTH, ECONOMIC_CODE_LENGTH = 7, 5  # of a 项 (2013101) and of an economic 款 (30101)
-_SENTENCE_MARK_RE = re.compile(r"[，。；]")
+_SENTENCE_MARK_RE = re.compile(r"[，。；]")  # a header line with one is a stray narrative line ('离退休人员5人，其中：…')
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _CLASS_SUFFIXES = ("(类)支出", "(类)", "支出")  # printed after a function class's name: the longest that ends it goes
 _FUNCTION_CODE_RE = re.compile(r"2\d{2}(?:\d{2}){0,2}")
@@ -730,11 +730,19 @@ class _Lines:
 
     def nonblank_before(self, i: int) -> int | None:
         """Index of the last non-blank line before line i, if any."""
-        return next((k for k in range(i - 1, -1, -1) if self.lines[k].text.strip()), None)
+        lines = self.lines
+        for k in range(i - 1, -1, -1):  # (a loop, not a generator: most lines before one are not blank)
+            if lines[k].text.strip():
+                return k
+        return None
 
     def nonblank_after(self, i: int) -> int | None:
         """Index of the first non-blank line after line i, if any."""
-        return next((k for k in range(i + 1, len(self.lines)) if self.lines[k].text.strip()), None)
+        lines = self.lines
+        for k in range(i + 1, len(lines)):
+            if lines[k].text.strip():
+                return k
+        return None
 
     def line_after(self, no: int) -> Line | None:
         """The first non-blank line after the line numbered `no`."""
@@ -1056,11 +1064,6 @@ def _is_column_numbering(text: str) -> bool:
     return "栏" in text or (len(numbers) > 1 and numbers == list(range(numbers[0], numbers[0] + len(numbers))))
 
 
-def _is_sentence(text: str) -> bool:
-    """A stray narrative line inside a table header ('离退休人员5人，其中：…')."""
-    return bool(_SENTENCE_MARK_RE.search(text))
-
-
 @cache  # per table: layout data only
 def _header_vocabulary(table_no: int) -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
     """The header words of a table: alias -> (kind, key), and a pattern of the aliases, longest first."""
@@ -1088,7 +1091,9 @@ def _header_vocabulary(table_no: int) -> tuple[dict[str, tuple[str, str]], re.Pa
 def _header_text_lines(lines: list[Line]) -> list[tuple[Line, str]]:
     """The header lines that may name columns, each with its squashed text: not a stray sentence, the
     numbering of the columns, a table number or a province's form number."""
-    return [(line, flat) for line in lines if not (_is_sentence(line.text) or _is_column_numbering(line.text)
+    # (each test without a Python call but the numbering's, which only a line with a digit may be)
+    return [(line, flat) for line in lines if not (_SENTENCE_MARK_RE.search(line.text)
+                                                   or (_DIGITS_RE.search(line.text) and _is_column_numbering(line.text))
                                                    or layout.TITLE_SUFFIX_RE.fullmatch(flat := squash(line.text))
                                                    or layout.FORM_NUMBER_RE.fullmatch(flat))]
 
