@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from itertools import accumulate, compress, pairwise, product
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
@@ -1275,6 +1275,9 @@ class _Value(NamedTuple):  # a tuple: a document has hundreds of values
 
 
 _AMOUNT: Callable[[_Value], Decimal] = attrgetter("value")  # (for map: no Python step per value)
+# A _Value of its fields, built without a Python-level call (a NamedTuple's own __new__ is Python
+# code; tuple.__new__ builds the very _Value, as Line in decode.py): the readers' loops call it per amount.
+_new_value: Callable[[tuple[str, Decimal, Line, bool, bool]], _Value] = partial(tuple.__new__, _Value)
 
 
 @dataclass
@@ -1618,8 +1621,7 @@ class _Context:
 
     def value(self, piece: str, line: Line, alone: bool) -> _Value | None:
         amount = self.amounts[piece]
-        # (tuple.__new__ builds the very _Value without the Python-level __new__ of a NamedTuple, as Line in decode.py)
-        return None if amount is None else tuple.__new__(_Value, (piece, amount, line, piece.isdecimal(), alone))
+        return None if amount is None else _new_value((piece, amount, line, piece.isdecimal(), alone))
 
     def row(self, section: str, key: str, code: str | None, label: str, columns: tuple[ColumnSpec, ...],
             lines: list[Line]) -> _Row:
@@ -2044,6 +2046,7 @@ def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
             reader.open(label)
         text, owners = "", []
 
+    amounts = context.amounts  # (each piece looked up here: a call of context.value per piece costs more)
     pairs = {} if context.header.has_row_numbers else _label_pairs(lines)
     wrapped = _wrapped_pairs(context, body) if context.header.has_row_numbers else {}
     for k, (line, pieces) in enumerate(zip(lines, body.pieces)):
@@ -2066,13 +2069,14 @@ def _two_sided_rows(context: _Context, body: _Body) -> list[_Row]:
             continue
         alone = len(pieces) == 1
         for piece in pieces:
-            value = context.value(piece, line, alone)
-            if value is None:
+            amount = amounts[piece]
+            if amount is None:
                 flat = squash(piece)
                 if flat and (not owners or owners[-1][1] is not line):
                     owners.append((len(text), line))
                 text += flat
                 continue
+            value = _new_value((piece, amount, line, piece.isdecimal(), alone))
             if text:
                 flush()
             else:
@@ -2538,10 +2542,10 @@ def _read_subject_segment(context: _Context, rows: list[_Row], pieces: list[str]
         # a row's numbers are followed by a name and more numbers without a code: the extract
         # printed a row's name and some of its numbers before the line of its code
         context.disorder = _Disorder(line, f"the name '{line.text.strip()}' follows row {row.row_key}'s numbers without a code")
+    amounts = context.amounts  # (each piece looked up here: a call of context.value per piece costs more)
     for piece in pieces:
-        value = context.value(piece, line, alone)
-        if value is not None:
-            row.values.append(value)
+        if (amount := amounts[piece]) is not None:
+            row.values.append(_new_value((piece, amount, line, piece.isdecimal(), alone)))
         elif not row.values:
             row.label += squash(piece)
             if line not in row.lines:
@@ -3268,6 +3272,7 @@ def _economic_rows(context: _Context, body: _Body, codes_centred: bool = False) 
     between = ""  # text read after the current row's numbers: another item's name, its code lost
     apart: dict[str, str] = {}  # such a text -> the number read after it
     read = list(zip(body.lines, body.pieces))
+    amounts = context.amounts  # (each piece looked up here: a call of context.value per piece costs more)
     if not context.header.laid_out or codes_centred:  # a grid extract is read by its rows' centres first (see _grid_rows)
         read = _codes_around_names(context, read)
     for line, pieces in read:
@@ -3283,7 +3288,8 @@ def _economic_rows(context: _Context, body: _Body, codes_centred: bool = False) 
             elif current and _code_continues(current, piece, ECONOMIC_CODE_LENGTH):
                 current.row_code = current.row_key = (current.row_code or "") + piece
                 current.section = layout.economic_section(current.row_code, context.header.capital_group)
-            elif (value := context.value(piece, line, alone)) is not None:  # an amount is no total label
+            elif (amount := amounts[piece]) is not None:  # an amount is no total label
+                value = _new_value((piece, amount, line, piece.isdecimal(), alone))
                 if current is None:
                     context.warn("stray_number", f"value {piece} before any economic code", line)
                 else:
