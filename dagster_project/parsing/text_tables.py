@@ -1456,7 +1456,7 @@ def _read_table(region: _Region, stated_units: Callable[[], list[tuple[int, str]
         context.disorder = _row_of_a_column(rows)
     if header.laid_out:
         rows = _grid_rows(context, header_lines, body, rows, issued)
-    texts = body.text.split("\n")
+    texts = list(map(_TEXT, body.lines))
     alike = any(map(str.__eq__, texts, texts[1:]))  # two lines in a row read the same (most tables: none)
     for row, line in _fund_lines_from_a_copy(rows, body.lines) if alike and table.kind == "two_sided" else ():
         row.doubt = row.doubt or FUND_LINE_FROM_A_COPY_NOTE.format(line.text.strip())
