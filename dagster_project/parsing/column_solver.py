@@ -66,7 +66,7 @@ class _Constraint:
         self.kind = kind
         self.printed_rule = printed_rule
         self.dead = False  # contradicted by the printed numbers themselves: the checks report it
-        self.states: dict = {}  # row with several terms -> (placements count, _states)
+        self.states: dict = {}  # row with several terms -> _row_states
         row, column = total
         row_terms: dict[int, list[tuple[str, int, int]]] = {row: [(column, 1, TOTAL_TERM)]}
         for row, column in parts:
@@ -261,6 +261,9 @@ def _income_blanks_known(rows: list[_Row], index: dict[tuple[int, str, str], int
 TOTAL_TERM, PART_TERM = 1, 2  # flags of a state: the placement prints a total term / a part term
 # What a placement adds to a constraint: (signed sum of its terms, flags of the terms it prints).
 _State = tuple[int, int]
+# What a row's placements give a constraint's terms on the row: (placements count, the state of each placement
+# in the order of row.options, the distinct states, half a unit for every cell of the terms some placement prints).
+_RowStates = tuple[int, list[_State], set[_State], int]
 
 
 @dataclass
@@ -272,7 +275,7 @@ class _Domain:
     positions: dict[str, int]  # column key -> position among the row's columns (of a row with several placements)
     half_unit: int
     printable: tuple[int, set[int]] = (0, set())  # (placements, positions some placement prints)
-    states: dict = field(default_factory=dict)  # (column, sign, flag) -> (placements count, _states)
+    states: dict = field(default_factory=dict)  # (column, sign, flag) -> _row_states
     placement: dict[str, int] | None = None  # column -> value, once the row has one placement
 
     def printed_positions(self) -> set[int]:
@@ -428,8 +431,8 @@ def _holds_together(domain: _Domain, identities: list[_Constraint], m: int) -> b
         return all(_holds_alone(domain, identity, m) for identity in identities)
     holding = set(range(len(domain.row.options)))
     for identity in identities:
-        states = _states(domain, identity, m)
-        good = _satisfying(identity, set(states), 0, 0, _alone_tolerance(domain, identity, m))
+        _, states, distinct, tolerance = _row_states(domain, identity, m)
+        good = _satisfying(identity, distinct, 0, 0, tolerance)
         holding &= {j for j, state in enumerate(states) if state in good}
     return bool(holding)
 
@@ -447,13 +450,8 @@ def balances(row: _Row) -> bool:
 
 def _holds_alone(domain: _Domain, constraint: _Constraint, m: int) -> bool:
     """Whether some placement of row m satisfies a constraint over that row alone."""
-    return bool(_satisfying(constraint, set(_states(domain, constraint, m)), 0, 0, _alone_tolerance(domain, constraint, m)))
-
-
-def _alone_tolerance(domain: _Domain, constraint: _Constraint, m: int) -> int:
-    """Half a unit for every cell of the constraint that some placement of row m prints."""
-    printed = domain.printed_positions()
-    return sum(domain.half_unit for column, _, _ in constraint.row_terms[m] if domain.positions.get(column) in printed)
+    _, _, distinct, tolerance = _row_states(domain, constraint, m)
+    return bool(_satisfying(constraint, distinct, 0, 0, tolerance))
 
 
 def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
@@ -464,19 +462,18 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
     base_sum, base_flags, tolerance = 0, 0, 0
     variable: list[int] = []
     states: list[list[_State]] = []  # of each variable row: the state of each placement
+    distinct: list[set[_State]] = []  # of each variable row: its distinct states
     for m, terms in constraint.row_terms.items():
         domain = domains[m]
         if len(domain.row.options) == 1:
             row_sum, row_flags, row_tolerance = _placed_terms(domain, terms)
             base_sum, base_flags, tolerance = base_sum + row_sum, base_flags | row_flags, tolerance + row_tolerance
             continue
+        _, row_states, reachable, row_tolerance = _row_states(domain, constraint, m)
         variable.append(m)
-        states.append(_states(domain, constraint, m))
-        printed = domain.printed_positions()
-        for column, _, _ in terms:
-            if domain.positions.get(column) in printed:
-                tolerance += domain.half_unit
-    distinct = [set(row_states) for row_states in states]
+        states.append(row_states)
+        distinct.append(reachable)
+        tolerance += row_tolerance
     good: Sequence[set[_State] | None]
     if len(distinct) == 1:  # the common case: every other row is placed
         good = [_satisfying(constraint, distinct[0], base_sum, base_flags, tolerance)]
@@ -586,16 +583,29 @@ def _completed(constraint: _Constraint, total: int, flags: int, reachable: dict[
     return False
 
 
-def _states(domain: _Domain, constraint: _Constraint, m: int) -> list[_State]:
-    """The state each of the row's placements gives a constraint (in the order of row.options): (signed
-    sum, flags of the total and part terms it prints). Cached until the row loses placements, by
-    constraint, or by (column, sign) when the row has one term (the same for every constraint that sums that cell)."""
+def _row_states(domain: _Domain, constraint: _Constraint, m: int) -> _RowStates:
+    """What row m's placements give the constraint (see _RowStates). Cached until the row loses placements,
+    by constraint, or by its term when the row has one (the same for every constraint that sums that cell alike)."""
     terms = constraint.row_terms[m]
     cache, key = (domain.states, terms[0]) if len(terms) == 1 else (constraint.states, m)
-    options = domain.row.options
+    count = len(domain.row.options)
     cached = cache.get(key)
-    if cached is not None and cached[0] == len(options):
-        return cached[1]
+    if cached is not None and cached[0] == count:
+        return cached
+    states = _states(domain, terms)
+    printed = domain.printed_positions()
+    tolerance = 0
+    for column, _, _ in terms:
+        if domain.positions.get(column) in printed:
+            tolerance += domain.half_unit
+    cached = cache[key] = (count, states, set(states), tolerance)
+    return cached
+
+
+def _states(domain: _Domain, terms: list[tuple[str, int, int]]) -> list[_State]:
+    """The state each of the row's placements gives a constraint through its terms on the row (in the
+    order of row.options): (signed sum, flags of the total and part terms it prints)."""
+    options = domain.row.options
     values = domain.values
     if len(terms) == 1:
         column, sign, flag = terms[0]
@@ -617,7 +627,6 @@ def _states(domain: _Domain, constraint: _Constraint, m: int) -> list[_State]:
                     total += signs[position] * value
                     printed |= flags[position]
                 states.append((total, printed))
-    cache[key] = (len(options), states)
     return states
 
 
