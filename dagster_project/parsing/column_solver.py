@@ -57,14 +57,15 @@ class _Constraint:
     total holds no printed part). `family` names the identity the constraint is one column of (a
     row = the sum of the same rows in every column): see solve."""
 
-    __slots__ = ("name", "family", "kind", "printed_rule", "dead", "states", "members", "row_terms")
+    __slots__ = ("name", "family", "kind", "broken_by", "dead", "states", "members", "row_terms")
 
     def __init__(self, name: str, total: tuple[int, str], parts: Iterable[tuple[int, str]], kind: str = "eq",
                  printed_rule: bool = True, family: str | None = None) -> None:
         self.name = name
         self.family = family or name
         self.kind = kind
-        self.printed_rule = printed_rule
+        # the flags of a combination that break the printed rule: a part printed, not the total (None: no rule)
+        self.broken_by = PART_TERM if printed_rule and kind == "eq" else None
         self.dead = False  # contradicted by the printed numbers themselves: the checks report it
         self.states: dict = {}  # row with several terms -> _row_states
         row, column = total
@@ -501,24 +502,24 @@ def _satisfying(constraint: _Constraint, states: set[_State], base_sum: int, bas
                 tolerance: int) -> set[_State]:
     """The states of the one open row that satisfy the constraint with the placed rows' (base_sum,
     base_flags): _satisfied, with the window worked out once."""
-    low, high = -tolerance - base_sum, tolerance - base_sum
-    if constraint.kind == "ge":
-        return {state for state in states if state[0] >= low}
-    if not constraint.printed_rule or base_flags & TOTAL_TERM:  # the printed rule holds whatever the row prints
+    low, high = _window(constraint, base_sum, tolerance)
+    broken_by = constraint.broken_by
+    if broken_by is None or base_flags & TOTAL_TERM:  # the printed rule holds whatever the row prints
         return {state for state in states if low <= state[0] <= high}
-    return {(total, flags) for total, flags in states
-            if low <= total <= high and not _printed_rule_broken(constraint, base_flags | flags)}
+    return {(total, flags) for total, flags in states if low <= total <= high and base_flags | flags != broken_by}
+
+
+def _window(constraint: _Constraint, base_sum: int, tolerance: int) -> tuple[int, float]:
+    """The sums of the open rows' states with which the placed rows' base_sum satisfies the constraint
+    (the printed rule aside)."""
+    return -tolerance - base_sum, math.inf if constraint.kind == "ge" else tolerance - base_sum
 
 
 def _satisfied(constraint: _Constraint, total: int, flags: int, tolerance: int) -> bool:
     """Whether the constraint holds for one combination of the rows' placements."""
     if constraint.kind == "ge":
         return total >= -tolerance
-    return -tolerance <= total <= tolerance and not _printed_rule_broken(constraint, flags)
-
-
-def _printed_rule_broken(constraint: _Constraint, flags: int) -> bool:
-    return bool(constraint.printed_rule and flags & PART_TERM and not flags & TOTAL_TERM)
+    return -tolerance <= total <= tolerance and flags != constraint.broken_by
 
 
 def _good_states_enumerated(constraint: _Constraint, states: list[set[_State]], base_sum: int,
@@ -526,12 +527,14 @@ def _good_states_enumerated(constraint: _Constraint, states: list[set[_State]], 
     """Per open row, its states that some combination of the other open rows' states completes:
     every combination tried (there are few)."""
     good: list[set[_State]] = [set() for _ in states]
+    low, high = _window(constraint, base_sum, tolerance)
+    broken_by = constraint.broken_by
     for combination in itertools.product(*states):
-        total, flags = base_sum, base_flags
+        total, flags = 0, base_flags
         for state_sum, state_flags in combination:
             total += state_sum
             flags |= state_flags
-        if _satisfied(constraint, total, flags, tolerance):
+        if low <= total <= high and flags != broken_by:  # _satisfied, with the window worked out once
             for kept, state in zip(good, combination):
                 kept.add(state)
     return good
@@ -576,7 +579,7 @@ def _completed(constraint: _Constraint, total: int, flags: int, reachable: dict[
         if constraint.kind == "ge":
             if total + others[-1] >= -tolerance:
                 return True
-        elif not _printed_rule_broken(constraint, flags | other_flags):
+        elif flags | other_flags != constraint.broken_by:
             nearest = bisect.bisect_left(others, -tolerance - total)  # the least sum not below the window
             if nearest < len(others) and others[nearest] <= tolerance - total:
                 return True
