@@ -339,18 +339,19 @@ def _propagate_all(rows: list[_Row], domains: list[_Domain], usable: list[_Const
     """Apply the constraints until nothing changes; the ones found contradicted."""
     open_placements: list[int] = []  # of each constraint: placements beyond one per row
     open_rows: list[int] = []  # of each constraint: its rows with several placements
-    by_row: dict[int, list[int]] = defaultdict(list)
+    by_row: dict[int, list[int]] = defaultdict(list)  # of each row with several placements: its constraints
     counts = [len(row.options) for row in rows]
     for k, constraint in enumerate(usable):
         beyond_one, several = 0, 0
         for m in constraint.members:
-            beyond_one += counts[m] - 1
-            several += counts[m] > 1
-            by_row[m].append(k)
+            if counts[m] > 1:
+                beyond_one += counts[m] - 1
+                several += 1
+                by_row[m].append(k)
         open_placements.append(beyond_one)
         open_rows.append(several)
     # the most constrained first: a constraint over known rows and one open row decides it at once
-    queue = deque(sorted((k for k, count in enumerate(open_placements) if count), key=open_placements.__getitem__))
+    queue = deque(sorted(filter(open_placements.__getitem__, range(len(usable))), key=open_placements.__getitem__))
     queued = set(queue)
     # a constraint applied with at most one open row holds for good; one whose last open rows other
     # constraints placed is checked when they are
@@ -362,13 +363,15 @@ def _propagate_all(rows: list[_Row], domains: list[_Domain], usable: list[_Const
             continue
         verified[k] = open_rows[k] == 1
         for changed in _propagate(domains, usable[k]):
-            if len(rows[changed].options) == 1:  # placed: one open row less in each of its constraints
-                for other in by_row[changed]:
-                    open_rows[other] -= 1
-                    if not open_rows[other] and not verified[other] and not _holds(domains, usable[other]):
-                        usable[other].dead = True
+            placed = len(rows[changed].options) == 1  # one open row less in each of its constraints
             for other in by_row[changed]:
-                if open_rows[other] and other not in queued and not usable[other].dead:
+                if placed:
+                    open_rows[other] -= 1
+                    if not open_rows[other]:
+                        if not verified[other] and not _holds(domains, usable[other]):
+                            usable[other].dead = True
+                        continue
+                if other not in queued and not usable[other].dead:
                     queue.append(other)
                     queued.add(other)
     return [c for c in usable if c.dead]
