@@ -15,7 +15,7 @@ import itertools
 import math
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -67,7 +67,7 @@ class _Constraint:
         # the flags of a combination that break the printed rule: a part printed, not the total (None: no rule)
         self.broken_by = PART_TERM if printed_rule and kind == "eq" else None
         self.dead = False  # contradicted by the printed numbers themselves: the checks report it
-        self.states: dict = {}  # row with several terms -> _row_states
+        self.states: dict[int, _RowStates] = {}  # row -> what its placements give the constraint (_row_states)
         row, column = total
         row_terms: dict[int, list[tuple[str, int, int]]] = {row: [(column, 1, TOTAL_TERM)]}
         for row, column in parts:
@@ -265,6 +265,7 @@ _State = tuple[int, int]
 # What a row's placements give a constraint's terms on the row: (placements count, the state of each placement
 # in the order of row.options, the distinct states, half a unit for every cell of the terms some placement prints).
 _RowStates = tuple[int, list[_State], set[_State], int]
+_BLANK = frozenset({(0, 0)})  # the states of a term's cell that no placement prints
 
 
 @dataclass
@@ -275,15 +276,7 @@ class _Domain:
     values: list[int]
     positions: dict[str, int]  # column key -> position among the row's columns (of a row with several placements)
     half_unit: int
-    printable: tuple[int, set[int]] = (0, set())  # (placements, positions some placement prints)
-    states: dict = field(default_factory=dict)  # (column, sign, flag) -> _row_states
     placement: dict[str, int] | None = None  # column -> value, once the row has one placement
-
-    def printed_positions(self) -> set[int]:
-        """The positions some remaining placement prints (cached until the row loses placements)."""
-        if self.printable[0] != len(self.row.options):
-            self.printable = (len(self.row.options), set().union(*self.row.options))
-        return self.printable[1]
 
     def placed(self) -> dict[str, int]:
         """column -> value of the row's one placement (a placed row stays placed)."""
@@ -590,21 +583,23 @@ def _completed(constraint: _Constraint, total: int, flags: int, reachable: dict[
 
 
 def _row_states(domain: _Domain, constraint: _Constraint, m: int) -> _RowStates:
-    """What row m's placements give the constraint (see _RowStates). Cached until the row loses placements,
-    by constraint, or by its term when the row has one (the same for every constraint that sums that cell alike)."""
-    terms = constraint.row_terms[m]
-    cache, key = (domain.states, terms[0]) if len(terms) == 1 else (constraint.states, m)
+    """What row m's placements give the constraint (see _RowStates), cached until the row loses placements."""
     count = len(domain.row.options)
-    cached = cache.get(key)
+    cached = constraint.states.get(m)
     if cached is not None and cached[0] == count:
         return cached
+    terms = constraint.row_terms[m]
     states = _states(domain, terms)
-    printed = domain.printed_positions()
-    tolerance = 0
-    for column, _, _ in terms:
-        if domain.positions.get(column) in printed:
-            tolerance += domain.half_unit
-    cached = cache[key] = (count, states, set(states), tolerance)
+    distinct = set(states)
+    if len(terms) == 1:  # its cell is printed by some placement unless every placement leaves it blank
+        tolerance = 0 if distinct == _BLANK else domain.half_unit
+    else:
+        printed = set().union(*domain.row.options)  # the positions some placement prints
+        tolerance = 0
+        for column, _, _ in terms:
+            if domain.positions.get(column) in printed:
+                tolerance += domain.half_unit
+    cached = constraint.states[m] = (count, states, distinct, tolerance)
     return cached
 
 
