@@ -487,11 +487,13 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
             return []
         if len(kept) < len(reachable):
             narrowed.append((m, row_states, kept))
+    changed = []
     for m, row_states, kept in narrowed:
         row = domains[m].row
         row.options = list(itertools.compress(row.options, map(kept.__contains__, row_states)))
         row.decided_by.append(constraint.name)
-    return [m for m, _, _ in narrowed]
+        changed.append(m)
+    return changed
 
 
 def _satisfying(constraint: _Constraint, states: set[_State], base_sum: int, base_flags: int,
@@ -522,18 +524,18 @@ def _good_states_enumerated(constraint: _Constraint, states: list[set[_State]], 
                             base_flags: int, tolerance: int) -> list[set[_State]]:
     """Per open row, its states that some combination of the other open rows' states completes:
     every combination tried (there are few)."""
-    good: list[set[_State]] = [set() for _ in states]
     low, high = _window(constraint, base_sum, tolerance)
     broken_by = constraint.broken_by
+    satisfying = []
     for combination in itertools.product(*states):
         total, flags = 0, base_flags
         for state_sum, state_flags in combination:
             total += state_sum
             flags |= state_flags
         if low <= total <= high and flags != broken_by:  # _satisfied, with the window worked out once
-            for kept, state in zip(good, combination):
-                kept.add(state)
-    return good
+            satisfying.append(combination)
+    # each row's states in some satisfying combination
+    return list(map(set, zip(*satisfying))) if satisfying else [set() for _ in states]
 
 
 def _good_states(constraint: _Constraint, states: list[set[_State]], base_sum: int, base_flags: int,
