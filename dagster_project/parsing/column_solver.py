@@ -294,10 +294,16 @@ def _domains(rows: list[_Row]) -> list[_Domain]:
     places = max(0, -min((int(d.as_tuple().exponent) for d in distinct), default=0))
     scale = Decimal(10) ** places
     integers = {d: int(d * scale) for d in distinct}
-    return [_Domain(row, [integers[v.value] for v in row.values],
-                    {key: j for j, key in enumerate(column_keys(row))} if len(row.options) > 1 else {},
-                    integers[row.half_unit])
-            for row in rows]
+    positions: dict[int, dict[str, int]] = {}  # by the id of a row's columns (a table's rows share theirs)
+    domains = []
+    for row in rows:
+        at = {}
+        if len(row.options) > 1:
+            at = positions.get(id(row.columns))
+            if at is None:
+                at = positions[id(row.columns)] = {key: j for j, key in enumerate(column_keys(row))}
+        domains.append(_Domain(row, [integers[v.value] for v in row.values], at, integers[row.half_unit]))
+    return domains
 
 
 def solve(rows: list[_Row], constraints: list[_Constraint]) -> set[int]:
@@ -425,7 +431,10 @@ def _holds_together(domain: _Domain, identities: list[_Constraint], m: int) -> b
     A row whose lines say where its values stand (Table 7 printed an item per row) is only asked to
     satisfy each: where the lines place a value, a failing sum is a misprint the checks report."""
     if len(identities) == 1 or domain.row.allowed is not None:
-        return all(_holds_alone(domain, identity, m) for identity in identities)
+        for identity in identities:
+            if not _holds_alone(domain, identity, m):
+                return False
+        return True
     holding = set(range(len(domain.row.options)))
     for identity in identities:
         _, states, distinct, tolerance = _row_states(domain, identity, m)
