@@ -71,7 +71,11 @@ class _Constraint:
         row, column = total
         row_terms: dict[int, list[tuple[str, int, int]]] = {row: [(column, 1, TOTAL_TERM)]}
         for row, column in parts:
-            row_terms.setdefault(row, []).append((column, -1, PART_TERM))
+            terms = row_terms.get(row)
+            if terms is None:
+                row_terms[row] = [(column, -1, PART_TERM)]
+            else:
+                terms.append((column, -1, PART_TERM))
         self.members = tuple(row_terms)  # the rows of the terms, each once, in order
         self.row_terms = row_terms  # row -> its terms: (column, sign, flag)
 
@@ -81,7 +85,7 @@ def constraints(rows: list[_Row]) -> list[_Constraint]:
     by_table: dict[int, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         by_table[row.table_no].append(i)
-    keys = [column_keys(row) for row in rows]
+    keys = _column_keys_by_row(rows)
     blanks_known = {no: _income_blanks_known(rows, index, no) for no in (1, 4)}
     found = (_row_identities(rows, keys) + _hierarchy_sums(rows, by_table, keys)
              + _two_sided_sums(rows, index, by_table, keys, blanks_known)
@@ -117,8 +121,22 @@ def column_keys(row: _Row) -> list[str]:
     return [c.key for c in row.columns]
 
 
+def _column_keys_by_row(rows: list[_Row]) -> list[list[str]]:
+    """column_keys of every row, worked out once per columns tuple (a table's rows share theirs, and
+    so the list, which is only read)."""
+    known: dict[int, list[str]] = {}
+    keys = []
+    for row in rows:
+        row_keys = known.get(id(row.columns))
+        if row_keys is None:
+            row_keys = known[id(row.columns)] = column_keys(row)
+        keys.append(row_keys)
+    return keys
+
+
 def _row_identities(rows: list[_Row], row_keys: list[list[str]]) -> list[_Constraint]:
     found = []
+    summed_by: dict[tuple[int, int], list[str]] = {}  # (table, id of the row's keys) -> the columns its total sums
     for i, (row, keys) in enumerate(zip(rows, row_keys, strict=True)):
         table = layout.TABLES[row.table_no]
         if table.kind == "three_public":
@@ -132,11 +150,13 @@ def _row_identities(rows: list[_Row], row_keys: list[list[str]]) -> list[_Constr
                         (i, f"{phase}_{total}"), [(i, f"{phase}_{p}") for p in parts],
                         family=f"T7 {total} = {' + '.join(parts)}"))  # one identity, in the budget and the actual
         elif table.row_total and table.row_total in keys and row.section != "income":
-            summed = layout.ROW_TOTAL_PARTS.get(row.table_no) or tuple([k for k in keys if k != table.row_total])
-            cells = [(i, p) for p in summed if p in keys]
-            if cells:  # a total alone is no identity
+            summed = summed_by.get((row.table_no, id(keys)))
+            if summed is None:  # once per table and columns (rows share their keys: see _column_keys_by_row)
+                parts = layout.ROW_TOTAL_PARTS.get(row.table_no) or [k for k in keys if k != table.row_total]
+                summed = summed_by[(row.table_no, id(keys))] = [p for p in parts if p in keys]
+            if summed:  # a total alone is no identity
                 found.append(_Constraint(f"T{row.table_no} row {row.row_key}: total = sum of its columns",
-                                         (i, table.row_total), cells))
+                                         (i, table.row_total), zip(itertools.repeat(i), summed)))
     return found
 
 
@@ -151,7 +171,11 @@ def _hierarchy_sums(rows: list[_Row], by_table: dict[int, list[int]], keys: list
         total = next((i for i in members if rows[i].row_key == "total"), None)
         children: dict[int, list[int]] = defaultdict(list)
         for code, i in coded.items():
-            parent = next((coded[code[:k]] for k in range(len(code) - 1, 2, -1) if code[:k] in coded), total)
+            parent = total  # the nearest printed code above it, else the total
+            for k in range(len(code) - 1, 2, -1):
+                if code[:k] in coded:
+                    parent = coded[code[:k]]
+                    break
             if parent is not None:
                 children[parent].append(i)
         for parent, parts in children.items():
@@ -159,7 +183,7 @@ def _hierarchy_sums(rows: list[_Row], by_table: dict[int, list[int]], keys: list
             for key in keys[parent]:
                 found.append(_Constraint(
                     f"T{no} column {key}: {rows[parent].row_key} = sum of its sub-rows",
-                    (parent, key), [(c, key) for c in parts], family=family))
+                    (parent, key), zip(parts, itertools.repeat(key)), family=family))
     return found
 
 
@@ -180,7 +204,7 @@ def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int], by
             for key in keys[parent]:
                 found.append(_Constraint(
                     f"T{no} {side} column {key}: {total} = sum of its lines",
-                    (parent, key), [(c, key) for c in children], family=f"T{no} {side} {total} = sum of its lines"))
+                    (parent, key), zip(children, itertools.repeat(key)), family=f"T{no} {side} {total} = sum of its lines"))
         grand = index.get((no, "expenditure", "grand_total"))
         for income_key, column in layout.FUND_COLUMNS.items():
             begin = layout.FUND_SUBROWS[income_key][0]
