@@ -294,20 +294,14 @@ _BLANK = frozenset({(0, 0)})  # the states of a term's cell that no placement pr
 
 @dataclass
 class _Domain:
-    """A row as the solver sees it: its values as integers (see above) and its column positions."""
+    """A row as the solver sees it: its values as integers (see above) and its columns."""
 
     row: _Row
     values: list[int]
-    positions: dict[str, int]  # column key -> position among the row's columns (of a row with several placements)
+    keys: list[str]  # column_keys (shared by the rows of a table's columns, as are the positions)
+    positions: dict[str, int]  # column key -> position among the row's columns
     half_unit: int
-    placement: dict[str, int] | None = None  # column -> value, once the row has one placement
-
-    def placed(self) -> dict[str, int]:
-        """column -> value of the row's one placement (a placed row stays placed)."""
-        if self.placement is None:
-            keys = column_keys(self.row)
-            self.placement = {keys[position]: value for position, value in zip(self.row.options[0], self.values)}
-        return self.placement
+    placement: dict[str, int] | None = None  # column -> value, once the row has one placement (see _placed_terms)
 
 
 def _domains(rows: list[_Row]) -> list[_Domain]:
@@ -318,15 +312,16 @@ def _domains(rows: list[_Row]) -> list[_Domain]:
     places = max(0, -min((int(d.as_tuple().exponent) for d in distinct), default=0))
     scale = Decimal(10) ** places
     integers = {d: int(d * scale) for d in distinct}
-    positions: dict[int, dict[str, int]] = {}  # by the id of a row's columns (a table's rows share theirs)
+    # (keys, positions) by the id of a row's columns: a table's rows share theirs
+    columns: dict[int, tuple[list[str], dict[str, int]]] = {}
     domains = []
     for row in rows:
-        at = {}
-        if len(row.options) > 1:
-            at = positions.get(id(row.columns))
-            if at is None:
-                at = positions[id(row.columns)] = {key: j for j, key in enumerate(column_keys(row))}
-        domains.append(_Domain(row, [integers[v.value] for v in row.values], at, integers[row.half_unit]))
+        keys_and_positions = columns.get(id(row.columns))
+        if keys_and_positions is None:
+            keys = column_keys(row)
+            keys_and_positions = columns[id(row.columns)] = (keys, {key: j for j, key in enumerate(keys)})
+        domains.append(_Domain(row, [integers[v.value] for v in row.values], *keys_and_positions,
+                               integers[row.half_unit]))
     return domains
 
 
@@ -425,7 +420,10 @@ def _holds(domains: list[_Domain], constraint: _Constraint) -> bool:
 
 def _placed_terms(domain: _Domain, terms: list[tuple[str, int, int]]) -> tuple[int, int, int]:
     """What a placed row adds to a constraint: (signed sum, flags, half a unit per printed cell)."""
-    placed = domain.placed()
+    placed = domain.placement
+    if placed is None:  # a placed row stays placed
+        placed = domain.placement = {domain.keys[position]: value
+                                     for position, value in zip(domain.row.options[0], domain.values)}
     total, flags, tolerance = 0, 0, 0
     for column, sign, flag in terms:
         if column in placed:
@@ -474,7 +472,6 @@ def balances(row: _Row) -> bool:
     if not probe.options:
         return False
     domain = _domains([probe])[0]
-    domain.positions = {key: j for j, key in enumerate(column_keys(probe))}
     return all(_holds_alone(domain, identity, 0) for identity in _row_identities([probe], [column_keys(probe)]))
 
 
@@ -624,12 +621,19 @@ def _row_states(domain: _Domain, constraint: _Constraint, m: int) -> _RowStates:
     if cached is not None and cached[0] == count:
         return cached
     terms = constraint.row_terms[m]
-    states = _states(domain, terms)
-    distinct = set(states)
-    if len(terms) == 1:  # its cell is printed by some placement unless every placement leaves it blank
+    options = domain.row.options
+    if len(terms) == 1:  # one cell: the value placed in it, if any
+        column, sign, flag = terms[0]
+        position = domain.positions.get(column)
+        values = domain.values
+        states = [(sign * values[option.index(position)], flag) if position in option else (0, 0) for option in options]
+        distinct = set(states)
+        # the cell is printed by some placement unless every placement leaves it blank
         tolerance = 0 if distinct == _BLANK else domain.half_unit
     else:
-        printed = set().union(*domain.row.options)  # the positions some placement prints
+        states = _sum_states(domain, terms)
+        distinct = set(states)
+        printed = set().union(*options)  # the positions some placement prints
         tolerance = 0
         for column, _, _ in terms:
             if domain.positions.get(column) in printed:
@@ -638,31 +642,25 @@ def _row_states(domain: _Domain, constraint: _Constraint, m: int) -> _RowStates:
     return cached
 
 
-def _states(domain: _Domain, terms: list[tuple[str, int, int]]) -> list[_State]:
-    """The state each of the row's placements gives a constraint through its terms on the row (in the
-    order of row.options): (signed sum, flags of the total and part terms it prints)."""
+def _sum_states(domain: _Domain, terms: list[tuple[str, int, int]]) -> list[_State]:
+    """The state each of the row's placements gives a constraint through its several terms on the row
+    (in the order of row.options): (signed sum, flags of the total and part terms it prints)."""
     options = domain.row.options
     values = domain.values
-    if len(terms) == 1:
-        column, sign, flag = terms[0]
-        position = domain.positions.get(column)
-        states = [(sign * values[option.index(position)], flag) if position in option else (0, 0) for option in options]
-    else:
-        signs, flags = [0] * len(domain.positions), [0] * len(domain.positions)  # by position; 0: no term
-        for column, sign, flag in terms:
-            if column in domain.positions:
-                signs[domain.positions[column]], flags[domain.positions[column]] = sign, flag
-        if len(values) == 2:  # the common case, without a loop per placement
-            first, second = values
-            states = [(signs[a] * first + signs[b] * second, flags[a] | flags[b]) for a, b in options]
-        else:
-            states = []
-            for option in options:
-                total, printed = 0, 0
-                for position, value in zip(option, values):
-                    total += signs[position] * value
-                    printed |= flags[position]
-                states.append((total, printed))
+    signs, flags = [0] * len(domain.positions), [0] * len(domain.positions)  # by position; 0: no term
+    for column, sign, flag in terms:
+        if column in domain.positions:
+            signs[domain.positions[column]], flags[domain.positions[column]] = sign, flag
+    if len(values) == 2:  # the common case, without a loop per placement
+        first, second = values
+        return [(signs[a] * first + signs[b] * second, flags[a] | flags[b]) for a, b in options]
+    states = []
+    for option in options:
+        total, printed = 0, 0
+        for position, value in zip(option, values):
+            total += signs[position] * value
+            printed |= flags[position]
+        states.append((total, printed))
     return states
 
 
