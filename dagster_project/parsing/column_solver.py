@@ -411,25 +411,23 @@ def columns_of_failing_sums(rows: list[_Row], constraints: list[_Constraint], am
 
 def _holds(domains: list[_Domain], constraint: _Constraint) -> bool:
     """Whether a constraint over placed rows holds."""
-    total, flags, tolerance = 0, 0, 0
-    for m, terms in constraint.row_terms.items():
-        row_sum, row_flags, row_tolerance = _placed_terms(domains[m], terms)
-        total, flags, tolerance = total + row_sum, flags | row_flags, tolerance + row_tolerance
-    return _satisfied(constraint, total, flags, tolerance)
+    return _satisfied(constraint, *_placed_terms(domains, constraint, constraint.members))
 
 
-def _placed_terms(domain: _Domain, terms: list[tuple[str, int, int]]) -> tuple[int, int, int]:
-    """What a placed row adds to a constraint: (signed sum, flags, half a unit per printed cell)."""
-    placed = domain.placement
-    if placed is None:  # a placed row stays placed
-        placed = domain.placement = {domain.keys[position]: value
-                                     for position, value in zip(domain.row.options[0], domain.values)}
+def _placed_terms(domains: list[_Domain], constraint: _Constraint, placed: Iterable[int]) -> tuple[int, int, int]:
+    """What placed rows add to a constraint: (signed sum, flags, half a unit per printed cell)."""
     total, flags, tolerance = 0, 0, 0
-    for column, sign, flag in terms:
-        if column in placed:
-            total += sign * placed[column]
-            flags |= flag
-            tolerance += domain.half_unit
+    for m in placed:
+        domain = domains[m]
+        placement = domain.placement
+        if placement is None:  # a placed row stays placed
+            placement = domain.placement = {domain.keys[position]: value
+                                            for position, value in zip(domain.row.options[0], domain.values)}
+        for column, sign, flag in constraint.row_terms[m]:
+            if column in placement:
+                total += sign * placement[column]
+                flags |= flag
+                tolerance += domain.half_unit
     return total, flags, tolerance
 
 
@@ -485,22 +483,24 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
     """Apply one constraint over some open row; the rows whose placements it narrowed."""
     if constraint.dead:
         return []
-    # the placed rows add a constant; half a unit of tolerance for every cell some remaining placement prints
-    base_sum, base_flags, tolerance = 0, 0, 0
+    placed: list[int] = []
     variable: list[int] = []
     states: list[list[_State]] = []  # of each variable row: the state of each placement
     distinct: list[set[_State]] = []  # of each variable row: its distinct states
-    for m, terms in constraint.row_terms.items():
+    tolerance = 0  # half a unit for every cell some remaining placement prints
+    for m in constraint.members:
         domain = domains[m]
         if len(domain.row.options) == 1:
-            row_sum, row_flags, row_tolerance = _placed_terms(domain, terms)
-            base_sum, base_flags, tolerance = base_sum + row_sum, base_flags | row_flags, tolerance + row_tolerance
+            placed.append(m)
             continue
         _, row_states, reachable, row_tolerance = _row_states(domain, constraint, m)
         variable.append(m)
         states.append(row_states)
         distinct.append(reachable)
         tolerance += row_tolerance
+    # the placed rows add a constant
+    base_sum, base_flags, placed_tolerance = _placed_terms(domains, constraint, placed)
+    tolerance += placed_tolerance
     good: Sequence[set[_State] | None]
     if len(distinct) == 1:  # the common case: every other row is placed
         good = [_satisfying(constraint, distinct[0], base_sum, base_flags, tolerance)]
