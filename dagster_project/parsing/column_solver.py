@@ -309,7 +309,7 @@ def _domains(rows: list[_Row]) -> list[_Domain]:
     distinct = {v.value for row in rows for v in row.values} | {row.half_unit for row in rows}
     # each distinct number once (a document repeats its amounts across tables); any of its equal
     # representations has at least the places it needs
-    places = max(0, -min((int(d.as_tuple().exponent) for d in distinct), default=0))
+    places = max(map(_places, distinct), default=0)
     scale = Decimal(10) ** places
     integers = {d: int(d * scale) for d in distinct}
     # (keys, positions) by the id of a row's columns: a table's rows share theirs
@@ -323,6 +323,16 @@ def _domains(rows: list[_Row]) -> list[_Domain]:
         domains.append(_Domain(row, [integers[v.value] for v in row.values], *keys_and_positions,
                                integers[row.half_unit]))
     return domains
+
+
+def _places(number: Decimal) -> int:
+    """The digits of the number after the point (none for a positive exponent), read off its text when
+    plain ('1407.170'): a fifth of the instructions of as_tuple, which builds a tuple of every digit."""
+    text = str(number)
+    if "E" in text:
+        return max(0, -int(number.as_tuple().exponent))
+    point = text.find(".")
+    return 0 if point < 0 else len(text) - point - 1
 
 
 def solve(rows: list[_Row], constraints: list[_Constraint]) -> set[int]:
