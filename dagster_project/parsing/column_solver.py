@@ -71,11 +71,10 @@ class _Constraint:
         row, column = total
         row_terms: dict[int, list[tuple[str, int, int]]] = {row: [(column, 1, TOTAL_TERM)]}
         for row, column in parts:
-            terms = row_terms.get(row)
-            if terms is None:
-                row_terms[row] = [(column, -1, PART_TERM)]
+            if row in row_terms:
+                row_terms[row].append((column, -1, PART_TERM))
             else:
-                terms.append((column, -1, PART_TERM))
+                row_terms[row] = [(column, -1, PART_TERM)]
         self.members = tuple(row_terms)  # the rows of the terms, each once, in order
         self.row_terms = row_terms  # row -> its terms: (column, sign, flag)
 
