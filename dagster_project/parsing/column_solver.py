@@ -15,7 +15,7 @@ import itertools
 import math
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -57,20 +57,24 @@ class _Constraint:
     total holds no printed part). `family` names the identity the constraint is one column of (a
     row = the sum of the same rows in every column): see solve."""
 
-    __slots__ = ("name", "family", "kind", "printed_rule", "dead", "states", "members", "row_terms")
+    __slots__ = ("name", "family", "kind", "broken_by", "dead", "states", "members", "row_terms")
 
     def __init__(self, name: str, total: tuple[int, str], parts: Iterable[tuple[int, str]], kind: str = "eq",
                  printed_rule: bool = True, family: str | None = None) -> None:
         self.name = name
         self.family = family or name
         self.kind = kind
-        self.printed_rule = printed_rule
+        # the flags of a combination that break the printed rule: a part printed, not the total (None: no rule)
+        self.broken_by = PART_TERM if printed_rule and kind == "eq" else None
         self.dead = False  # contradicted by the printed numbers themselves: the checks report it
-        self.states: dict = {}  # row with several terms -> (placements count, _states)
+        self.states: dict[int, _RowStates] = {}  # row -> what its placements give the constraint (_row_states)
         row, column = total
         row_terms: dict[int, list[tuple[str, int, int]]] = {row: [(column, 1, TOTAL_TERM)]}
         for row, column in parts:
-            row_terms.setdefault(row, []).append((column, -1, PART_TERM))
+            if row in row_terms:
+                row_terms[row].append((column, -1, PART_TERM))
+            else:
+                row_terms[row] = [(column, -1, PART_TERM)]
         self.members = tuple(row_terms)  # the rows of the terms, each once, in order
         self.row_terms = row_terms  # row -> its terms: (column, sign, flag)
 
@@ -80,7 +84,7 @@ def constraints(rows: list[_Row]) -> list[_Constraint]:
     by_table: dict[int, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         by_table[row.table_no].append(i)
-    keys = [column_keys(row) for row in rows]
+    keys = _column_keys_by_row(rows)
     blanks_known = {no: _income_blanks_known(rows, index, no) for no in (1, 4)}
     found = (_row_identities(rows, keys) + _hierarchy_sums(rows, by_table, keys)
              + _two_sided_sums(rows, index, by_table, keys, blanks_known)
@@ -116,8 +120,22 @@ def column_keys(row: _Row) -> list[str]:
     return [c.key for c in row.columns]
 
 
+def _column_keys_by_row(rows: list[_Row]) -> list[list[str]]:
+    """column_keys of every row, worked out once per columns tuple (a table's rows share theirs, and
+    so the list, which is only read)."""
+    known: dict[int, list[str]] = {}
+    keys = []
+    for row in rows:
+        row_keys = known.get(id(row.columns))
+        if row_keys is None:
+            row_keys = known[id(row.columns)] = column_keys(row)
+        keys.append(row_keys)
+    return keys
+
+
 def _row_identities(rows: list[_Row], row_keys: list[list[str]]) -> list[_Constraint]:
     found = []
+    summed_by: dict[tuple[int, int], list[str]] = {}  # (table, id of the row's keys) -> the columns its total sums
     for i, (row, keys) in enumerate(zip(rows, row_keys, strict=True)):
         table = layout.TABLES[row.table_no]
         if table.kind == "three_public":
@@ -131,11 +149,13 @@ def _row_identities(rows: list[_Row], row_keys: list[list[str]]) -> list[_Constr
                         (i, f"{phase}_{total}"), [(i, f"{phase}_{p}") for p in parts],
                         family=f"T7 {total} = {' + '.join(parts)}"))  # one identity, in the budget and the actual
         elif table.row_total and table.row_total in keys and row.section != "income":
-            summed = layout.ROW_TOTAL_PARTS.get(row.table_no) or tuple([k for k in keys if k != table.row_total])
-            cells = [(i, p) for p in summed if p in keys]
-            if cells:  # a total alone is no identity
+            summed = summed_by.get((row.table_no, id(keys)))
+            if summed is None:  # once per table and columns (rows share their keys: see _column_keys_by_row)
+                parts = layout.ROW_TOTAL_PARTS.get(row.table_no) or [k for k in keys if k != table.row_total]
+                summed = summed_by[(row.table_no, id(keys))] = [p for p in parts if p in keys]
+            if summed:  # a total alone is no identity
                 found.append(_Constraint(f"T{row.table_no} row {row.row_key}: total = sum of its columns",
-                                         (i, table.row_total), cells))
+                                         (i, table.row_total), zip(itertools.repeat(i), summed)))
     return found
 
 
@@ -150,7 +170,11 @@ def _hierarchy_sums(rows: list[_Row], by_table: dict[int, list[int]], keys: list
         total = next((i for i in members if rows[i].row_key == "total"), None)
         children: dict[int, list[int]] = defaultdict(list)
         for code, i in coded.items():
-            parent = next((coded[code[:k]] for k in range(len(code) - 1, 2, -1) if code[:k] in coded), total)
+            parent = total  # the nearest printed code above it, else the total
+            for k in range(len(code) - 1, 2, -1):
+                if code[:k] in coded:
+                    parent = coded[code[:k]]
+                    break
             if parent is not None:
                 children[parent].append(i)
         for parent, parts in children.items():
@@ -158,7 +182,7 @@ def _hierarchy_sums(rows: list[_Row], by_table: dict[int, list[int]], keys: list
             for key in keys[parent]:
                 found.append(_Constraint(
                     f"T{no} column {key}: {rows[parent].row_key} = sum of its sub-rows",
-                    (parent, key), [(c, key) for c in parts], family=family))
+                    (parent, key), zip(parts, itertools.repeat(key)), family=family))
     return found
 
 
@@ -179,7 +203,7 @@ def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int], by
             for key in keys[parent]:
                 found.append(_Constraint(
                     f"T{no} {side} column {key}: {total} = sum of its lines",
-                    (parent, key), [(c, key) for c in children], family=f"T{no} {side} {total} = sum of its lines"))
+                    (parent, key), zip(children, itertools.repeat(key)), family=f"T{no} {side} {total} = sum of its lines"))
         grand = index.get((no, "expenditure", "grand_total"))
         for income_key, column in layout.FUND_COLUMNS.items():
             begin = layout.FUND_SUBROWS[income_key][0]
@@ -261,32 +285,22 @@ def _income_blanks_known(rows: list[_Row], index: dict[tuple[int, str, str], int
 TOTAL_TERM, PART_TERM = 1, 2  # flags of a state: the placement prints a total term / a part term
 # What a placement adds to a constraint: (signed sum of its terms, flags of the terms it prints).
 _State = tuple[int, int]
+# What a row's placements give a constraint's terms on the row: (placements count, the state of each placement
+# in the order of row.options, the distinct states, half a unit for every cell of the terms some placement prints).
+_RowStates = tuple[int, list[_State], set[_State], int]
+_BLANK = frozenset({(0, 0)})  # the states of a term's cell that no placement prints
 
 
 @dataclass
 class _Domain:
-    """A row as the solver sees it: its values as integers (see above) and its column positions."""
+    """A row as the solver sees it: its values as integers (see above) and its columns."""
 
     row: _Row
     values: list[int]
-    positions: dict[str, int]  # column key -> position among the row's columns (of a row with several placements)
+    keys: list[str]  # column_keys (shared by the rows of a table's columns, as are the positions)
+    positions: dict[str, int]  # column key -> position among the row's columns
     half_unit: int
-    printable: tuple[int, set[int]] = (0, set())  # (placements, positions some placement prints)
-    states: dict = field(default_factory=dict)  # (column, sign, flag) -> (placements count, _states)
-    placement: dict[str, int] | None = None  # column -> value, once the row has one placement
-
-    def printed_positions(self) -> set[int]:
-        """The positions some remaining placement prints (cached until the row loses placements)."""
-        if self.printable[0] != len(self.row.options):
-            self.printable = (len(self.row.options), set().union(*self.row.options))
-        return self.printable[1]
-
-    def placed(self) -> dict[str, int]:
-        """column -> value of the row's one placement (a placed row stays placed)."""
-        if self.placement is None:
-            keys = column_keys(self.row)
-            self.placement = {keys[position]: value for position, value in zip(self.row.options[0], self.values)}
-        return self.placement
+    placement: dict[str, int] | None = None  # column -> value, once the row has one placement (see _placed_terms)
 
 
 def _domains(rows: list[_Row]) -> list[_Domain]:
@@ -294,13 +308,30 @@ def _domains(rows: list[_Row]) -> list[_Domain]:
     distinct = {v.value for row in rows for v in row.values} | {row.half_unit for row in rows}
     # each distinct number once (a document repeats its amounts across tables); any of its equal
     # representations has at least the places it needs
-    places = max(0, -min((int(d.as_tuple().exponent) for d in distinct), default=0))
+    places = max(map(_places, distinct), default=0)
     scale = Decimal(10) ** places
     integers = {d: int(d * scale) for d in distinct}
-    return [_Domain(row, [integers[v.value] for v in row.values],
-                    {key: j for j, key in enumerate(column_keys(row))} if len(row.options) > 1 else {},
-                    integers[row.half_unit])
-            for row in rows]
+    # (keys, positions) by the id of a row's columns: a table's rows share theirs
+    columns: dict[int, tuple[list[str], dict[str, int]]] = {}
+    domains = []
+    for row in rows:
+        keys_and_positions = columns.get(id(row.columns))
+        if keys_and_positions is None:
+            keys = column_keys(row)
+            keys_and_positions = columns[id(row.columns)] = (keys, {key: j for j, key in enumerate(keys)})
+        domains.append(_Domain(row, [integers[v.value] for v in row.values], *keys_and_positions,
+                               integers[row.half_unit]))
+    return domains
+
+
+def _places(number: Decimal) -> int:
+    """The digits of the number after the point (none for a positive exponent), read off its text when
+    plain ('1407.170'): a fifth of the instructions of as_tuple, which builds a tuple of every digit."""
+    text = str(number)
+    if "E" in text:
+        return max(0, -int(number.as_tuple().exponent))
+    point = text.find(".")
+    return 0 if point < 0 else len(text) - point - 1
 
 
 def solve(rows: list[_Row], constraints: list[_Constraint]) -> set[int]:
@@ -335,18 +366,19 @@ def _propagate_all(rows: list[_Row], domains: list[_Domain], usable: list[_Const
     """Apply the constraints until nothing changes; the ones found contradicted."""
     open_placements: list[int] = []  # of each constraint: placements beyond one per row
     open_rows: list[int] = []  # of each constraint: its rows with several placements
-    by_row: dict[int, list[int]] = defaultdict(list)
+    by_row: dict[int, list[int]] = defaultdict(list)  # of each row with several placements: its constraints
     counts = [len(row.options) for row in rows]
     for k, constraint in enumerate(usable):
         beyond_one, several = 0, 0
         for m in constraint.members:
-            beyond_one += counts[m] - 1
-            several += counts[m] > 1
-            by_row[m].append(k)
+            if counts[m] > 1:
+                beyond_one += counts[m] - 1
+                several += 1
+                by_row[m].append(k)
         open_placements.append(beyond_one)
         open_rows.append(several)
     # the most constrained first: a constraint over known rows and one open row decides it at once
-    queue = deque(sorted((k for k, count in enumerate(open_placements) if count), key=open_placements.__getitem__))
+    queue = deque(sorted(filter(open_placements.__getitem__, range(len(usable))), key=open_placements.__getitem__))
     queued = set(queue)
     # a constraint applied with at most one open row holds for good; one whose last open rows other
     # constraints placed is checked when they are
@@ -358,13 +390,15 @@ def _propagate_all(rows: list[_Row], domains: list[_Domain], usable: list[_Const
             continue
         verified[k] = open_rows[k] == 1
         for changed in _propagate(domains, usable[k]):
-            if len(rows[changed].options) == 1:  # placed: one open row less in each of its constraints
-                for other in by_row[changed]:
-                    open_rows[other] -= 1
-                    if not open_rows[other] and not verified[other] and not _holds(domains, usable[other]):
-                        usable[other].dead = True
+            placed = len(rows[changed].options) == 1  # one open row less in each of its constraints
             for other in by_row[changed]:
-                if open_rows[other] and other not in queued and not usable[other].dead:
+                if placed:
+                    open_rows[other] -= 1
+                    if not open_rows[other]:
+                        if not verified[other] and not _holds(domains, usable[other]):
+                            usable[other].dead = True
+                        continue
+                if other not in queued and not usable[other].dead:
                     queue.append(other)
                     queued.add(other)
     return [c for c in usable if c.dead]
@@ -386,22 +420,23 @@ def columns_of_failing_sums(rows: list[_Row], constraints: list[_Constraint], am
 
 def _holds(domains: list[_Domain], constraint: _Constraint) -> bool:
     """Whether a constraint over placed rows holds."""
-    total, flags, tolerance = 0, 0, 0
-    for m, terms in constraint.row_terms.items():
-        row_sum, row_flags, row_tolerance = _placed_terms(domains[m], terms)
-        total, flags, tolerance = total + row_sum, flags | row_flags, tolerance + row_tolerance
-    return _satisfied(constraint, total, flags, tolerance)
+    return _satisfied(constraint, *_placed_terms(domains, constraint, constraint.members))
 
 
-def _placed_terms(domain: _Domain, terms: list[tuple[str, int, int]]) -> tuple[int, int, int]:
-    """What a placed row adds to a constraint: (signed sum, flags, half a unit per printed cell)."""
-    placed = domain.placed()
+def _placed_terms(domains: list[_Domain], constraint: _Constraint, placed: Iterable[int]) -> tuple[int, int, int]:
+    """What placed rows add to a constraint: (signed sum, flags, half a unit per printed cell)."""
     total, flags, tolerance = 0, 0, 0
-    for column, sign, flag in terms:
-        if column in placed:
-            total += sign * placed[column]
-            flags |= flag
-            tolerance += domain.half_unit
+    for m in placed:
+        domain = domains[m]
+        placement = domain.placement
+        if placement is None:  # a placed row stays placed
+            placement = domain.placement = {domain.keys[position]: value
+                                            for position, value in zip(domain.row.options[0], domain.values)}
+        for column, sign, flag in constraint.row_terms[m]:
+            if column in placement:
+                total += sign * placement[column]
+                flags |= flag
+                tolerance += domain.half_unit
     return total, flags, tolerance
 
 
@@ -425,11 +460,14 @@ def _holds_together(domain: _Domain, identities: list[_Constraint], m: int) -> b
     A row whose lines say where its values stand (Table 7 printed an item per row) is only asked to
     satisfy each: where the lines place a value, a failing sum is a misprint the checks report."""
     if len(identities) == 1 or domain.row.allowed is not None:
-        return all(_holds_alone(domain, identity, m) for identity in identities)
+        for identity in identities:
+            if not _holds_alone(domain, identity, m):
+                return False
+        return True
     holding = set(range(len(domain.row.options)))
     for identity in identities:
-        states = _states(domain, identity, m)
-        good = _satisfying(identity, set(states), 0, 0, _alone_tolerance(domain, identity, m))
+        _, states, distinct, tolerance = _row_states(domain, identity, m)
+        good = _satisfying(identity, distinct, 0, 0, tolerance)
         holding &= {j for j, state in enumerate(states) if state in good}
     return bool(holding)
 
@@ -441,42 +479,37 @@ def balances(row: _Row) -> bool:
     if not probe.options:
         return False
     domain = _domains([probe])[0]
-    domain.positions = {key: j for j, key in enumerate(column_keys(probe))}
     return all(_holds_alone(domain, identity, 0) for identity in _row_identities([probe], [column_keys(probe)]))
 
 
 def _holds_alone(domain: _Domain, constraint: _Constraint, m: int) -> bool:
     """Whether some placement of row m satisfies a constraint over that row alone."""
-    return bool(_satisfying(constraint, set(_states(domain, constraint, m)), 0, 0, _alone_tolerance(domain, constraint, m)))
-
-
-def _alone_tolerance(domain: _Domain, constraint: _Constraint, m: int) -> int:
-    """Half a unit for every cell of the constraint that some placement of row m prints."""
-    printed = domain.printed_positions()
-    return sum(domain.half_unit for column, _, _ in constraint.row_terms[m] if domain.positions.get(column) in printed)
+    _, _, distinct, tolerance = _row_states(domain, constraint, m)
+    return bool(_satisfying(constraint, distinct, 0, 0, tolerance))
 
 
 def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
     """Apply one constraint over some open row; the rows whose placements it narrowed."""
     if constraint.dead:
         return []
-    # the placed rows add a constant; half a unit of tolerance for every cell some remaining placement prints
-    base_sum, base_flags, tolerance = 0, 0, 0
+    placed: list[int] = []
     variable: list[int] = []
     states: list[list[_State]] = []  # of each variable row: the state of each placement
-    for m, terms in constraint.row_terms.items():
+    distinct: list[set[_State]] = []  # of each variable row: its distinct states
+    tolerance = 0  # half a unit for every cell some remaining placement prints
+    for m in constraint.members:
         domain = domains[m]
         if len(domain.row.options) == 1:
-            row_sum, row_flags, row_tolerance = _placed_terms(domain, terms)
-            base_sum, base_flags, tolerance = base_sum + row_sum, base_flags | row_flags, tolerance + row_tolerance
+            placed.append(m)
             continue
+        _, row_states, reachable, row_tolerance = _row_states(domain, constraint, m)
         variable.append(m)
-        states.append(_states(domain, constraint, m))
-        printed = domain.printed_positions()
-        for column, _, _ in terms:
-            if domain.positions.get(column) in printed:
-                tolerance += domain.half_unit
-    distinct = [set(row_states) for row_states in states]
+        states.append(row_states)
+        distinct.append(reachable)
+        tolerance += row_tolerance
+    # the placed rows add a constant
+    base_sum, base_flags, placed_tolerance = _placed_terms(domains, constraint, placed)
+    tolerance += placed_tolerance
     good: Sequence[set[_State] | None]
     if len(distinct) == 1:  # the common case: every other row is placed
         good = [_satisfying(constraint, distinct[0], base_sum, base_flags, tolerance)]
@@ -493,51 +526,55 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
             return []
         if len(kept) < len(reachable):
             narrowed.append((m, row_states, kept))
+    changed = []
     for m, row_states, kept in narrowed:
         row = domains[m].row
         row.options = list(itertools.compress(row.options, map(kept.__contains__, row_states)))
         row.decided_by.append(constraint.name)
-    return [m for m, _, _ in narrowed]
+        changed.append(m)
+    return changed
 
 
 def _satisfying(constraint: _Constraint, states: set[_State], base_sum: int, base_flags: int,
                 tolerance: int) -> set[_State]:
     """The states of the one open row that satisfy the constraint with the placed rows' (base_sum,
     base_flags): _satisfied, with the window worked out once."""
-    low, high = -tolerance - base_sum, tolerance - base_sum
-    if constraint.kind == "ge":
-        return {state for state in states if state[0] >= low}
-    if not constraint.printed_rule or base_flags & TOTAL_TERM:  # the printed rule holds whatever the row prints
+    low, high = _window(constraint, base_sum, tolerance)
+    broken_by = constraint.broken_by
+    if broken_by is None or base_flags & TOTAL_TERM:  # the printed rule holds whatever the row prints
         return {state for state in states if low <= state[0] <= high}
-    return {(total, flags) for total, flags in states
-            if low <= total <= high and not _printed_rule_broken(constraint, base_flags | flags)}
+    return {(total, flags) for total, flags in states if low <= total <= high and base_flags | flags != broken_by}
+
+
+def _window(constraint: _Constraint, base_sum: int, tolerance: int) -> tuple[int, float]:
+    """The sums of the open rows' states with which the placed rows' base_sum satisfies the constraint
+    (the printed rule aside)."""
+    return -tolerance - base_sum, math.inf if constraint.kind == "ge" else tolerance - base_sum
 
 
 def _satisfied(constraint: _Constraint, total: int, flags: int, tolerance: int) -> bool:
     """Whether the constraint holds for one combination of the rows' placements."""
     if constraint.kind == "ge":
         return total >= -tolerance
-    return -tolerance <= total <= tolerance and not _printed_rule_broken(constraint, flags)
-
-
-def _printed_rule_broken(constraint: _Constraint, flags: int) -> bool:
-    return bool(constraint.printed_rule and flags & PART_TERM and not flags & TOTAL_TERM)
+    return -tolerance <= total <= tolerance and flags != constraint.broken_by
 
 
 def _good_states_enumerated(constraint: _Constraint, states: list[set[_State]], base_sum: int,
                             base_flags: int, tolerance: int) -> list[set[_State]]:
     """Per open row, its states that some combination of the other open rows' states completes:
     every combination tried (there are few)."""
-    good: list[set[_State]] = [set() for _ in states]
+    low, high = _window(constraint, base_sum, tolerance)
+    broken_by = constraint.broken_by
+    satisfying = []
     for combination in itertools.product(*states):
-        total, flags = base_sum, base_flags
+        total, flags = 0, base_flags
         for state_sum, state_flags in combination:
             total += state_sum
             flags |= state_flags
-        if _satisfied(constraint, total, flags, tolerance):
-            for kept, state in zip(good, combination):
-                kept.add(state)
-    return good
+        if low <= total <= high and flags != broken_by:  # _satisfied, with the window worked out once
+            satisfying.append(combination)
+    # each row's states in some satisfying combination
+    return list(map(set, zip(*satisfying))) if satisfying else [set() for _ in states]
 
 
 def _good_states(constraint: _Constraint, states: list[set[_State]], base_sum: int, base_flags: int,
@@ -579,45 +616,60 @@ def _completed(constraint: _Constraint, total: int, flags: int, reachable: dict[
         if constraint.kind == "ge":
             if total + others[-1] >= -tolerance:
                 return True
-        elif not _printed_rule_broken(constraint, flags | other_flags):
+        elif flags | other_flags != constraint.broken_by:
             nearest = bisect.bisect_left(others, -tolerance - total)  # the least sum not below the window
             if nearest < len(others) and others[nearest] <= tolerance - total:
                 return True
     return False
 
 
-def _states(domain: _Domain, constraint: _Constraint, m: int) -> list[_State]:
-    """The state each of the row's placements gives a constraint (in the order of row.options): (signed
-    sum, flags of the total and part terms it prints). Cached until the row loses placements, by
-    constraint, or by (column, sign) when the row has one term (the same for every constraint that sums that cell)."""
+def _row_states(domain: _Domain, constraint: _Constraint, m: int) -> _RowStates:
+    """What row m's placements give the constraint (see _RowStates), cached until the row loses placements."""
+    count = len(domain.row.options)
+    cached = constraint.states.get(m)
+    if cached is not None and cached[0] == count:
+        return cached
     terms = constraint.row_terms[m]
-    cache, key = (domain.states, terms[0]) if len(terms) == 1 else (constraint.states, m)
     options = domain.row.options
-    cached = cache.get(key)
-    if cached is not None and cached[0] == len(options):
-        return cached[1]
-    values = domain.values
-    if len(terms) == 1:
+    if len(terms) == 1:  # one cell: the value placed in it, if any
         column, sign, flag = terms[0]
         position = domain.positions.get(column)
+        values = domain.values
         states = [(sign * values[option.index(position)], flag) if position in option else (0, 0) for option in options]
+        distinct = set(states)
+        # the cell is printed by some placement unless every placement leaves it blank
+        tolerance = 0 if distinct == _BLANK else domain.half_unit
     else:
-        signs, flags = [0] * len(domain.positions), [0] * len(domain.positions)  # by position; 0: no term
-        for column, sign, flag in terms:
-            if column in domain.positions:
-                signs[domain.positions[column]], flags[domain.positions[column]] = sign, flag
-        if len(values) == 2:  # the common case, without a loop per placement
-            first, second = values
-            states = [(signs[a] * first + signs[b] * second, flags[a] | flags[b]) for a, b in options]
-        else:
-            states = []
-            for option in options:
-                total, printed = 0, 0
-                for position, value in zip(option, values):
-                    total += signs[position] * value
-                    printed |= flags[position]
-                states.append((total, printed))
-    cache[key] = (len(options), states)
+        states = _sum_states(domain, terms)
+        distinct = set(states)
+        printed = set().union(*options)  # the positions some placement prints
+        tolerance = 0
+        for column, _, _ in terms:
+            if domain.positions.get(column) in printed:
+                tolerance += domain.half_unit
+    cached = constraint.states[m] = (count, states, distinct, tolerance)
+    return cached
+
+
+def _sum_states(domain: _Domain, terms: list[tuple[str, int, int]]) -> list[_State]:
+    """The state each of the row's placements gives a constraint through its several terms on the row
+    (in the order of row.options): (signed sum, flags of the total and part terms it prints)."""
+    options = domain.row.options
+    values = domain.values
+    signs, flags = [0] * len(domain.positions), [0] * len(domain.positions)  # by position; 0: no term
+    for column, sign, flag in terms:
+        if column in domain.positions:
+            signs[domain.positions[column]], flags[domain.positions[column]] = sign, flag
+    if len(values) == 2:  # the common case, without a loop per placement
+        first, second = values
+        return [(signs[a] * first + signs[b] * second, flags[a] | flags[b]) for a, b in options]
+    states = []
+    for option in options:
+        total, printed = 0, 0
+        for position, value in zip(option, values):
+            total += signs[position] * value
+            printed |= flags[position]
+        states.append((total, printed))
     return states
 
 
