@@ -111,7 +111,7 @@ _PREVIOUS_BUDGET_ANCHOR = re.compile(P.PREVIOUS_BUDGET_ANCHOR)
 _YEAR_DIGITS = re.compile(r"\d{4}")
 _CHANGE_FACT_KEYS = frozenset(key for keys in P.CHANGE_KEYS.values() for key in (keys.yoy_amount, keys.yoy_pct, keys.budget_amount) if key)
 _COUNT_BEFORE = re.compile(P.COUNT_BEFORE)
-_NAMED_YEAR = re.compile(P.NAMED_YEAR)
+_NAMED_YEAR_FORMS = tuple(map(re.compile, P.NAMED_YEAR_FORMS))
 _COMPARED_LABEL = re.compile(P.COMPARED_LABEL)
 _CHANGE_WORD = re.compile("|".join(P.DIRECTION_WORDS))
 _PART_OF_THE_DEPARTMENT = re.compile(P.PART_OF_THE_DEPARTMENT)
@@ -1097,7 +1097,7 @@ class _SentenceMarks(NamedTuple):
     """What a sentence prints that may make its values another year's or another body's."""
 
     anchors: list[re.Match[str]]  # year-on-year anchors (P.YOY_ANCHOR)
-    years: list[re.Match[str]]  # named years (P.NAMED_YEAR)
+    years: list[re.Match[str]]  # named years (see _named_years)
     parts: bool  # whether it names a part of the department (P.PART_OF_THE_DEPARTMENT)
     anchor_ends: list[int]  # where each anchor ends (see _last_before)
     year_ends: list[int]
@@ -1109,9 +1109,27 @@ def _sentence_marks(compact: str, topic: str) -> _SentenceMarks:
     anchors = list(_YOY_ANCHOR.finditer(compact)) if _prints_any(compact, P.ANCHOR_WORDS) else []
     if topic in P.ANY_YEAR_TOPICS:  # whatever year and part of the department they name (not searched)
         return _SentenceMarks(anchors, [], False, list(map(re.Match.end, anchors)), [])
-    years = list(_NAMED_YEAR.finditer(compact))
+    years = _named_years(compact)
     parts = _prints_any(compact, P.PART_OF_THE_DEPARTMENT_WORDS) and _PART_OF_THE_DEPARTMENT.search(compact) is not None
     return _SentenceMarks(anchors, years, parts, list(map(re.Match.end, anchors)), list(map(re.Match.end, years)))
+
+
+def _named_years(compact: str) -> list[re.Match[str]]:
+    """The years the compact text names (P.NAMED_YEAR_FORMS), in text order. Each form is searched on
+    its own, from its first characters (one regex of them all, led by the test of the character
+    before, would be tried at every character); one right after a character of P.NAMED_YEAR_NOT_AFTER
+    does not count, and the search goes on from the character after its start. (No two forms match
+    at one place or overlap.)"""
+    found = []
+    for rx in _NAMED_YEAR_FORMS:
+        at = 0
+        while (match := rx.search(compact, at)) is not None:
+            if match.start() and compact[match.start() - 1] in P.NAMED_YEAR_NOT_AFTER:
+                at = match.start() + 1
+            else:
+                found.append(match)
+                at = match.end()
+    return sorted(found, key=re.Match.start)
 
 
 def _prints_any(text: str, words: tuple[str, ...]) -> bool:
@@ -1125,7 +1143,7 @@ def _prints_any(text: str, words: tuple[str, ...]) -> bool:
 def _another_years(compact: str, position: int, marks: _SentenceMarks, fiscal_year: int | None, topic: str) -> str | None:
     """Why the value at `position` is another year's, if it is: the amount a year-on-year change
     compares with (see P.COMPARED_LABEL), or the year the sentence names last before it is not the
-    fiscal year (see P.NAMED_YEAR; not in P.ANY_YEAR_TOPICS)."""
+    fiscal year (see P.NAMED_YEAR_FORMS; not in P.ANY_YEAR_TOPICS)."""
     anchor = _last_before(marks.anchors, marks.anchor_ends, position)
     if anchor and not anchor[0].endswith(P.COMPARED_ALREADY) \
             and _COMPARED_LABEL.fullmatch(compact, anchor.end(), position) \
@@ -1134,9 +1152,9 @@ def _another_years(compact: str, position: int, marks: _SentenceMarks, fiscal_ye
     if topic in P.ANY_YEAR_TOPICS:
         return None
     named = _last_before(marks.years, marks.year_ends, position)
-    if named is None or named["current"]:
+    if named is None or named.lastgroup == "current":
         return None
-    if named["previous"]:
+    if named.lastgroup == "previous":
         return f"the sentence states it for the year before ({named['previous']})"
     year = int(named["year"])
     return f"the sentence states it for {year}" if fiscal_year and year != fiscal_year else None

@@ -295,9 +295,12 @@ YOY_ANCHOR = r"(?:比|与|较|同)(?:上年|上一年|去年|\d{4}年)(?!度?(?:
 # The year a value's sentence names last before it, other than as what a change compares with or in
 # a date: '2016 年度支出合计 628 万元' in a 2017 document, '上年度支出合计 940 万元' state that year's
 # amounts; '本年' the document's. A reporting date ('截至 2023 年 12 月 31 日') is the checks' to
-# compare with the fiscal year; '上年结转' is a line of this year's income.
-NAMED_YEAR = (r"(?<![比与较同至止])(?:(?P<year>(?:19|20)\d{2})年(?!\d{1,2}月)|(?P<previous>上一?年度?|去年)(?!结|同期)"
-              r"|(?P<current>本年|今年|当年))")
+# compare with the fiscal year; '上年结转' is a line of this year's income. Its forms (a year, the
+# year before, this year) each start with characters of their own, and none counts right after one
+# of NAMED_YEAR_NOT_AFTER.
+NAMED_YEAR_FORMS = (r"(?P<year>(?:19|20)\d{2})年(?!\d{1,2}月)", r"(?P<previous>上一?年度?|去年)(?!结|同期)",
+                    r"(?P<current>本年|今年|当年)")
+NAMED_YEAR_NOT_AFTER = "比与较同至止"
 # A part of the department named in a value's clause before it ('机关本级基本支出 500 万元', '其中：
 # 本级公务接待费 2 万元', '所属学校收入 4200 万元'): the value is that part's, not the department's. '含
 # 所属单位' includes them; a document whose name says 本级 is that part.
