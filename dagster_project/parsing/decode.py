@@ -123,7 +123,8 @@ def _checked(text: str, encoding: str, utf8: bytes | None = None) -> tuple[str, 
         raise DecodeError("empty file")
     if utf8 is None:
         utf8 = text.encode("utf-8", errors="surrogatepass")
-    controls = len(utf8) - len(utf8.translate(None, CONTROL_BYTES))  # single bytes that are never part of another character
+    ascii_part = text.encode("ascii", errors="ignore")  # (the control characters are ASCII: a few bytes to count them in)
+    controls = len(ascii_part) - len(ascii_part.translate(None, CONTROL_BYTES))
     if controls > MAX_CONTROL_SHARE * len(text):
         raise DecodeError(f"not a text file: it looks like binary data ({controls} control characters after decoding as {encoding})")
     if GLYPH_CODE in text:
@@ -131,7 +132,7 @@ def _checked(text: str, encoding: str, utf8: bytes | None = None) -> tuple[str, 
         if len(codes) >= MAX_GLYPH_CODE_SHARE * (len(codes) + _hanzi_count(utf8)):
             raise DecodeError(f"the text holds {len(codes)} glyph codes ('{codes[0]}') instead of characters: the PDF's "
                               "fonts map no glyph to a character, so its text needs OCR")
-    if not _reads_as_chinese(text, utf8):
+    if not _reads_as_chinese(text, utf8, len(text) - len(ascii_part)):
         if _in_traditional_characters(text):
             raise DecodeError("the text is written in traditional characters (決算, 財政撥款, 經費), as a web page's "
                               "繁體 view shows it: convert it to simplified characters, in which the disclosures are published")
@@ -143,7 +144,7 @@ def _checked(text: str, encoding: str, utf8: bytes | None = None) -> tuple[str, 
 def reads_as_chinese(text: str) -> bool:
     """Whether a text read from elsewhere than bytes (a PDF's text layer) reads as Chinese: mostly
     common characters, as _checked asks of a decoded text."""
-    return _reads_as_chinese(text, text.encode("utf-8", errors="surrogatepass"))
+    return _reads_as_chinese(text, text.encode("utf-8", errors="surrogatepass"), _non_ascii_count(text))
 
 
 def _in_traditional_characters(text: str) -> bool:
@@ -151,9 +152,9 @@ def _in_traditional_characters(text: str) -> bool:
     return traditional >= MIN_TRADITIONAL_FORMS and traditional > 2 * sum(map(text.count, TRADITIONAL_FORMS.values()))
 
 
-def _reads_as_chinese(text: str, utf8: bytes) -> bool:
-    """True if the non-ASCII part of the text is Chinese characters and punctuation, mostly common ones."""
-    non_ascii = _non_ascii_count(text)
+def _reads_as_chinese(text: str, utf8: bytes, non_ascii: int) -> bool:
+    """True if the non-ASCII part of the text (`non_ascii` characters) is Chinese characters and
+    punctuation, mostly common ones."""
     if not non_ascii:
         return True  # plain ASCII is unambiguous
     hanzi = _hanzi_count(utf8)

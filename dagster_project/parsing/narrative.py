@@ -16,8 +16,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property, partial
-from itertools import accumulate, compress, groupby
-from operator import attrgetter, itemgetter
+from itertools import accumulate, compress, count, groupby
+from operator import add, attrgetter, eq, itemgetter
 from typing import NamedTuple
 
 from . import narrative_patterns as P
@@ -65,7 +65,6 @@ FUNCTION_CODE_START_RE = re.compile(r"\n2\d\d")  # every function subject code s
 # paragraph's last sentence is not scanned again once no 。 was found); a 。 after only whitespace
 # is a sentence of its own, one right after another 。 or at the paragraph's start is not.
 SENTENCE_RE = re.compile(rf"[^\s。][^。\n]*(?:。|(?<!\s))|(?<={SPACE})。")
-NON_SPACE_RE = re.compile(r"\S+")
 SHORT_CONTINUATION = 4  # a wrapped heading's last piece ('说明', '况。') is at most this long
 # A subsection's number before a value with its unit is a paragraph's, not a title's: '(一)本单位 2021
 # 年度总收入 581.45 万元，其中本年收' / '入 390.55 万元…' is one sentence wrapped, under its section.
@@ -100,6 +99,7 @@ _TOPIC_PATTERNS = {topic: tuple((p, P.value_word(p.template), P.printed_word(p.t
 # With a word every match prints: a cheap test before the regex.
 _MENTIONS = {topic: tuple((re.compile(rx), subject, P.printed_word(rx)) for rx, subject in ms)
              for topic, ms in P.MENTIONS.items()}
+_CHANGE_DIRECTION = re.compile(P.CHANGE_DIRECTION)
 _CHANGE_AMOUNT = P.compile_template(P.CHANGE_DIRECTION + "{amt}")
 _CHANGE_PCT = P.compile_template(P.CHANGE_DIRECTION + "{pct}")
 _FLAT = re.compile(P.FLAT_DIRECTION)
@@ -111,7 +111,7 @@ _PREVIOUS_BUDGET_ANCHOR = re.compile(P.PREVIOUS_BUDGET_ANCHOR)
 _YEAR_DIGITS = re.compile(r"\d{4}")
 _CHANGE_FACT_KEYS = frozenset(key for keys in P.CHANGE_KEYS.values() for key in (keys.yoy_amount, keys.yoy_pct, keys.budget_amount) if key)
 _COUNT_BEFORE = re.compile(P.COUNT_BEFORE)
-_NAMED_YEAR = re.compile(P.NAMED_YEAR)
+_NAMED_YEAR_FORMS = tuple(map(re.compile, P.NAMED_YEAR_FORMS))
 _COMPARED_LABEL = re.compile(P.COMPARED_LABEL)
 _CHANGE_WORD = re.compile("|".join(P.DIRECTION_WORDS))
 _PART_OF_THE_DEPARTMENT = re.compile(P.PART_OF_THE_DEPARTMENT)
@@ -224,9 +224,9 @@ class Sentence:
 
     def _provenance(self, first_index: int, last_index: int) -> Provenance:
         """The source lines from character first_index of `text` to character last_index."""
-        first = self.source.line_at(self.start + first_index)
-        last = self.source.line_at(self.start + last_index)
-        lines = self.source.lines
+        starts, lines = self.source.starts, self.source.lines
+        first = bisect_right(starts, self.start + first_index) - 1  # (as line_at, without two calls)
+        last = bisect_right(starts, self.start + last_index) - 1
         if self.paragraph in self.source.displaced:
             span = sorted(lines[first : last + 1], key=_reading_order)
             return Provenance(span[0].no, span[-1].no, span[0].page)
@@ -237,17 +237,24 @@ class Sentence:
         compact_index = min(compact_index, len(self.compact) - 1)
         if self.compact_at is not None:
             compact_index = self.compact_at[compact_index]
-        piece = bisect_right(self._pieces[1], compact_index) - 1
-        return self._pieces[0][piece] + compact_index - self._pieces[1][piece]
+        in_text, in_compact = self._pieces
+        piece = bisect_right(in_compact, compact_index) - 1
+        return in_text[piece] + compact_index - in_compact[piece]
 
     @cached_property
     def _pieces(self) -> tuple[list[int], list[int]]:
-        """Where each whitespace-free piece of `text` starts, in `text` and in `compact`."""
-        in_text, in_compact, length = [], [], 0
-        for piece in NON_SPACE_RE.finditer(self.text):
-            in_text.append(piece.start())
-            in_compact.append(length)
-            length += piece.end() - piece.start()
+        """Where each whitespace-free piece of `text` starts, in `text` and in `compact` (after the
+        pieces before it: their lengths added up). (str.split, not a regex, which would test its
+        class of characters one by one.)"""
+        pieces = self.text.split()
+        in_compact = list(accumulate(map(len, pieces), initial=0))
+        if in_compact.pop() + len(pieces) - 1 == len(self.text):  # one space between each two (most often)
+            return list(map(add, in_compact, count())), in_compact
+        in_text, at = [], 0
+        for piece in pieces:
+            at = self.text.find(piece, at)  # (only whitespace before it: the first occurrence)
+            in_text.append(at)
+            at += len(piece)
         return in_text, in_compact
 
 
@@ -367,12 +374,12 @@ def release_document() -> None:
 
 
 def _build_document(lines: list[Line]) -> Document:
-    stripped = list(map(str.strip, map(attrgetter("text"), lines)))  # map, compress, filter: no Python loop per line
+    stripped = list(map(str.strip, map(itemgetter(1), lines)))  # (a Line's text) map, compress, filter: no Python loop per line
     kept = list(filter(None, stripped))
     texts = tuple(zip(compress(lines, stripped), kept))
     # the second of two lines in a row that read the same and are a sentence's (compress: no Python
-    # step per line that differs from the one before)
-    twice = [i for i in compress(range(1, len(kept)), map(str.__eq__, kept, kept[1:])) if REPEATED_LINE_RE.match(kept[i])]
+    # step per line that differs from the one before; operator.eq, not the slower str.__eq__ wrapper)
+    twice = [i for i in compress(range(1, len(kept)), map(eq, kept, kept[1:])) if REPEATED_LINE_RE.match(kept[i])]
     repeated = [ParseIssue("info", "line_printed_twice", f"line {line.no} repeats the line before it: the narrative "
                            "reads it once", Provenance(line.no, line.no, line.page)) for line, _ in map(texts.__getitem__, twice)]
     if twice:
@@ -466,14 +473,17 @@ def _numbered_lines(content: _Content) -> list[_Numbered]:
             section = 0
         elif mark in HEADING_LEVELS:
             heading_text, rest, last = _heading_at(content, i)
-            restarts = mark == "h0" and _restarts_the_sections(heading_text, section)
+            number = _section_number(heading_text) if mark == "h0" else 0
+            # a section number that does not continue the sections before it ('七、…“三公”经费…' / '一、2022
+            # 年因公出国(境)费决算 7.8 万元…'): items of the section, numbered as sections
+            restarts = 0 < number <= section
             if STATED_VALUE_RE.search(heading_text) and (mark == "h1" or restarts):
                 numbered.append(_Numbered(i, mark, content.lines[i][1], i, running=True))
             elif restarts and _ITEM_HEADING.fullmatch(_compact(MARKER_RE.sub("", heading_text, count=1))):
                 numbered.append(_Numbered(i, "h1", heading_text, last, rest))  # an item of the section, as its subsection
             else:
                 numbered.append(_Numbered(i, mark, heading_text, last, rest))
-                section = _section_number(heading_text) if mark == "h0" else section
+                section = number if mark == "h0" else section
         else:
             numbered.append(_Numbered(i, mark, content.lines[i][1], i))
     return numbered
@@ -481,12 +491,6 @@ def _numbered_lines(content: _Content) -> list[_Numbered]:
 
 def _section_number(text: str) -> int:
     return chinese_number(HEADING_NUMBER_RE.search(text)[1]) or 0
-
-
-def _restarts_the_sections(text: str, section: int) -> bool:
-    """Whether a section number does not continue the sections before it ('七、…“三公”经费…' /
-    '一、2022 年因公出国(境)费决算 7.8 万元…'): items of the section, numbered as sections."""
-    return 0 < _section_number(text) <= section
 
 
 def _paragraphs(content: _Content, numbered: list[_Numbered]) -> list[_Paragraph]:
@@ -851,13 +855,13 @@ def extract_facts(lines: list[Line], fiscal_year: int | None = None, department_
         narrative = document.sentences.in_parts(NARRATIVE_PARTS_ELSE)
     facts: list[Fact] = []
     issues: list[ParseIssue] = []
+    whole = (fiscal_year, P.PART_OF_THE_DEPARTMENT_NAMED not in department_name)  # see _sentence_facts
     for _, in_paragraph in groupby(narrative, key=attrgetter("paragraph")):  # the sentences are in paragraph order
         sentences = list(in_paragraph)
         paragraph_facts: list[Fact] = []
         for index, sentence in enumerate(sentences):
             if sentence.topic in _TOPIC_PATTERNS:
-                _sentence_facts(_spelled_out(sentence, issues), sentences[:index], document, paragraph_facts, issues,
-                                (fiscal_year, P.PART_OF_THE_DEPARTMENT_NAMED not in department_name))
+                _sentence_facts(_spelled_out(sentence, issues), sentences[:index], document, paragraph_facts, issues, whole)
         for fact in _one_side_as_total(paragraph_facts):
             if fact.subject != P.OUTSIDE_TOPIC:
                 facts.append(fact)
@@ -993,37 +997,38 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
                     issues: list[ParseIssue], whole: tuple[int | None, bool] = (None, False)) -> None:
     """Append the facts of one sentence to `out` (the facts of its paragraph so far), in text order.
     `whole`: the document's fiscal year, and whether it is the whole department (not 本级)."""
-    topic = sentence.topic or ""
+    topic, compact = sentence.topic or "", sentence.compact
     events: list[tuple[int, Fact | None, re.Match[str] | None]] = []
     read: set[tuple[str, int]] = set()  # (fact key, value position): a value is read by its first pattern
     marks: _SentenceMarks | None = None  # found once for the sentence, when a value needs them
     for pattern, word, own_word, rx in _TOPIC_PATTERNS.get(topic, ()):
-        if word not in sentence.compact or own_word not in sentence.compact:
+        if word not in compact or own_word not in compact:
             continue
-        for match in rx.finditer(sentence.compact):
-            if (pattern.fact_key, match.start("v")) in read:
+        for match in rx.finditer(compact):
+            value_at = match.start("v")
+            if (pattern.fact_key, value_at) in read:
                 continue
-            read.add((pattern.fact_key, match.start("v")))
-            if pattern.clause_word and pattern.clause_word not in _clause_before(sentence.compact, match.start("v")):
+            read.add((pattern.fact_key, value_at))
+            if pattern.clause_word and pattern.clause_word not in _clause_before(compact, value_at):
                 continue
             subject = _subject(pattern.subject, match, sentence, document, before=before)
             key = pattern.fact_key
-            if pattern.level and topic in P.CHANGE_KEYS and _anchor_in_clause(sentence.compact, match.start()) == "yoy" \
-                    and not _CHANGE_AMOUNT.search(sentence.compact, match.end()) \
-                    and _label_after_the_anchor(sentence.compact, match.start()):  # else the change is stated after it
+            if pattern.level and topic in P.CHANGE_KEYS and _anchor_in_clause(compact, match.start()) == "yoy" \
+                    and not _CHANGE_AMOUNT.search(compact, match.end()) \
+                    and _label_after_the_anchor(compact, match.start()):  # else the change is stated after it
                 key = P.CHANGE_KEYS[topic].yoy_amount
             fact = _fact(key, subject, match, sentence)
             if not fact or _listed(fact, match, sentence, issues):
                 continue
-            if _of_another_section(fact, match.start("v"), sentence, issues):
+            if _of_another_section(fact, value_at, sentence, issues):
                 continue
-            marks = marks or _sentence_marks(sentence.compact)
-            other_year = _another_years(sentence.compact, match.start("v"), marks, whole[0], topic)
+            marks = marks or _sentence_marks(compact, topic)
+            other_year = _another_years(compact, value_at, marks, whole[0], topic)
             if other_year:
                 issues.append(ParseIssue("info", "another_year", f"{key} {fact.printed}: {other_year}, not the "
                                          "document's year's, so it is not recorded", fact.provenance))
                 continue
-            part = _part_of_the_department(sentence.compact, match.start("v"), topic) \
+            part = _part_of_the_department(compact, value_at, topic) \
                 if whole[1] and marks.parts else None
             if part:
                 issues.append(ParseIssue("info", "part_of_the_department", f"{key} {fact.printed}: the clause names "
@@ -1038,12 +1043,14 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
                     f"{key} {fact.printed} names no subject, and the one before it ({subject}) already has "
                     f"{key} from another sentence: the statement is not attributed", fact.provenance))
             else:
-                events.append((match.start("v"), fact, None))
+                events.append((value_at, fact, None))
     if topic in P.CHANGE_KEYS:
         events += [(m.start("dir"), f, None) for m, f in _changes(sentence, before, document, whole[0], issues)
                    if not _listed(f, m, sentence, issues) and not _of_another_section(f, m.start("dir"), sentence, issues)]
     if topic in P.COMPARED_FACTS:
-        events += [(m.start(), None, m) for m in _COMPARISON.finditer(sentence.compact)]
+        events += [(m.start(), None, m) for m in _COMPARISON.finditer(compact)]
+    if not events:
+        return
     # a value read as a kind's amount ('国内接待费支出决算 6.50 万元') is not also its item's
     kinds_values = {position for position, fact, _ in events if fact and fact.fact_key in P.KIND_AMOUNTS}
     if kinds_values:
@@ -1053,7 +1060,7 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
     stated: list[tuple[int, Fact]] = []  # this sentence's, with their positions
     for position, fact, comparison in sorted(events, key=lambda event: event[0]):
         if fact and fact.fact_key == P.PART_OF_THE_TOTAL:
-            fact = _part_of_the_total(fact, sentence.compact.rfind("其中", 0, position), stated, out[:earlier])
+            fact = _part_of_the_total(fact, compact.rfind("其中", 0, position), stated, out[:earlier])
         if fact:
             out.append(fact)
             stated.append((position, fact))
@@ -1090,37 +1097,73 @@ class _SentenceMarks(NamedTuple):
     """What a sentence prints that may make its values another year's or another body's."""
 
     anchors: list[re.Match[str]]  # year-on-year anchors (P.YOY_ANCHOR)
-    years: list[re.Match[str]]  # named years (P.NAMED_YEAR)
+    years: list[re.Match[str]]  # named years (see _named_years)
     parts: bool  # whether it names a part of the department (P.PART_OF_THE_DEPARTMENT)
+    anchor_ends: list[int]  # where each anchor ends (see _last_before)
+    year_ends: list[int]
 
 
-def _sentence_marks(compact: str) -> _SentenceMarks:
-    return _SentenceMarks(list(_YOY_ANCHOR.finditer(compact)), list(_NAMED_YEAR.finditer(compact)),
-                      _PART_OF_THE_DEPARTMENT.search(compact) is not None)
+def _sentence_marks(compact: str, topic: str) -> _SentenceMarks:
+    """The sentence's marks; a sentence of P.ANY_YEAR_TOPICS is not searched for years and parts of
+    the department (they do not make its values another's)."""
+    anchors = list(_YOY_ANCHOR.finditer(compact)) if _prints_any(compact, P.ANCHOR_WORDS) else []
+    if topic in P.ANY_YEAR_TOPICS:  # whatever year and part of the department they name (not searched)
+        return _SentenceMarks(anchors, [], False, list(map(re.Match.end, anchors)), [])
+    years = _named_years(compact)
+    parts = _prints_any(compact, P.PART_OF_THE_DEPARTMENT_WORDS) and _PART_OF_THE_DEPARTMENT.search(compact) is not None
+    return _SentenceMarks(anchors, years, parts, list(map(re.Match.end, anchors)), list(map(re.Match.end, years)))
+
+
+def _named_years(compact: str) -> list[re.Match[str]]:
+    """The years the compact text names (P.NAMED_YEAR_FORMS), in text order. Each form is searched on
+    its own, from its first characters (one regex of them all, led by the test of the character
+    before, would be tried at every character); one right after a character of P.NAMED_YEAR_NOT_AFTER
+    does not count, and the search goes on from the character after its start. (No two forms match
+    at one place or overlap.)"""
+    found = []
+    for rx in _NAMED_YEAR_FORMS:
+        at = 0
+        while (match := rx.search(compact, at)) is not None:
+            if match.start() and compact[match.start() - 1] in P.NAMED_YEAR_NOT_AFTER:
+                at = match.start() + 1
+            else:
+                found.append(match)
+                at = match.end()
+    return sorted(found, key=re.Match.start)
+
+
+def _prints_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether the text holds one of the words (a cheap test before a regex every match of which prints one)."""
+    for word in words:
+        if word in text:
+            return True
+    return False
 
 
 def _another_years(compact: str, position: int, marks: _SentenceMarks, fiscal_year: int | None, topic: str) -> str | None:
     """Why the value at `position` is another year's, if it is: the amount a year-on-year change
     compares with (see P.COMPARED_LABEL), or the year the sentence names last before it is not the
-    fiscal year (see P.NAMED_YEAR; not in P.ANY_YEAR_TOPICS)."""
-    anchor = _last_before(marks.anchors, position)
+    fiscal year (see P.NAMED_YEAR_FORMS; not in P.ANY_YEAR_TOPICS)."""
+    anchor = _last_before(marks.anchors, marks.anchor_ends, position)
     if anchor and not anchor[0].endswith(P.COMPARED_ALREADY) \
             and _COMPARED_LABEL.fullmatch(compact, anchor.end(), position) \
             and not _CHANGE_WORD.search(compact, anchor.end(), position):
         return "the year before's amount the change is measured against"
     if topic in P.ANY_YEAR_TOPICS:
         return None
-    named = _last_before(marks.years, position)
-    if named is None or named["current"]:
+    named = _last_before(marks.years, marks.year_ends, position)
+    if named is None or named.lastgroup == "current":
         return None
-    if named["previous"]:
+    if named.lastgroup == "previous":
         return f"the sentence states it for the year before ({named['previous']})"
     year = int(named["year"])
     return f"the sentence states it for {year}" if fiscal_year and year != fiscal_year else None
 
 
-def _last_before(found: list[re.Match[str]], position: int) -> re.Match[str] | None:
-    return next((match for match in reversed(found) if match.end() <= position), None)
+def _last_before(found: list[re.Match[str]], ends: list[int], position: int) -> re.Match[str] | None:
+    """The last of the matches (in text order, none empty: their `ends` increase) that ends by `position`."""
+    before = bisect_right(ends, position)
+    return found[before - 1] if before else None
 
 
 def _part_of_the_department(compact: str, position: int, topic: str) -> str | None:
@@ -1148,11 +1191,11 @@ def _listed(fact: Fact, match: re.Match[str], sentence: Sentence, issues: list[P
     """Whether the value is the first of a list of values of its kind ('收、支总计各下降 23.51%、38.28%'),
     one per subject named before it: which subject is whose is not read, so the value is reported
     (an issue appended), not recorded."""
-    groups = match.groupdict()
+    groups = match.re.groupindex  # (not match.groupdict(), a dict made anew)
     listed_next = _LISTED_NEXT.get(fact.unit)
     if "v" not in groups or listed_next is None:  # a change stated as a word ('持平') lists no value
         return False
-    end = match.end("u") if groups.get("u") else match.end("v") + 1
+    end = match.end("u") if "u" in groups and match["u"] else match.end("v") + 1
     if not listed_next.match(sentence.compact, end):
         return False
     issues.append(ParseIssue("info", "values_listed", f"{fact.fact_key} {fact.printed}: the sentence lists one value "
@@ -1178,7 +1221,7 @@ def _fact(key: str, subject: str, match: re.Match[str], sentence: Sentence, qual
     value = parse_amount(match["v"])
     if value is None:
         return None
-    unit_word = match.groupdict().get("u")
+    unit_word = match["u"] if "u" in match.re.groupindex else None
     if unit_word is None:  # {pct}: the value is followed by '%'
         unit, end = "%", match.end("v") + 1
     elif unit_word in AMOUNT_UNITS:
@@ -1186,17 +1229,7 @@ def _fact(key: str, subject: str, match: re.Match[str], sentence: Sentence, qual
     else:
         unit, end = P.FACT_UNITS.get(key, unit_word), match.end("u")
     printed, provenance = sentence.printed(match.start("v"), end)
-    return Fact(
-        section=sentence.section,
-        fact_key=key,
-        subject=subject,
-        value=value,
-        unit=unit,
-        printed=printed,
-        sentence=sentence.text,
-        provenance=provenance,
-        qualifier=qualifier,
-    )
+    return Fact(sentence.section, key, subject, value, unit, printed, sentence.text, provenance, qualifier)
 
 
 def _changes(sentence: Sentence, before: list[Sentence], document: Document, fiscal_year: int | None,
@@ -1204,7 +1237,9 @@ def _changes(sentence: Sentence, before: list[Sentence], document: Document, fis
     """Stated changes ('减少 787.24 万元', '下降 4.9%', '持平'), keyed by what they compare with."""
     keys = P.CHANGE_KEYS[sentence.topic or ""]
     found = []
-    for rx, is_pct in ((_CHANGE_AMOUNT, False), (_CHANGE_PCT, True), (_FLAT, False)):
+    # (an amount's, a percentage's and a listed change start with a direction word: most sentences print none)
+    directed = _CHANGE_DIRECTION.search(sentence.compact) is not None
+    for rx, is_pct in ((_CHANGE_AMOUNT, False), (_CHANGE_PCT, True), (_FLAT, False)) if directed else ((_FLAT, False),):
         for match in rx.finditer(sentence.compact):
             if rx is _FLAT and (_COUNT_BEFORE.search(sentence.compact, 0, match.start())
                                 or any(m.start() <= match.start() < m.end() for m in _COMPARISON.finditer(sentence.compact))):
@@ -1213,7 +1248,7 @@ def _changes(sentence: Sentence, before: list[Sentence], document: Document, fis
                 continue
             anchor = _anchor(sentence, match.start(), before, fiscal_year)
             if anchor == "another_year":
-                start = match.start("v") if match.groupdict().get("v") else match.start("dir")
+                start = match.start("v") if "v" in match.re.groupindex and match["v"] else match.start("dir")
                 printed, provenance = sentence.printed(start, match.end())
                 issues.append(ParseIssue("info", "another_year", f"{keys.yoy_pct if is_pct else keys.yoy_amount} "
                                          f"{printed}: measured against another year than the year before, or the "
@@ -1234,7 +1269,7 @@ def _changes(sentence: Sentence, before: list[Sentence], document: Document, fis
                 fact = _fact(key, subject, match, sentence, qualifier)
             if fact:
                 found.append((match, fact))
-    for match in _LISTED_CHANGES.finditer(sentence.compact):
+    for match in _LISTED_CHANGES.finditer(sentence.compact) if directed else ():
         printed, provenance = sentence.printed(match.end("dir"), match.end())
         issues.append(ParseIssue("info", "values_listed", f"{keys.yoy_amount} {printed}: the sentence lists one value "
                                  "per subject ('各 …'), so which value is whose is not read", provenance))
@@ -1306,6 +1341,8 @@ def _last_anchor(text: str, fiscal_year: int | None = None) -> str | None:
     """What the text's last anchor compares with: 'yoy', 'budget', or 'another_year' for a year-on-year
     anchor that names a year other than the one before the fiscal year ('比 2019 年(疫情前)决算数减少' in
     a 2022 document) and for the year before's budget ('比上年预算数下降 18.42%')."""
+    if not _prints_any(text, P.ANCHOR_WORDS):
+        return None
     yoy = max(_YOY_ANCHOR.finditer(text), key=lambda m: m.end(), default=None)
     budget = max((m.end() for m in _BUDGET_ANCHOR.finditer(text)), default=-1)
     previous_budget = max((m.end() for m in _PREVIOUS_BUDGET_ANCHOR.finditer(text)), default=-1)
@@ -1348,7 +1385,7 @@ def _subject(rule: str, match: re.Match[str], sentence: Sentence, document: Docu
     if rule == "@in_match":
         inside = _mentions(sentence.compact[match.start() : match.end()], topic, document)
         return inside[0][2] if inside else P.DEFAULT_SUBJECT
-    value_start = position if position is not None else match.start("v") if "v" in match.groupdict() else match.start()
+    value_start = position if position is not None else match.start("v") if "v" in match.re.groupindex else match.start()
     found = [m for m in _mentions(sentence.compact, topic, document)
              if m[1] <= value_start and not _aside_closed(sentence.compact, m[1], value_start)]
     if found:
@@ -1549,7 +1586,8 @@ def _first_in_each_line(joined: str, word: str) -> Iterator[int]:
 def _table_title_years(document: Document, title_word_lines: list[int]) -> list[tuple[Line, str]]:
     """The lines that print a table title with a year, and that year as printed."""
     lines = [document.texts[i] for i in title_word_lines]
-    return [(line, match["year"]) for line, text in lines for match in [_TABLE_TITLE_YEAR.search(text)] if match]
+    return [(line, match["year"]) for line, text in lines if P.TABLE_TITLE_WORD in text
+            for match in [_TABLE_TITLE_YEAR.search(text)] if match]
 
 
 def _most_common_year(table_years: list[tuple[Line, str]]) -> int | None:
@@ -1643,7 +1681,7 @@ class _Misprints:
 
 def _misprinted(printed: str, name: str) -> bool:
     """The printed text is the name with one character printed as another Chinese character."""
-    if len(printed) != len(name):
+    if len(printed) != len(name) or printed == name:  # (most often the name as printed)
         return False
     differing = [char for char, expected in zip(printed, name) if char != expected]
     return len(differing) == 1 and "\u4e00" <= differing[0] <= "\u9fff"

@@ -295,14 +295,19 @@ YOY_ANCHOR = r"(?:比|与|较|同)(?:上年|上一年|去年|\d{4}年)(?!度?(?:
 # The year a value's sentence names last before it, other than as what a change compares with or in
 # a date: '2016 年度支出合计 628 万元' in a 2017 document, '上年度支出合计 940 万元' state that year's
 # amounts; '本年' the document's. A reporting date ('截至 2023 年 12 月 31 日') is the checks' to
-# compare with the fiscal year; '上年结转' is a line of this year's income.
-NAMED_YEAR = (r"(?<![比与较同至止])(?:(?P<year>(?:19|20)\d{2})年(?!\d{1,2}月)|(?P<previous>上一?年度?|去年)(?!结|同期)"
-              r"|(?P<current>本年|今年|当年))")
+# compare with the fiscal year; '上年结转' is a line of this year's income. Its forms (a year, the
+# year before, this year) each start with characters of their own, and none counts right after one
+# of NAMED_YEAR_NOT_AFTER.
+NAMED_YEAR_FORMS = (r"(?P<year>(?:19|20)\d{2})年(?!\d{1,2}月)", r"(?P<previous>上一?年度?|去年)(?!结|同期)",
+                    r"(?P<current>本年|今年|当年)")
+NAMED_YEAR_NOT_AFTER = "比与较同至止"
 # A part of the department named in a value's clause before it ('机关本级基本支出 500 万元', '其中：
 # 本级公务接待费 2 万元', '所属学校收入 4200 万元'): the value is that part's, not the department's. '含
 # 所属单位' includes them; a document whose name says 本级 is that part.
 PART_OF_THE_DEPARTMENT = r"(?<![含括])(?:本级|(?:所属|下属|直属|二级)(?:单位|学校|医院|机构))"
 PART_OF_THE_DEPARTMENT_NAMED = "本级"
+# A word every match of PART_OF_THE_DEPARTMENT prints: a cheap test before the regex.
+PART_OF_THE_DEPARTMENT_WORDS = ("本级", "属", "二级")
 # Topics whose facts are the disclosure's whatever year their sentence names: a 2021 disclosure
 # reports the evaluation it made of 2020's projects ('组织对 2020 年度 5 个项目开展绩效评价').
 ANY_YEAR_TOPICS = frozenset({"perf"})  # and whatever part of the department: its own projects are 本级's
@@ -315,6 +320,9 @@ BUDGET_ANCHOR = r"比(?:年初)?预算(?:数)?|较(?:年初)?预算(?:数)?|与(
 # The year before's budget ('比上年预算数字下降 18.42%', Anhui): compared with it, a change states no fact
 # of the vocabulary (and does not take the year-on-year anchor of the clause before).
 PREVIOUS_BUDGET_ANCHOR = r"(?:比|与|较)(?:上年|上一年|去年)度?(?:年初)?预算数?字?"
+# A word every match of the anchors above prints: a text without one compares with nothing (a
+# cheap test before the regexes).
+ANCHOR_WORDS = ("比", "与", "较", "同")
 # A sentence that states the budget and then a change, with no anchor of its own ('2017 年预算数
 # 3786.71 万元，调整数 4610.19 万元，决算数 4610.19 万元，增加 823.48 万元'), compares with the budget,
 # not with the year an earlier sentence named.
@@ -515,6 +523,7 @@ TABLE_TITLE_YEAR_RE = r"(?P<year>(?:19|20)\d{2})\s*年度?\s*[^\s\d]{0,24}决算
 UNIT_RE = r"单位[^\S\n]*:[^\S\n]*(?P<unit>万元|元)"  # over the joined lines: whitespace within a line
 # A word every match of the patterns above prints: the lines without it are not matched.
 TITLE_WORD = "决算"  # TITLE_RE, TABLE_TITLE_YEAR_RE
+TABLE_TITLE_WORD = "表"  # TABLE_TITLE_YEAR_RE's too
 # Fields that print the department's name: (regex over a line, context), built from the field
 # names of each context.
 _NAME_FIELD_NAMES = (("部门|编制部门|编制单位|部门名称", "table_header"), ("单位名称|项目单位|预算单位", "form"))
