@@ -311,15 +311,13 @@ def _domains(rows: list[_Row]) -> list[_Domain]:
     places = max(map(_places, distinct), default=0)
     scale = Decimal(10) ** places
     integers = {d: int(d * scale) for d in distinct}
-    # (keys, positions) by the id of a row's columns: a table's rows share theirs
-    columns: dict[int, tuple[list[str], dict[str, int]]] = {}
+    positions: dict[int, dict[str, int]] = {}  # by the id of a row's keys: a table's rows share theirs
     domains = []
-    for row in rows:
-        keys_and_positions = columns.get(id(row.columns))
-        if keys_and_positions is None:
-            keys = column_keys(row)
-            keys_and_positions = columns[id(row.columns)] = (keys, {key: j for j, key in enumerate(keys)})
-        domains.append(_Domain(row, [integers[v.value] for v in row.values], *keys_and_positions,
+    for row, keys in zip(rows, _column_keys_by_row(rows), strict=True):
+        row_positions = positions.get(id(keys))
+        if row_positions is None:
+            row_positions = positions[id(keys)] = {key: j for j, key in enumerate(keys)}
+        domains.append(_Domain(row, [integers[v.value] for v in row.values], keys, row_positions,
                                integers[row.half_unit]))
     return domains
 
