@@ -8,7 +8,7 @@ from .model import ParsedDocument, ParseIssue, Provenance
 
 # Bump when a parser change alters what is extracted: documents parsed by an older version are
 # parsed again on the next run.
-PARSER_VERSION = "37"
+PARSER_VERSION = "38"
 
 
 def parse_file(data: bytes, source_path: str, document_id: str, source_format: str) -> ParsedDocument:

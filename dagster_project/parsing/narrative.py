@@ -105,6 +105,7 @@ _CHANGE_PCT = P.compile_template(P.CHANGE_DIRECTION + "{pct}")
 _FLAT = re.compile(P.FLAT_DIRECTION)
 _LISTED_NEXT = {unit: re.compile(rx) for unit, rx in P.LISTED_NEXT.items()}
 _LISTED_CHANGES = re.compile(P.LISTED_CHANGES)
+_SIDES_LISTED = re.compile(P.SIDES_LISTED)
 _YOY_ANCHOR = re.compile(P.YOY_ANCHOR)
 _BUDGET_ANCHOR = re.compile(P.BUDGET_ANCHOR)
 _PREVIOUS_BUDGET_ANCHOR = re.compile(P.PREVIOUS_BUDGET_ANCHOR)
@@ -1239,8 +1240,13 @@ def _changes(sentence: Sentence, before: list[Sentence], document: Document, fis
     found = []
     # (an amount's, a percentage's and a listed change start with a direction word: most sentences print none)
     directed = _CHANGE_DIRECTION.search(sentence.compact) is not None
+    if directed and sentence.topic in P.SIDES_LISTED_TOPICS and "各" in sentence.compact:
+        found += _sides_listed(sentence, before, document, fiscal_year, keys)
+    taken = {match.start("dir") for match, _ in found}
     for rx, is_pct in ((_CHANGE_AMOUNT, False), (_CHANGE_PCT, True), (_FLAT, False)) if directed else ((_FLAT, False),):
         for match in rx.finditer(sentence.compact):
+            if match.start("dir") in taken:
+                continue
             if rx is _FLAT and (_COUNT_BEFORE.search(sentence.compact, 0, match.start())
                                 or any(m.start() <= match.start() < m.end() for m in _COMPARISON.finditer(sentence.compact))):
                 # '因公出国(境) 0 人次，与上年持平': the count's, which has no change key; '决算数与预算数持平':
@@ -1261,6 +1267,8 @@ def _changes(sentence: Sentence, before: list[Sentence], document: Document, fis
             else:
                 continue
             subject = _subject("@before", match, sentence, document, before=before)
+            if keys.total_only and subject != P.DEFAULT_SUBJECT:
+                subject = P.OUTSIDE_TOPIC  # (a class's change: reported, not recorded)
             qualifier = P.DIRECTION_WORDS[match["dir"]]
             fact: Fact | None
             if rx is _FLAT:
@@ -1270,10 +1278,42 @@ def _changes(sentence: Sentence, before: list[Sentence], document: Document, fis
             if fact:
                 found.append((match, fact))
     for match in _LISTED_CHANGES.finditer(sentence.compact) if directed else ():
+        if match.start("dir") in taken:
+            continue
         printed, provenance = sentence.printed(match.end("dir"), match.end())
         issues.append(ParseIssue("info", "values_listed", f"{keys.yoy_amount} {printed}: the sentence lists one value "
                                  "per subject ('各 …'), so which value is whose is not read", provenance))
     return found
+
+
+def _sides_listed(sentence: Sentence, before: list[Sentence], document: Document, fiscal_year: int | None,
+                  keys: P.ChangeKeys) -> list[tuple[re.Match[str], Fact]]:
+    """Year-on-year changes of the grand total's two sides listed after 各 (see P.SIDES_LISTED): the
+    income's and the expenditure's, when the last subject the sentence names before them is the
+    total named by both sides and their units agree."""
+    found = []
+    for match in _SIDES_LISTED.finditer(sentence.compact):
+        if match["u1"] not in (None, match["u2"]) or _anchor(sentence, match.start(), before, fiscal_year) != "yoy":
+            continue
+        named = [m for m in _mentions(sentence.compact, sentence.topic or "", document) if m[1] <= match.start()]
+        if not named or max(named, key=itemgetter(1))[2] != P.DEFAULT_SUBJECT:
+            continue
+        key = keys.yoy_pct if match["u2"] == "%" else keys.yoy_amount
+        qualifier = P.DIRECTION_WORDS[match["dir"]]
+        found += [(match, _side_fact(key, side, match, number, sentence, qualifier)) for number, side in enumerate(P.SIDES, 1)]
+    return found
+
+
+def _side_fact(key: str, side: str, match: re.Match[str], number: int, sentence: Sentence, qualifier: str) -> Fact:
+    """The fact of value `number` (1 or 2) of a pair of sides' changes (see P.SIDES_LISTED); the first
+    may share the second's unit."""
+    value, unit_word = parse_amount(match[f"v{number}"]), match["u2"]
+    if unit_word == "%":
+        unit, end = "%", match.end(f"v{number}") + 1
+    else:
+        value, unit, end = to_wan(value, unit_word), "万元", match.end(f"u{number}") if match[f"u{number}"] else match.end(f"v{number}")
+    printed, provenance = sentence.printed(match.start(f"v{number}"), end)
+    return Fact(sentence.section, key, side, value, unit, printed, sentence.text, provenance, qualifier)
 
 
 def _anchor(sentence: Sentence, position: int, before: list[Sentence], fiscal_year: int | None = None) -> str | None:

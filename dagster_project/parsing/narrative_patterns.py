@@ -52,6 +52,9 @@ class ChangeKeys:
     yoy_amount: str
     yoy_pct: str
     budget_amount: str = ""  # '比年初预算减少 0.89 万元' (三公 only)
+    # The keys are the total's only: a change of another subject the section names (a class or 项 of
+    # the general budget, '…住房公积金(项)支出 4.55 万元…增加 0.47 万元') has no key of the vocabulary.
+    total_only: bool = False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -316,7 +319,9 @@ ANY_YEAR_TOPICS = frozenset({"perf"})  # and whatever part of the department: it
 COMPARED_LABEL = r"[^\d,;。:、]{0,16}"
 # An anchor that ends so has compared already: '与上年相比财政拨款支出 1500 万元' states this year's.
 COMPARED_ALREADY = ("相比", "比较", "同比")
-BUDGET_ANCHOR = r"比(?:年初)?预算(?:数)?|较(?:年初)?预算(?:数)?|与(?:\d{4}年度?)?(?:年初)?预算数?(?:相比|比较)"
+# ('，2022 年度预算相比，减少 20.50 万元', Anhui: the anchor printed without its 与, after a break)
+BUDGET_ANCHOR = (r"比(?:年初)?预算(?:数)?|较(?:年初)?预算(?:数)?|与(?:\d{4}年度?)?(?:年初)?预算数?(?:相比|比较)"
+                 r"|(?:^|(?<=[,;:。]))\d{4}年度?(?:年初)?预算数?(?:相比|比较)")
 # The year before's budget ('比上年预算数字下降 18.42%', Anhui): compared with it, a change states no fact
 # of the vocabulary (and does not take the year-on-year anchor of the clause before).
 PREVIOUS_BUDGET_ANCHOR = r"(?:比|与|较)(?:上年|上一年|去年)度?(?:年初)?预算数?字?"
@@ -331,7 +336,7 @@ BUDGET_STATED = r"预算数?(?:为|是)?\d"
 CHANGE_KEYS: dict[str, ChangeKeys] = {
     "totals": ChangeKeys("total_yoy_change", "total_yoy_change_pct"),
     "fiscal": ChangeKeys("fiscal_yoy_change", "fiscal_yoy_change_pct"),
-    "gpb": ChangeKeys("gpb_yoy_change", "gpb_yoy_change_pct"),
+    "gpb": ChangeKeys("gpb_yoy_change", "gpb_yoy_change_pct", total_only=True),
     "three_public": ChangeKeys("three_public_yoy_change", "three_public_yoy_change_pct", "three_public_budget_change"),
     "admin": ChangeKeys("admin_operating_cost_yoy_change", "admin_operating_cost_yoy_change_pct"),
 }
@@ -560,6 +565,12 @@ LISTED_NEXT = {"%": "[、,和及]" + NUMBER_TEMPLATES["pct"], "万元": "[、,�
 # Changes listed before the unit they share ('收、支总计各减少 1267.86,2570.97 万元'): which is whose is not
 # read, and they are reported. (The first prints its decimals: '1,267.86 万元' is one number.)
 LISTED_CHANGES = CHANGE_DIRECTION + r"(?:\d+\.\d+[,、])+\d+(?:\.\d+)?" + _AMOUNT_UNIT
+# Two changes listed after 各 in a sentence that last named the grand total by both its sides ('收、支
+# 总计各减少 1267.86,2570.97 万元，各下降 23.51%、38.28%', Sichuan): the income's and the expenditure's,
+# in the order the name prints them (收、支). (The first number is taken whole: '各减少 1,267 万元' is one.)
+SIDES_LISTED = (r"各" + CHANGE_DIRECTION + rf"(?P<v1>(?>{_NUMBER}))(?P<u1>{_AMOUNT_UNIT}|%)?[、,和及]"
+                rf"(?P<v2>{_NUMBER})(?P<u2>{_AMOUNT_UNIT}|%)")
+SIDES_LISTED_TOPICS = frozenset({"totals", "fiscal"})
 # A list of subjects and one of their values in the same order, joined by 分别 ('因公出国(境)费、公务
 # 接待费分别为 0 万元、4.30 万元', '基本支出和项目支出分别为 310 万元和 1540 万元', 'A、B 较上年分别减少
 # 1 万元、2 万元'): the engine spells it out as one statement per subject ('因公出国(境)费为 0 万元,公务接待费

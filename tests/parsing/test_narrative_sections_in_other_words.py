@@ -153,8 +153,8 @@ def test_procurement_kinds_listed_with_their_scale_are_the_kinds() -> None:
     assert found[("procurement_amount", "services")] == [Decimal("1000")]
 
 
-def test_changes_listed_before_their_shared_unit_are_reported_not_read() -> None:
-    # Sichuan's '收、支总计各减少 A,B 万元': one change per side, which is whose is not read
+def test_changes_listed_for_the_two_sides_are_the_income_and_the_expenditure() -> None:
+    # Sichuan's '收、支总计各减少 A,B 万元，各下降 a%、b%': one change per side, in the order the name prints them
     text = """\
 某某县某某中心2022年度单位决算
 第二部分 2022年度单位决算情况说明
@@ -162,6 +162,20 @@ def test_changes_listed_before_their_shared_unit_are_reported_not_read() -> None
 2022年度收、支总计各是3120.40,3185.60万元。与2021年相比，收、支总计各减少210.30,195.20万元，各下降6.31%、5.77%。
 """
     document = parse_text(text.encode(), "centre.txt", "centre")
+    changes = [(f.fact_key, f.subject, f.value, f.printed) for f in document.facts if f.fact_key.startswith("total_yoy_change")]
+    assert changes == [("total_yoy_change", "income", Decimal("210.30"), "210.30"),
+                       ("total_yoy_change", "expenditure", Decimal("195.20"), "195.20万元"),
+                       ("total_yoy_change_pct", "income", Decimal("6.31"), "6.31%"),
+                       ("total_yoy_change_pct", "expenditure", Decimal("5.77"), "5.77%")]
+    assert not [issue for issue in document.issues if issue.code == "values_listed"]
+    # listed with no sides named before them: which is whose is not read
+    text = """\
+某某县某某中心2022年度单位决算
+第二部分 2022年度单位决算情况说明
+一、收入支出决算总体情况说明
+2022年度收入总计3120.40万元。与2021年相比，各减少210.30,195.20万元。
+"""
+    document = parse_text(text.encode(), "centre.txt", "centre")
     assert [f for f in document.facts if f.fact_key.startswith("total_yoy_change")] == []
     listed = [issue.message.split(":")[0] for issue in document.issues if issue.code == "values_listed"]
-    assert listed == ["total_yoy_change 210.30,195.20万元", "total_yoy_change_pct 6.31%"]
+    assert listed == ["total_yoy_change 210.30,195.20万元"]

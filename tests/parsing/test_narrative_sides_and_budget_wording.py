@@ -1,0 +1,44 @@
+"""Wording of real disclosures (Anhui, and a county's general-budget section) that gave wrong or no
+facts: a budget anchor printed without its 与 ('，2022 年度预算相比，减少 2.50 万元'), and a 项's change
+under the general budget's heading, which has no key of the vocabulary. The document is made up for
+these tests (its own department and numbers)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from dagster_project.parsing.text_document import parse_text
+from tests.helpers import fact_values
+
+WATER_BUREAU = """\
+某某县水利局2022年度部门决算
+第三部分 2022年度部门决算情况说明
+一、一般公共预算财政拨款支出决算情况说明
+2022年度一般公共预算财政拨款支出决算为600.00万元，比上年增加40.00万元，增长7.1%。
+农林水支出(类)水利(款)水利工程建设(项)支出120.00万元,完成预算的100%,用于堤防维修,较2021年决算100.00万元,\
+增加20.00万元,增长了20.0%,增加原因工程量增加。
+二、财政拨款“三公”经费支出决算情况说明
+1.因公出国(境)费支出0万元，与2022年度预算相比无增减。
+2.公务接待费支出8.00万元， 2022年度预算相比，减少2.50万元，下降23.8%，下降的原因是厉行节约。
+"""
+
+
+def parsed():
+    return parse_text(WATER_BUREAU.encode(), "water.txt", "water")
+
+
+def test_the_change_of_a_function_item_under_the_general_budget_is_no_fact() -> None:
+    document = parsed()
+    values = fact_values(document)
+    assert values[("gpb_yoy_change", "total")] == [Decimal("40.00")]
+    assert values[("gpb_yoy_change_pct", "total")] == [Decimal("7.1")]
+    assert {subject for key, subject in values if key.startswith("gpb_yoy_change")} == {"total"}
+    assert [issue.message.split(":")[0] for issue in document.issues if issue.code == "subject_outside_topic"] == [
+        "gpb_yoy_change 20.00万元", "gpb_yoy_change_pct 20.0%"]
+
+
+def test_a_budget_anchor_without_its_yu_compares_with_the_budget() -> None:
+    values = fact_values(parsed())
+    assert values[("three_public_budget_change", "official_reception")] == [Decimal("2.50")]
+    assert ("three_public_yoy_change", "official_reception") not in values
+    assert values[("three_public_budget_change", "outbound_travel")] == [Decimal("0")]
