@@ -1038,6 +1038,10 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
             if pattern.named and subject == P.DEFAULT_SUBJECT:
                 issues.append(ParseIssue("info", "subject_unclear", f"{key} {fact.printed}: the sentence names no "
                                          "subject it belongs to, so it is not recorded", fact.provenance))
+            elif pattern.total_only and subject != P.DEFAULT_SUBJECT:
+                issues.append(ParseIssue("info", "subject_unclear", f"{key} {fact.printed}: the wording does not say "
+                                         f"whether it is the total's or {subject}'s, named before it, so it is not "
+                                         "recorded", fact.provenance))
             elif _restates_another_value(fact, match, sentence, document, out):
                 issues.append(ParseIssue(
                     "warn", "subject_unclear",

@@ -41,6 +41,9 @@ class FactPattern:
     # unless the sentence states the change's amount after it ('…支出 1500 万元，增加 100 万元').
     level: bool = False
     named: bool = False
+    # A pattern with `total_only` records a value only when its subject is the total: a wording that
+    # does not say whose it is ('预算数 X，调整数 Y') after a sentence that named a class is not read.
+    total_only: bool = False
     # A word the value's clause (from the last ';' or '。' before it) must print.
     clause_word: str = ""
 
@@ -374,13 +377,21 @@ _AMOUNT_UNIT = "[亿万千]?元"
 # A budget may be printed inside the completion rate ('完成预算 52.00 万元的 87.7%', Guangdong) or right
 # after the anchor of a change against it ('较预算数 20.00 万元减少 4.60 万元').
 _AMOUNT_PRINTED = rf"(?:(?:{_NUMBER}){_AMOUNT_UNIT})?"
+# The budget, its adjustment and the actual stated in one run ('预算数 1000.00 万元，调整数 1250.00 万元，决算数
+# 1200.00 万元'): the first is the initial budget, the total's only (it names no class). (The last is not
+# read: '决算数 X' without 为 may be another's in an extract that lost a line, and on a real page it matched
+# no spending the page states.)
 _BUDGET_EXECUTION = (
     FactPattern("budget_initial", r"年初预算(?:数)?为{amt}", "@before"),
     FactPattern("budget_initial", r"(?:完成|[较比与])年初预算(?:数)?{amt}", "@before"),
+    FactPattern("budget_initial", r"预算数(?:为)?{amt},调整(?:预算)?数", "@before", total_only=True),
     FactPattern("budget_final", r"(?:支出)?决算(?:数)?为{amt}", "@before"),
     FactPattern("budget_completion_pct", r"完成(?:年初)?预算(?:数)?" + _AMOUNT_PRINTED + "的?{pct}", "@before"),
 )
 
+# The body's name followed by 单位 ('2022 年度，某某卫生院单位支出为 468.74 万元', Gansu): the unit's own total,
+# as 本单位. (The name's last character: 所属单位 / 下属单位 / 二级单位 name parts, 事业单位 a kind.)
+_BODY_UNIT = r"(?<=[院局委办厅所站队会处馆室府社团校署司组庭园场心])单位"
 TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     "totals": (
         FactPattern("total_income_expenditure", r"(?:收入?、?支出?|收入、支出|收入|支出)(?:决算)?总计(?:各|均)?(?:为)?{amt}", level=True),
@@ -388,13 +399,13 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     ),
     "income": (
         # 本单位收入为: Gansu; 本年收入: the total its lines' shares are of ('占本年收入 81.28%')
-        FactPattern("income_total", r"(?:收入合计|本年收入|(?:本单位|本部门)收入)(?:为)?{amt}"),
+        FactPattern("income_total", r"(?:收入合计|本年收入|(?:本单位|本部门|" + _BODY_UNIT + r")收入)(?:为)?{amt}"),
         # 财政补助收入: the line's name before 2019
         FactPattern("income_amount", r"(?:(?:一般公共预算|政府性基金预算|国有资本经营预算)?财政拨款|财政补助|上级补助|事业|经营|附属单位上缴|其他)收入(?:为)?{amt}", "@in_match"),
         FactPattern("income_share_pct", r"占比?(?:本年)?(?:总?收入)?(?:合计|总额)?(?:的)?(?:比例为|比重为)?{pct}", "@before"),
     ),
     "expenditure": (
-        FactPattern("expenditure_total", r"(?:支出合计|本年支出|(?:本单位|本部门)支出)(?:为)?{amt}"),
+        FactPattern("expenditure_total", r"(?:支出合计|本年支出|(?:本单位|本部门|" + _BODY_UNIT + r")支出)(?:为)?{amt}"),
         FactPattern("expenditure_amount", r"(?:基本|项目|上缴上级|经营|对附属单位补助)支出(?:为)?{amt}", "@in_match"),
         FactPattern("expenditure_share_pct", r"占比?(?:本年)?(?:总?支出)?(?:合计|总额)?(?:的)?(?:比例为|比重为)?{pct}", "@before"),
     ),

@@ -1,7 +1,9 @@
-"""Wording of real disclosures (Anhui, and a county's general-budget section) that gave wrong or no
-facts: a budget anchor printed without its 与 ('，2022 年度预算相比，减少 2.50 万元'), and a 项's change
-under the general budget's heading, which has no key of the vocabulary. The document is made up for
-these tests (its own department and numbers)."""
+"""Wording of real disclosures (Anhui, Gansu, and counties' general-budget sections) that gave wrong
+or no facts: a budget anchor printed without its 与 ('，2022 年度预算相比，减少 2.50 万元'), a 项's change
+under the general budget's heading, which has no key of the vocabulary, the budget stated with its
+adjustment and the actual ('预算数 500.00 万元，调整数 620.00 万元，决算数 610.00 万元'), and the body's
+name followed by 单位 ('某某县水利局单位支出为 980.00 万元'). The documents are made up for these tests
+(their own department and numbers)."""
 
 from __future__ import annotations
 
@@ -42,3 +44,37 @@ def test_a_budget_anchor_without_its_yu_compares_with_the_budget() -> None:
     assert values[("three_public_budget_change", "official_reception")] == [Decimal("2.50")]
     assert ("three_public_yoy_change", "official_reception") not in values
     assert values[("three_public_budget_change", "outbound_travel")] == [Decimal("0")]
+
+
+BUDGET_RUN = """\
+某某县水利局2022年度部门决算
+第三部分 2022年度部门决算情况说明
+一、支出决算情况说明
+2022年度,某某县水利局单位支出为980.00万元。其中:基本支出300.00万元,项目支出680.00万元。
+二、一般公共预算财政拨款支出决算情况说明
+2022年度一般公共预算财政拨款支出600.00万元。
+2022年预算数500.00万元,调整数620.00万元,决算数610.00万元,增加110.00万元。
+三、一般公共预算财政拨款基本支出决算情况说明
+2022年度一般公共预算财政拨款基本支出300.00万元。
+"""
+
+
+def test_the_budget_of_a_budget_adjustment_and_actual_run_is_the_initial_budget() -> None:
+    values = fact_values(parse_text(BUDGET_RUN.encode(), "water.txt", "water"))
+    assert values[("budget_initial", "total")] == [Decimal("500.00")]
+    assert ("budget_final", "total") not in values  # '决算数 610.00' without 为 is not read
+    assert ("gpb_yoy_change", "total") not in values  # 110.00 is measured against the budget
+
+
+def test_the_budget_run_after_a_class_is_not_read() -> None:
+    text = BUDGET_RUN.replace("支出600.00万元。\n", "支出600.00万元,其中:农林水支出(类)支出600.00万元。")
+    document = parse_text(text.encode(), "water.txt", "water")
+    assert not [fact for fact in document.facts if fact.fact_key == "budget_initial"]
+    assert [issue.message.split(":")[0] for issue in document.issues if issue.code == "subject_unclear"] == [
+        "budget_initial 500.00万元"]
+
+
+def test_the_bodys_name_followed_by_danwei_states_its_own_total() -> None:
+    values = fact_values(parse_text(BUDGET_RUN.encode(), "water.txt", "water"))
+    assert values[("expenditure_total", "total")] == [Decimal("980.00")]
+    assert values[("expenditure_amount", "project")] == [Decimal("680.00")]
