@@ -90,6 +90,7 @@ _TOPICS = tuple((topic, re.compile(rx)) for topic, rx in P.TOPICS)
 # A section number that restarts the sections before an item's name alone ('七、…“三公”经费…' / '一、因公
 # 出国(境)经费' / '二、公务接待费', Sichuan): a subsection of the section.
 _ITEM_HEADING = re.compile("|".join(rx for rx, subject in P.MENTIONS["three_public"] if subject not in ("total", P.OUTSIDE_TOPIC)))
+_TOPICS_BY_WORDING = tuple((topic, word, re.compile(rx)) for topic, word, rx in P.TOPICS_BY_WORDING)
 _ITEM_TOPICS = {topic: tuple((item, re.compile(rx)) for item, rx in items) for topic, items in P.ITEM_TOPICS.items()}
 _ANY_TOPIC = re.compile("|".join(f"(?:{rx})" for _, rx in P.TOPICS))  # one search rules out most headings
 # With the word each template prints after its value and the longest it prints of its own: cheap
@@ -861,6 +862,8 @@ def extract_facts(lines: list[Line], fiscal_year: int | None = None, department_
         sentences = list(in_paragraph)
         paragraph_facts: list[Fact] = []
         for index, sentence in enumerate(sentences):
+            if sentence.topic is None:
+                sentence = _topic_by_wording(sentence)
             if sentence.topic in _TOPIC_PATTERNS:
                 _sentence_facts(_spelled_out(sentence, issues), sentences[:index], document, paragraph_facts, issues, whole)
         for fact in _one_side_as_total(paragraph_facts):
@@ -887,6 +890,15 @@ def extract_facts(lines: list[Line], fiscal_year: int | None = None, department_
             ParseIssue("warn", "narrative_no_facts", "no fact of the vocabulary was recognised in the narrative sections", Provenance(first.lines[0].no, first.lines[-1].no, first.lines[0].page))
         )
     return facts, issues
+
+
+def _topic_by_wording(sentence: Sentence) -> Sentence:
+    """A sentence under a heading that names no topic, with the topic its wording names (see
+    P.TOPICS_BY_WORDING), if any."""
+    for topic, word, rx in _TOPICS_BY_WORDING:
+        if word in sentence.compact and rx.search(sentence.compact):
+            return replace(sentence, topic=topic)
+    return sentence
 
 
 def _one_side_as_total(facts: list[Fact]) -> list[Fact]:

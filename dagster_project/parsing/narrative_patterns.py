@@ -120,6 +120,12 @@ SECTIONS_READING_ANY_AMOUNT: dict[str, tuple[str, ...]] = {
 # Sections whose values another section's subject takes only when named before them: the general
 # budget's changes are explained by others ('…增加 10 万元，主要原因是机关运行经费增加').
 OTHER_SUBJECT_BEFORE_THE_VALUE = frozenset({"gpb"})
+# A sentence under a heading that names no topic ('二、部门决算情况说明', Chongqing's summary before its
+# sections) that names the fiscal totals reads as the fiscal section ('2022 年度财政拨款收入总计 2951.23
+# 万元，较上年决算数减少 834.60 万元'): (topic, a word every match prints, regex).
+TOPICS_BY_WORDING: tuple[tuple[str, str, str], ...] = (
+    ("fiscal", "财政拨款", r"财政拨款(?:收入?、?支出?|收入|支出)(?:决算)?总计"),
+)
 # Items of a section that state a narrower topic by their lead ('2.收入情况。2022 年度收入合计 …' in
 # Chongqing's totals section): the item reads as that topic's section.
 ITEM_TOPICS: dict[str, tuple[tuple[str, str], ...]] = {

@@ -1,8 +1,9 @@
-"""Wording of real disclosures (Anhui, Gansu, and counties' general-budget sections) that gave wrong
+"""Wording of real disclosures (Anhui, Gansu, Chongqing, and counties' general-budget sections) that gave wrong
 or no facts: a budget anchor printed without its 与 ('，2022 年度预算相比，减少 2.50 万元'), a 项's change
 under the general budget's heading, which has no key of the vocabulary, the budget stated with its
 adjustment and the actual ('预算数 500.00 万元，调整数 620.00 万元，决算数 610.00 万元'), and the body's
-name followed by 单位 ('某某县水利局单位支出为 980.00 万元'). The documents are made up for these tests
+name followed by 单位 ('某某县水利局单位支出为 980.00 万元'), and the fiscal totals' changes under a
+heading that names no topic ('二、部门决算情况说明'). The documents are made up for these tests
 (their own department and numbers)."""
 
 from __future__ import annotations
@@ -78,3 +79,23 @@ def test_the_bodys_name_followed_by_danwei_states_its_own_total() -> None:
     values = fact_values(parse_text(BUDGET_RUN.encode(), "water.txt", "water"))
     assert values[("expenditure_total", "total")] == [Decimal("980.00")]
     assert values[("expenditure_amount", "project")] == [Decimal("680.00")]
+
+
+SUMMARY_FIRST = """\
+某某区城市管理局2022年度部门决算
+第三部分 2022年度部门决算情况说明
+二、部门决算情况说明
+2022年度财政拨款收入总计1500.00万元，较上年决算数减少300.00万元，下降16.67%。2022年度财政拨款支出总计1600.00万元，\
+较上年决算数减少200.00万元，下降11.11%。
+(一)收入支出决算总体情况说明
+1.总体情况。2022年度收入总计1600.00万元，支出总计1600.00万元。收支较上年决算数减少250.00万元、下降13.5%。
+"""
+
+
+def test_the_fiscal_totals_under_a_heading_that_names_no_topic_are_read_as_the_fiscal_sections() -> None:
+    values = fact_values(parse_text(SUMMARY_FIRST.encode(), "city.txt", "city"))
+    assert values[("fiscal_yoy_change", "income")] == [Decimal("300.00")]
+    assert values[("fiscal_yoy_change_pct", "income")] == [Decimal("16.67")]
+    assert values[("fiscal_yoy_change", "expenditure")] == [Decimal("200.00")]
+    assert values[("fiscal_yoy_change_pct", "expenditure")] == [Decimal("11.11")]
+    assert values[("total_yoy_change", "total")] == [Decimal("250.00")]  # the section after it keeps its topic
