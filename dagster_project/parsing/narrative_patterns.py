@@ -127,9 +127,16 @@ TOPICS_BY_WORDING: tuple[tuple[str, str, str], ...] = (
     ("fiscal", "财政拨款", r"财政拨款(?:收入?、?支出?|收入|支出)(?:决算)?总计"),
 )
 # Items of a section that state a narrower topic by their lead ('2.收入情况。2022 年度收入合计 …' in
-# Chongqing's totals section): the item reads as that topic's section.
+# Chongqing's totals section; '1.一般公共预算财政拨款收入 382.17 万元，为…' / '1.基本支出 300.00 万元…',
+# Guangxi's, which lists the lines of the total as items, each led by its name and amount): the item
+# reads as that topic's section.
 ITEM_TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
-    "totals": (("income", r"收入(?:决算)?情况"), ("expenditure", r"支出(?:决算)?情况")),
+    "totals": (
+        ("income", r"收入(?:决算)?情况"), ("expenditure", r"支出(?:决算)?情况"),
+        ("income", r"(?:(?:一般公共预算|政府性基金预算|国有资本经营预算)?财政(?:拨款|补助)|上级补助|事业|经营|附属单位上缴|其他)"
+                   r"收入(?:为)?\d.*"),
+        ("expenditure", r"(?:基本|项目|上缴上级|经营|对附属单位补助)支出(?:为)?\d.*"),
+    ),
 }
 # A subsection has its section's topic ('(一)财政拨款收入决算情况' under the fiscal section is no
 # income section), unless its heading names a part of the section's topic: '(二)一般公共预算支出决算

@@ -1,10 +1,11 @@
-"""Wording of real disclosures (Anhui, Gansu, Chongqing, and counties' general-budget sections) that gave wrong
-or no facts: a budget anchor printed without its 与 ('，2022 年度预算相比，减少 2.50 万元'), a 项's change
-under the general budget's heading, which has no key of the vocabulary, the budget stated with its
-adjustment and the actual ('预算数 500.00 万元，调整数 620.00 万元，决算数 610.00 万元'), and the body's
-name followed by 单位 ('某某县水利局单位支出为 980.00 万元'), and the fiscal totals' changes under a
-heading that names no topic ('二、部门决算情况说明'). The documents are made up for these tests
-(their own department and numbers)."""
+"""Wording of real disclosures (Anhui, Gansu, Chongqing, Guangxi, and counties' general-budget
+sections) that gave wrong or no facts: a budget anchor printed without its 与 ('，2022 年度预算相比，
+减少 2.50 万元'); a 项's change under the general budget's heading, which has no key of the vocabulary;
+the budget stated with its adjustment and the actual ('预算数 500.00 万元，调整数 620.00 万元，决算数
+610.00 万元'); the body's name followed by 单位 ('某某县水利局单位支出为 980.00 万元'); the fiscal totals'
+changes under a heading that names no topic ('二、部门决算情况说明'); the lines of the total listed as
+items of the totals section ('1.一般公共预算财政拨款收入 400.00 万元，为…'). The documents are made up
+for these tests (their own department and numbers)."""
 
 from __future__ import annotations
 
@@ -99,3 +100,28 @@ def test_the_fiscal_totals_under_a_heading_that_names_no_topic_are_read_as_the_f
     assert values[("fiscal_yoy_change", "expenditure")] == [Decimal("200.00")]
     assert values[("fiscal_yoy_change_pct", "expenditure")] == [Decimal("11.11")]
     assert values[("total_yoy_change", "total")] == [Decimal("250.00")]  # the section after it keeps its topic
+
+
+LINES_AS_ITEMS = """\
+某某市退役军人休养所2022年度部门决算
+第三部分 2022年度部门决算情况说明
+一、2022年度收入支出决算总体情况。
+(一)本单位2022年度总收入640.00万元,其中本年收入420.00万元,较2021年度决算数减少80.00万元,下降16%。
+收入具体情况如下。
+1.一般公共预算财政拨款收入400.00万元,为市本级财政当年拨付的资金。较2021年度决算数减少70.00万元,下降14.9%。
+2.其他收入20.00万元,为预算单位在“财政拨款收入”之外取得的收入。较2021年度决算数减少10.00万元。
+3.上年结转和结余220.00万元,为以前年度支出预算因客观条件变化未执行完毕的资金。
+(二)本单位2022年度总支出640.00万元,其中本年支出500.00万元。支出具体情况如下:
+1.基本支出350.00万元,为保障机构正常运转的支出。
+2.项目支出150.00万元,为完成特定工作任务的支出。
+"""
+
+
+def test_the_lines_of_the_total_listed_as_items_of_the_totals_section_are_read_as_lines() -> None:
+    values = fact_values(parse_text(LINES_AS_ITEMS.encode(), "rest.txt", "rest"))
+    assert values[("income_amount", "general_budget_appropriation")] == [Decimal("400.00")]
+    assert values[("income_amount", "other")] == [Decimal("20.00")]
+    assert values[("expenditure_amount", "basic")] == [Decimal("350.00")]
+    assert values[("expenditure_amount", "project")] == [Decimal("150.00")]
+    assert values[("total_income_expenditure", "total")] == [Decimal("640.00")] * 2
+    assert not [key for key in values if key[0] == "total_yoy_change"]  # the lines' changes are not the total's
