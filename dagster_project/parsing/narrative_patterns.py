@@ -409,6 +409,9 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     "totals": (
         FactPattern("total_income_expenditure", r"(?:收入?、?支出?|收入、支出|收入|支出)(?:决算)?总计(?:各|均)?(?:为)?{amt}", level=True),
         FactPattern("total_income_expenditure", r"总(?:收入|支出)(?:为)?{amt}", level=True),
+        # the lines of the total named in full ('收入总计 434.72 万元，其中：本年收入合计 434.16 万元', Xinjiang)
+        FactPattern("income_total", r"本年收入合计(?:为)?{amt}"),
+        FactPattern("expenditure_total", r"本年支出合计(?:为)?{amt}"),
     ),
     "income": (
         # 本单位收入为: Gansu; 本年收入: the total its lines' shares are of ('占本年收入 81.28%')
@@ -472,6 +475,9 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         # '接待批次为 520 个，接待人次为 4200 人'
         FactPattern("reception_batches", r"批次(?:为|共|共计)?{n:[个次]}", clause_word="接待"),
         FactPattern("reception_persons", r"(?<!陪同)人次(?:为|共|共计)?{n:人}", clause_word="接待"),
+        # persons in 人 right after the batches ('国内公务接待 221 批次，1768 人', '220 批次，人数 2929 人')
+        FactPattern("reception_persons", NOT_A_CHANGE + r"\d+批次?[,、](?:接待)?(?:人数)?(?:为|共|共计)?{n:人}(?![次员])",
+                    clause_word="接待"),
         FactPattern("reception_accompanying_persons", r"陪同(?:人员)?{n:人次}", clause_word="接待"),
     ),
     "gov_fund": (

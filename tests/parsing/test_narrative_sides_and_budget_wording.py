@@ -4,8 +4,9 @@ sections) that gave wrong or no facts: a budget anchor printed without its 与 (
 the budget stated with its adjustment and the actual ('预算数 500.00 万元，调整数 620.00 万元，决算数
 610.00 万元'); the body's name followed by 单位 ('某某县水利局单位支出为 980.00 万元'); the fiscal totals'
 changes under a heading that names no topic ('二、部门决算情况说明'); the lines of the total listed as
-items of the totals section ('1.一般公共预算财政拨款收入 400.00 万元，为…'). The documents are made up
-for these tests (their own department and numbers)."""
+items of the totals section ('1.一般公共预算财政拨款收入 400.00 万元，为…'), or named in full after 其中
+('其中:本年收入合计 480.00 万元'); reception persons in 人 right after the batches ('12 批次,96 人'). The
+documents are made up for these tests (their own department and numbers)."""
 
 from __future__ import annotations
 
@@ -125,3 +126,28 @@ def test_the_lines_of_the_total_listed_as_items_of_the_totals_section_are_read_a
     assert values[("expenditure_amount", "project")] == [Decimal("150.00")]
     assert values[("total_income_expenditure", "total")] == [Decimal("640.00")] * 2
     assert not [key for key in values if key[0] == "total_yoy_change"]  # the lines' changes are not the total's
+
+
+COUNTS_AND_LINES = """\
+某某县文联2022年度部门决算
+第三部分 2022年度部门决算情况说明
+一、收入支出决算总体情况说明
+2022年度收入总计500.00万元,其中:本年收入合计480.00万元,年初结转和结余20.00万元。
+2022年度支出总计500.00万元,其中:本年支出合计490.00万元,年末结转和结余10.00万元。
+二、“三公”经费支出决算情况说明
+(一)公务接待费支出1.20万元。国内公务接待12批次,96人,共计支出1.20万元,较上年增加3批次,20人。
+(二)公务用车运行维护费支出5.00万元。
+"""
+
+
+def test_persons_in_ren_right_after_the_batches_are_the_receptions_persons() -> None:
+    values = fact_values(parse_text(COUNTS_AND_LINES.encode(), "arts.txt", "arts"))
+    assert values[("reception_batches", "total")] == [Decimal("12")]
+    assert values[("reception_persons", "total")] == [Decimal("96")]  # not the change's 20
+
+
+def test_the_lines_of_the_total_named_in_full_in_the_totals_section_are_the_income_and_spending_totals() -> None:
+    values = fact_values(parse_text(COUNTS_AND_LINES.encode(), "arts.txt", "arts"))
+    assert values[("income_total", "total")] == [Decimal("480.00")]
+    assert values[("expenditure_total", "total")] == [Decimal("490.00")]
+    assert values[("total_income_expenditure", "total")] == [Decimal("500.00")] * 2
