@@ -121,10 +121,14 @@ SECTIONS_READING_ANY_AMOUNT: dict[str, tuple[str, ...]] = {
 # budget's changes are explained by others ('…增加 10 万元，主要原因是机关运行经费增加').
 OTHER_SUBJECT_BEFORE_THE_VALUE = frozenset({"gpb"})
 # A sentence under a heading that names no topic ('二、部门决算情况说明', Chongqing's summary before its
-# sections) that names the fiscal totals reads as the fiscal section ('2022 年度财政拨款收入总计 2951.23
-# 万元，较上年决算数减少 834.60 万元'): (topic, a word every match prints, regex).
+# sections; a page on 三公 alone, under a title without a number) that starts with a topic's subject
+# reads as that topic's section ('2022 年度财政拨款收入总计 2951.23 万元，较上年决算数减少 834.60 万元',
+# '2022 年一般公共预算财政拨款“三公”经费决算 20.2 万元'): (topic, a word every match prints, regex).
+# (Named first, after the year at most: a subject named later may not be what the values are about.)
+_SENTENCE_SUBJECT_START = r"^(?:\d{4}年度?,?)?(?:本单位|本部门)?"
 TOPICS_BY_WORDING: tuple[tuple[str, str, str], ...] = (
-    ("fiscal", "财政拨款", r"财政拨款(?:收入?、?支出?|收入|支出)(?:决算)?总计"),
+    ("fiscal", "财政拨款", _SENTENCE_SUBJECT_START + r"财政拨款(?:收入?、?支出?|收入|支出)(?:决算)?总计"),
+    ("three_public", "三公", _SENTENCE_SUBJECT_START + r"(?:一般公共预算)?(?:财政拨款)?[“\"]?三公[”\"]?经费"),
 )
 # Items of a section that state a narrower topic by their lead ('2.收入情况。2022 年度收入合计 …' in
 # Chongqing's totals section; '1.一般公共预算财政拨款收入 382.17 万元，为…' / '1.基本支出 300.00 万元…',

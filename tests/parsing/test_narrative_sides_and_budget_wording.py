@@ -5,7 +5,8 @@ the budget stated with its adjustment and the actual ('预算数 500.00 万元�
 610.00 万元'); the body's name followed by 单位 ('某某县水利局单位支出为 980.00 万元'); the fiscal totals'
 changes under a heading that names no topic ('二、部门决算情况说明'); the lines of the total listed as
 items of the totals section ('1.一般公共预算财政拨款收入 400.00 万元，为…'), or named in full after 其中
-('其中:本年收入合计 480.00 万元'); reception persons in 人 right after the batches ('12 批次,96 人'). The
+('其中:本年收入合计 480.00 万元'); reception persons in 人 right after the batches ('12 批次,96 人'); a
+page on 三公 alone under a title without a number. The
 documents are made up for these tests (their own department and numbers)."""
 
 from __future__ import annotations
@@ -151,3 +152,18 @@ def test_the_lines_of_the_total_named_in_full_in_the_totals_section_are_the_inco
     assert values[("income_total", "total")] == [Decimal("480.00")]
     assert values[("expenditure_total", "total")] == [Decimal("490.00")]
     assert values[("total_income_expenditure", "total")] == [Decimal("500.00")] * 2
+
+
+THREE_PUBLIC_PAGE = """\
+2022年度一般公共预算财政拨款“三公”经费决算情况说明
+2022年一般公共预算财政拨款“三公”经费决算30.5万元,与2021年决算相比减少1.5万元,主要原因是因公出国(境)费减少。具体情况:
+一、2022年因公出国(境)费决算8.0万元,与2021年决算相比减少2.0万元。
+"""
+
+
+def test_a_page_on_three_public_alone_under_a_title_without_a_number_reads_its_total() -> None:
+    document = parse_text(THREE_PUBLIC_PAGE.encode(), "court.txt", "court")
+    values = fact_values(document)
+    assert values[("three_public_actual", "total")] == [Decimal("30.5")]
+    assert values[("three_public_yoy_change", "total")] == [Decimal("1.5")]
+    assert "narrative_no_facts" not in [issue.code for issue in document.issues]
