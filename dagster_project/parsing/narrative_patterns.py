@@ -56,7 +56,7 @@ class ChangeKeys:
     yoy_pct: str
     budget_amount: str = ""  # '比年初预算减少 0.89 万元' (三公 only)
     # The keys are the total's only: a change of another subject the section names (a class or 项 of
-    # the general budget, '…住房公积金(项)支出 4.55 万元…增加 0.47 万元') has no key of the vocabulary.
+    # the general budget, '…水利工程建设(项)支出 120.00 万元…增加 20.00 万元') has no key of the vocabulary.
     total_only: bool = False
 
 
@@ -122,8 +122,8 @@ SECTIONS_READING_ANY_AMOUNT: dict[str, tuple[str, ...]] = {
 OTHER_SUBJECT_BEFORE_THE_VALUE = frozenset({"gpb"})
 # A sentence under a heading that names no topic ('二、部门决算情况说明', Chongqing's summary before its
 # sections; a page on 三公 alone, under a title without a number) that starts with a topic's subject
-# reads as that topic's section ('2022 年度财政拨款收入总计 2951.23 万元，较上年决算数减少 834.60 万元',
-# '2022 年一般公共预算财政拨款“三公”经费决算 20.2 万元'): (topic, a word every match prints, regex).
+# reads as that topic's section ('2022 年度财政拨款收入总计 1500.00 万元，较上年决算数减少 300.00 万元',
+# '2022 年一般公共预算财政拨款“三公”经费决算 30.5 万元'): (topic, a word every match prints, regex).
 # (Named first, after the year at most: a subject named later may not be what the values are about.)
 _SENTENCE_SUBJECT_START = r"^(?:\d{4}年度?,?)?(?:本单位|本部门)?"
 TOPICS_BY_WORDING: tuple[tuple[str, str, str], ...] = (
@@ -131,7 +131,7 @@ TOPICS_BY_WORDING: tuple[tuple[str, str, str], ...] = (
     ("three_public", "三公", _SENTENCE_SUBJECT_START + r"(?:一般公共预算)?(?:财政拨款)?[“\"]?三公[”\"]?经费"),
 )
 # Items of a section that state a narrower topic by their lead ('2.收入情况。2022 年度收入合计 …' in
-# Chongqing's totals section; '1.一般公共预算财政拨款收入 382.17 万元，为…' / '1.基本支出 300.00 万元…',
+# Chongqing's totals section; '1.一般公共预算财政拨款收入 400.00 万元，为…' / '1.基本支出 350.00 万元…',
 # Guangxi's, which lists the lines of the total as items, each led by its name and amount): the item
 # reads as that topic's section.
 ITEM_TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -339,7 +339,7 @@ ANY_YEAR_TOPICS = frozenset({"perf"})  # and whatever part of the department: it
 COMPARED_LABEL = r"[^\d,;。:、]{0,16}"
 # An anchor that ends so has compared already: '与上年相比财政拨款支出 1500 万元' states this year's.
 COMPARED_ALREADY = ("相比", "比较", "同比")
-# ('，2022 年度预算相比，减少 20.50 万元', Anhui: the anchor printed without its 与, after a break)
+# ('，2022 年度预算相比，减少 2.50 万元', Anhui: the anchor printed without its 与, after a break)
 BUDGET_ANCHOR = (r"比(?:年初)?预算(?:数)?|较(?:年初)?预算(?:数)?|与(?:\d{4}年度?)?(?:年初)?预算数?(?:相比|比较)"
                  r"|(?:^|(?<=[,;:。]))\d{4}年度?(?:年初)?预算数?(?:相比|比较)")
 # The year before's budget ('比上年预算数字下降 18.42%', Anhui): compared with it, a change states no fact
@@ -406,14 +406,14 @@ _BUDGET_EXECUTION = (
     FactPattern("budget_completion_pct", r"完成(?:年初)?预算(?:数)?" + _AMOUNT_PRINTED + "的?{pct}", "@before"),
 )
 
-# The body's name followed by 单位 ('2022 年度，某某卫生院单位支出为 468.74 万元', Gansu): the unit's own total,
+# The body's name followed by 单位 ('2022 年度，某某县水利局单位支出为 980.00 万元', Gansu): the unit's own total,
 # as 本单位. (The name's last character: 所属单位 / 下属单位 / 二级单位 name parts, 事业单位 a kind.)
 _BODY_UNIT = r"(?<=[院局委办厅所站队会处馆室府社团校署司组庭园场心])单位"
 TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     "totals": (
         FactPattern("total_income_expenditure", r"(?:收入?、?支出?|收入、支出|收入|支出)(?:决算)?总计(?:各|均)?(?:为)?{amt}", level=True),
         FactPattern("total_income_expenditure", r"总(?:收入|支出)(?:为)?{amt}", level=True),
-        # the lines of the total named in full ('收入总计 434.72 万元，其中：本年收入合计 434.16 万元', Xinjiang)
+        # the lines of the total named in full ('收入总计 500.00 万元，其中：本年收入合计 480.00 万元', Xinjiang)
         FactPattern("income_total", r"本年收入合计(?:为)?{amt}"),
         FactPattern("expenditure_total", r"本年支出合计(?:为)?{amt}"),
     ),
@@ -479,7 +479,7 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
         # '接待批次为 520 个，接待人次为 4200 人'
         FactPattern("reception_batches", r"批次(?:为|共|共计)?{n:[个次]}", clause_word="接待"),
         FactPattern("reception_persons", r"(?<!陪同)人次(?:为|共|共计)?{n:人}", clause_word="接待"),
-        # persons in 人 right after the batches ('国内公务接待 221 批次，1768 人', '220 批次，人数 2929 人')
+        # persons in 人 right after the batches ('国内公务接待 12 批次，96 人', '15 批次，人数 130 人')
         FactPattern("reception_persons", NOT_A_CHANGE + r"\d+批次?[,、](?:接待)?(?:人数)?(?:为|共|共计)?{n:人}(?![次员])",
                     clause_word="接待"),
         FactPattern("reception_accompanying_persons", r"陪同(?:人员)?{n:人次}", clause_word="接待"),
@@ -600,7 +600,7 @@ LISTED_NEXT = {"%": "[、,和及]" + NUMBER_TEMPLATES["pct"], "万元": "[、,�
 # read, and they are reported. (The first prints its decimals: '1,267.86 万元' is one number.)
 LISTED_CHANGES = CHANGE_DIRECTION + r"(?:\d+\.\d+[,、])+\d+(?:\.\d+)?" + _AMOUNT_UNIT
 # Two changes listed after 各 in a sentence that last named the grand total by both its sides ('收、支
-# 总计各减少 1267.86,2570.97 万元，各下降 23.51%、38.28%', Sichuan): the income's and the expenditure's,
+# 总计各减少 120.50,80.25 万元，各下降 11.81%、7.79%', Sichuan): the income's and the expenditure's,
 # in the order the name prints them (收、支). (The first number is taken whole: '各减少 1,267 万元' is one.)
 SIDES_LISTED = (r"各" + CHANGE_DIRECTION + rf"(?P<v1>(?>{_NUMBER}))(?P<u1>{_AMOUNT_UNIT}|%)?[、,和及]"
                 rf"(?P<v2>{_NUMBER})(?P<u2>{_AMOUNT_UNIT}|%)")
