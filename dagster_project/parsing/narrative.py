@@ -1400,8 +1400,9 @@ def _last_anchor(text: str, fiscal_year: int | None = None) -> str | None:
     if not _prints_any(text, P.ANCHOR_WORDS):
         return None
     yoy = max(_YOY_ANCHOR.finditer(text), key=lambda m: m.end(), default=None)
-    budget = max((m.end() for m in _BUDGET_ANCHOR.finditer(text)), default=-1)
-    previous_budget = max((m.end() for m in _PREVIOUS_BUDGET_ANCHOR.finditer(text)), default=-1)
+    budgets = P.BUDGET_WORD in text
+    budget = max((m.end() for m in _BUDGET_ANCHOR.finditer(text)), default=-1) if budgets else -1
+    previous_budget = max((m.end() for m in _PREVIOUS_BUDGET_ANCHOR.finditer(text)), default=-1) if budgets else -1
     last = max(yoy.end() if yoy else -1, budget, previous_budget)
     if last < 0:
         return None

@@ -348,6 +348,8 @@ PREVIOUS_BUDGET_ANCHOR = r"(?:比|与|较)(?:上年|上一年|去年)度?(?:年�
 # A word every match of the anchors above prints: a text without one compares with nothing (a
 # cheap test before the regexes).
 ANCHOR_WORDS = ("比", "与", "较", "同")
+# A word every match of BUDGET_ANCHOR and PREVIOUS_BUDGET_ANCHOR prints (a cheap test before them).
+BUDGET_WORD = "预算"
 # A sentence that states the budget and then a change, with no anchor of its own ('2017 年预算数
 # 3786.71 万元，调整数 4610.19 万元，决算数 4610.19 万元，增加 823.48 万元'), compares with the budget,
 # not with the year an earlier sentence named.
@@ -408,7 +410,7 @@ _BUDGET_EXECUTION = (
 
 # The body's name followed by 单位 ('2022 年度，某某县水利局单位支出为 980.00 万元', Gansu): the unit's own total,
 # as 本单位. (The name's last character: 所属单位 / 下属单位 / 二级单位 name parts, 事业单位 a kind.)
-_BODY_UNIT = r"(?<=[院局委办厅所站队会处馆室府社团校署司组庭园场心])单位"
+_BODY_UNIT = r"(?<=[院局委办厅所站队会处馆室府社团校署司组庭园场心])单位"  # (its own pattern: tried only where 单位收入 / 单位支出 is printed)
 TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     "totals": (
         FactPattern("total_income_expenditure", r"(?:收入?、?支出?|收入、支出|收入|支出)(?:决算)?总计(?:各|均)?(?:为)?{amt}", level=True),
@@ -419,13 +421,15 @@ TOPIC_PATTERNS: dict[str, tuple[FactPattern, ...]] = {
     ),
     "income": (
         # 本单位收入为: Gansu; 本年收入: the total its lines' shares are of ('占本年收入 81.28%')
-        FactPattern("income_total", r"(?:收入合计|本年收入|(?:本单位|本部门|" + _BODY_UNIT + r")收入)(?:为)?{amt}"),
+        FactPattern("income_total", r"(?:收入合计|本年收入|(?:本单位|本部门)收入)(?:为)?{amt}"),
+        FactPattern("income_total", _BODY_UNIT + r"收入(?:为)?{amt}"),
         # 财政补助收入: the line's name before 2019
         FactPattern("income_amount", r"(?:(?:一般公共预算|政府性基金预算|国有资本经营预算)?财政拨款|财政补助|上级补助|事业|经营|附属单位上缴|其他)收入(?:为)?{amt}", "@in_match"),
         FactPattern("income_share_pct", r"占比?(?:本年)?(?:总?收入)?(?:合计|总额)?(?:的)?(?:比例为|比重为)?{pct}", "@before"),
     ),
     "expenditure": (
-        FactPattern("expenditure_total", r"(?:支出合计|本年支出|(?:本单位|本部门|" + _BODY_UNIT + r")支出)(?:为)?{amt}"),
+        FactPattern("expenditure_total", r"(?:支出合计|本年支出|(?:本单位|本部门)支出)(?:为)?{amt}"),
+        FactPattern("expenditure_total", _BODY_UNIT + r"支出(?:为)?{amt}"),
         FactPattern("expenditure_amount", r"(?:基本|项目|上缴上级|经营|对附属单位补助)支出(?:为)?{amt}", "@in_match"),
         FactPattern("expenditure_share_pct", r"占比?(?:本年)?(?:总?支出)?(?:合计|总额)?(?:的)?(?:比例为|比重为)?{pct}", "@before"),
     ),
