@@ -286,8 +286,8 @@ TOTAL_TERM, PART_TERM = 1, 2  # flags of a state: the placement prints a total t
 # What a placement adds to a constraint: (signed sum of its terms, flags of the terms it prints).
 _State = tuple[int, int]
 # What a row's placements give a constraint's terms on the row: (placements count, the state of each placement
-# in the order of row.options, the distinct states, half a unit for every cell of the terms some placement prints).
-_RowStates = tuple[int, list[_State], set[_State], int]
+# in the order of row.options or None (see _placement_states), the distinct states, half a unit for every cell of the terms some placement prints).
+_RowStates = tuple[int, list[_State] | None, set[_State], int]
 _BLANK = frozenset({(0, 0)})  # the states of a term's cell that no placement prints
 
 
@@ -466,7 +466,7 @@ def _holds_together(domain: _Domain, identities: list[_Constraint], m: int) -> b
     for identity in identities:
         _, states, distinct, tolerance = _row_states(domain, identity, m)
         good = _satisfying(identity, distinct, 0, 0, tolerance)
-        holding &= {j for j, state in enumerate(states) if state in good}
+        holding &= {j for j, state in enumerate(_placement_states(domain, identity, m, states)) if state in good}
     return bool(holding)
 
 
@@ -492,7 +492,7 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
         return []
     placed: list[int] = []
     variable: list[int] = []
-    states: list[list[_State]] = []  # of each variable row: the state of each placement
+    states: list[list[_State] | None] = []  # of each variable row: the state of each placement (see _row_states)
     distinct: list[set[_State]] = []  # of each variable row: its distinct states
     tolerance = 0  # half a unit for every cell some remaining placement prints
     for m in constraint.members:
@@ -515,7 +515,7 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
         good = _good_states_enumerated(constraint, distinct, base_sum, base_flags, tolerance)
     else:
         good = _good_states(constraint, distinct, base_sum, base_flags, tolerance)
-    narrowed: list[tuple[int, list[_State], set[_State]]] = []
+    narrowed: list[tuple[int, list[_State] | None, set[_State]]] = []
     for m, row_states, reachable, kept in zip(variable, states, distinct, good, strict=True):
         if kept is None:
             continue
@@ -527,6 +527,7 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
     changed = []
     for m, row_states, kept in narrowed:
         row = domains[m].row
+        row_states = _placement_states(domains[m], constraint, m, row_states)
         row.options = list(itertools.compress(row.options, map(kept.__contains__, row_states)))
         row.decided_by.append(constraint.name)
         changed.append(m)
@@ -633,8 +634,8 @@ def _row_states(domain: _Domain, constraint: _Constraint, m: int) -> _RowStates:
         column, sign, flag = terms[0]
         position = domain.positions.get(column)
         values = domain.values
-        states = [(sign * values[option.index(position)], flag) if position in option else (0, 0) for option in options]
-        distinct = set(states)
+        states = None  # each placement's only if the constraint narrows the row (see _placement_states)
+        distinct = {(sign * values[option.index(position)], flag) if position in option else (0, 0) for option in options}
         # the cell is printed by some placement unless every placement leaves it blank
         tolerance = 0 if distinct == _BLANK else domain.half_unit
     else:
@@ -647,6 +648,18 @@ def _row_states(domain: _Domain, constraint: _Constraint, m: int) -> _RowStates:
                 tolerance += domain.half_unit
     cached = constraint.states[m] = (count, states, distinct, tolerance)
     return cached
+
+
+def _placement_states(domain: _Domain, constraint: _Constraint, m: int, states: list[_State] | None) -> list[_State]:
+    """The state each of row m's placements gives the constraint, in the order of row.options: `states`
+    as _row_states gave them (None for a term on one cell, worked out here: few such rows are narrowed)."""
+    if states is not None:
+        return states
+    (column, sign, flag), = constraint.row_terms[m]
+    position = domain.positions.get(column)
+    values = domain.values
+    return [(sign * values[option.index(position)], flag) if position in option else (0, 0)
+            for option in domain.row.options]
 
 
 def _sum_states(domain: _Domain, terms: list[tuple[str, int, int]]) -> list[_State]:
