@@ -635,7 +635,9 @@ def _row_states(domain: _Domain, constraint: _Constraint, m: int) -> _RowStates:
         position = domain.positions.get(column)
         values = domain.values
         states = None  # each placement's only if the constraint narrows the row (see _placement_states)
-        distinct = {(sign * values[option.index(position)], flag) if position in option else (0, 0) for option in options}
+        distinct = set()  # a loop, not a comprehension: most rows have a few placements, and a comprehension is a call
+        for option in options:
+            distinct.add((sign * values[option.index(position)], flag) if position in option else (0, 0))
         # the cell is printed by some placement unless every placement leaves it blank
         tolerance = 0 if distinct == _BLANK else domain.half_unit
     else:
