@@ -540,9 +540,16 @@ def _satisfying(constraint: _Constraint, states: set[_State], base_sum: int, bas
     base_flags): _satisfied, with the window worked out once."""
     low, high = _window(constraint, base_sum, tolerance)
     broken_by = constraint.broken_by
+    good = set()  # loops, not comprehensions (each a call in Python 3.11): a row has a few states
     if broken_by is None or base_flags & TOTAL_TERM:  # the printed rule holds whatever the row prints
-        return {state for state in states if low <= state[0] <= high}
-    return {(total, flags) for total, flags in states if low <= total <= high and base_flags | flags != broken_by}
+        for state in states:
+            if low <= state[0] <= high:
+                good.add(state)
+    else:
+        for state in states:
+            if low <= state[0] <= high and base_flags | state[1] != broken_by:
+                good.add(state)
+    return good
 
 
 def _window(constraint: _Constraint, base_sum: int, tolerance: int) -> tuple[int, float]:
