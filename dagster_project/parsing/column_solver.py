@@ -700,6 +700,8 @@ def _combine(left: set[_State] | None, right: set[_State] | None) -> set[_State]
         return None
     if len(left) * len(right) > MAX_PARTIAL_SUMS * 4:
         return None
-    combined = {(left_sum + right_sum, left_flags | right_flags)
-                for left_sum, left_flags in left for right_sum, right_flags in right}
+    combined = set()
+    for left_sum, left_flags in left:
+        for right_sum, right_flags in right:
+            combined.add((left_sum + right_sum, left_flags | right_flags))
     return combined if len(combined) <= MAX_PARTIAL_SUMS else None
