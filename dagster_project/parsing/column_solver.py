@@ -680,10 +680,12 @@ def _sum_states(domain: _Domain, terms: list[tuple[str, int, int]]) -> list[_Sta
     for column, sign, flag in terms:
         if column in domain.positions:
             signs[domain.positions[column]], flags[domain.positions[column]] = sign, flag
-    if len(values) == 2:  # the common case, without a loop per placement
-        first, second = values
-        return [(signs[a] * first + signs[b] * second, flags[a] | flags[b]) for a, b in options]
     states = []
+    if len(values) == 2:  # the common case, without a loop per value
+        first, second = values
+        for a, b in options:
+            states.append((signs[a] * first + signs[b] * second, flags[a] | flags[b]))
+        return states
     for option in options:
         total, printed = 0, 0
         for position, value in zip(option, values):
