@@ -428,8 +428,9 @@ def _placed_terms(domains: list[_Domain], constraint: _Constraint, placed: Itera
         domain = domains[m]
         placement = domain.placement
         if placement is None:  # a placed row stays placed
-            placement = domain.placement = {domain.keys[position]: value
-                                            for position, value in zip(domain.row.options[0], domain.values)}
+            placement = domain.placement = {}
+            for position, value in zip(domain.row.options[0], domain.values):
+                placement[domain.keys[position]] = value
         for column, sign, flag in constraint.row_terms[m]:
             if column in placement:
                 total += sign * placement[column]
@@ -667,8 +668,10 @@ def _placement_states(domain: _Domain, constraint: _Constraint, m: int, states: 
     (column, sign, flag), = constraint.row_terms[m]
     position = domain.positions.get(column)
     values = domain.values
-    return [(sign * values[option.index(position)], flag) if position in option else (0, 0)
-            for option in domain.row.options]
+    states = []  # a loop, not a comprehension (a call in Python 3.11): a row has a few placements
+    for option in domain.row.options:
+        states.append((sign * values[option.index(position)], flag) if position in option else (0, 0))
+    return states
 
 
 def _sum_states(domain: _Domain, terms: list[tuple[str, int, int]]) -> list[_State]:
