@@ -317,8 +317,10 @@ def _domains(rows: list[_Row]) -> list[_Domain]:
         row_positions = positions.get(id(keys))
         if row_positions is None:
             row_positions = positions[id(keys)] = {key: j for j, key in enumerate(keys)}
-        domains.append(_Domain(row, [integers[v.value] for v in row.values], keys, row_positions,
-                               integers[row.half_unit]))
+        values = []  # a loop, not a comprehension (a call per row in Python 3.11)
+        for value in row.values:
+            values.append(integers[value.value])
+        domains.append(_Domain(row, values, keys, row_positions, integers[row.half_unit]))
     return domains
 
 
@@ -602,8 +604,11 @@ def _good_states(constraint: _Constraint, states: list[set[_State]], base_sum: i
             good.append(None)
             continue
         ordered = _by_flags(others)
-        good.append({(total, flags) for total, flags in row_states
-                     if _completed(constraint, total, flags, ordered, tolerance)})
+        completed = set()
+        for total, flags in row_states:
+            if _completed(constraint, total, flags, ordered, tolerance):
+                completed.add((total, flags))
+        good.append(completed)
     return good
 
 
