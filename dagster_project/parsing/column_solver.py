@@ -508,8 +508,8 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
         states.append(row_states)
         distinct.append(reachable)
         tolerance += row_tolerance
-    # the placed rows add a constant
-    base_sum, base_flags, placed_tolerance = _placed_terms(domains, constraint, placed)
+    # the placed rows add a constant (none to a row's own identity)
+    base_sum, base_flags, placed_tolerance = _placed_terms(domains, constraint, placed) if placed else (0, 0, 0)
     tolerance += placed_tolerance
     good: Sequence[set[_State] | None]
     if len(distinct) == 1:  # the common case: every other row is placed
