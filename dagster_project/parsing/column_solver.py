@@ -36,19 +36,12 @@ def placements(row: _Row) -> list[tuple[int, ...]]:
     """Every order-preserving way to put the row's values into its columns (each value into one of
     the columns its line allows, when the row says which)."""
     n, k = len(row.columns), len(row.values)
-    if k > n or _binomial(n, k) > MAX_PLACEMENTS:
+    if k > n or math.comb(n, k) > MAX_PLACEMENTS:
         return []
     combinations = itertools.combinations(range(n), k)
     if row.allowed is None:
         return list(combinations)
     return [c for c in combinations if all(map(frozenset.__contains__, row.allowed, c))]
-
-
-def _binomial(n: int, k: int) -> int:
-    result = 1
-    for i in range(k):
-        result = result * (n - i) // (i + 1)
-    return result
 
 
 class _Constraint:
