@@ -372,13 +372,15 @@ def _propagate_all(rows: list[_Row], domains: list[_Domain], usable: list[_Const
         open_rows.append(several)
     # the most constrained first: a constraint over known rows and one open row decides it at once
     queue = deque(sorted(filter(open_placements.__getitem__, range(len(usable))), key=open_placements.__getitem__))
-    queued = set(queue)
+    queued = [False] * len(usable)  # by constraint: whether it is in the queue (a list: cheaper than a set)
+    for k in queue:
+        queued[k] = True
     # a constraint applied with at most one open row holds for good; one whose last open rows other
     # constraints placed is checked when they are
     verified = [False] * len(usable)
     while queue:
         k = queue.popleft()
-        queued.discard(k)
+        queued[k] = False
         if not open_rows[k]:  # its rows were placed meanwhile: checked then
             continue
         verified[k] = open_rows[k] == 1
@@ -391,9 +393,9 @@ def _propagate_all(rows: list[_Row], domains: list[_Domain], usable: list[_Const
                         if not verified[other] and not _holds(domains, usable[other]):
                             usable[other].dead = True
                         continue
-                if other not in queued and not usable[other].dead:
+                if not queued[other] and not usable[other].dead:
                     queue.append(other)
-                    queued.add(other)
+                    queued[other] = True
     return [c for c in usable if c.dead]
 
 
