@@ -359,13 +359,13 @@ def _propagate_all(rows: list[_Row], domains: list[_Domain], usable: list[_Const
     """Apply the constraints until nothing changes; the ones found contradicted."""
     open_placements: list[int] = []  # of each constraint: placements beyond one per row
     open_rows: list[int] = []  # of each constraint: its rows with several placements
-    by_row: dict[int, list[int]] = defaultdict(list)  # of each row with several placements: its constraints
-    counts = [len(row.options) for row in rows]
+    by_row: list[list[int]] = [[] for _ in rows]  # of each row with several placements: its constraints
+    beyond = [len(row.options) - 1 for row in rows]  # of each row: its placements beyond one
     for k, constraint in enumerate(usable):
         beyond_one, several = 0, 0
         for m in constraint.members:
-            if counts[m] > 1:
-                beyond_one += counts[m] - 1
+            if beyond[m]:
+                beyond_one += beyond[m]
                 several += 1
                 by_row[m].append(k)
         open_placements.append(beyond_one)
