@@ -565,6 +565,14 @@ def _good_states_enumerated(constraint: _Constraint, states: list[set[_State]], 
     # the sums of the open rows' states with which base_sum satisfies the constraint (the printed rule aside)
     low, high = -tolerance - base_sum, math.inf if constraint.kind == "ge" else tolerance - base_sum
     broken_by = constraint.broken_by
+    if len(states) == 2:  # the common case, without a loop over each combination's states
+        first, second = set(), set()
+        for one in states[0]:
+            for other in states[1]:
+                if low <= one[0] + other[0] <= high and base_flags | one[1] | other[1] != broken_by:
+                    first.add(one)
+                    second.add(other)
+        return [first, second]
     satisfying = []
     for combination in itertools.product(*states):
         total, flags = 0, base_flags
