@@ -338,7 +338,8 @@ def solve(rows: list[_Row], constraints: list[_Constraint]) -> set[int]:
     number, certain and wrong). Returns the unbalanced rows (see _unbalanced)."""
     initial = [(row.options, len(row.decided_by)) for row in rows]
     unplaceable = {i for i, row in enumerate(rows) if not row.options}
-    usable = [c for c in constraints if unplaceable.isdisjoint(c.members)]  # over rows that can be placed
+    # over rows that can be placed
+    usable = [c for c in constraints if unplaceable.isdisjoint(c.members)] if unplaceable else list(constraints)
     domains = _domains(rows)
     unbalanced = _unbalanced(domains, usable)
     if unbalanced:  # a row whose values add up under no placement was misread: no sum rests on it
