@@ -686,8 +686,9 @@ def _sum_states(domain: _Domain, terms: list[tuple[str, int, int]]) -> list[_Sta
     values = domain.values
     signs, flags = [0] * len(domain.positions), [0] * len(domain.positions)  # by position; 0: no term
     for column, sign, flag in terms:
-        if column in domain.positions:
-            signs[domain.positions[column]], flags[domain.positions[column]] = sign, flag
+        position = domain.positions.get(column)
+        if position is not None:
+            signs[position], flags[position] = sign, flag
     states = []
     if len(values) == 2:  # the common case, without a loop per value
         first, second = values
