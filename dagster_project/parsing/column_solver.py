@@ -279,7 +279,8 @@ TOTAL_TERM, PART_TERM = 1, 2  # flags of a state: the placement prints a total t
 # What a placement adds to a constraint: (signed sum of its terms, flags of the terms it prints).
 _State = tuple[int, int]
 # What a row's placements give a constraint's terms on the row: (placements count, the state of each placement
-# in the order of row.options or None (see _placement_states), the distinct states, half a unit for every cell of the terms some placement prints).
+# in the order of row.options or None (see _placement_states), the distinct states, half a unit for every cell of
+# the terms some placement prints).
 _RowStates = tuple[int, list[_State] | None, set[_State], int]
 _BLANK = frozenset({(0, 0)})  # the states of a term's cell that no placement prints
 
@@ -566,7 +567,7 @@ def _good_states_enumerated(constraint: _Constraint, states: list[set[_State]], 
     # the sums of the open rows' states with which base_sum satisfies the constraint (the printed rule aside)
     low, high = -tolerance - base_sum, math.inf if constraint.kind == "ge" else tolerance - base_sum
     broken_by = constraint.broken_by
-    if len(states) == 2:  # the common case, without a loop over each combination's states
+    if len(states) == 2:  # the common cases, without a loop over each combination's states
         first, second = set(), set()
         for one in states[0]:
             for other in states[1]:
@@ -574,6 +575,17 @@ def _good_states_enumerated(constraint: _Constraint, states: list[set[_State]], 
                     first.add(one)
                     second.add(other)
         return [first, second]
+    if len(states) == 3:
+        first, second, third = set(), set(), set()
+        for one in states[0]:
+            for other in states[1]:
+                for last in states[2]:
+                    if low <= one[0] + other[0] + last[0] <= high \
+                            and base_flags | one[1] | other[1] | last[1] != broken_by:
+                        first.add(one)
+                        second.add(other)
+                        third.add(last)
+        return [first, second, third]
     satisfying = []
     for combination in itertools.product(*states):
         total, flags = 0, base_flags
