@@ -702,10 +702,15 @@ def _sum_states(domain: _Domain, terms: list[tuple[str, int, int]]) -> list[_Sta
         if position is not None:
             signs[position], flags[position] = sign, flag
     states = []
-    if len(values) == 2:  # the common case, without a loop per value
+    if len(values) == 2:  # the common cases, without a loop per value
         first, second = values
         for a, b in options:
             states.append((signs[a] * first + signs[b] * second, flags[a] | flags[b]))
+        return states
+    if len(values) == 3:
+        first, second, third = values
+        for a, b, c in options:
+            states.append((signs[a] * first + signs[b] * second + signs[c] * third, flags[a] | flags[b] | flags[c]))
         return states
     for option in options:
         total, printed = 0, 0
