@@ -361,7 +361,7 @@ def _propagate_all(rows: list[_Row], domains: list[_Domain], usable: list[_Const
     """Apply the constraints until nothing changes; the ones found contradicted."""
     open_placements: list[int] = []  # of each constraint: placements beyond one per row
     open_rows: list[int] = []  # of each constraint: its rows with several placements
-    by_row: list[list[int]] = [[] for _ in rows]  # of each row with several placements: its constraints
+    by_row: list[list[int]] = [[] for _ in rows]  # of each row: its constraints, if it has several placements
     beyond = [len(row.options) - 1 for row in rows]  # of each row: its placements beyond one
     for k, constraint in enumerate(usable):
         beyond_one, several = 0, 0
