@@ -36,19 +36,12 @@ def placements(row: _Row) -> list[tuple[int, ...]]:
     """Every order-preserving way to put the row's values into its columns (each value into one of
     the columns its line allows, when the row says which)."""
     n, k = len(row.columns), len(row.values)
-    if k > n or _binomial(n, k) > MAX_PLACEMENTS:
+    if k > n or math.comb(n, k) > MAX_PLACEMENTS:
         return []
     combinations = itertools.combinations(range(n), k)
     if row.allowed is None:
         return list(combinations)
     return [c for c in combinations if all(map(frozenset.__contains__, row.allowed, c))]
-
-
-def _binomial(n: int, k: int) -> int:
-    result = 1
-    for i in range(k):
-        result = result * (n - i) // (i + 1)
-    return result
 
 
 class _Constraint:
@@ -286,8 +279,9 @@ TOTAL_TERM, PART_TERM = 1, 2  # flags of a state: the placement prints a total t
 # What a placement adds to a constraint: (signed sum of its terms, flags of the terms it prints).
 _State = tuple[int, int]
 # What a row's placements give a constraint's terms on the row: (placements count, the state of each placement
-# in the order of row.options, the distinct states, half a unit for every cell of the terms some placement prints).
-_RowStates = tuple[int, list[_State], set[_State], int]
+# in the order of row.options or None (see _placement_states), the distinct states, half a unit for every cell of
+# the terms some placement prints).
+_RowStates = tuple[int, list[_State] | None, set[_State], int]
 _BLANK = frozenset({(0, 0)})  # the states of a term's cell that no placement prints
 
 
@@ -317,8 +311,10 @@ def _domains(rows: list[_Row]) -> list[_Domain]:
         row_positions = positions.get(id(keys))
         if row_positions is None:
             row_positions = positions[id(keys)] = {key: j for j, key in enumerate(keys)}
-        domains.append(_Domain(row, [integers[v.value] for v in row.values], keys, row_positions,
-                               integers[row.half_unit]))
+        values = []  # a loop, not a comprehension (a call per row in Python 3.11)
+        for value in row.values:
+            values.append(integers[value.value])
+        domains.append(_Domain(row, values, keys, row_positions, integers[row.half_unit]))
     return domains
 
 
@@ -343,7 +339,8 @@ def solve(rows: list[_Row], constraints: list[_Constraint]) -> set[int]:
     number, certain and wrong). Returns the unbalanced rows (see _unbalanced)."""
     initial = [(row.options, len(row.decided_by)) for row in rows]
     unplaceable = {i for i, row in enumerate(rows) if not row.options}
-    usable = [c for c in constraints if unplaceable.isdisjoint(c.members)]  # over rows that can be placed
+    # over rows that can be placed
+    usable = [c for c in constraints if unplaceable.isdisjoint(c.members)] if unplaceable else list(constraints)
     domains = _domains(rows)
     unbalanced = _unbalanced(domains, usable)
     if unbalanced:  # a row whose values add up under no placement was misread: no sum rests on it
@@ -364,26 +361,28 @@ def _propagate_all(rows: list[_Row], domains: list[_Domain], usable: list[_Const
     """Apply the constraints until nothing changes; the ones found contradicted."""
     open_placements: list[int] = []  # of each constraint: placements beyond one per row
     open_rows: list[int] = []  # of each constraint: its rows with several placements
-    by_row: dict[int, list[int]] = defaultdict(list)  # of each row with several placements: its constraints
-    counts = [len(row.options) for row in rows]
+    by_row: list[list[int]] = [[] for _ in rows]  # of each row: its constraints, if it has several placements
+    beyond = [len(row.options) - 1 for row in rows]  # of each row: its placements beyond one
     for k, constraint in enumerate(usable):
         beyond_one, several = 0, 0
         for m in constraint.members:
-            if counts[m] > 1:
-                beyond_one += counts[m] - 1
+            if beyond[m]:
+                beyond_one += beyond[m]
                 several += 1
                 by_row[m].append(k)
         open_placements.append(beyond_one)
         open_rows.append(several)
     # the most constrained first: a constraint over known rows and one open row decides it at once
     queue = deque(sorted(filter(open_placements.__getitem__, range(len(usable))), key=open_placements.__getitem__))
-    queued = set(queue)
+    queued = [False] * len(usable)  # by constraint: whether it is in the queue (a list: cheaper than a set)
+    for k in queue:
+        queued[k] = True
     # a constraint applied with at most one open row holds for good; one whose last open rows other
     # constraints placed is checked when they are
     verified = [False] * len(usable)
     while queue:
         k = queue.popleft()
-        queued.discard(k)
+        queued[k] = False
         if not open_rows[k]:  # its rows were placed meanwhile: checked then
             continue
         verified[k] = open_rows[k] == 1
@@ -396,9 +395,9 @@ def _propagate_all(rows: list[_Row], domains: list[_Domain], usable: list[_Const
                         if not verified[other] and not _holds(domains, usable[other]):
                             usable[other].dead = True
                         continue
-                if other not in queued and not usable[other].dead:
+                if not queued[other] and not usable[other].dead:
                     queue.append(other)
-                    queued.add(other)
+                    queued[other] = True
     return [c for c in usable if c.dead]
 
 
@@ -428,8 +427,9 @@ def _placed_terms(domains: list[_Domain], constraint: _Constraint, placed: Itera
         domain = domains[m]
         placement = domain.placement
         if placement is None:  # a placed row stays placed
-            placement = domain.placement = {domain.keys[position]: value
-                                            for position, value in zip(domain.row.options[0], domain.values)}
+            placement = domain.placement = {}
+            for position, value in zip(domain.row.options[0], domain.values):
+                placement[domain.keys[position]] = value
         for column, sign, flag in constraint.row_terms[m]:
             if column in placement:
                 total += sign * placement[column]
@@ -466,7 +466,7 @@ def _holds_together(domain: _Domain, identities: list[_Constraint], m: int) -> b
     for identity in identities:
         _, states, distinct, tolerance = _row_states(domain, identity, m)
         good = _satisfying(identity, distinct, 0, 0, tolerance)
-        holding &= {j for j, state in enumerate(states) if state in good}
+        holding &= {j for j, state in enumerate(_placement_states(domain, identity, m, states)) if state in good}
     return bool(holding)
 
 
@@ -492,7 +492,7 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
         return []
     placed: list[int] = []
     variable: list[int] = []
-    states: list[list[_State]] = []  # of each variable row: the state of each placement
+    states: list[list[_State] | None] = []  # of each variable row: the state of each placement (see _row_states)
     distinct: list[set[_State]] = []  # of each variable row: its distinct states
     tolerance = 0  # half a unit for every cell some remaining placement prints
     for m in constraint.members:
@@ -505,8 +505,8 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
         states.append(row_states)
         distinct.append(reachable)
         tolerance += row_tolerance
-    # the placed rows add a constant
-    base_sum, base_flags, placed_tolerance = _placed_terms(domains, constraint, placed)
+    # the placed rows add a constant (none to a row's own identity)
+    base_sum, base_flags, placed_tolerance = _placed_terms(domains, constraint, placed) if placed else (0, 0, 0)
     tolerance += placed_tolerance
     good: Sequence[set[_State] | None]
     if len(distinct) == 1:  # the common case: every other row is placed
@@ -515,7 +515,7 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
         good = _good_states_enumerated(constraint, distinct, base_sum, base_flags, tolerance)
     else:
         good = _good_states(constraint, distinct, base_sum, base_flags, tolerance)
-    narrowed: list[tuple[int, list[_State], set[_State]]] = []
+    narrowed: list[tuple[int, list[_State] | None, set[_State]]] = []
     for m, row_states, reachable, kept in zip(variable, states, distinct, good, strict=True):
         if kept is None:
             continue
@@ -527,6 +527,7 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
     changed = []
     for m, row_states, kept in narrowed:
         row = domains[m].row
+        row_states = _placement_states(domains[m], constraint, m, row_states)
         row.options = list(itertools.compress(row.options, map(kept.__contains__, row_states)))
         row.decided_by.append(constraint.name)
         changed.append(m)
@@ -537,17 +538,19 @@ def _satisfying(constraint: _Constraint, states: set[_State], base_sum: int, bas
                 tolerance: int) -> set[_State]:
     """The states of the one open row that satisfy the constraint with the placed rows' (base_sum,
     base_flags): _satisfied, with the window worked out once."""
-    low, high = _window(constraint, base_sum, tolerance)
+    # the sums of the open rows' states with which base_sum satisfies the constraint (the printed rule aside)
+    low, high = -tolerance - base_sum, math.inf if constraint.kind == "ge" else tolerance - base_sum
     broken_by = constraint.broken_by
+    good = set()  # loops, not comprehensions (each a call in Python 3.11): a row has a few states
     if broken_by is None or base_flags & TOTAL_TERM:  # the printed rule holds whatever the row prints
-        return {state for state in states if low <= state[0] <= high}
-    return {(total, flags) for total, flags in states if low <= total <= high and base_flags | flags != broken_by}
-
-
-def _window(constraint: _Constraint, base_sum: int, tolerance: int) -> tuple[int, float]:
-    """The sums of the open rows' states with which the placed rows' base_sum satisfies the constraint
-    (the printed rule aside)."""
-    return -tolerance - base_sum, math.inf if constraint.kind == "ge" else tolerance - base_sum
+        for state in states:
+            if low <= state[0] <= high:
+                good.add(state)
+    else:
+        for state in states:
+            if low <= state[0] <= high and base_flags | state[1] != broken_by:
+                good.add(state)
+    return good
 
 
 def _satisfied(constraint: _Constraint, total: int, flags: int, tolerance: int) -> bool:
@@ -561,8 +564,28 @@ def _good_states_enumerated(constraint: _Constraint, states: list[set[_State]], 
                             base_flags: int, tolerance: int) -> list[set[_State]]:
     """Per open row, its states that some combination of the other open rows' states completes:
     every combination tried (there are few)."""
-    low, high = _window(constraint, base_sum, tolerance)
+    # the sums of the open rows' states with which base_sum satisfies the constraint (the printed rule aside)
+    low, high = -tolerance - base_sum, math.inf if constraint.kind == "ge" else tolerance - base_sum
     broken_by = constraint.broken_by
+    if len(states) == 2:  # the common cases, without a loop over each combination's states
+        first, second = set(), set()
+        for one in states[0]:
+            for other in states[1]:
+                if low <= one[0] + other[0] <= high and base_flags | one[1] | other[1] != broken_by:
+                    first.add(one)
+                    second.add(other)
+        return [first, second]
+    if len(states) == 3:
+        first, second, third = set(), set(), set()
+        for one in states[0]:
+            for other in states[1]:
+                for last in states[2]:
+                    if low <= one[0] + other[0] + last[0] <= high \
+                            and base_flags | one[1] | other[1] | last[1] != broken_by:
+                        first.add(one)
+                        second.add(other)
+                        third.add(last)
+        return [first, second, third]
     satisfying = []
     for combination in itertools.product(*states):
         total, flags = 0, base_flags
@@ -593,8 +616,11 @@ def _good_states(constraint: _Constraint, states: list[set[_State]], base_sum: i
             good.append(None)
             continue
         ordered = _by_flags(others)
-        good.append({(total, flags) for total, flags in row_states
-                     if _completed(constraint, total, flags, ordered, tolerance)})
+        completed = set()
+        for total, flags in row_states:
+            if _completed(constraint, total, flags, ordered, tolerance):
+                completed.add((total, flags))
+        good.append(completed)
     return good
 
 
@@ -633,8 +659,10 @@ def _row_states(domain: _Domain, constraint: _Constraint, m: int) -> _RowStates:
         column, sign, flag = terms[0]
         position = domain.positions.get(column)
         values = domain.values
-        states = [(sign * values[option.index(position)], flag) if position in option else (0, 0) for option in options]
-        distinct = set(states)
+        states = None  # each placement's only if the constraint narrows the row (see _placement_states)
+        distinct = set()  # a loop, not a comprehension: most rows have a few placements, and a comprehension is a call
+        for option in options:
+            distinct.add((sign * values[option.index(position)], flag) if position in option else (0, 0))
         # the cell is printed by some placement unless every placement leaves it blank
         tolerance = 0 if distinct == _BLANK else domain.half_unit
     else:
@@ -649,6 +677,20 @@ def _row_states(domain: _Domain, constraint: _Constraint, m: int) -> _RowStates:
     return cached
 
 
+def _placement_states(domain: _Domain, constraint: _Constraint, m: int, states: list[_State] | None) -> list[_State]:
+    """The state each of row m's placements gives the constraint, in the order of row.options: `states`
+    as _row_states gave them (None for a term on one cell, worked out here: few such rows are narrowed)."""
+    if states is not None:
+        return states
+    (column, sign, flag), = constraint.row_terms[m]
+    position = domain.positions.get(column)
+    values = domain.values
+    states = []  # a loop, not a comprehension (a call in Python 3.11): a row has a few placements
+    for option in domain.row.options:
+        states.append((sign * values[option.index(position)], flag) if position in option else (0, 0))
+    return states
+
+
 def _sum_states(domain: _Domain, terms: list[tuple[str, int, int]]) -> list[_State]:
     """The state each of the row's placements gives a constraint through its several terms on the row
     (in the order of row.options): (signed sum, flags of the total and part terms it prints)."""
@@ -656,12 +698,20 @@ def _sum_states(domain: _Domain, terms: list[tuple[str, int, int]]) -> list[_Sta
     values = domain.values
     signs, flags = [0] * len(domain.positions), [0] * len(domain.positions)  # by position; 0: no term
     for column, sign, flag in terms:
-        if column in domain.positions:
-            signs[domain.positions[column]], flags[domain.positions[column]] = sign, flag
-    if len(values) == 2:  # the common case, without a loop per placement
-        first, second = values
-        return [(signs[a] * first + signs[b] * second, flags[a] | flags[b]) for a, b in options]
+        position = domain.positions.get(column)
+        if position is not None:
+            signs[position], flags[position] = sign, flag
     states = []
+    if len(values) == 2:  # the common cases, without a loop per value
+        first, second = values
+        for a, b in options:
+            states.append((signs[a] * first + signs[b] * second, flags[a] | flags[b]))
+        return states
+    if len(values) == 3:
+        first, second, third = values
+        for a, b, c in options:
+            states.append((signs[a] * first + signs[b] * second + signs[c] * third, flags[a] | flags[b] | flags[c]))
+        return states
     for option in options:
         total, printed = 0, 0
         for position, value in zip(option, values):
@@ -678,6 +728,8 @@ def _combine(left: set[_State] | None, right: set[_State] | None) -> set[_State]
         return None
     if len(left) * len(right) > MAX_PARTIAL_SUMS * 4:
         return None
-    combined = {(left_sum + right_sum, left_flags | right_flags)
-                for left_sum, left_flags in left for right_sum, right_flags in right}
+    combined = set()
+    for left_sum, left_flags in left:
+        for right_sum, right_flags in right:
+            combined.add((left_sum + right_sum, left_flags | right_flags))
     return combined if len(combined) <= MAX_PARTIAL_SUMS else None
