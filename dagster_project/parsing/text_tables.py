@@ -728,6 +728,13 @@ class _Lines:
     def of(cls, lines: list[Line]) -> _Lines:
         return cls(lines, "\n".join(map(_TEXT, lines)))
 
+    def from_line(self, start: int) -> _Lines:
+        """The lines from index `start` on, their text cut out of the joined text, not joined anew
+        (the length of the lines before them is summed: a header's few lines before a body's many)."""
+        if not start:
+            return self
+        return _Lines(self.lines[start:], self.joined[sum(map(len, map(_TEXT, self.lines[:start]))) + start:])
+
     def nonblank_before(self, i: int) -> int | None:
         """Index of the last non-blank line before line i, if any."""
         lines = self.lines
@@ -974,7 +981,7 @@ def _find_regions(document: _Lines, issues: list[ParseIssue]) -> dict[int, _Regi
     starts: dict[int, tuple[int, int]] = {}  # table -> (title index, index after the title)
     others: list[int] = []  # titles of tables outside the nine, with a body
     for no, i, after in candidates:
-        end = next((s for s in stops if s >= after), len(lines))
+        end = _next_stop(stops, after, len(lines))
         if (no not in starts or no == OTHER_TABLE) and _has_body(lines[after:end]):
             if no == OTHER_TABLE:
                 others.append(i)
@@ -989,7 +996,7 @@ def _find_regions(document: _Lines, issues: list[ParseIssue]) -> dict[int, _Regi
     stops = sorted([i for i, _ in starts.values()] + others + part_headings)
     regions = {}
     for no, (i, after) in starts.items():
-        end = next((s for s in stops if s >= after), len(lines))
+        end = _next_stop(stops, after, len(lines))
         # blank lines say nothing in a table; a title of the table repeated on one line (a continuation page) neither
         kept = document.nonblank_between(after, end)
         repeated_titles = {k for title_no, k, k_after in candidates if title_no == no and k_after == k + 1}
@@ -1007,6 +1014,12 @@ def _find_regions(document: _Lines, issues: list[ParseIssue]) -> dict[int, _Regi
             body.insert(0, header)
         regions[no] = _Region(no, lines[i], body)
     return regions
+
+
+def _next_stop(stops: list[int], after: int, default: int) -> int:
+    """The first of the (sorted) stops at or after `after`, else `default`: a bisection, not a scan."""
+    at = bisect_left(stops, after)
+    return stops[at] if at < len(stops) else default
 
 
 def _header_after_title(line: Line) -> Line | None:
@@ -1088,14 +1101,21 @@ def _header_vocabulary(table_no: int) -> tuple[dict[str, tuple[str, str]], re.Pa
     return vocabulary, re.compile("|".join(re.escape(alias) for alias in longest_first))
 
 
+# A squashed header line that is a table number or a province's form number: one pattern, one call a line.
+_TABLE_NUMBER_RE = re.compile(f"(?:{layout.TITLE_SUFFIX_RE.pattern})|(?:{layout.FORM_NUMBER_RE.pattern})")
+# How a numbering of the columns starts (see _is_column_numbering): 栏 or a digit, after any spaces;
+# tried at the line's start only, where a search for a digit would step through the whole line.
+_COLUMN_NUMBERING_START_RE = re.compile(r"\s*[栏\d]")
+
+
 def _header_text_lines(lines: list[Line]) -> list[tuple[Line, str]]:
     """The header lines that may name columns, each with its squashed text: not a stray sentence, the
     numbering of the columns, a table number or a province's form number."""
-    # (each test without a Python call but the numbering's, which only a line with a digit may be)
+    # (each test without a Python call but the numbering's, which only a line so started may be)
     return [(line, flat) for line in lines if not (_SENTENCE_MARK_RE.search(line.text)
-                                                   or (_DIGITS_RE.search(line.text) and _is_column_numbering(line.text))
-                                                   or layout.TITLE_SUFFIX_RE.fullmatch(flat := squash(line.text))
-                                                   or layout.FORM_NUMBER_RE.fullmatch(flat))]
+                                                   or (_COLUMN_NUMBERING_START_RE.match(line.text)
+                                                       and _is_column_numbering(line.text))
+                                                   or _TABLE_NUMBER_RE.fullmatch(flat := squash(line.text)))]
 
 
 def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]) -> _Header:
@@ -1363,7 +1383,7 @@ def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]
     content = _without_furniture(region.printed)
     marked = content.where(_BODY_START_MARK_RE[table.kind])  # only these can start the body
     start = next((k for k in marked if _starts_body(table, content.lines[k].text)), len(content.lines))
-    header, body = content.lines[:start], _Lines.of(content.lines[start:]) if start else content
+    header, body = content.lines[:start], content.from_line(start)
     note_at = _first_note(body)
     if note_at is None and start == len(content.lines):  # no rows at all: a note may follow the header
         note_at = _first_note(content)  # (the header's lines: all of them)
@@ -1589,13 +1609,18 @@ class _Amounts(dict[str, Decimal | None]):
 
     def __missing__(self, piece: str) -> Decimal | None:
         amount = parse_amount(piece)
-        self[piece] = None if amount is None or _CODE_PART_RE.fullmatch(piece) else to_wan(amount, self.unit)
-        if amount is not None and (form := _ODD_FORM_RE.match(piece)):
+        if amount is None:  # (text: most distinct pieces)
+            self[piece] = None
+            return None
+        # (a code part starts with a 0: only such a piece is matched against the pattern)
+        in_wan = None if piece.startswith("0") and _CODE_PART_RE.fullmatch(piece) else to_wan(amount, self.unit)
+        self[piece] = in_wan
+        if form := _ODD_FORM_RE.match(piece):
             if form.lastgroup == "odd":
                 self.odd_form = True
             else:
                 self.short_pieces += 1
-        return self[piece]
+        return in_wan
 
 
 class _AmountsByUnit(dict[str, _Amounts]):
