@@ -263,8 +263,12 @@ def _places(value: _Value) -> str:
 def _usual_places(values: Iterable[_Value]) -> int | None:
     """How many decimals most of the amounts print, zeros and whole numbers aside (a zero may print
     '-', '0' or '0.00' in one document); None when there are none."""
-    counts = Counter([len(_places(v)) for v in values if v.value and not v.bare_int])
-    return counts.most_common(1)[0][0] if counts else None
+    counts: dict[int, int] = {}  # decimals -> how many amounts print them, in the order first seen
+    for value in values:  # (a loop and a dict: a Counter and its most_common cost more than a table's few amounts)
+        if value.value and not value.bare_int:
+            places = len(value.printed.partition(".")[2])  # (see _places)
+            counts[places] = counts.get(places, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None  # (the first most printed, as most_common(1))
 
 
 def _doubt_for_its_form(row: _Row, value: _Value, code: str, issues: list[ParseIssue]) -> None:
@@ -780,12 +784,15 @@ class _Lines:
     def where(self, pattern: re.Pattern[str]) -> Iterator[int]:
         """Indexes of the lines in which a match of the pattern ends, in order, each once; found as
         they are asked for, so that a caller that stops early searches no further."""
-        ends = (match.end() - 1 for match in pattern.finditer(self.joined))
-        last = None
-        for i in newlines_before(self.joined, ends):
-            if i != last:
-                yield i
-                last = i
+        joined = self.joined
+        line, counted, last = 0, 0, None  # (newlines_before's count, inline: no generator per match)
+        for match in pattern.finditer(joined):
+            end = match.end() - 1
+            line += joined.count("\n", counted, end)
+            counted = end
+            if line != last:
+                yield line
+                last = line
 
 
 def _page_starts(document: _Lines) -> list[int]:
@@ -852,7 +859,9 @@ def _page_series(document: _Lines) -> tuple[list[int], list[tuple[int, int]]]:
         return [], []  # the extract marks its pages: see _page_starts
     joined = f"\n{document.joined}\n"  # each line between newlines: the n-th newline starts line n
     found = list(_BARE_NUMBER_LINE_RE.finditer(joined))
-    if len(found) < 3:
+    # a series has three numbers at least and runs over half the document, so the first and the last
+    # found do (most extracts: a column of 行次 or a list, within a few pages): the lines between them counted
+    if len(found) < 3 or joined.count("\n", found[0].start(), found[-1].start()) < len(document.lines) / 2:
         return [], []
     min_gap = max(MIN_PAGE_LINES, len(document.lines) // MAX_PAGES)
     numbers = list(zip(newlines_before(joined, (match.start() for match in found)),
@@ -1002,14 +1011,14 @@ def _find_regions(document: _Lines, issues: list[ParseIssue]) -> dict[int, _Regi
         repeated_titles = {k for title_no, k, k_after in candidates if title_no == no and k_after == k + 1}
         if not repeated_titles.isdisjoint(kept):
             kept = [k for k in kept if k not in repeated_titles]
-        if layout.TABLES[no].kind == "two_sided" and (at := _coded_header(lines, kept)) is not None:
-            line = lines[kept[at]]
+        body = list(map(lines.__getitem__, kept))
+        if layout.TABLES[no].kind == "two_sided" and (at := _coded_header(body)) is not None:
+            line = body[at]
             issues.append(ParseIssue(
                 "warn", "table_overrun", f"table {no}: line {line.no} ('{line.text.strip()}') is the column header of "
                 "a table listed by subject code: the title of the table it heads may be lost, so table "
                 f"{no} ends before it", Provenance(line.no, line.no, line.page)))
-            kept = kept[:at]
-        body = list(map(lines.__getitem__, kept))
+            body = body[:at]
         if after == i + 1 and (header := _header_after_title(lines[i])) is not None:
             body.insert(0, header)
         regions[no] = _Region(no, lines[i], body)
@@ -1032,10 +1041,18 @@ def _header_after_title(line: Line) -> Line | None:
 _JOINED_HEADER_START_RE = re.compile(r"(?:金额)?单位\s*[:：]|科目编码")
 
 
-def _coded_header(lines: list[Line], kept: list[int]) -> int | None:
-    """The position in `kept` of the first line that starts a column header of a table listed by
-    subject code, if any: a two-sided table's region runs into the next table when its title is lost."""
-    return next((at for at, k in enumerate(kept) if squash(lines[k].text).startswith(layout.CODED_HEADER_STARTS)), None)
+# Every start of a column header of a table listed by subject code holds one of these characters
+# (科目编码, 支出功能分类, 部门预算支出经济分类, …), and no other character has one in its NFKC form.
+_CODED_HEADER_CHAR_RE = re.compile("[科功部]")
+assert all(_CODED_HEADER_CHAR_RE.search(start) for start in layout.CODED_HEADER_STARTS)
+
+
+def _coded_header(lines: list[Line]) -> int | None:
+    """The index of the first line that starts a column header of a table listed by subject code,
+    if any: a two-sided table's region runs into the next table when its title is lost. Only the
+    lines with a character of such a start are tried (found by one search of the lines joined)."""
+    marked = _Lines.of(lines).where(_CODED_HEADER_CHAR_RE)
+    return next((at for at in marked if squash(lines[at].text).startswith(layout.CODED_HEADER_STARTS)), None)
 
 
 def _part_headings(document: _Lines) -> list[int]:
