@@ -1069,7 +1069,7 @@ def _has_body(lines: list[Line]) -> bool:
         flat = squash(line.text)
         if layout.UNIT_RE.search(flat) or layout.NOTE_RE.match(flat) or flat.startswith("项目"):
             return True
-        if any(parse_amount(p) is not None for p in line.text.split()):
+        if _AMOUNT_TOKEN_RE.search(line.text):  # (a piece that parse_amount reads, without a call per piece)
             return True
     return False
 
@@ -1343,10 +1343,8 @@ class _Row:
         in reading order, so only the first and last of each list can be the first or last line."""
         lines, values = self.lines, self.values
         if lines and values:  # (most rows)
-            first, last = lines[0].no, lines[-1].no
-            first_value, last_value = values[0].line.no, values[-1].line.no
-            return Provenance(min(first, last, first_value, last_value), max(first, last, first_value, last_value),
-                              lines[0].page)
+            ends = sorted((lines[0].no, lines[-1].no, values[0].line.no, values[-1].line.no))  # (one call, not min and max)
+            return Provenance(ends[0], ends[3], lines[0].page)
         ends = [lines[0].no, lines[-1].no] if lines else []
         if values:
             ends += (values[0].line.no, values[-1].line.no)
@@ -2225,7 +2223,8 @@ def _row_of_a_column(rows: list[_Row]) -> _Disorder | None:
     before the numbers a whole column of them (a line lost between two rows gives a row its
     neighbour's line too, not more)."""
     for row in rows:
-        if len(row.values) <= 3 * max(1, len(row.columns)):  # (most rows: too few numbers for that many lines)
+        count = len(row.values)
+        if count <= 3 or count <= 3 * max(1, len(row.columns)):  # (most rows: too few numbers for that many lines)
             continue
         lines = len({value.line.no for value in row.values})
         if lines > 3 * max(1, len(row.columns)):
@@ -2396,11 +2395,13 @@ def _numbers_past_another_rows_code(rows: list[_Row]) -> Iterator[tuple[_Row, st
     for row in rows:
         taken: dict[int, int] = {}  # line number -> where the search for its next number starts
         for value in row.values:
-            text = value.line.text
-            at = text.find(value.printed, taken.get(value.line.no, 0))
+            text, start = value.line.text, taken.get(value.line.no)
+            at = text.find(value.printed, start or 0)
             if at < 0:
                 break
-            if value.line.no in taken and (code := _JOINED_ROW_CODE_RE.search(text, taken[value.line.no], at)):
+            # (most numbers: a space or two after the one before, too few characters for a code and a name)
+            if start is not None and at - start >= _JOINED_ROW_CODE_LENGTH \
+                    and (code := _JOINED_ROW_CODE_RE.search(text, start, at)):
                 yield row, " ".join(code.group("code").split())
                 break
             taken[value.line.no] = at + len(value.printed)
@@ -2408,6 +2409,7 @@ def _numbers_past_another_rows_code(rows: list[_Row]) -> Iterator[tuple[_Row, st
 
 # A subject code and the start of a name: another row, on a line after a row's numbers
 _JOINED_ROW_CODE_RE = re.compile(r"(?<![\d.,])(?P<code>2\d{2}(?:\s{1,2}\d{2}){0,2})\s+[\u4e00-\u9fff]")
+_JOINED_ROW_CODE_LENGTH = 5  # the fewest characters it matches: a class code, a space, a character of the name
 PAST_ANOTHER_ROWS_CODE_NOTE = ("the row took a number standing after the code {} and its name on its line: two rows' "
                                "lines joined, and the numbers after the code are that row's")
 
