@@ -263,8 +263,12 @@ def _places(value: _Value) -> str:
 def _usual_places(values: Iterable[_Value]) -> int | None:
     """How many decimals most of the amounts print, zeros and whole numbers aside (a zero may print
     '-', '0' or '0.00' in one document); None when there are none."""
-    counts = Counter([len(_places(v)) for v in values if v.value and not v.bare_int])
-    return counts.most_common(1)[0][0] if counts else None
+    counts: dict[int, int] = {}  # decimals -> how many amounts print them, in the order first seen
+    for value in values:  # (a loop and a dict: a Counter and its most_common cost more than a table's few amounts)
+        if value.value and not value.bare_int:
+            places = len(value.printed.partition(".")[2])  # (see _places)
+            counts[places] = counts.get(places, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None  # (the first most printed, as most_common(1))
 
 
 def _doubt_for_its_form(row: _Row, value: _Value, code: str, issues: list[ParseIssue]) -> None:
@@ -728,6 +732,13 @@ class _Lines:
     def of(cls, lines: list[Line]) -> _Lines:
         return cls(lines, "\n".join(map(_TEXT, lines)))
 
+    def from_line(self, start: int) -> _Lines:
+        """The lines from index `start` on, their text cut out of the joined text, not joined anew
+        (the length of the lines before them is summed: a header's few lines before a body's many)."""
+        if not start:
+            return self
+        return _Lines(self.lines[start:], self.joined[sum(map(len, map(_TEXT, self.lines[:start]))) + start:])
+
     def nonblank_before(self, i: int) -> int | None:
         """Index of the last non-blank line before line i, if any."""
         lines = self.lines
@@ -773,12 +784,15 @@ class _Lines:
     def where(self, pattern: re.Pattern[str]) -> Iterator[int]:
         """Indexes of the lines in which a match of the pattern ends, in order, each once; found as
         they are asked for, so that a caller that stops early searches no further."""
-        ends = (match.end() - 1 for match in pattern.finditer(self.joined))
-        last = None
-        for i in newlines_before(self.joined, ends):
-            if i != last:
-                yield i
-                last = i
+        joined = self.joined
+        line, counted, last = 0, 0, None  # (newlines_before's count, inline: no generator per match)
+        for match in pattern.finditer(joined):
+            end = match.end() - 1
+            line += joined.count("\n", counted, end)
+            counted = end
+            if line != last:
+                yield line
+                last = line
 
 
 def _page_starts(document: _Lines) -> list[int]:
@@ -845,7 +859,9 @@ def _page_series(document: _Lines) -> tuple[list[int], list[tuple[int, int]]]:
         return [], []  # the extract marks its pages: see _page_starts
     joined = f"\n{document.joined}\n"  # each line between newlines: the n-th newline starts line n
     found = list(_BARE_NUMBER_LINE_RE.finditer(joined))
-    if len(found) < 3:
+    # a series has three numbers at least and runs over half the document, so the first and the last
+    # found do (most extracts: a column of 行次 or a list, within a few pages): the lines between them counted
+    if len(found) < 3 or joined.count("\n", found[0].start(), found[-1].start()) < len(document.lines) / 2:
         return [], []
     min_gap = max(MIN_PAGE_LINES, len(document.lines) // MAX_PAGES)
     numbers = list(zip(newlines_before(joined, (match.start() for match in found)),
@@ -974,7 +990,7 @@ def _find_regions(document: _Lines, issues: list[ParseIssue]) -> dict[int, _Regi
     starts: dict[int, tuple[int, int]] = {}  # table -> (title index, index after the title)
     others: list[int] = []  # titles of tables outside the nine, with a body
     for no, i, after in candidates:
-        end = next((s for s in stops if s >= after), len(lines))
+        end = _next_stop(stops, after, len(lines))
         if (no not in starts or no == OTHER_TABLE) and _has_body(lines[after:end]):
             if no == OTHER_TABLE:
                 others.append(i)
@@ -989,24 +1005,30 @@ def _find_regions(document: _Lines, issues: list[ParseIssue]) -> dict[int, _Regi
     stops = sorted([i for i, _ in starts.values()] + others + part_headings)
     regions = {}
     for no, (i, after) in starts.items():
-        end = next((s for s in stops if s >= after), len(lines))
+        end = _next_stop(stops, after, len(lines))
         # blank lines say nothing in a table; a title of the table repeated on one line (a continuation page) neither
         kept = document.nonblank_between(after, end)
         repeated_titles = {k for title_no, k, k_after in candidates if title_no == no and k_after == k + 1}
         if not repeated_titles.isdisjoint(kept):
             kept = [k for k in kept if k not in repeated_titles]
-        if layout.TABLES[no].kind == "two_sided" and (at := _coded_header(lines, kept)) is not None:
-            line = lines[kept[at]]
+        body = list(map(lines.__getitem__, kept))
+        if layout.TABLES[no].kind == "two_sided" and (at := _coded_header(body)) is not None:
+            line = body[at]
             issues.append(ParseIssue(
                 "warn", "table_overrun", f"table {no}: line {line.no} ('{line.text.strip()}') is the column header of "
                 "a table listed by subject code: the title of the table it heads may be lost, so table "
                 f"{no} ends before it", Provenance(line.no, line.no, line.page)))
-            kept = kept[:at]
-        body = list(map(lines.__getitem__, kept))
+            body = body[:at]
         if after == i + 1 and (header := _header_after_title(lines[i])) is not None:
             body.insert(0, header)
         regions[no] = _Region(no, lines[i], body)
     return regions
+
+
+def _next_stop(stops: list[int], after: int, default: int) -> int:
+    """The first of the (sorted) stops at or after `after`, else `default`: a bisection, not a scan."""
+    at = bisect_left(stops, after)
+    return stops[at] if at < len(stops) else default
 
 
 def _header_after_title(line: Line) -> Line | None:
@@ -1019,10 +1041,18 @@ def _header_after_title(line: Line) -> Line | None:
 _JOINED_HEADER_START_RE = re.compile(r"(?:金额)?单位\s*[:：]|科目编码")
 
 
-def _coded_header(lines: list[Line], kept: list[int]) -> int | None:
-    """The position in `kept` of the first line that starts a column header of a table listed by
-    subject code, if any: a two-sided table's region runs into the next table when its title is lost."""
-    return next((at for at, k in enumerate(kept) if squash(lines[k].text).startswith(layout.CODED_HEADER_STARTS)), None)
+# Every start of a column header of a table listed by subject code holds one of these characters
+# (科目编码, 支出功能分类, 部门预算支出经济分类, …), and no other character has one in its NFKC form.
+_CODED_HEADER_CHAR_RE = re.compile("[科功部]")
+assert all(_CODED_HEADER_CHAR_RE.search(start) for start in layout.CODED_HEADER_STARTS)
+
+
+def _coded_header(lines: list[Line]) -> int | None:
+    """The index of the first line that starts a column header of a table listed by subject code,
+    if any: a two-sided table's region runs into the next table when its title is lost. Only the
+    lines with a character of such a start are tried (found by one search of the lines joined)."""
+    marked = _Lines.of(lines).where(_CODED_HEADER_CHAR_RE)
+    return next((at for at in marked if squash(lines[at].text).startswith(layout.CODED_HEADER_STARTS)), None)
 
 
 def _part_headings(document: _Lines) -> list[int]:
@@ -1039,7 +1069,7 @@ def _has_body(lines: list[Line]) -> bool:
         flat = squash(line.text)
         if layout.UNIT_RE.search(flat) or layout.NOTE_RE.match(flat) or flat.startswith("项目"):
             return True
-        if any(parse_amount(p) is not None for p in line.text.split()):
+        if _AMOUNT_TOKEN_RE.search(line.text):  # (a piece that parse_amount reads, without a call per piece)
             return True
     return False
 
@@ -1088,14 +1118,21 @@ def _header_vocabulary(table_no: int) -> tuple[dict[str, tuple[str, str]], re.Pa
     return vocabulary, re.compile("|".join(re.escape(alias) for alias in longest_first))
 
 
+# A squashed header line that is a table number or a province's form number: one pattern, one call a line.
+_TABLE_NUMBER_RE = re.compile(f"(?:{layout.TITLE_SUFFIX_RE.pattern})|(?:{layout.FORM_NUMBER_RE.pattern})")
+# How a numbering of the columns starts (see _is_column_numbering): 栏 or a digit, after any spaces;
+# tried at the line's start only, where a search for a digit would step through the whole line.
+_COLUMN_NUMBERING_START_RE = re.compile(r"\s*[栏\d]")
+
+
 def _header_text_lines(lines: list[Line]) -> list[tuple[Line, str]]:
     """The header lines that may name columns, each with its squashed text: not a stray sentence, the
     numbering of the columns, a table number or a province's form number."""
-    # (each test without a Python call but the numbering's, which only a line with a digit may be)
+    # (each test without a Python call but the numbering's, which only a line so started may be)
     return [(line, flat) for line in lines if not (_SENTENCE_MARK_RE.search(line.text)
-                                                   or (_DIGITS_RE.search(line.text) and _is_column_numbering(line.text))
-                                                   or layout.TITLE_SUFFIX_RE.fullmatch(flat := squash(line.text))
-                                                   or layout.FORM_NUMBER_RE.fullmatch(flat))]
+                                                   or (_COLUMN_NUMBERING_START_RE.match(line.text)
+                                                       and _is_column_numbering(line.text))
+                                                   or _TABLE_NUMBER_RE.fullmatch(flat := squash(line.text)))]
 
 
 def _read_header(table: TableLayout, lines: list[Line], issues: list[ParseIssue]) -> _Header:
@@ -1306,10 +1343,8 @@ class _Row:
         in reading order, so only the first and last of each list can be the first or last line."""
         lines, values = self.lines, self.values
         if lines and values:  # (most rows)
-            first, last = lines[0].no, lines[-1].no
-            first_value, last_value = values[0].line.no, values[-1].line.no
-            return Provenance(min(first, last, first_value, last_value), max(first, last, first_value, last_value),
-                              lines[0].page)
+            ends = sorted((lines[0].no, lines[-1].no, values[0].line.no, values[-1].line.no))  # (one call, not min and max)
+            return Provenance(ends[0], ends[3], lines[0].page)
         ends = [lines[0].no, lines[-1].no] if lines else []
         if values:
             ends += (values[0].line.no, values[-1].line.no)
@@ -1363,7 +1398,7 @@ def _split_body(table: TableLayout, region: _Region) -> tuple[list[Line], _Body]
     content = _without_furniture(region.printed)
     marked = content.where(_BODY_START_MARK_RE[table.kind])  # only these can start the body
     start = next((k for k in marked if _starts_body(table, content.lines[k].text)), len(content.lines))
-    header, body = content.lines[:start], _Lines.of(content.lines[start:]) if start else content
+    header, body = content.lines[:start], content.from_line(start)
     note_at = _first_note(body)
     if note_at is None and start == len(content.lines):  # no rows at all: a note may follow the header
         note_at = _first_note(content)  # (the header's lines: all of them)
@@ -1589,13 +1624,18 @@ class _Amounts(dict[str, Decimal | None]):
 
     def __missing__(self, piece: str) -> Decimal | None:
         amount = parse_amount(piece)
-        self[piece] = None if amount is None or _CODE_PART_RE.fullmatch(piece) else to_wan(amount, self.unit)
-        if amount is not None and (form := _ODD_FORM_RE.match(piece)):
+        if amount is None:  # (text: most distinct pieces)
+            self[piece] = None
+            return None
+        # (a code part starts with a 0: only such a piece is matched against the pattern)
+        in_wan = None if piece.startswith("0") and _CODE_PART_RE.fullmatch(piece) else to_wan(amount, self.unit)
+        self[piece] = in_wan
+        if form := _ODD_FORM_RE.match(piece):
             if form.lastgroup == "odd":
                 self.odd_form = True
             else:
                 self.short_pieces += 1
-        return self[piece]
+        return in_wan
 
 
 class _AmountsByUnit(dict[str, _Amounts]):
@@ -2183,7 +2223,8 @@ def _row_of_a_column(rows: list[_Row]) -> _Disorder | None:
     before the numbers a whole column of them (a line lost between two rows gives a row its
     neighbour's line too, not more)."""
     for row in rows:
-        if len(row.values) <= 3 * max(1, len(row.columns)):  # (most rows: too few numbers for that many lines)
+        count = len(row.values)
+        if count <= 3 or count <= 3 * max(1, len(row.columns)):  # (most rows: too few numbers for that many lines)
             continue
         lines = len({value.line.no for value in row.values})
         if lines > 3 * max(1, len(row.columns)):
@@ -2354,11 +2395,13 @@ def _numbers_past_another_rows_code(rows: list[_Row]) -> Iterator[tuple[_Row, st
     for row in rows:
         taken: dict[int, int] = {}  # line number -> where the search for its next number starts
         for value in row.values:
-            text = value.line.text
-            at = text.find(value.printed, taken.get(value.line.no, 0))
+            text, start = value.line.text, taken.get(value.line.no)
+            at = text.find(value.printed, start or 0)
             if at < 0:
                 break
-            if value.line.no in taken and (code := _JOINED_ROW_CODE_RE.search(text, taken[value.line.no], at)):
+            # (most numbers: a space or two after the one before, too few characters for a code and a name)
+            if start is not None and at - start >= _JOINED_ROW_CODE_LENGTH \
+                    and (code := _JOINED_ROW_CODE_RE.search(text, start, at)):
                 yield row, " ".join(code.group("code").split())
                 break
             taken[value.line.no] = at + len(value.printed)
@@ -2366,6 +2409,7 @@ def _numbers_past_another_rows_code(rows: list[_Row]) -> Iterator[tuple[_Row, st
 
 # A subject code and the start of a name: another row, on a line after a row's numbers
 _JOINED_ROW_CODE_RE = re.compile(r"(?<![\d.,])(?P<code>2\d{2}(?:\s{1,2}\d{2}){0,2})\s+[\u4e00-\u9fff]")
+_JOINED_ROW_CODE_LENGTH = 5  # the fewest characters it matches: a class code, a space, a character of the name
 PAST_ANOTHER_ROWS_CODE_NOTE = ("the row took a number standing after the code {} and its name on its line: two rows' "
                                "lines joined, and the numbers after the code are that row's")
 
