@@ -600,8 +600,9 @@ NUMBER_TEMPLATES = {
 # A value followed by another of its kind ('各下降 23.51%、38.28%', '各为 12.00 万元、15.00 万元'):
 # the sentence states one value per subject it named, in their order; which is whose is not read.
 LISTED_NEXT = {"%": "[、,和及]" + NUMBER_TEMPLATES["pct"], "万元": "[、,和及]" + NUMBER_TEMPLATES["amt"]}
-# Changes listed before the unit they share ('收、支总计各减少 1267.86,2570.97 万元'): which is whose is not
-# read, and they are reported. (The first prints its decimals: '1,267.86 万元' is one number.)
+# Changes listed before the unit they share ('公务接待费、公务用车运行维护费各减少 1.20,3.50 万元'):
+# which is whose is not read, and they are reported. (The first prints its decimals: '1,267.86 万元'
+# is one number.)
 LISTED_CHANGES = CHANGE_DIRECTION + r"(?:\d+\.\d+[,、])+\d+(?:\.\d+)?" + _AMOUNT_UNIT
 # Two changes listed after 各 in a sentence that last named the grand total by both its sides ('收、支
 # 总计各减少 120.50,80.25 万元，各下降 11.81%、7.79%', Sichuan): the income's and the expenditure's,
