@@ -610,18 +610,32 @@ def _good_states(constraint: _Constraint, states: list[set[_State]], base_sum: i
         suffix.append(_combine(suffix[-1], row_states))
     suffix.reverse()
     good: list[set[_State] | None] = []
+    # rows of the same states have the same others (sums of the same sets, in another order), and so
+    # keep the same states: worked out once (a long sum's rows often print the same zero, or nothing)
+    kept_by_states: dict[frozenset[_State], set[_State] | None] = {}
     for row_states, before, after in zip(states, prefix, suffix, strict=True):
-        others = _combine(before, after)
-        if others is None:
+        if not _few_enough(before, after):
             good.append(None)
             continue
-        ordered = _by_flags(others)
-        completed = set()
-        for total, flags in row_states:
-            if _completed(constraint, total, flags, ordered, tolerance):
-                completed.add((total, flags))
-        good.append(completed)
+        same = frozenset(row_states)
+        if same not in kept_by_states:
+            kept_by_states[same] = _completed_states(constraint, row_states, _combine(before, after), tolerance)
+        good.append(kept_by_states[same])
     return good
+
+
+def _completed_states(constraint: _Constraint, states: set[_State], others: set[_State] | None,
+                      tolerance: int) -> set[_State] | None:
+    """The states that some reachable sum of the other rows (`others`) completes; None when those
+    sums are too many to be informative."""
+    if others is None:
+        return None
+    ordered = _by_flags(others)
+    completed = set()
+    for total, flags in states:
+        if _completed(constraint, total, flags, ordered, tolerance):
+            completed.add((total, flags))
+    return completed
 
 
 def _by_flags(states: set[_State]) -> dict[int, list[int]]:
@@ -724,12 +738,15 @@ def _sum_states(domain: _Domain, terms: list[tuple[str, int, int]]) -> list[_Sta
 def _combine(left: set[_State] | None, right: set[_State] | None) -> set[_State] | None:
     """All sums of one state from each side (the flags of both); None when there are too many to be
     informative (None on either side propagates)."""
-    if left is None or right is None:
-        return None
-    if len(left) * len(right) > MAX_PARTIAL_SUMS * 4:
+    if not _few_enough(left, right):
         return None
     combined = set()
     for left_sum, left_flags in left:
         for right_sum, right_flags in right:
             combined.add((left_sum + right_sum, left_flags | right_flags))
     return combined if len(combined) <= MAX_PARTIAL_SUMS else None
+
+
+def _few_enough(left: set[_State] | None, right: set[_State] | None) -> bool:
+    """Whether the sums of one state from each side are few enough to be worked out (see _combine)."""
+    return left is not None and right is not None and len(left) * len(right) <= MAX_PARTIAL_SUMS * 4
