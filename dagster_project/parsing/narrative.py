@@ -623,10 +623,9 @@ class _Lists:
         return self.parts
 
     def place(self, style: str, number: int | None) -> int:
-        styles = [entry.style for entry in self.open]
-        if style in styles:
-            at = len(styles) - 1 - styles[::-1].index(style)
-            if number != 1 or at == len(styles) - 1:
+        at = self._innermost(style)
+        if at is not None:
+            if number != 1 or at == len(self.open) - 1:
                 del self.open[at + 1 :]
                 return self._continue(self.open[at], number)
         elif self.open and _misstyled(style, number, self.open[-1]):
@@ -634,6 +633,13 @@ class _Lists:
         self.count += 1
         self.open.append(_OpenList(style, self.count, number))
         return self.count
+
+    def _innermost(self, style: str) -> int | None:
+        """The index of the innermost open list of the style, if any (a loop: the lists are few)."""
+        for at in range(len(self.open) - 1, -1, -1):
+            if self.open[at].style == style:
+                return at
+        return None
 
     @staticmethod
     def _continue(entry: _OpenList, number: int | None) -> int:
@@ -660,11 +666,12 @@ def _headings(content: _Content, numbered: list[_Numbered], run_ins: dict[int, l
         (line, text), n = content.lines[i], at_line.get(i)
         if n and n.mark == "part":
             part = n.kind
-            if _compact(n.text) != last_part_title:  # the same title again is a running page header
+            title = _compact(n.text)
+            if title != last_part_title:  # the same title again is a running page header
                 number = _part_number(n.text)
                 where = _lines_provenance(line, content.lines[n.last][0])
                 headings.append(DocumentHeading("part", number, n.text, part, lists.part(number), where))
-            last_part_title = _compact(n.text)
+            last_part_title = title
             continue
         if part in PARTS_WITHOUT_HEADINGS or ("." in text and TABLE_AMOUNT_RE.search(text)):  # (an amount prints a '.')
             continue
