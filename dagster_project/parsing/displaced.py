@@ -51,6 +51,7 @@ OPENING_QUOTE = "“"
 # value is the line before, not the one after.
 SHORTEST_SENTENCE_LINE = 2
 LINE_STARTS = (*LINE_START_CLOSERS, *VALUE_FOLLOWERS)  # a line may have lost a value before these
+LINE_START_CHARACTERS = frozenset(LINE_STARTS)  # (each is one character: one set lookup instead of a prefix test each)
 # A lone number of this shape may be a page number: it is put back only into a certain gap.
 PAGE_NUMBER_RE = re.compile(r"\d{1,3}")
 DIGIT_RE = re.compile(r"\d")
@@ -115,7 +116,7 @@ def _after_text_lines(joined: str) -> Iterator[int]:
         above = joined.rfind("\n", 0, start)
         if above < 0:
             continue
-        if joined.find(" ", above, start) >= 0 or joined.startswith(LINE_STARTS, above + 1) or joined.startswith(OPENING_QUOTE, start + 1):
+        if joined.find(" ", above, start) >= 0 or joined[above + 1] in LINE_START_CHARACTERS or joined.startswith(OPENING_QUOTE, start + 1):
             if not DIGIT_RE.search(joined, above, start):
                 yield start + 1
 

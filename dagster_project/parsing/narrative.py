@@ -416,29 +416,31 @@ class _Content:
     marks: list[str | None]  # the marker of each line (see _marker)
     numbered: list[int]  # the index of each line with a marker
     joined: str  # their texts, each after a newline (see Document.joined)
+    has_parts: bool  # whether a 第N部分 title starts a line (else all is narrative)
 
 
 def _content(texts: tuple[tuple[Line, str], ...], joined: str) -> _Content:
     content: list[tuple[Line, str]] = []
-    marks: list[str | None] = []
     numbered: list[int] = []
+    numbered_marks: list[str] = []
     kept: list[str] = []  # the pieces of `joined` between the dropped lines
     done, kept_from = 0, 0  # texts[:done] and joined[:kept_from] are placed
     for i, kind in _line_matches(joined, LINE_KIND_RE):
         content += texts[done:i]  # running text
-        marks += [None] * (i - done)
         if kind.lastgroup == "noise":  # the match is the whole line, from the newline before it
             kept.append(joined[kept_from : kind.start()])
             kept_from = kind.end()
         else:
             numbered.append(len(content))
+            numbered_marks.append(kind.lastgroup)
             content.append(texts[i])
-            marks.append(kind.lastgroup)
         done = i + 1
     content += texts[done:]
-    marks += [None] * (len(texts) - done)
     kept.append(joined[kept_from:])
-    return _Content(content, marks, numbered, "".join(kept))
+    marks: list[str | None] = [None] * len(content)  # (set at the few numbered lines: no list per run of text)
+    for at, mark in zip(numbered, numbered_marks):
+        marks[at] = mark
+    return _Content(content, marks, numbered, "".join(kept), "part" in numbered_marks)
 
 
 def _part_number(title: str) -> int | None:
@@ -479,7 +481,7 @@ def _numbered_lines(content: _Content) -> list[_Numbered]:
             # a section number that does not continue the sections before it ('七、…“三公”经费…' / '一、2022
             # 年因公出国(境)费决算 7.8 万元…'): items of the section, numbered as sections
             restarts = 0 < number <= section
-            if STATED_VALUE_RE.search(heading_text) and (mark == "h1" or restarts):
+            if (mark == "h1" or restarts) and STATED_VALUE_RE.search(heading_text):
                 numbered.append(_Numbered(i, mark, content.lines[i][1], i, running=True))
             elif restarts and _ITEM_HEADING.fullmatch(_compact(MARKER_RE.sub("", heading_text, count=1))):
                 numbered.append(_Numbered(i, "h1", heading_text, last, rest))  # an item of the section, as its subsection
@@ -499,7 +501,7 @@ def _paragraphs(content: _Content, numbered: list[_Numbered]) -> list[_Paragraph
     """Paragraphs: a part title, a heading or a numbered item starts a new one."""
     paragraphs: list[_Paragraph] = []
     lines = content.lines
-    part = "front" if "part" in content.marks else "narrative"
+    part = "front" if content.has_parts else "narrative"
     scope = NO_HEADINGS
 
     def add(chunks: list[tuple[Line, str]], context: tuple[str, ...] | None = None, topic: str | None = None) -> None:
@@ -623,10 +625,9 @@ class _Lists:
         return self.parts
 
     def place(self, style: str, number: int | None) -> int:
-        styles = [entry.style for entry in self.open]
-        if style in styles:
-            at = len(styles) - 1 - styles[::-1].index(style)
-            if number != 1 or at == len(styles) - 1:
+        at = self._innermost(style)
+        if at is not None:
+            if number != 1 or at == len(self.open) - 1:
                 del self.open[at + 1 :]
                 return self._continue(self.open[at], number)
         elif self.open and _misstyled(style, number, self.open[-1]):
@@ -634,6 +635,13 @@ class _Lists:
         self.count += 1
         self.open.append(_OpenList(style, self.count, number))
         return self.count
+
+    def _innermost(self, style: str) -> int | None:
+        """The index of the innermost open list of the style, if any (a loop: the lists are few)."""
+        for at in range(len(self.open) - 1, -1, -1):
+            if self.open[at].style == style:
+                return at
+        return None
 
     @staticmethod
     def _continue(entry: _OpenList, number: int | None) -> int:
@@ -653,18 +661,19 @@ def _headings(content: _Content, numbered: list[_Numbered], run_ins: dict[int, l
     Numbered items (1. / 1、) are not recorded but nest the lists opened inside them."""
     headings: list[DocumentHeading] = []
     lists = _Lists()
-    part = "front" if "part" in content.marks else "narrative"
+    part = "front" if content.has_parts else "narrative"
     last_part_title = ""
     at_line = {n.at: n for n in numbered}
     for i in sorted(at_line.keys() | run_ins.keys()):
         (line, text), n = content.lines[i], at_line.get(i)
         if n and n.mark == "part":
             part = n.kind
-            if _compact(n.text) != last_part_title:  # the same title again is a running page header
+            title = _compact(n.text)
+            if title != last_part_title:  # the same title again is a running page header
                 number = _part_number(n.text)
                 where = _lines_provenance(line, content.lines[n.last][0])
                 headings.append(DocumentHeading("part", number, n.text, part, lists.part(number), where))
-            last_part_title = _compact(n.text)
+            last_part_title = title
             continue
         if part in PARTS_WITHOUT_HEADINGS or ("." in text and TABLE_AMOUNT_RE.search(text)):  # (an amount prints a '.')
             continue
