@@ -794,6 +794,32 @@ class _Lines:
                 yield line
                 last = line
 
+    def spans(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, int, int]]:
+        """The lines `where` finds, each as (index, start, end) in the joined text."""
+        joined = self.joined
+        line, counted, last = 0, 0, None
+        for match in pattern.finditer(joined):
+            end = match.end() - 1
+            line += joined.count("\n", counted, end)
+            counted = end
+            if line != last:
+                line_end = joined.find("\n", end)
+                yield line, joined.rfind("\n", 0, end) + 1, len(joined) if line_end < 0 else line_end
+                last = line
+
+    def without(self, dropped: list[tuple[int, int, int]]) -> _Lines:
+        """The lines but the dropped ones ((index, start, end) of each, in order: see spans), the
+        texts of the lines kept between them cut out of the joined text, not joined anew."""
+        joined, runs = self.joined, []
+        after, start = 0, 0  # the first line after the last dropped one, and where it starts
+        for i, line_start, line_end in dropped:
+            if i > after:
+                runs.append(joined[start:line_start - 1])
+            after, start = i + 1, line_end + 1
+        if after < len(self.lines):
+            runs.append(joined[start:])
+        return _Lines(_without(self.lines, [i for i, _, _ in dropped]), "\n".join(runs))
+
 
 def _page_starts(document: _Lines) -> list[int]:
     """Indexes of the non-blank lines after the first that start a new page: where the page number
@@ -1419,8 +1445,8 @@ def _body_to_note(lines: _Lines, note_at: int | None) -> _Body:
 def _without_furniture(lines: _Lines) -> _Lines:
     """The lines but page furniture, department and unit lines: only a line with a mark of them is
     tried (the same lines, not joined anew, when none is)."""
-    furniture = [i for i in lines.where(_FURNITURE_MARK_RE) if _is_furniture(lines.lines[i].text)]
-    return _Lines.of(_without(lines.lines, furniture)) if furniture else lines
+    furniture = [span for span in lines.spans(_FURNITURE_MARK_RE) if _is_furniture(lines.lines[span[0]].text)]
+    return lines.without(furniture) if furniture else lines
 
 
 def _first_note(lines: _Lines) -> int | None:
