@@ -944,12 +944,13 @@ def _without(lines: list[Line], dropped: list[int]) -> list[Line]:
 class _Region:
     no: int
     title: Line
-    lines: list[Line]  # the non-blank lines after the title line(s), up to the next table or part heading
+    # the non-blank lines after the title line(s), up to the next table or part heading, joined once
+    # for the searches of the unit and of the page furniture (and of a header that ends a two-sided table)
+    printed: _Lines
 
-    @cached_property
-    def printed(self) -> _Lines:
-        """The lines, joined once for the searches of the unit and of the page furniture."""
-        return _Lines.of(self.lines)
+    @property
+    def lines(self) -> list[Line]:
+        return self.printed.lines
 
 
 # Every title alias with its table, longest first (tables in order among equally long ones).
@@ -1037,16 +1038,16 @@ def _find_regions(document: _Lines, issues: list[ParseIssue]) -> dict[int, _Regi
         repeated_titles = {k for title_no, k, k_after in candidates if title_no == no and k_after == k + 1}
         if not repeated_titles.isdisjoint(kept):
             kept = [k for k in kept if k not in repeated_titles]
-        body = list(map(lines.__getitem__, kept))
+        body = _Lines.of(list(map(lines.__getitem__, kept)))
         if layout.TABLES[no].kind == "two_sided" and (at := _coded_header(body)) is not None:
-            line = body[at]
+            line = body.lines[at]
             issues.append(ParseIssue(
                 "warn", "table_overrun", f"table {no}: line {line.no} ('{line.text.strip()}') is the column header of "
                 "a table listed by subject code: the title of the table it heads may be lost, so table "
                 f"{no} ends before it", Provenance(line.no, line.no, line.page)))
-            body = body[:at]
+            body = _Lines.of(body.lines[:at])
         if after == i + 1 and (header := _header_after_title(lines[i])) is not None:
-            body.insert(0, header)
+            body = _Lines.of([header, *body.lines])
         regions[no] = _Region(no, lines[i], body)
     return regions
 
@@ -1073,12 +1074,12 @@ _CODED_HEADER_CHAR_RE = re.compile("[科功部]")
 assert all(_CODED_HEADER_CHAR_RE.search(start) for start in layout.CODED_HEADER_STARTS)
 
 
-def _coded_header(lines: list[Line]) -> int | None:
+def _coded_header(lines: _Lines) -> int | None:
     """The index of the first line that starts a column header of a table listed by subject code,
     if any: a two-sided table's region runs into the next table when its title is lost. Only the
     lines with a character of such a start are tried (found by one search of the lines joined)."""
-    marked = _Lines.of(lines).where(_CODED_HEADER_CHAR_RE)
-    return next((at for at in marked if squash(lines[at].text).startswith(layout.CODED_HEADER_STARTS)), None)
+    marked = lines.where(_CODED_HEADER_CHAR_RE)
+    return next((at for at in marked if squash(lines.lines[at].text).startswith(layout.CODED_HEADER_STARTS)), None)
 
 
 def _part_headings(document: _Lines) -> list[int]:
