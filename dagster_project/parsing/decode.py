@@ -51,7 +51,7 @@ MAX_CONTROL_SHARE = 0.01
 LINE_END_RE = re.compile(r"\r\n|\r|\n")
 CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])  # in UTF-8 (\t, line ends, form feed allowed)
 HANZI_RE = re.compile(r"[\u4e00-\u9fff]+")
-HANZI_5000_9FFF_LEADS = bytes(range(0xE5, 0xEA))  # UTF-8 lead bytes of U+5000-U+9FFF
+HANZI_4000_9FFF_LEADS = bytes(range(0xE4, 0xEA))  # UTF-8 lead bytes of U+4000-U+9FFF
 EXTENSION_A_4000_4DFF_RE = re.compile(rb"\xe4[\x80-\xb7]")  # UTF-8 of U+4000-U+4DFF
 CJK_PUNCTUATION_RE = re.compile(r"[\u3000-\u303f\uff00-\uffef\u2010-\u2027\u00b7\u00d7\u2103\u2264\u2265\u2610\u2611\u25a1]")
 PAGE_BREAK = "\f"
@@ -175,10 +175,10 @@ def _reads_as_chinese(text: str, utf8: bytes, non_ascii: int) -> bool:
 
 def _hanzi_count(utf8: bytes) -> int:
     """How many characters HANZI_RE matches (U+4E00-U+9FFF), counted on the text's UTF-8 bytes: every
-    character with a lead byte E5-E9 (U+5000-U+9FFF), and those with the lead byte E4 (U+4000-U+4FFF)
-    but for the rare Extension A ones before U+4E00."""
-    count = len(utf8) - len(utf8.translate(None, HANZI_5000_9FFF_LEADS))
-    return count + utf8.count(b"\xe4") - len(EXTENSION_A_4000_4DFF_RE.findall(utf8))
+    character with a lead byte E4-E9 (U+4000-U+9FFF, all counted by one pass over the bytes) but for
+    the rare Extension A ones before U+4E00."""
+    count = len(utf8) - len(utf8.translate(None, HANZI_4000_9FFF_LEADS))
+    return count - len(EXTENSION_A_4000_4DFF_RE.findall(utf8))
 
 
 def _damaged_share(data: bytes, encoding: str) -> float:

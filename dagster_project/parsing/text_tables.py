@@ -794,6 +794,32 @@ class _Lines:
                 yield line
                 last = line
 
+    def spans(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, int, int]]:
+        """The lines `where` finds, each as (index, start, end) in the joined text."""
+        joined = self.joined
+        line, counted, last = 0, 0, None
+        for match in pattern.finditer(joined):
+            end = match.end() - 1
+            line += joined.count("\n", counted, end)
+            counted = end
+            if line != last:
+                line_end = joined.find("\n", end)
+                yield line, joined.rfind("\n", 0, end) + 1, len(joined) if line_end < 0 else line_end
+                last = line
+
+    def without(self, dropped: list[tuple[int, int, int]]) -> _Lines:
+        """The lines but the dropped ones ((index, start, end) of each, in order: see spans), the
+        texts of the lines kept between them cut out of the joined text, not joined anew."""
+        joined, runs = self.joined, []
+        after, start = 0, 0  # the first line after the last dropped one, and where it starts
+        for i, line_start, line_end in dropped:
+            if i > after:
+                runs.append(joined[start:line_start - 1])
+            after, start = i + 1, line_end + 1
+        if after < len(self.lines):
+            runs.append(joined[start:])
+        return _Lines(_without(self.lines, [i for i, _, _ in dropped]), "\n".join(runs))
+
 
 def _page_starts(document: _Lines) -> list[int]:
     """Indexes of the non-blank lines after the first that start a new page: where the page number
@@ -918,12 +944,13 @@ def _without(lines: list[Line], dropped: list[int]) -> list[Line]:
 class _Region:
     no: int
     title: Line
-    lines: list[Line]  # the non-blank lines after the title line(s), up to the next table or part heading
+    # the non-blank lines after the title line(s), up to the next table or part heading, joined once
+    # for the searches of the unit and of the page furniture (and of a header that ends a two-sided table)
+    printed: _Lines
 
-    @cached_property
-    def printed(self) -> _Lines:
-        """The lines, joined once for the searches of the unit and of the page furniture."""
-        return _Lines.of(self.lines)
+    @property
+    def lines(self) -> list[Line]:
+        return self.printed.lines
 
 
 # Every title alias with its table, longest first (tables in order among equally long ones).
@@ -1011,16 +1038,16 @@ def _find_regions(document: _Lines, issues: list[ParseIssue]) -> dict[int, _Regi
         repeated_titles = {k for title_no, k, k_after in candidates if title_no == no and k_after == k + 1}
         if not repeated_titles.isdisjoint(kept):
             kept = [k for k in kept if k not in repeated_titles]
-        body = list(map(lines.__getitem__, kept))
+        body = _Lines.of(list(map(lines.__getitem__, kept)))
         if layout.TABLES[no].kind == "two_sided" and (at := _coded_header(body)) is not None:
-            line = body[at]
+            line = body.lines[at]
             issues.append(ParseIssue(
                 "warn", "table_overrun", f"table {no}: line {line.no} ('{line.text.strip()}') is the column header of "
                 "a table listed by subject code: the title of the table it heads may be lost, so table "
                 f"{no} ends before it", Provenance(line.no, line.no, line.page)))
-            body = body[:at]
+            body = _Lines.of(body.lines[:at])
         if after == i + 1 and (header := _header_after_title(lines[i])) is not None:
-            body.insert(0, header)
+            body = _Lines.of([header, *body.lines])
         regions[no] = _Region(no, lines[i], body)
     return regions
 
@@ -1047,12 +1074,12 @@ _CODED_HEADER_CHAR_RE = re.compile("[科功部]")
 assert all(_CODED_HEADER_CHAR_RE.search(start) for start in layout.CODED_HEADER_STARTS)
 
 
-def _coded_header(lines: list[Line]) -> int | None:
+def _coded_header(lines: _Lines) -> int | None:
     """The index of the first line that starts a column header of a table listed by subject code,
     if any: a two-sided table's region runs into the next table when its title is lost. Only the
     lines with a character of such a start are tried (found by one search of the lines joined)."""
-    marked = _Lines.of(lines).where(_CODED_HEADER_CHAR_RE)
-    return next((at for at in marked if squash(lines[at].text).startswith(layout.CODED_HEADER_STARTS)), None)
+    marked = lines.where(_CODED_HEADER_CHAR_RE)
+    return next((at for at in marked if squash(lines.lines[at].text).startswith(layout.CODED_HEADER_STARTS)), None)
 
 
 def _part_headings(document: _Lines) -> list[int]:
@@ -1419,8 +1446,8 @@ def _body_to_note(lines: _Lines, note_at: int | None) -> _Body:
 def _without_furniture(lines: _Lines) -> _Lines:
     """The lines but page furniture, department and unit lines: only a line with a mark of them is
     tried (the same lines, not joined anew, when none is)."""
-    furniture = [i for i in lines.where(_FURNITURE_MARK_RE) if _is_furniture(lines.lines[i].text)]
-    return _Lines.of(_without(lines.lines, furniture)) if furniture else lines
+    furniture = [span for span in lines.spans(_FURNITURE_MARK_RE) if _is_furniture(lines.lines[span[0]].text)]
+    return lines.without(furniture) if furniture else lines
 
 
 def _first_note(lines: _Lines) -> int | None:
