@@ -538,8 +538,7 @@ def _satisfying(constraint: _Constraint, states: set[_State], base_sum: int, bas
                 tolerance: int) -> set[_State]:
     """The states of the one open row that satisfy the constraint with the placed rows' (base_sum,
     base_flags): _satisfied, with the window worked out once."""
-    # the sums of the open rows' states with which base_sum satisfies the constraint (the printed rule aside)
-    low, high = -tolerance - base_sum, math.inf if constraint.kind == "ge" else tolerance - base_sum
+    low, high = _window(constraint, base_sum, tolerance)
     broken_by = constraint.broken_by
     good = set()  # loops, not comprehensions (each a call in Python 3.11): a row has a few states
     if broken_by is None or base_flags & TOTAL_TERM:  # the printed rule holds whatever the row prints
@@ -553,6 +552,12 @@ def _satisfying(constraint: _Constraint, states: set[_State], base_sum: int, bas
     return good
 
 
+def _window(constraint: _Constraint, base_sum: int, tolerance: int) -> tuple[int, float]:
+    """The sums of the open rows' states with which the placed rows' base_sum satisfies the constraint
+    (the printed rule aside)."""
+    return -tolerance - base_sum, math.inf if constraint.kind == "ge" else tolerance - base_sum
+
+
 def _satisfied(constraint: _Constraint, total: int, flags: int, tolerance: int) -> bool:
     """Whether the constraint holds for one combination of the rows' placements."""
     if constraint.kind == "ge":
@@ -564,8 +569,7 @@ def _good_states_enumerated(constraint: _Constraint, states: list[set[_State]], 
                             base_flags: int, tolerance: int) -> list[set[_State]]:
     """Per open row, its states that some combination of the other open rows' states completes:
     every combination tried (there are few)."""
-    # the sums of the open rows' states with which base_sum satisfies the constraint (the printed rule aside)
-    low, high = -tolerance - base_sum, math.inf if constraint.kind == "ge" else tolerance - base_sum
+    low, high = _window(constraint, base_sum, tolerance)
     broken_by = constraint.broken_by
     if len(states) == 2:  # the common cases, without a loop over each combination's states
         first, second = set(), set()

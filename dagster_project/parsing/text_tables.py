@@ -266,7 +266,7 @@ def _usual_places(values: Iterable[_Value]) -> int | None:
     counts: dict[int, int] = {}  # decimals -> how many amounts print them, in the order first seen
     for value in values:  # (a loop and a dict: a Counter and its most_common cost more than a table's few amounts)
         if value.value and not value.bare_int:
-            places = len(value.printed.partition(".")[2])  # (see _places)
+            places = len(_places(value))
             counts[places] = counts.get(places, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None  # (the first most printed, as most_common(1))
 
@@ -2251,7 +2251,8 @@ def _row_of_a_column(rows: list[_Row]) -> _Disorder | None:
     neighbour's line too, not more)."""
     for row in rows:
         count = len(row.values)
-        if count <= 3 or count <= 3 * max(1, len(row.columns)):  # (most rows: too few numbers for that many lines)
+        # (most rows: too few numbers for that many lines; three or fewer always are, tested first as the cheaper)
+        if count <= 3 or count <= 3 * max(1, len(row.columns)):
             continue
         lines = len({value.line.no for value in row.values})
         if lines > 3 * max(1, len(row.columns)):
