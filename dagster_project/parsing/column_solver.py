@@ -193,10 +193,11 @@ def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int], by
                 children = [index[(no, side, p)] for p in parts if (no, side, p) in index]
             if not children:
                 continue
+            family = f"T{no} {side} {total} = sum of its lines"
             for key in keys[parent]:
                 found.append(_Constraint(
                     f"T{no} {side} column {key}: {total} = sum of its lines",
-                    (parent, key), zip(children, itertools.repeat(key)), family=f"T{no} {side} {total} = sum of its lines"))
+                    (parent, key), zip(children, itertools.repeat(key)), family=family))
         grand = index.get((no, "expenditure", "grand_total"))
         for income_key, column in layout.FUND_COLUMNS.items():
             begin = layout.FUND_SUBROWS[income_key][0]
@@ -492,31 +493,35 @@ def _propagate(domains: list[_Domain], constraint: _Constraint) -> list[int]:
         return []
     placed: list[int] = []
     variable: list[int] = []
-    states: list[list[_State] | None] = []  # of each variable row: the state of each placement (see _row_states)
-    distinct: list[set[_State]] = []  # of each variable row: its distinct states
+    opened: list[_RowStates] = []  # of each variable row (see _row_states)
     tolerance = 0  # half a unit for every cell some remaining placement prints
+    combinations = 1  # of the variable rows' distinct states
     for m in constraint.members:
         domain = domains[m]
         if len(domain.row.options) == 1:
             placed.append(m)
             continue
-        _, row_states, reachable, row_tolerance = _row_states(domain, constraint, m)
+        row_states = _row_states(domain, constraint, m)
         variable.append(m)
-        states.append(row_states)
-        distinct.append(reachable)
-        tolerance += row_tolerance
+        opened.append(row_states)
+        tolerance += row_states[3]
+        combinations *= len(row_states[2])
     # the placed rows add a constant (none to a row's own identity)
     base_sum, base_flags, placed_tolerance = _placed_terms(domains, constraint, placed) if placed else (0, 0, 0)
     tolerance += placed_tolerance
     good: Sequence[set[_State] | None]
-    if len(distinct) == 1:  # the common case: every other row is placed
-        good = [_satisfying(constraint, distinct[0], base_sum, base_flags, tolerance)]
-    elif math.prod(map(len, distinct)) <= MAX_ENUMERATED:
-        good = _good_states_enumerated(constraint, distinct, base_sum, base_flags, tolerance)
+    if len(opened) == 1:  # the common case: every other row is placed
+        good = [_satisfying(constraint, opened[0][2], base_sum, base_flags, tolerance)]
     else:
-        good = _good_states(constraint, distinct, base_sum, base_flags, tolerance)
+        distinct = []  # of each variable row: its distinct states
+        for row_states in opened:
+            distinct.append(row_states[2])
+        if combinations <= MAX_ENUMERATED:
+            good = _good_states_enumerated(constraint, distinct, base_sum, base_flags, tolerance)
+        else:
+            good = _good_states(constraint, distinct, base_sum, base_flags, tolerance)
     narrowed: list[tuple[int, list[_State] | None, set[_State]]] = []
-    for m, row_states, reachable, kept in zip(variable, states, distinct, good, strict=True):
+    for m, (_, row_states, reachable, _), kept in zip(variable, opened, good, strict=True):
         if kept is None:
             continue
         if not kept:
