@@ -284,6 +284,11 @@ _State = tuple[int, int]
 # the terms some placement prints).
 _RowStates = tuple[int, list[_State] | None, set[_State], int]
 _BLANK = frozenset({(0, 0)})  # the states of a term's cell that no placement prints
+# What every way to place a count of values in a columns layout gives a constraint's terms on a row, whatever the
+# values: (each distinct pattern among the placements: the signs of the values' terms and the flags of the terms
+# they print; the pattern of each placement, by index, in the order of placements(); the terms whose cell some
+# placement prints). The rows of one layout share them (see _Domain.patterns).
+_Patterns = tuple[list[tuple[tuple[int, ...], int]], list[int], int]
 
 
 @dataclass
@@ -295,6 +300,8 @@ class _Domain:
     keys: list[str]  # column_keys (shared by the rows of a table's columns, as are the positions)
     positions: dict[str, int]  # column key -> position among the row's columns
     half_unit: int
+    # (count of values, a constraint's terms on the row) -> _Patterns; shared by the rows of the keys
+    patterns: dict[tuple[int, tuple[tuple[str, int, int], ...]], _Patterns]
     placement: dict[str, int] | None = None  # column -> value, once the row has one placement (see _placed_terms)
 
 
@@ -306,16 +313,17 @@ def _domains(rows: list[_Row]) -> list[_Domain]:
     places = max(map(_places, distinct), default=0)
     scale = Decimal(10) ** places
     integers = {d: int(d * scale) for d in distinct}
-    positions: dict[int, dict[str, int]] = {}  # by the id of a row's keys: a table's rows share theirs
+    # by the id of a row's keys: the positions and patterns a table's rows share
+    shared: dict[int, tuple[dict[str, int], dict[tuple[int, tuple[tuple[str, int, int], ...]], _Patterns]]] = {}
     domains = []
     for row, keys in zip(rows, _column_keys_by_row(rows), strict=True):
-        row_positions = positions.get(id(keys))
-        if row_positions is None:
-            row_positions = positions[id(keys)] = {key: j for j, key in enumerate(keys)}
+        layout_of_keys = shared.get(id(keys))
+        if layout_of_keys is None:
+            layout_of_keys = shared[id(keys)] = ({key: j for j, key in enumerate(keys)}, {})
         values = []  # a loop, not a comprehension (a call per row in Python 3.11)
         for value in row.values:
             values.append(integers[value.value])
-        domains.append(_Domain(row, values, keys, row_positions, integers[row.half_unit]))
+        domains.append(_Domain(row, values, keys, layout_of_keys[0], integers[row.half_unit], layout_of_keys[1]))
     return domains
 
 
@@ -688,6 +696,17 @@ def _row_states(domain: _Domain, constraint: _Constraint, m: int) -> _RowStates:
             distinct.add((sign * values[option.index(position)], flag) if position in option else (0, 0))
         # the cell is printed by some placement unless every placement leaves it blank
         tolerance = 0 if distinct == _BLANK else domain.half_unit
+    elif count == math.comb(len(domain.keys), len(domain.values)):  # every placement: its pattern's state
+        patterns, of_placement, printed_terms = _patterns(domain, terms)
+        pattern_states = []  # loops, not comprehensions (each a call in Python 3.11): a layout has a few patterns
+        for signs, flags in patterns:
+            total = 0
+            for sign, value in zip(signs, domain.values):
+                total += sign * value
+            pattern_states.append((total, flags))
+        states = list(map(pattern_states.__getitem__, of_placement))
+        distinct = set(pattern_states)
+        tolerance = printed_terms * domain.half_unit
     else:
         states = _sum_states(domain, terms)
         distinct = set(states)
@@ -698,6 +717,33 @@ def _row_states(domain: _Domain, constraint: _Constraint, m: int) -> _RowStates:
                 tolerance += domain.half_unit
     cached = constraint.states[m] = (count, states, distinct, tolerance)
     return cached
+
+
+def _patterns(domain: _Domain, terms: list[tuple[str, int, int]]) -> _Patterns:
+    """The _Patterns of the row's layout and count of values for the terms, worked out for the first row of
+    them (a row's placements are every placement until a constraint narrows them: see _row_states). A row
+    identity's terms are the same on every row of a table, and a table has many more placements than
+    patterns (a total and six parts in two values: 21 placements, 3 patterns)."""
+    key = (len(domain.values), tuple(terms))
+    found = domain.patterns.get(key)
+    if found is not None:
+        return found
+    signs, flags = _term_signs(domain, terms)
+    every = list(itertools.combinations(range(len(domain.keys)), len(domain.values)))  # as placements() lists them
+    index: dict[tuple[tuple[int, ...], int], int] = {}
+    of_placement = []
+    for option in every:
+        printed = 0
+        for position in option:
+            printed |= flags[position]
+        of_placement.append(index.setdefault((tuple(map(signs.__getitem__, option)), printed), len(index)))
+    printed_positions = set().union(*every)
+    printed_terms = 0
+    for column, _, _ in terms:
+        if domain.positions.get(column) in printed_positions:
+            printed_terms += 1
+    found = domain.patterns[key] = (list(index), of_placement, printed_terms)
+    return found
 
 
 def _placement_states(domain: _Domain, constraint: _Constraint, m: int, states: list[_State] | None) -> list[_State]:
@@ -719,11 +765,7 @@ def _sum_states(domain: _Domain, terms: list[tuple[str, int, int]]) -> list[_Sta
     (in the order of row.options): (signed sum, flags of the total and part terms it prints)."""
     options = domain.row.options
     values = domain.values
-    signs, flags = [0] * len(domain.positions), [0] * len(domain.positions)  # by position; 0: no term
-    for column, sign, flag in terms:
-        position = domain.positions.get(column)
-        if position is not None:
-            signs[position], flags[position] = sign, flag
+    signs, flags = _term_signs(domain, terms)
     states = []
     if len(values) == 2:  # the common cases, without a loop per value
         first, second = values
@@ -742,6 +784,16 @@ def _sum_states(domain: _Domain, terms: list[tuple[str, int, int]]) -> list[_Sta
             printed |= flags[position]
         states.append((total, printed))
     return states
+
+
+def _term_signs(domain: _Domain, terms: list[tuple[str, int, int]]) -> tuple[list[int], list[int]]:
+    """The sign and the flag of the term on each of the row's columns, by position (0: no term)."""
+    signs, flags = [0] * len(domain.positions), [0] * len(domain.positions)
+    for column, sign, flag in terms:
+        position = domain.positions.get(column)
+        if position is not None:
+            signs[position], flags[position] = sign, flag
+    return signs, flags
 
 
 def _combine(left: set[_State] | None, right: set[_State] | None) -> set[_State] | None:
