@@ -289,6 +289,7 @@ _BLANK = frozenset({(0, 0)})  # the states of a term's cell that no placement pr
 # they print; the pattern of each placement, by index, in the order of placements(); the terms whose cell some
 # placement prints). The rows of one layout share them (see _Domain.patterns).
 _Patterns = tuple[list[tuple[tuple[int, ...], int]], list[int], int]
+_PatternsByTerms = dict[tuple[int, tuple[tuple[str, int, int], ...]], _Patterns]  # by (count of values, terms)
 
 
 @dataclass
@@ -300,8 +301,7 @@ class _Domain:
     keys: list[str]  # column_keys (shared by the rows of a table's columns, as are the positions)
     positions: dict[str, int]  # column key -> position among the row's columns
     half_unit: int
-    # (count of values, a constraint's terms on the row) -> _Patterns; shared by the rows of the keys
-    patterns: dict[tuple[int, tuple[tuple[str, int, int], ...]], _Patterns]
+    patterns: _PatternsByTerms  # shared by the rows of the keys
     placement: dict[str, int] | None = None  # column -> value, once the row has one placement (see _placed_terms)
 
 
@@ -313,17 +313,18 @@ def _domains(rows: list[_Row]) -> list[_Domain]:
     places = max(map(_places, distinct), default=0)
     scale = Decimal(10) ** places
     integers = {d: int(d * scale) for d in distinct}
-    # by the id of a row's keys: the positions and patterns a table's rows share
-    shared: dict[int, tuple[dict[str, int], dict[tuple[int, tuple[tuple[str, int, int], ...]], _Patterns]]] = {}
+    # by the id of a row's columns: the keys, positions and patterns a table's rows share
+    shared: dict[int, tuple[list[str], dict[str, int], _PatternsByTerms]] = {}
     domains = []
-    for row, keys in zip(rows, _column_keys_by_row(rows), strict=True):
-        layout_of_keys = shared.get(id(keys))
-        if layout_of_keys is None:
-            layout_of_keys = shared[id(keys)] = ({key: j for j, key in enumerate(keys)}, {})
+    for row in rows:
+        columns = shared.get(id(row.columns))
+        if columns is None:
+            keys = column_keys(row)
+            columns = shared[id(row.columns)] = (keys, {key: j for j, key in enumerate(keys)}, {})
         values = []  # a loop, not a comprehension (a call per row in Python 3.11)
         for value in row.values:
             values.append(integers[value.value])
-        domains.append(_Domain(row, values, keys, layout_of_keys[0], integers[row.half_unit], layout_of_keys[1]))
+        domains.append(_Domain(row, values, columns[0], columns[1], integers[row.half_unit], columns[2]))
     return domains
 
 
