@@ -52,8 +52,8 @@ class _Constraint:
 
     __slots__ = ("name", "family", "kind", "broken_by", "dead", "states", "members", "row_terms")
 
-    def __init__(self, name: str, total: tuple[int, str], parts: Iterable[tuple[int, str]], kind: str = "eq",
-                 printed_rule: bool = True, family: str | None = None) -> None:
+    def __init__(self, name: str, total: tuple[int, str], parts: Iterable[tuple[int, str]], family: str | None = None,
+                 kind: str = "eq", printed_rule: bool = True) -> None:
         self.name = name
         self.family = family or name
         self.kind = kind
@@ -70,6 +70,14 @@ class _Constraint:
                 row_terms[row] = [(column, -1, PART_TERM)]
         self.members = tuple(row_terms)  # the rows of the terms, each once, in order
         self.row_terms = row_terms  # row -> its terms: (column, sign, flag)
+
+    @classmethod
+    def on_one_row(cls, name: str, row: int, terms: list[tuple[str, int, int]]) -> _Constraint:
+        """A constraint over the cells of one row (a row identity: its total first), its terms given: the rows
+        of a table share theirs (only read), not built again for every row."""
+        constraint = cls(name, (row, terms[0][0]), ())
+        constraint.row_terms[row] = terms
+        return constraint
 
 
 def constraints(rows: list[_Row]) -> list[_Constraint]:
@@ -95,17 +103,17 @@ def _row_index(rows: list[_Row]) -> tuple[dict[tuple[int, str, str], int], set[i
     values: a label read again without values (e.g. the other side's same label) adds nothing. Two
     rows of one key that both print values are both read twice."""
     index: dict[tuple[int, str, str], int] = {}
-    with_values: dict[tuple[int, str, str], list[int]] = defaultdict(list)
+    printing: dict[tuple[int, str, str], int] = {}  # key -> its first row that prints values
+    read_twice = set()
     for i, row in enumerate(rows):
         key = (row.table_no, row.section, row.row_key)
         index.setdefault(key, i)
         if row.values:
-            with_values[key].append(i)
-    read_twice = set()
-    for key, printed in with_values.items():
-        index[key] = printed[0]
-        if len(printed) > 1:
-            read_twice.update(printed)
+            first = printing.setdefault(key, i)
+            if first != i:
+                read_twice.add(first)
+                read_twice.add(i)
+    index.update(printing)
     return index, read_twice
 
 
@@ -128,7 +136,9 @@ def _column_keys_by_row(rows: list[_Row]) -> list[list[str]]:
 
 def _row_identities(rows: list[_Row], row_keys: list[list[str]]) -> list[_Constraint]:
     found = []
-    summed_by: dict[tuple[int, int], list[str]] = {}  # (table, id of the row's keys) -> the columns its total sums
+    # (table, id of the row's keys) -> the identity's terms on the row (see _Constraint.row_terms); none when the
+    # total sums no column
+    terms_by: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
     for i, (row, keys) in enumerate(zip(rows, row_keys, strict=True)):
         table = layout.TABLES[row.table_no]
         if table.kind == "three_public":
@@ -140,15 +150,16 @@ def _row_identities(rows: list[_Row], row_keys: list[list[str]]) -> list[_Constr
                     found.append(_Constraint(
                         f"T7 {phase} {total} = {' + '.join(parts)}",
                         (i, f"{phase}_{total}"), [(i, f"{phase}_{p}") for p in parts],
-                        family=f"T7 {total} = {' + '.join(parts)}"))  # one identity, in the budget and the actual
+                        f"T7 {total} = {' + '.join(parts)}"))  # one identity, in the budget and the actual
         elif table.row_total and table.row_total in keys and row.section != "income":
-            summed = summed_by.get((row.table_no, id(keys)))
-            if summed is None:  # once per table and columns (rows share their keys: see _column_keys_by_row)
+            terms = terms_by.get((row.table_no, id(keys)))
+            if terms is None:  # once per table and columns (rows share their keys: see _column_keys_by_row)
                 parts = layout.ROW_TOTAL_PARTS.get(row.table_no) or [k for k in keys if k != table.row_total]
-                summed = summed_by[(row.table_no, id(keys))] = [p for p in parts if p in keys]
-            if summed:  # a total alone is no identity
-                found.append(_Constraint(f"T{row.table_no} row {row.row_key}: total = sum of its columns",
-                                         (i, table.row_total), zip(itertools.repeat(i), summed)))
+                summed = [(p, -1, PART_TERM) for p in parts if p in keys]
+                terms = terms_by[(row.table_no, id(keys))] = [(table.row_total, 1, TOTAL_TERM), *summed] if summed else []
+            if terms:  # a total alone is no identity
+                found.append(_Constraint.on_one_row(f"T{row.table_no} row {row.row_key}: total = sum of its columns",
+                                                    i, terms))
     return found
 
 
@@ -171,11 +182,11 @@ def _hierarchy_sums(rows: list[_Row], by_table: dict[int, list[int]], keys: list
             if parent is not None:
                 children[parent].append(i)
         for parent, parts in children.items():
-            family = f"T{no} {rows[parent].row_key} = sum of its sub-rows"
+            row_key = rows[parent].row_key
+            family = f"T{no} {row_key} = sum of its sub-rows"
             for key in keys[parent]:
-                found.append(_Constraint(
-                    f"T{no} column {key}: {rows[parent].row_key} = sum of its sub-rows",
-                    (parent, key), zip(parts, itertools.repeat(key)), family=family))
+                found.append(_Constraint(f"T{no} column {key}: {row_key} = sum of its sub-rows",
+                                         (parent, key), zip(parts, itertools.repeat(key)), family))
     return found
 
 
@@ -195,9 +206,8 @@ def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int], by
                 continue
             family = f"T{no} {side} {total} = sum of its lines"
             for key in keys[parent]:
-                found.append(_Constraint(
-                    f"T{no} {side} column {key}: {total} = sum of its lines",
-                    (parent, key), zip(children, itertools.repeat(key)), family=family))
+                found.append(_Constraint(f"T{no} {side} column {key}: {total} = sum of its lines",
+                                         (parent, key), zip(children, itertools.repeat(key)), family))
         grand = index.get((no, "expenditure", "grand_total"))
         for income_key, column in layout.FUND_COLUMNS.items():
             begin = layout.FUND_SUBROWS[income_key][0]
