@@ -72,6 +72,19 @@ class _Constraint:
         self.row_terms = row_terms  # row -> its terms: (column, sign, flag)
 
     @classmethod
+    def in_one_column(cls, name: str, total: int, parts: Iterable[int], column: str,
+                      family: str | None = None) -> _Constraint:
+        """total = sum of the parts, rows, in one column: the parts share their term (only read)."""
+        constraint = cls(name, (total, column), (), family)
+        row_terms = constraint.row_terms
+        part = [(column, -1, PART_TERM)]
+        for row in parts:
+            terms = row_terms.get(row)
+            row_terms[row] = part if terms is None else [*terms, *part]  # a row twice: its terms, not the shared
+        constraint.members = tuple(row_terms)
+        return constraint
+
+    @classmethod
     def on_one_row(cls, name: str, row: int, terms: list[tuple[str, int, int]]) -> _Constraint:
         """A constraint over the cells of one row (a row identity: its total first), its terms given: the rows
         of a table share theirs (only read), not built again for every row."""
@@ -185,8 +198,8 @@ def _hierarchy_sums(rows: list[_Row], by_table: dict[int, list[int]], keys: list
             row_key = rows[parent].row_key
             family = f"T{no} {row_key} = sum of its sub-rows"
             for key in keys[parent]:
-                found.append(_Constraint(f"T{no} column {key}: {row_key} = sum of its sub-rows",
-                                         (parent, key), zip(parts, itertools.repeat(key)), family))
+                found.append(_Constraint.in_one_column(f"T{no} column {key}: {row_key} = sum of its sub-rows",
+                                                       parent, parts, key, family))
     return found
 
 
@@ -206,8 +219,8 @@ def _two_sided_sums(rows: list[_Row], index: dict[tuple[int, str, str], int], by
                 continue
             family = f"T{no} {side} {total} = sum of its lines"
             for key in keys[parent]:
-                found.append(_Constraint(f"T{no} {side} column {key}: {total} = sum of its lines",
-                                         (parent, key), zip(children, itertools.repeat(key)), family))
+                found.append(_Constraint.in_one_column(f"T{no} {side} column {key}: {total} = sum of its lines",
+                                                       parent, children, key, family))
         grand = index.get((no, "expenditure", "grand_total"))
         for income_key, column in layout.FUND_COLUMNS.items():
             begin = layout.FUND_SUBROWS[income_key][0]
