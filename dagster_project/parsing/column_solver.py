@@ -80,7 +80,7 @@ class _Constraint:
         part = [(column, -1, PART_TERM)]
         for row in parts:
             terms = row_terms.get(row)
-            row_terms[row] = part if terms is None else [*terms, *part]  # a row twice: its terms, not the shared
+            row_terms[row] = part if terms is None else [*terms, *part]  # a row met again: a list of its own
         constraint.members = tuple(row_terms)
         return constraint
 
@@ -720,7 +720,9 @@ def _row_states(domain: _Domain, constraint: _Constraint, m: int) -> _RowStates:
             distinct.add((sign * values[option.index(position)], flag) if position in option else (0, 0))
         # the cell is printed by some placement unless every placement leaves it blank
         tolerance = 0 if distinct == _BLANK else domain.half_unit
-    elif count == math.comb(len(domain.keys), len(domain.values)):  # every placement: its pattern's state
+    # a row's placements are some of the ways to place its values in its columns, in their order: as many
+    # are all of them (until a constraint narrows the row), and each takes its state off its pattern's
+    elif count == math.comb(len(domain.keys), len(domain.values)):
         patterns, of_placement, printed_terms = _patterns(domain, terms)
         pattern_states = []  # loops, not comprehensions (each a call in Python 3.11): a layout has a few patterns
         for signs, flags in patterns:
