@@ -429,31 +429,36 @@ def _content(lines: list[Line], texts: list[str], joined: str) -> _Content:
     """The content of the lines that are not blank and their texts stripped, `joined` those texts
     each after a newline. The lines and their texts are kept apart: a paragraph takes a slice of
     each, and the sentences their concatenation, with no Python step per line."""
-    sources: list[Line] = []
-    content: list[str] = []
+    noise: list[int] = []  # the index of each dropped line
     numbered: list[int] = []
     numbered_marks: list[str] = []
     kept: list[str] = []  # the pieces of `joined` between the dropped lines
-    done, kept_from = 0, 0  # texts[:done] and joined[:kept_from] are placed
+    kept_from = 0  # joined[:kept_from] is placed
     for i, kind in _line_matches(joined, LINE_KIND_RE):
-        sources += lines[done:i]  # running text
-        content += texts[done:i]
         if kind.lastgroup == "noise":  # the match is the whole line, from the newline before it
+            noise.append(i)
             kept.append(joined[kept_from : kind.start()])
             kept_from = kind.end()
         else:
-            numbered.append(len(content))
+            numbered.append(i - len(noise))  # its index once the lines before it are dropped
             numbered_marks.append(kind.lastgroup)
-            sources.append(lines[i])
-            content.append(texts[i])
-        done = i + 1
-    sources += lines[done:]
-    content += texts[done:]
     kept.append(joined[kept_from:])
-    marks: list[str | None] = [None] * len(content)  # (set at the few numbered lines: no list per run of text)
+    if noise:
+        lines, texts = _without(lines, noise), _without(texts, noise)
+    marks: list[str | None] = [None] * len(texts)  # (set at the few numbered lines: no list per run of text)
     for at, mark in zip(numbered, numbered_marks):
         marks[at] = mark
-    return _Content(sources, content, marks, numbered, "".join(kept), "part" in numbered_marks)
+    return _Content(lines, texts, marks, numbered, "".join(kept), "part" in numbered_marks)
+
+
+def _without(items: list, dropped: list[int]) -> list:
+    """The items but those at the (increasing) indexes dropped: a slice of each run between them."""
+    kept: list = []
+    done = 0
+    for i in dropped:
+        kept += items[done:i]
+        done = i + 1
+    return kept + items[done:]
 
 
 def _part_number(title: str) -> int | None:
