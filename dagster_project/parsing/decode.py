@@ -11,7 +11,7 @@ import codecs
 import re
 import unicodedata
 from collections.abc import Iterable
-from itertools import count, repeat
+from itertools import count, repeat, starmap
 
 from .markdown import is_markdown, markdown_lines
 from .model import Line
@@ -205,7 +205,7 @@ def split_lines(text: str) -> list[Line]:
     raw_lines = LINE_END_RE.split(normalized) if "\r" in normalized else normalized.split("\n")
     if is_markdown(normalized):
         numbers, texts = zip(*markdown_lines(raw_lines), strict=True)
-        lines = list(map(tuple.__new__, repeat(Line), zip(numbers, map(str.rstrip, texts), repeat(None))))
+        lines = list(starmap(tuple.__new__, zip(repeat(Line), zip(numbers, map(str.rstrip, texts), repeat(None)))))
     elif PAGE_BREAK not in text:
         lines = _numbered_lines(map(str.rstrip, raw_lines), repeat(None))
     else:
@@ -233,8 +233,9 @@ def _line(no: int, text: str, page: int | None) -> Line:
 def _numbered_lines(texts: Iterable[str], pages: Iterable[int | None]) -> list[Line]:
     """Line(no, text, page) for each text, numbered from 1. tuple.__new__ builds the very same Lines
     without calling the Python-level __new__ of a NamedTuple once per line (half the time of
-    split_lines on a document of thousands of lines)."""
-    return list(map(tuple.__new__, repeat(Line), zip(count(1), texts, pages)))
+    split_lines on a document of thousands of lines); starmap passes it each (Line, fields) pair
+    of the zip as its arguments, with no tuple of arguments built per line as map would."""
+    return list(starmap(tuple.__new__, zip(repeat(Line), zip(count(1), texts, pages))))
 
 
 def _nfkc(text: str) -> str:

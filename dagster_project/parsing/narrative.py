@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cached_property, partial
-from itertools import accumulate, compress, count, groupby
+from functools import cached_property
+from itertools import accumulate, compress, count, groupby, repeat
 from operator import add, attrgetter, eq, itemgetter
 from typing import NamedTuple
 
@@ -293,7 +293,9 @@ NO_HEADINGS = _scope(None, None)
 
 @dataclass
 class _Paragraph:
-    chunks: list[tuple[Line, str]]
+    # Its chunks: each a line's text or the end of it (the text after a heading), and that line.
+    lines: list[Line]
+    texts: list[str]
     part: str
     scope: _Scope
     context: tuple[str, ...]  # see Sentence.context
@@ -378,7 +380,8 @@ def release_document() -> None:
 def _build_document(lines: list[Line]) -> Document:
     stripped = list(map(str.strip, map(itemgetter(1), lines)))  # (a Line's text) map, compress, filter: no Python loop per line
     kept = list(filter(None, stripped))
-    texts = tuple(zip(compress(lines, stripped), kept))
+    kept_lines = list(compress(lines, stripped))
+    texts = tuple(zip(kept_lines, kept))
     # the second of two lines in a row that read the same and are a sentence's (compress: no Python
     # step per line that differs from the one before; operator.eq, not the slower str.__eq__ wrapper)
     twice = [i for i in compress(range(1, len(kept)), map(eq, kept, kept[1:])) if REPEATED_LINE_RE.match(kept[i])]
@@ -387,14 +390,16 @@ def _build_document(lines: list[Line]) -> Document:
     if twice:
         dropped = set(twice)
         texts = tuple(text for i, text in enumerate(texts) if i not in dropped)
-        kept = [text for _, text in texts]
+        kept_lines, kept = [line for line, _ in texts], [text for _, text in texts]
     restored = restore_displaced(texts, "\n" + "\n".join(kept))
+    if restored.texts is not texts:  # numbers put back (rare): the lines and their texts apart again
+        kept_lines, kept = list(map(itemgetter(0), restored.texts)), list(map(itemgetter(1), restored.texts))
     texts, joined = restored.texts, restored.joined
-    content = _content(texts, joined)
+    content = _content(kept_lines, kept, joined)
     numbered = _numbered_lines(content)
     paragraphs = _paragraphs(content, numbered)
     sentences, compacts = _sentences(paragraphs, restored.pieces)
-    parts = tuple(Part(_part_number(n.text) or 0, n.kind, content.lines[n.at][0]) for n in numbered if n.mark == "part")
+    parts = tuple(Part(_part_number(n.text) or 0, n.kind, content.sources[n.at]) for n in numbered if n.mark == "part")
     headings = _headings(content, numbered, _run_in_headings(content.joined))
     return Document(tuple(lines), texts, joined, sentences, compacts, _function_names(texts, joined), parts, headings,
                     issues=(*repeated, *restored.issues))
@@ -412,35 +417,48 @@ def _line_matches(joined: str, rx: re.Pattern[str]) -> Iterator[tuple[int, re.Ma
 class _Content:
     """The lines that carry text (page numbers and figure captions dropped)."""
 
-    lines: list[tuple[Line, str]]  # each line and its text stripped
+    sources: list[Line]  # each line
+    texts: list[str]  # and its text stripped
     marks: list[str | None]  # the marker of each line (see _marker)
     numbered: list[int]  # the index of each line with a marker
     joined: str  # their texts, each after a newline (see Document.joined)
     has_parts: bool  # whether a 第N部分 title starts a line (else all is narrative)
 
 
-def _content(texts: tuple[tuple[Line, str], ...], joined: str) -> _Content:
-    content: list[tuple[Line, str]] = []
+def _content(lines: list[Line], texts: list[str], joined: str) -> _Content:
+    """The content of the lines that are not blank and their texts stripped, `joined` those texts
+    each after a newline. The lines and their texts are kept apart: a paragraph takes a slice of
+    each, and the sentences their concatenation, with no Python step per line."""
+    noise: list[int] = []  # the index of each dropped line
     numbered: list[int] = []
     numbered_marks: list[str] = []
     kept: list[str] = []  # the pieces of `joined` between the dropped lines
-    done, kept_from = 0, 0  # texts[:done] and joined[:kept_from] are placed
+    kept_from = 0  # joined[:kept_from] is placed
     for i, kind in _line_matches(joined, LINE_KIND_RE):
-        content += texts[done:i]  # running text
         if kind.lastgroup == "noise":  # the match is the whole line, from the newline before it
+            noise.append(i)
             kept.append(joined[kept_from : kind.start()])
             kept_from = kind.end()
         else:
-            numbered.append(len(content))
+            numbered.append(i - len(noise))  # its index once the lines before it are dropped
             numbered_marks.append(kind.lastgroup)
-            content.append(texts[i])
-        done = i + 1
-    content += texts[done:]
     kept.append(joined[kept_from:])
-    marks: list[str | None] = [None] * len(content)  # (set at the few numbered lines: no list per run of text)
+    if noise:
+        lines, texts = _without(lines, noise), _without(texts, noise)
+    marks: list[str | None] = [None] * len(texts)  # (set at the few numbered lines: no list per run of text)
     for at, mark in zip(numbered, numbered_marks):
         marks[at] = mark
-    return _Content(content, marks, numbered, "".join(kept), "part" in numbered_marks)
+    return _Content(lines, texts, marks, numbered, "".join(kept), "part" in numbered_marks)
+
+
+def _without(items: list, dropped: list[int]) -> list:
+    """The items but those at the (increasing) indexes dropped: a slice of each run between them."""
+    kept: list = []
+    done = 0
+    for i in dropped:
+        kept += items[done:i]
+        done = i + 1
+    return kept + items[done:]
 
 
 def _part_number(title: str) -> int | None:
@@ -482,14 +500,14 @@ def _numbered_lines(content: _Content) -> list[_Numbered]:
             # 年因公出国(境)费决算 7.8 万元…'): items of the section, numbered as sections
             restarts = 0 < number <= section
             if (mark == "h1" or restarts) and STATED_VALUE_RE.search(heading_text):
-                numbered.append(_Numbered(i, mark, content.lines[i][1], i, running=True))
+                numbered.append(_Numbered(i, mark, content.texts[i], i, running=True))
             elif restarts and _ITEM_HEADING.fullmatch(_compact(MARKER_RE.sub("", heading_text, count=1))):
                 numbered.append(_Numbered(i, "h1", heading_text, last, rest))  # an item of the section, as its subsection
             else:
                 numbered.append(_Numbered(i, mark, heading_text, last, rest))
                 section = number if mark == "h0" else section
         else:
-            numbered.append(_Numbered(i, mark, content.lines[i][1], i))
+            numbered.append(_Numbered(i, mark, content.texts[i], i))
     return numbered
 
 
@@ -500,37 +518,40 @@ def _section_number(text: str) -> int:
 def _paragraphs(content: _Content, numbered: list[_Numbered]) -> list[_Paragraph]:
     """Paragraphs: a part title, a heading or a numbered item starts a new one."""
     paragraphs: list[_Paragraph] = []
-    lines = content.lines
+    lines, texts = content.sources, content.texts
     part = "front" if content.has_parts else "narrative"
     scope = NO_HEADINGS
 
-    def add(chunks: list[tuple[Line, str]], context: tuple[str, ...] | None = None, topic: str | None = None) -> None:
-        if chunks:
+    def add(chunk_lines: list[Line], chunk_texts: list[str], context: tuple[str, ...] | None = None, topic: str | None = None) -> None:
+        if chunk_lines:
             paragraph_scope = replace(scope, topic=topic) if topic else scope
-            paragraphs.append(_Paragraph(chunks, part, paragraph_scope, scope.context if context is None else context))
+            paragraphs.append(_Paragraph(chunk_lines, chunk_texts, part, paragraph_scope, scope.context if context is None else context))
 
-    add(lines[: numbered[0].at if numbered else len(lines)])  # the running text before the first number
+    first = numbered[0].at if numbered else len(lines)
+    add(lines[:first], texts[:first])  # the running text before the first number
     for n, end in zip(numbered, [*(n.at for n in numbered[1:]), len(lines)]):  # a numbered line and the running text after it
         if n.mark == "part":
             part = n.kind
             scope = NO_HEADINGS
-            add([lines[n.at]])
-            add(lines[n.at + 1 : end])
+            add([lines[n.at]], [texts[n.at]])
+            add(lines[n.at + 1 : end], texts[n.at + 1 : end])
         elif n.mark in HEADING_LEVELS and not n.running:
             if n.mark == "h0":
                 scope = _scope(_heading_in(part, n.text, None), None)
             else:
                 parent_topic = scope.outer.topic if scope.outer else None
                 scope = _scope(scope.outer, _heading_in(part, n.text, parent_topic))
-            add([(lines[n.at][0], n.text)])
-            run_in = [(lines[n.last][0], n.rest)] if n.rest else []  # the text after the heading on its line
-            add(run_in + lines[n.last + 1 : end])
+            add([lines[n.at]], [n.text])
+            if n.rest:  # the text after the heading on its line
+                add([lines[n.last], *lines[n.last + 1 : end]], [n.rest, *texts[n.last + 1 : end]])
+            else:
+                add(lines[n.last + 1 : end], texts[n.last + 1 : end])
         else:
             if n.running:  # it ends the subsection before it
                 scope = _scope(scope.outer, None)
-            chunks = lines[n.at : end]
-            lead = _item_lead("".join(map(itemgetter(1), chunks))) if part in PARTS_READ_BY_TOPIC else ""
-            add(chunks, (lead, *scope.context) if lead else scope.context, _item_topic(lead, scope.topic))
+            chunk_texts = texts[n.at : end]
+            lead = _item_lead("".join(chunk_texts)) if part in PARTS_READ_BY_TOPIC else ""
+            add(lines[n.at : end], chunk_texts, (lead, *scope.context) if lead else scope.context, _item_topic(lead, scope.topic))
     return paragraphs
 
 
@@ -555,11 +576,11 @@ def _heading_in(part: str, text: str, parent_topic: str | None) -> Heading:
 def _heading_at(content: _Content, i: int) -> tuple[str, str, int]:
     """The heading that starts line i (a short last piece on the next line joined), the text run
     into its line after it, and the index of its last line."""
-    lines = content.lines
-    heading_text, rest = _split_heading(lines[i][1])
-    if not rest and "。" not in heading_text and i + 1 < len(lines) and _continues_heading(heading_text, lines[i + 1][1], content.marks[i + 1]):
+    texts = content.texts
+    heading_text, rest = _split_heading(texts[i])
+    if not rest and "。" not in heading_text and i + 1 < len(texts) and _continues_heading(heading_text, texts[i + 1], content.marks[i + 1]):
         i += 1
-        heading_text, rest = _split_heading(heading_text + lines[i][1])
+        heading_text, rest = _split_heading(heading_text + texts[i])
     return heading_text, rest, i
 
 
@@ -665,13 +686,13 @@ def _headings(content: _Content, numbered: list[_Numbered], run_ins: dict[int, l
     last_part_title = ""
     at_line = {n.at: n for n in numbered}
     for i in sorted(at_line.keys() | run_ins.keys()):
-        (line, text), n = content.lines[i], at_line.get(i)
+        line, text, n = content.sources[i], content.texts[i], at_line.get(i)
         if n and n.mark == "part":
             part = n.kind
             title = _compact(n.text)
             if title != last_part_title:  # the same title again is a running page header
                 number = _part_number(n.text)
-                where = _lines_provenance(line, content.lines[n.last][0])
+                where = _lines_provenance(line, content.sources[n.last])
                 headings.append(DocumentHeading("part", number, n.text, part, lists.part(number), where))
             last_part_title = title
             continue
@@ -685,7 +706,7 @@ def _headings(content: _Content, numbered: list[_Numbered], run_ins: dict[int, l
         elif n:
             if n.mark == "h0" and _is_row_label(n.text):  # (a subsection's '(一)' is no row label)
                 continue
-            headings.append(_heading(n.mark, n.text, part, lists, _lines_provenance(line, content.lines[n.last][0])))
+            headings.append(_heading(n.mark, n.text, part, lists, _lines_provenance(line, content.sources[n.last])))
         for heading_text in run_ins.get(i, ()):
             headings.append(_heading(_marker(heading_text) or "", heading_text, part, lists, _lines_provenance(line, line)))
     return tuple(headings)
@@ -715,12 +736,12 @@ def _heading(mark: str, text: str, part: str, lists: _Lists, provenance: Provena
 def _part_title(content: _Content, i: int) -> tuple[str, int]:
     """The part title that starts line i, joined over its wrapped lines until its words name a
     kind of part, and the index of its last line."""
-    lines = content.lines
-    title, last = lines[i][1], i
-    while (_part_kind(title) == "other" and last + 1 < min(i + PART_TITLE_LINES, len(lines))
-           and content.marks[last + 1] is None and "。" not in lines[last + 1][1]):
+    texts = content.texts
+    title, last = texts[i], i
+    while (_part_kind(title) == "other" and last + 1 < min(i + PART_TITLE_LINES, len(texts))
+           and content.marks[last + 1] is None and "。" not in texts[last + 1]):
         last += 1
-        title += lines[last][1]
+        title += texts[last]
     return title, last
 
 
@@ -737,46 +758,65 @@ def _sentences(paragraphs: list[_Paragraph], pieces: dict[Line, tuple[tuple[Line
     """The paragraphs' sentences (split after each 。), each knowing the source lines it spans, and
     their compact texts each after a newline. One search of the paragraphs' texts joined finds them,
     and map builds their columns: no search per paragraph and no Python step per sentence."""
-    chunks: list[tuple[Line, str]] = []
+    lines: list[Line] = []  # the chunks' lines and texts (see _Paragraph)
+    texts: list[str] = []
     breaks: list[int] = []  # the chunk that ends each paragraph
     displaced = []
     for no, paragraph in enumerate(paragraphs):
-        if pieces and any(line in pieces for line, _ in paragraph.chunks):
+        if pieces and any(map(pieces.__contains__, paragraph.lines)):
             displaced.append(no)
-            chunks += _in_pieces(paragraph.chunks, pieces)
+            piece_lines, piece_texts = _in_pieces(paragraph.lines, paragraph.texts, pieces)
+            lines += piece_lines
+            texts += piece_texts
         else:
-            chunks += paragraph.chunks
-        breaks.append(len(chunks))
-        chunks.append((chunks[-1][0], "\n"))  # the paragraph break, at its last line
-    if not chunks:
+            lines += paragraph.lines
+            texts += paragraph.texts
+        breaks.append(len(texts))
+        lines.append(lines[-1])  # the paragraph break, at its last line
+        texts.append("\n")
+    if not texts:
         return _Sentences([], [], [], [], [], [], paragraphs, _SourceLines((), [], frozenset())), "\n"
-    texts = list(map(itemgetter(1), chunks))  # (map over the pairs: cheaper than zip(*chunks) with an argument per chunk)
-    source = _SourceLines(tuple(map(itemgetter(0), chunks)), list(accumulate(map(len, texts), initial=1)), frozenset(displaced))
-    matches = list(SENTENCE_RE.finditer("".join(("\n", *texts))))  # each paragraph after a newline
+    source = _SourceLines(tuple(lines), list(accumulate(map(len, texts), initial=1)), frozenset(displaced))
+    matches = list(SENTENCE_RE.finditer("\n" + "".join(texts)))  # each paragraph after a newline
     starts = list(map(re.Match.start, matches))
     sentence_texts = list(map(re.Match.group, matches))
-    compacts = list(map("".join, map(str.split, sentence_texts)))  # whitespace removed
-    numbers = list(map(partial(bisect_right, list(map(source.starts.__getitem__, breaks))), starts))
+    compacts, joined = _compacts(sentence_texts)
+    numbers = list(map(bisect_right, repeat(list(map(source.starts.__getitem__, breaks)), len(starts)), starts))
     of_paragraph = list(map(paragraphs.__getitem__, numbers))
     sentences = _Sentences(sentence_texts, compacts, starts, numbers, list(map(attrgetter("part"), of_paragraph)),
                            list(map(attrgetter("scope.section"), of_paragraph)), paragraphs, source)
-    return sentences, "\n" + "\n".join(compacts)
+    return sentences, joined
 
 
-def _in_pieces(chunks: list[tuple[Line, str]], pieces: dict[Line, tuple[tuple[Line, str], ...]]) -> list[tuple[Line, str]]:
-    """The chunks, those of lines with numbers put back split into the pieces of their source
-    lines. A chunk is its line's text or the end of it (the text after a heading)."""
-    split: list[tuple[Line, str]] = []
-    for line, text in chunks:
+def _compacts(texts: list[str]) -> tuple[list[str], str]:
+    """The texts with their whitespace removed, and those each after a newline. Most texts print no
+    whitespace but spaces: then their spaces are removed at once, from the texts joined (which
+    whitespace.split() then cuts back into one piece per text: a piece more shows other whitespace)."""
+    joined = "\n".join(texts).replace(" ", "")
+    compacts = joined.split()
+    if len(compacts) == len(texts):  # (no text is empty or only whitespace: see SENTENCE_RE)
+        return compacts, "\n" + joined
+    compacts = list(map("".join, map(str.split, texts)))
+    return compacts, "\n" + "\n".join(compacts)
+
+
+def _in_pieces(lines: list[Line], texts: list[str], pieces: dict[Line, tuple[tuple[Line, str], ...]]) -> tuple[list[Line], list[str]]:
+    """The chunks (their lines and texts), those of lines with numbers put back split into the
+    pieces of their source lines. A chunk is its line's text or the end of it (the text after a heading)."""
+    split_lines: list[Line] = []
+    split_texts: list[str] = []
+    for line, text in zip(lines, texts):
         if line not in pieces or not line.text.endswith(text):
-            split.append((line, text))
+            split_lines.append(line)
+            split_texts.append(text)
             continue
         skip = len(line.text) - len(text)  # the characters of the line before the chunk
         for source, piece in pieces[line]:
             if skip < len(piece):
-                split.append((source, piece[skip:]))
+                split_lines.append(source)
+                split_texts.append(piece[skip:])
             skip = max(skip - len(piece), 0)
-    return split
+    return split_lines, split_texts
 
 
 def _function_names(lines: tuple[tuple[Line, str], ...], joined: str) -> dict[str, str]:
