@@ -217,11 +217,11 @@ class Sentence:
 
     def provenance(self, start: int, end: int) -> Provenance:
         """The source lines of the compact span [start, end)."""
-        return self._provenance(self._text_index(start), self._text_index(max(end - 1, start)))
+        return self._provenance(*self._text_indexes(start, max(end - 1, start)))
 
     def printed(self, start: int, end: int) -> tuple[str, Provenance]:
         """The non-empty compact span [start, end) as printed (with its spaces), and its source lines."""
-        first, last = self._text_index(start), self._text_index(end - 1)
+        first, last = self._text_indexes(start, end - 1)
         return self.text[first : last + 1], self._provenance(first, last)
 
     def _provenance(self, first_index: int, last_index: int) -> Provenance:
@@ -234,14 +234,16 @@ class Sentence:
             return Provenance(span[0].no, span[-1].no, span[0].page)
         return Provenance(lines[first].no, lines[last].no, lines[first].page)
 
-    def _text_index(self, compact_index: int) -> int:
-        """Index in `text` of character `compact_index` of `compact` (the last one beyond it)."""
-        compact_index = min(compact_index, len(self.compact) - 1)
+    def _text_indexes(self, first: int, last: int) -> tuple[int, int]:
+        """Index in `text` of characters `first` and `last` of `compact` (the last one beyond it):
+        both ends of a span in one call."""
+        end = len(self.compact) - 1
+        first, last = first if first < end else end, last if last < end else end  # (min: a call)
         if self.compact_at is not None:
-            compact_index = self.compact_at[compact_index]
+            first, last = self.compact_at[first], self.compact_at[last]
         in_text, in_compact = self._pieces
-        piece = bisect_right(in_compact, compact_index) - 1
-        return in_text[piece] + compact_index - in_compact[piece]
+        first_piece, last_piece = bisect_right(in_compact, first) - 1, bisect_right(in_compact, last) - 1
+        return in_text[first_piece] + first - in_compact[first_piece], in_text[last_piece] + last - in_compact[last_piece]
 
     @cached_property
     def _pieces(self) -> tuple[list[int], list[int]]:
@@ -1452,10 +1454,9 @@ def _subject(rule: str, match: re.Match[str], sentence: Sentence, document: Docu
         inside = _mentions(sentence.compact[match.start() : match.end()], topic, document)
         return inside[0][2] if inside else P.DEFAULT_SUBJECT
     value_start = position if position is not None else match.start("v") if "v" in match.re.groupindex else match.start()
-    found = [m for m in _mentions(sentence.compact, topic, document)
-             if m[1] <= value_start and not _aside_closed(sentence.compact, m[1], value_start)]
-    if found:
-        return max(found, key=lambda m: m[1])[2]
+    last = _last_mention_before(sentence.compact, _mentions(sentence.compact, topic, document), value_start)
+    if last:
+        return last[2]
     # else the last one named in the paragraph's sentences before ('…“基层医疗能力提升”项目绩效自评结果。
     # 该项目自评得分为 95 分'), else in its item's lead or headings
     for earlier in reversed(before or ()):
@@ -1466,6 +1467,16 @@ def _subject(rule: str, match: re.Match[str], sentence: Sentence, document: Docu
         if in_context:
             return min(in_context, key=lambda m: m[0])[2]
     return P.DEFAULT_SUBJECT
+
+
+def _last_mention_before(text: str, mentions: list[tuple[int, int, str]], position: int) -> tuple[int, int, str] | None:
+    """The mention that ends last by `position`, the first of those that end there, outside an aside
+    closed before `position` (see _aside_closed; tested only for a mention that would be the last)."""
+    last = None
+    for mention in mentions:
+        if mention[1] <= position and (last is None or mention[1] > last[1]) and not _aside_closed(text, mention[1], position):
+            last = mention
+    return last
 
 
 def _subject_left(text: str, named: list[tuple[int, int, str]]) -> str:

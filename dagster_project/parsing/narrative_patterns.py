@@ -20,6 +20,8 @@ share with no class named is no fact about the total.
 from __future__ import annotations
 
 import re
+import re._constants as _re_constants  # (the regex parser's data: see with_first_characters)
+import re._parser as _re_parser
 from dataclasses import dataclass
 
 from .layout.tables import FUNCTION_CLASSES
@@ -684,7 +686,8 @@ def printed_word(template: str) -> str:
 
 
 def compile_template(template: str) -> re.Pattern[str]:
-    """A template with {amt} / {pct} / {n:<unit regex>} placeholders -> a compiled regex."""
+    """A template with {amt} / {pct} / {n:<unit regex>} placeholders -> a compiled regex (see
+    with_first_characters)."""
 
     def expand(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -692,4 +695,73 @@ def compile_template(template: str) -> re.Pattern[str]:
             return _COUNT.replace("{unit}", name[2:])
         return NUMBER_TEMPLATES[name]
 
-    return re.compile(re.sub(r"\{(amt|pct|n:[^}]+)\}", expand, template))
+    return re.compile(with_first_characters(re.sub(r"\{(amt|pct|n:[^}]+)\}", expand, template)))
+
+
+def with_first_characters(regex: str) -> str:
+    """The regex led by a lookahead of the characters every match starts with, when they are a few
+    characters and the regex engine does not find them itself (it skips to a match's possible start
+    only when the regex starts with a character, a class or alternatives that each start with a
+    character): a start such as '(?<!开支)(?:[“"]?三公…|因公出国…|…)' is otherwise tried in full at
+    every character. The same matches: the lookahead only fails where the regex would."""
+    items = _re_parser.parse(regex).data
+    if _prefix_found_by_the_engine(items):
+        return regex
+    first, can_be_empty = _first_characters(items)
+    if first is None or can_be_empty or not first:
+        return regex
+    return "(?=[" + "".join(sorted(map(re.escape, map(chr, first)))) + "])(?:" + regex + ")"
+
+
+def _prefix_found_by_the_engine(items: list) -> bool:
+    """Whether the parsed regex starts as the regex engine reads a start from (see with_first_characters)."""
+    while items and items[0][0] is _re_constants.SUBPATTERN:
+        items = items[0][1][3]
+    if not items:
+        return False
+    op, av = items[0]
+    if op is _re_constants.BRANCH:
+        return all(alternative and alternative[0][0] is _re_constants.LITERAL for alternative in av[1])
+    return op in (_re_constants.LITERAL, _re_constants.IN)
+
+
+def _first_characters(items: list) -> tuple[set[int] | None, bool]:
+    """The code points a match of the parsed sequence may start with (None when not only literal
+    characters: a class of a range or a category, any character), and whether it may match empty."""
+    first: set[int] = set()
+    for op, av in items:
+        own, can_be_empty = _first_characters_of(op, av)
+        if own is None:
+            return None, False
+        first |= own
+        if not can_be_empty:
+            return first, False
+    return first, True
+
+
+def _first_characters_of(op: object, av: object) -> tuple[set[int] | None, bool]:
+    """_first_characters of one parsed item."""
+    c = _re_constants
+    if op is c.LITERAL:
+        return {av}, False
+    if op is c.IN:
+        return ({value for _, value in av}, False) if all(kind is c.LITERAL for kind, _ in av) else (None, False)
+    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):  # zero-width
+        return set(), True
+    if op is c.SUBPATTERN:
+        return _first_characters(av[3])
+    if op is c.ATOMIC_GROUP:
+        return _first_characters(av)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, _, repeated = av
+        first, can_be_empty = _first_characters(repeated)
+        return first, can_be_empty or low == 0
+    if op is c.BRANCH:
+        first, can_be_empty = set(), False
+        for alternative in av[1]:
+            own, empty = _first_characters(alternative)
+            if own is None:
+                return None, False
+            first, can_be_empty = first | own, can_be_empty or empty
+        return first, can_be_empty
+    return None, False  # any character, a negated character, a group reference: not listed
