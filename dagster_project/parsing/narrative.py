@@ -232,7 +232,8 @@ class Sentence:
         if self.paragraph in self.source.displaced:
             span = sorted(lines[first : last + 1], key=_reading_order)
             return Provenance(span[0].no, span[-1].no, span[0].page)
-        return Provenance(lines[first].no, lines[last].no, lines[first].page)
+        first_line = lines[first]
+        return Provenance(first_line.no, lines[last].no if last != first else first_line.no, first_line.page)
 
     def _text_indexes(self, first: int, last: int) -> tuple[int, int]:
         """Index in `text` of characters `first` and `last` of `compact` (the last one beyond it):
@@ -1042,7 +1043,7 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
                     and _label_after_the_anchor(compact, match.start()):  # else the change is stated after it
                 key = P.CHANGE_KEYS[topic].yoy_amount
             fact = _fact(key, subject, match, sentence)
-            if not fact or _listed(fact, match, sentence, issues):
+            if _listed(fact, match, sentence, issues):
                 continue
             if _of_another_section(fact, value_at, sentence, issues):
                 continue
@@ -1245,10 +1246,10 @@ def _restates_another_value(fact: Fact, match: re.Match[str], sentence: Sentence
                and f.sentence != fact.sentence for f in earlier)
 
 
-def _fact(key: str, subject: str, match: re.Match[str], sentence: Sentence, qualifier: str = "") -> Fact | None:
-    value = parse_amount(match["v"])
-    if value is None:
-        return None
+def _fact(key: str, subject: str, match: re.Match[str], sentence: Sentence, qualifier: str = "") -> Fact:
+    # (the number of a template's placeholder, P.NUMBER_TEMPLATES: parse_amount's value, without its
+    # tests of other forms)
+    value = Decimal(match["v"].replace(",", ""))
     unit_word = match["u"] if "u" in match.re.groupindex else None
     if unit_word is None:  # {pct}: the value is followed by '%'
         unit, end = "%", match.end("v") + 1
@@ -1297,13 +1298,11 @@ def _changes(sentence: Sentence, before: list[Sentence], document: Document, fis
             if keys.total_only and subject != P.DEFAULT_SUBJECT:
                 subject = P.OUTSIDE_TOPIC  # (a class's change: reported, not recorded)
             qualifier = P.DIRECTION_WORDS[match["dir"]]
-            fact: Fact | None
             if rx is _FLAT:
                 fact = Fact(sentence.section, key, subject, Decimal(0), "万元", match["dir"], sentence.text, sentence.provenance(match.start(), match.end()), qualifier)
             else:
                 fact = _fact(key, subject, match, sentence, qualifier)
-            if fact:
-                found.append((match, fact))
+            found.append((match, fact))
     for match in _LISTED_CHANGES.finditer(sentence.compact) if directed else ():
         if match.start("dir") in taken:
             continue
@@ -1410,10 +1409,10 @@ def _last_anchor(text: str, fiscal_year: int | None = None) -> str | None:
     a 2022 document) and for the year before's budget ('比上年预算数下降 18.42%')."""
     if not _prints_any(text, P.ANCHOR_WORDS):
         return None
-    yoy = max(_YOY_ANCHOR.finditer(text), key=lambda m: m.end(), default=None)
+    yoy = _last_match(_YOY_ANCHOR, text)
     budgets = P.BUDGET_WORD in text
-    budget = max((m.end() for m in _BUDGET_ANCHOR.finditer(text)), default=-1) if budgets else -1
-    previous_budget = max((m.end() for m in _PREVIOUS_BUDGET_ANCHOR.finditer(text)), default=-1) if budgets else -1
+    budget = _last_end(_BUDGET_ANCHOR, text) if budgets else -1
+    previous_budget = _last_end(_PREVIOUS_BUDGET_ANCHOR, text) if budgets else -1
     last = max(yoy.end() if yoy else -1, budget, previous_budget)
     if last < 0:
         return None
@@ -1423,6 +1422,20 @@ def _last_anchor(text: str, fiscal_year: int | None = None) -> str | None:
         return "budget"
     named = _YEAR_DIGITS.search(yoy[0])
     return "another_year" if named and fiscal_year and int(named[0]) != fiscal_year - 1 else "yoy"
+
+
+def _last_match(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of rx in the text: the one that ends last (matches do not overlap, none is empty)."""
+    last = None
+    for last in rx.finditer(text):  # (the loop keeps the last)
+        pass
+    return last
+
+
+def _last_end(rx: re.Pattern[str], text: str) -> int:
+    """Where the last match of rx in the text ends, -1 when none does."""
+    last = _last_match(rx, text)
+    return last.end() if last else -1
 
 
 def _qualify_compared(comparison: re.Match[str], sentence: Sentence, document: Document, facts: list[Fact]) -> None:
@@ -1521,10 +1534,10 @@ def _unmatched(text: str, start: int, end: int, step: int) -> int | None:
 
 def _mentions(text: str, topic: str, document: Document) -> list[tuple[int, int, str]]:
     """The subject mentions of the topic in the text (see _find_mentions), found once per document."""
-    key = (text, topic)
-    if key not in document.mentions:
-        document.mentions[key] = _find_mentions(text, _MENTIONS.get(topic, ()), document.function_names)
-    return document.mentions[key]
+    found = document.mentions.get((text, topic))
+    if found is None:
+        found = document.mentions[text, topic] = _find_mentions(text, _MENTIONS.get(topic, ()), document.function_names)
+    return found
 
 
 def _find_mentions(text: str, mentions: tuple[tuple[re.Pattern[str], str, str], ...], function_names: dict[str, str]) -> list[tuple[int, int, str]]:
@@ -1840,7 +1853,7 @@ def _profile_facts(document: Document) -> list[Fact]:
     return list(facts.values())
 
 
-def _staff_kind_of_headcount(item: re.Match[str], sentence: Sentence) -> Fact | None:
+def _staff_kind_of_headcount(item: re.Match[str], sentence: Sentence) -> Fact:
     """A kind listed under a headcount of the in-service and the retired (see P.RETIRED_KINDS)."""
     kind = item["kind"]
     if kind in P.RETIRED_KINDS:
