@@ -1027,7 +1027,7 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
     read: set[tuple[str, int]] = set()  # (fact key, value position): a value is read by its first pattern
     marks: _SentenceMarks | None = None  # found once for the sentence, when a value needs them
     for pattern, word, own_word, rx in _TOPIC_PATTERNS.get(topic, ()):
-        if word not in compact or own_word not in compact:
+        if own_word not in compact or word not in compact:  # (its own word first: the value's unit is in most)
             continue
         for match in rx.finditer(compact):
             value_at = match.start("v")
@@ -1087,7 +1087,7 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
                   or event[1].fact_key in P.KIND_AMOUNTS]
     earlier = len(out)  # the facts of the paragraph's sentences before this one
     stated: list[tuple[int, Fact]] = []  # this sentence's, with their positions
-    for position, fact, comparison in sorted(events, key=lambda event: event[0]):
+    for position, fact, comparison in sorted(events, key=itemgetter(0)):
         if fact and fact.fact_key == P.PART_OF_THE_TOTAL:
             fact = _part_of_the_total(fact, compact.rfind("其中", 0, position), stated, out[:earlier])
         if fact:

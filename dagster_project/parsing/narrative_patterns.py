@@ -657,8 +657,15 @@ def value_word(template: str) -> str:
 def printed_word(template: str) -> str:
     """The longest run of literal characters every match of the template (or of a plain regex)
     prints: its own Chinese characters and escaped punctuation ('\\(') outside any group, bracket or
-    placeholder, none made optional by a quantifier; '' when it has an alternative outside a
-    group. The engine tests it before the regex."""
+    placeholder, none made optional by a quantifier; when it has none (an alternative outside a
+    group, every word in a group), the longest word of _required_words; '' when none is sure. The
+    engine tests it before the regex."""
+    return _printed_run(template) or max(sorted(_required_words(_re_parser.parse(expand_template(template)).data)),
+                                         key=len, default="")
+
+
+def _printed_run(template: str) -> str:
+    """printed_word's run of literal characters outside any group, '' when none is sure."""
     words, run, depth, i = [], "", 0, 0
     while i < len(template):
         char = template[i]
@@ -685,9 +692,33 @@ def printed_word(template: str) -> str:
     return max([*words, run], key=len)
 
 
-def compile_template(template: str) -> re.Pattern[str]:
-    """A template with {amt} / {pct} / {n:<unit regex>} placeholders -> a compiled regex (see
-    with_first_characters)."""
+def _required_words(items: list) -> set[str]:
+    """Words every match of the parsed regex prints: its runs of literal characters, and the words
+    every alternative of a group in it prints (a group not made optional)."""
+    c = _re_constants
+    words, run = set(), ""
+    for op, av in items:
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        words.add(run)
+        run = ""
+        if op is c.SUBPATTERN:
+            words |= _required_words(av[3])
+        elif op is c.ATOMIC_GROUP:
+            words |= _required_words(av)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            words |= _required_words(av[2])
+        elif op is c.BRANCH:
+            first, *others = [_required_words(alternative) for alternative in av[1]]
+            words |= {part for word in first for i in range(len(word)) for part in (word[i:j] for j in range(i + 1, len(word) + 1))
+                      if all(any(part in other_word for other_word in other) for other in others)}
+    words.add(run)
+    return words - {""}
+
+
+def expand_template(template: str) -> str:
+    """A template with {amt} / {pct} / {n:<unit regex>} placeholders -> its regex."""
 
     def expand(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -695,7 +726,13 @@ def compile_template(template: str) -> re.Pattern[str]:
             return _COUNT.replace("{unit}", name[2:])
         return NUMBER_TEMPLATES[name]
 
-    return re.compile(with_first_characters(re.sub(r"\{(amt|pct|n:[^}]+)\}", expand, template)))
+    return re.sub(r"\{(amt|pct|n:[^}]+)\}", expand, template)
+
+
+def compile_template(template: str) -> re.Pattern[str]:
+    """A template with {amt} / {pct} / {n:<unit regex>} placeholders -> a compiled regex (see
+    with_first_characters)."""
+    return re.compile(with_first_characters(expand_template(template)))
 
 
 def with_first_characters(regex: str) -> str:
