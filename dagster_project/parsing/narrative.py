@@ -1641,7 +1641,7 @@ def _titles(document: Document, title_word_lines: list[int]) -> list[tuple[str, 
     sentences = set()  # lines that mention 'YYYY 年度部门决算': never the line before a title
     for i in title_word_lines:
         line, text = document.texts[i]
-        match = _TITLE.match(text)
+        match = _TITLE.match(text) if P.TITLE_YEAR_WORD in text else None
         if not match:
             continue
         name, first = match["name"], line

@@ -568,6 +568,7 @@ TABLE_TITLE_YEAR_RE = r"(?P<year>(?:19|20)\d{2})\s*年度?\s*[^\s\d]{0,24}决算
 UNIT_RE = r"单位[^\S\n]*:[^\S\n]*(?P<unit>万元|元)"  # over the joined lines: whitespace within a line
 # A word every match of the patterns above prints: the lines without it are not matched.
 TITLE_WORD = "决算"  # TITLE_RE, TABLE_TITLE_YEAR_RE
+TITLE_YEAR_WORD = "年"  # TITLE_RE's too (most of the lines with 决算 are a table's headers, without it)
 TABLE_TITLE_WORD = "表"  # TABLE_TITLE_YEAR_RE's too
 # Fields that print the department's name: (regex over a line, context), built from the field
 # names of each context.
