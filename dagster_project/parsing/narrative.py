@@ -217,11 +217,11 @@ class Sentence:
 
     def provenance(self, start: int, end: int) -> Provenance:
         """The source lines of the compact span [start, end)."""
-        return self._provenance(self._text_index(start), self._text_index(max(end - 1, start)))
+        return self._provenance(*self._text_indexes(start, max(end - 1, start)))
 
     def printed(self, start: int, end: int) -> tuple[str, Provenance]:
         """The non-empty compact span [start, end) as printed (with its spaces), and its source lines."""
-        first, last = self._text_index(start), self._text_index(end - 1)
+        first, last = self._text_indexes(start, end - 1)
         return self.text[first : last + 1], self._provenance(first, last)
 
     def _provenance(self, first_index: int, last_index: int) -> Provenance:
@@ -232,16 +232,19 @@ class Sentence:
         if self.paragraph in self.source.displaced:
             span = sorted(lines[first : last + 1], key=_reading_order)
             return Provenance(span[0].no, span[-1].no, span[0].page)
-        return Provenance(lines[first].no, lines[last].no, lines[first].page)
+        first_line = lines[first]
+        return Provenance(first_line.no, lines[last].no if last != first else first_line.no, first_line.page)
 
-    def _text_index(self, compact_index: int) -> int:
-        """Index in `text` of character `compact_index` of `compact` (the last one beyond it)."""
-        compact_index = min(compact_index, len(self.compact) - 1)
+    def _text_indexes(self, first: int, last: int) -> tuple[int, int]:
+        """Index in `text` of characters `first` and `last` of `compact` (the last one beyond it):
+        both ends of a span in one call."""
+        end = len(self.compact) - 1
+        first, last = first if first < end else end, last if last < end else end  # (min: a call)
         if self.compact_at is not None:
-            compact_index = self.compact_at[compact_index]
+            first, last = self.compact_at[first], self.compact_at[last]
         in_text, in_compact = self._pieces
-        piece = bisect_right(in_compact, compact_index) - 1
-        return in_text[piece] + compact_index - in_compact[piece]
+        first_piece, last_piece = bisect_right(in_compact, first) - 1, bisect_right(in_compact, last) - 1
+        return in_text[first_piece] + first - in_compact[first_piece], in_text[last_piece] + last - in_compact[last_piece]
 
     @cached_property
     def _pieces(self) -> tuple[list[int], list[int]]:
@@ -1064,7 +1067,7 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
     read: set[tuple[str, int]] = set()  # (fact key, value position): a value is read by its first pattern
     marks: _SentenceMarks | None = None  # found once for the sentence, when a value needs them
     for pattern, word, own_word, rx in _TOPIC_PATTERNS.get(topic, ()):
-        if word not in compact or own_word not in compact:
+        if own_word not in compact or word not in compact:  # (its own word first: the value's unit is in most)
             continue
         for match in rx.finditer(compact):
             value_at = match.start("v")
@@ -1080,7 +1083,7 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
                     and _label_after_the_anchor(compact, match.start()):  # else the change is stated after it
                 key = P.CHANGE_KEYS[topic].yoy_amount
             fact = _fact(key, subject, match, sentence)
-            if not fact or _listed(fact, match, sentence, issues):
+            if _listed(fact, match, sentence, issues):
                 continue
             if _of_another_section(fact, value_at, sentence, issues):
                 continue
@@ -1124,7 +1127,7 @@ def _sentence_facts(sentence: Sentence, before: list[Sentence], document: Docume
                   or event[1].fact_key in P.KIND_AMOUNTS]
     earlier = len(out)  # the facts of the paragraph's sentences before this one
     stated: list[tuple[int, Fact]] = []  # this sentence's, with their positions
-    for position, fact, comparison in sorted(events, key=lambda event: event[0]):
+    for position, fact, comparison in sorted(events, key=itemgetter(0)):
         if fact and fact.fact_key == P.PART_OF_THE_TOTAL:
             fact = _part_of_the_total(fact, compact.rfind("其中", 0, position), stated, out[:earlier])
         if fact:
@@ -1283,10 +1286,10 @@ def _restates_another_value(fact: Fact, match: re.Match[str], sentence: Sentence
                and f.sentence != fact.sentence for f in earlier)
 
 
-def _fact(key: str, subject: str, match: re.Match[str], sentence: Sentence, qualifier: str = "") -> Fact | None:
-    value = parse_amount(match["v"])
-    if value is None:
-        return None
+def _fact(key: str, subject: str, match: re.Match[str], sentence: Sentence, qualifier: str = "") -> Fact:
+    # (the number of a template's placeholder, P.NUMBER_TEMPLATES: parse_amount's value, without its
+    # tests of other forms)
+    value = Decimal(match["v"].replace(",", ""))
     unit_word = match["u"] if "u" in match.re.groupindex else None
     if unit_word is None:  # {pct}: the value is followed by '%'
         unit, end = "%", match.end("v") + 1
@@ -1335,13 +1338,11 @@ def _changes(sentence: Sentence, before: list[Sentence], document: Document, fis
             if keys.total_only and subject != P.DEFAULT_SUBJECT:
                 subject = P.OUTSIDE_TOPIC  # (a class's change: reported, not recorded)
             qualifier = P.DIRECTION_WORDS[match["dir"]]
-            fact: Fact | None
             if rx is _FLAT:
                 fact = Fact(sentence.section, key, subject, Decimal(0), "万元", match["dir"], sentence.text, sentence.provenance(match.start(), match.end()), qualifier)
             else:
                 fact = _fact(key, subject, match, sentence, qualifier)
-            if fact:
-                found.append((match, fact))
+            found.append((match, fact))
     for match in _LISTED_CHANGES.finditer(sentence.compact) if directed else ():
         if match.start("dir") in taken:
             continue
@@ -1448,10 +1449,10 @@ def _last_anchor(text: str, fiscal_year: int | None = None) -> str | None:
     a 2022 document) and for the year before's budget ('比上年预算数下降 18.42%')."""
     if not _prints_any(text, P.ANCHOR_WORDS):
         return None
-    yoy = max(_YOY_ANCHOR.finditer(text), key=lambda m: m.end(), default=None)
+    yoy = _last_match(_YOY_ANCHOR, text)
     budgets = P.BUDGET_WORD in text
-    budget = max((m.end() for m in _BUDGET_ANCHOR.finditer(text)), default=-1) if budgets else -1
-    previous_budget = max((m.end() for m in _PREVIOUS_BUDGET_ANCHOR.finditer(text)), default=-1) if budgets else -1
+    budget = _last_end(_BUDGET_ANCHOR, text) if budgets else -1
+    previous_budget = _last_end(_PREVIOUS_BUDGET_ANCHOR, text) if budgets else -1
     last = max(yoy.end() if yoy else -1, budget, previous_budget)
     if last < 0:
         return None
@@ -1461,6 +1462,20 @@ def _last_anchor(text: str, fiscal_year: int | None = None) -> str | None:
         return "budget"
     named = _YEAR_DIGITS.search(yoy[0])
     return "another_year" if named and fiscal_year and int(named[0]) != fiscal_year - 1 else "yoy"
+
+
+def _last_match(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of rx in the text: the one that ends last (matches do not overlap, none is empty)."""
+    last = None
+    for last in rx.finditer(text):  # (the loop keeps the last)
+        pass
+    return last
+
+
+def _last_end(rx: re.Pattern[str], text: str) -> int:
+    """Where the last match of rx in the text ends, -1 when none does."""
+    last = _last_match(rx, text)
+    return last.end() if last else -1
 
 
 def _qualify_compared(comparison: re.Match[str], sentence: Sentence, document: Document, facts: list[Fact]) -> None:
@@ -1492,10 +1507,9 @@ def _subject(rule: str, match: re.Match[str], sentence: Sentence, document: Docu
         inside = _mentions(sentence.compact[match.start() : match.end()], topic, document)
         return inside[0][2] if inside else P.DEFAULT_SUBJECT
     value_start = position if position is not None else match.start("v") if "v" in match.re.groupindex else match.start()
-    found = [m for m in _mentions(sentence.compact, topic, document)
-             if m[1] <= value_start and not _aside_closed(sentence.compact, m[1], value_start)]
-    if found:
-        return max(found, key=lambda m: m[1])[2]
+    last = _last_mention_before(sentence.compact, _mentions(sentence.compact, topic, document), value_start)
+    if last:
+        return last[2]
     # else the last one named in the paragraph's sentences before ('…“基层医疗能力提升”项目绩效自评结果。
     # 该项目自评得分为 95 分'), else in its item's lead or headings
     for earlier in reversed(before or ()):
@@ -1506,6 +1520,16 @@ def _subject(rule: str, match: re.Match[str], sentence: Sentence, document: Docu
         if in_context:
             return min(in_context, key=lambda m: m[0])[2]
     return P.DEFAULT_SUBJECT
+
+
+def _last_mention_before(text: str, mentions: list[tuple[int, int, str]], position: int) -> tuple[int, int, str] | None:
+    """The mention that ends last by `position`, the first of those that end there, outside an aside
+    closed before `position` (see _aside_closed; tested only for a mention that would be the last)."""
+    last = None
+    for mention in mentions:
+        if mention[1] <= position and (last is None or mention[1] > last[1]) and not _aside_closed(text, mention[1], position):
+            last = mention
+    return last
 
 
 def _subject_left(text: str, named: list[tuple[int, int, str]]) -> str:
@@ -1550,10 +1574,10 @@ def _unmatched(text: str, start: int, end: int, step: int) -> int | None:
 
 def _mentions(text: str, topic: str, document: Document) -> list[tuple[int, int, str]]:
     """The subject mentions of the topic in the text (see _find_mentions), found once per document."""
-    key = (text, topic)
-    if key not in document.mentions:
-        document.mentions[key] = _find_mentions(text, _MENTIONS.get(topic, ()), document.function_names)
-    return document.mentions[key]
+    found = document.mentions.get((text, topic))
+    if found is None:
+        found = document.mentions[text, topic] = _find_mentions(text, _MENTIONS.get(topic, ()), document.function_names)
+    return found
 
 
 def _find_mentions(text: str, mentions: tuple[tuple[re.Pattern[str], str, str], ...], function_names: dict[str, str]) -> list[tuple[int, int, str]]:
@@ -1657,7 +1681,7 @@ def _titles(document: Document, title_word_lines: list[int]) -> list[tuple[str, 
     sentences = set()  # lines that mention 'YYYY 年度部门决算': never the line before a title
     for i in title_word_lines:
         line, text = document.texts[i]
-        match = _TITLE.match(text)
+        match = _TITLE.match(text) if P.TITLE_YEAR_WORD in text else None
         if not match:
             continue
         name, first = match["name"], line
@@ -1869,7 +1893,7 @@ def _profile_facts(document: Document) -> list[Fact]:
     return list(facts.values())
 
 
-def _staff_kind_of_headcount(item: re.Match[str], sentence: Sentence) -> Fact | None:
+def _staff_kind_of_headcount(item: re.Match[str], sentence: Sentence) -> Fact:
     """A kind listed under a headcount of the in-service and the retired (see P.RETIRED_KINDS)."""
     kind = item["kind"]
     if kind in P.RETIRED_KINDS:

@@ -20,6 +20,8 @@ share with no class named is no fact about the total.
 from __future__ import annotations
 
 import re
+import re._constants as _re_constants  # (the regex parser's data: see with_first_characters)
+import re._parser as _re_parser
 from dataclasses import dataclass
 
 from .layout.tables import FUNCTION_CLASSES
@@ -566,6 +568,7 @@ TABLE_TITLE_YEAR_RE = r"(?P<year>(?:19|20)\d{2})\s*年度?\s*[^\s\d]{0,24}决算
 UNIT_RE = r"单位[^\S\n]*:[^\S\n]*(?P<unit>万元|元)"  # over the joined lines: whitespace within a line
 # A word every match of the patterns above prints: the lines without it are not matched.
 TITLE_WORD = "决算"  # TITLE_RE, TABLE_TITLE_YEAR_RE
+TITLE_YEAR_WORD = "年"  # TITLE_RE's too (most of the lines with 决算 are a table's headers, without it)
 TABLE_TITLE_WORD = "表"  # TABLE_TITLE_YEAR_RE's too
 # Fields that print the department's name: (regex over a line, context), built from the field
 # names of each context.
@@ -655,8 +658,15 @@ def value_word(template: str) -> str:
 def printed_word(template: str) -> str:
     """The longest run of literal characters every match of the template (or of a plain regex)
     prints: its own Chinese characters and escaped punctuation ('\\(') outside any group, bracket or
-    placeholder, none made optional by a quantifier; '' when it has an alternative outside a
-    group. The engine tests it before the regex."""
+    placeholder, none made optional by a quantifier; when it has none (an alternative outside a
+    group, every word in a group), the longest word of _required_words; '' when none is sure. The
+    engine tests it before the regex."""
+    return _printed_run(template) or max(sorted(_required_words(_re_parser.parse(expand_template(template)).data)),
+                                         key=len, default="")
+
+
+def _printed_run(template: str) -> str:
+    """printed_word's run of literal characters outside any group, '' when none is sure."""
     words, run, depth, i = [], "", 0, 0
     while i < len(template):
         char = template[i]
@@ -683,8 +693,33 @@ def printed_word(template: str) -> str:
     return max([*words, run], key=len)
 
 
-def compile_template(template: str) -> re.Pattern[str]:
-    """A template with {amt} / {pct} / {n:<unit regex>} placeholders -> a compiled regex."""
+def _required_words(items: list) -> set[str]:
+    """Words every match of the parsed regex prints: its runs of literal characters, and the words
+    every alternative of a group in it prints (a group not made optional)."""
+    c = _re_constants
+    words, run = set(), ""
+    for op, av in items:
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        words.add(run)
+        run = ""
+        if op is c.SUBPATTERN:
+            words |= _required_words(av[3])
+        elif op is c.ATOMIC_GROUP:
+            words |= _required_words(av)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            words |= _required_words(av[2])
+        elif op is c.BRANCH:
+            first, *others = [_required_words(alternative) for alternative in av[1]]
+            words |= {part for word in first for i in range(len(word)) for part in (word[i:j] for j in range(i + 1, len(word) + 1))
+                      if all(any(part in other_word for other_word in other) for other in others)}
+    words.add(run)
+    return words - {""}
+
+
+def expand_template(template: str) -> str:
+    """A template with {amt} / {pct} / {n:<unit regex>} placeholders -> its regex."""
 
     def expand(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -692,4 +727,79 @@ def compile_template(template: str) -> re.Pattern[str]:
             return _COUNT.replace("{unit}", name[2:])
         return NUMBER_TEMPLATES[name]
 
-    return re.compile(re.sub(r"\{(amt|pct|n:[^}]+)\}", expand, template))
+    return re.sub(r"\{(amt|pct|n:[^}]+)\}", expand, template)
+
+
+def compile_template(template: str) -> re.Pattern[str]:
+    """A template with {amt} / {pct} / {n:<unit regex>} placeholders -> a compiled regex (see
+    with_first_characters)."""
+    return re.compile(with_first_characters(expand_template(template)))
+
+
+def with_first_characters(regex: str) -> str:
+    """The regex led by a lookahead of the characters every match starts with, when they are a few
+    characters and the regex engine does not find them itself (it skips to a match's possible start
+    only when the regex starts with a character, a class or alternatives that each start with a
+    character): a start such as '(?<!开支)(?:[“"]?三公…|因公出国…|…)' is otherwise tried in full at
+    every character. The same matches: the lookahead only fails where the regex would."""
+    items = _re_parser.parse(regex).data
+    if _prefix_found_by_the_engine(items):
+        return regex
+    first, can_be_empty = _first_characters(items)
+    if first is None or can_be_empty or not first:
+        return regex
+    return "(?=[" + "".join(sorted(map(re.escape, map(chr, first)))) + "])(?:" + regex + ")"
+
+
+def _prefix_found_by_the_engine(items: list) -> bool:
+    """Whether the parsed regex starts as the regex engine reads a start from (see with_first_characters)."""
+    while items and items[0][0] is _re_constants.SUBPATTERN:
+        items = items[0][1][3]
+    if not items:
+        return False
+    op, av = items[0]
+    if op is _re_constants.BRANCH:
+        return all(alternative and alternative[0][0] is _re_constants.LITERAL for alternative in av[1])
+    return op in (_re_constants.LITERAL, _re_constants.IN)
+
+
+def _first_characters(items: list) -> tuple[set[int] | None, bool]:
+    """The code points a match of the parsed sequence may start with (None when not only literal
+    characters: a class of a range or a category, any character), and whether it may match empty."""
+    first: set[int] = set()
+    for op, av in items:
+        own, can_be_empty = _first_characters_of(op, av)
+        if own is None:
+            return None, False
+        first |= own
+        if not can_be_empty:
+            return first, False
+    return first, True
+
+
+def _first_characters_of(op: object, av: object) -> tuple[set[int] | None, bool]:
+    """_first_characters of one parsed item."""
+    c = _re_constants
+    if op is c.LITERAL:
+        return {av}, False
+    if op is c.IN:
+        return ({value for _, value in av}, False) if all(kind is c.LITERAL for kind, _ in av) else (None, False)
+    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):  # zero-width
+        return set(), True
+    if op is c.SUBPATTERN:
+        return _first_characters(av[3])
+    if op is c.ATOMIC_GROUP:
+        return _first_characters(av)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, _, repeated = av
+        first, can_be_empty = _first_characters(repeated)
+        return first, can_be_empty or low == 0
+    if op is c.BRANCH:
+        first, can_be_empty = set(), False
+        for alternative in av[1]:
+            own, empty = _first_characters(alternative)
+            if own is None:
+                return None, False
+            first, can_be_empty = first | own, can_be_empty or empty
+        return first, can_be_empty
+    return None, False  # any character, a negated character, a group reference: not listed

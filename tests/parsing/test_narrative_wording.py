@@ -247,4 +247,19 @@ def test_the_word_a_template_prints_is_in_every_match() -> None:
     assert printed_word(r"因公出国\(境\)费?") == "因公出国(境)"  # escaped punctuation is printed as itself
     assert printed_word(r"支出\(?类\)?") == "支出"
     assert printed_word(FUNCTION_SUBJECT_RE) == "(类)"  # the class's name is a group
-    assert printed_word(r"会议费|培训费") == ""  # either may be printed
+    assert printed_word(r"会议费|培训费") == "费"  # either may be printed: the word both print
+    assert printed_word(r"(?:收入合计)(?!、?支出)") == "收入合计"  # a group of literals is printed
+    assert printed_word(r"(?:公务|因公)?出国|入境") == ""  # no word every alternative prints
+
+
+def test_a_regex_is_led_by_its_first_characters_when_the_engine_finds_none() -> None:
+    import re
+
+    from dagster_project.parsing.narrative_patterns import with_first_characters
+
+    led = with_first_characters(r"(?<!开支)(?:[“]?三公经费|因公出国)为\d")
+    assert led == r"(?=[“三因])(?:(?<!开支)(?:[“]?三公经费|因公出国)为\d)"
+    text = "开支三公经费为1,“三公经费为2,因公出国为3"
+    assert [m.span() for m in re.finditer(led, text)] == [(9, 16), (17, 23)]
+    assert with_first_characters(r"预算数?为\d") == r"预算数?为\d"  # the engine skips to its first character itself
+    assert with_first_characters(r"(?:全年)?[\u4e00-\u9fff]{2}") == r"(?:全年)?[\u4e00-\u9fff]{2}"  # a range: not listed
