@@ -4026,12 +4026,8 @@ def _cells(row: _Row, issues: list[ParseIssue]) -> list[Cell]:
                 for cell, value, allowed in zip(_cells(replace(row, allowed=None), issues), row.values, row.allowed,
                                                 strict=True)]
     if len(row.options) == 1 and not row.doubt:  # one placement left (most rows): every value is certain
-        columns, labels, cells = row.columns, row.column_labels, []
-        for p, value in zip(row.options[0], row.values):  # (a loop, not a call of _certain_cell per value)
-            key = columns[p].key
-            cells.append(Cell(row.table_no, row.section, row.row_key, row.row_code, row.label, key, labels.get(key, key),
-                              value.value, value.printed, True, provenance, (), inferred))
-        return cells
+        columns = row.columns
+        return [_certain_cell(row, columns[p].key, value, provenance, inferred) for p, value in zip(row.options[0], row.values)]
     keys = column_keys(row)
     cells = []
     for k, value in enumerate(row.values):
