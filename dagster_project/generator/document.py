@@ -193,7 +193,7 @@ def _drop_unused_columns(rows: list[Row], always: tuple[str, ...]) -> list[Row]:
 
 
 def _blank_trailing_zeros(rows: list[Row]) -> list[Row]:
-    """Zeros after a row's last non-zero value are left blank, as real tables do ('64.64 64.64'
+    """Zeros after a row's last non-zero value are left blank, as real tables do ('35.20 35.20'
     under 合计/基本支出/项目支出); a zero between two values prints (its place is then certain)."""
     for row in rows:
         keys = list(row.cells)

@@ -40,7 +40,7 @@ def _facts(doc: Document, keys: tuple[str, ...]):
 
 
 def transposed(text: str) -> str | None:
-    """The text with its last pair of adjacent, different digits swapped (1,407.17 -> 1,407.71)."""
+    """The text with its last pair of adjacent, different digits swapped (2,315.46 -> 2,315.64)."""
     chars = list(text)
     digits = [i for i, ch in enumerate(chars) if ch.isdigit()]
     for a, b in reversed(list(zip(digits, digits[1:], strict=False))):

@@ -21,7 +21,7 @@ class Layout:
     split_codes: bool  # function codes printed as '201 06 01' instead of '2010601'
     t1_classes: int  # 24 or 26 expenditure rows in Tables 1 and 4
     unit: str  # table amounts in '万元' or '元'
-    thousands: bool  # 1,568.88 or 1568.88
+    thousands: bool  # 1,234.56 or 1234.56
     zero_token: str  # how a zero in a used column prints
     t1_zero_classes: bool  # Table 1/4 print zero class rows with a zero (else blank)
     row_numbers: bool  # 行次 column in Tables 1 and 4

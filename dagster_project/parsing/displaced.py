@@ -4,8 +4,8 @@ Some PDFs print a sentence's numbers (and the quotation marks around a term) in 
 set slightly lower; pdfplumber then writes them on a line of their own below the sentence and
 leaves a space where each stood:
 
-    上海市普陀区财政局 年度收入支出总计 万元。与 年度相比，收入
-    2024 2995.39 2023
+    某某区某某局 年度收入支出总计 万元。与 年度相比，收入
+    2024 1234.56 2023
 
 A numbers-only line is put back into the gaps of the text line right above it, in order, only
 when its count of tokens leaves no choice (see _fill); otherwise both lines stay as printed, and

@@ -1,5 +1,5 @@
 """Pages printed as one line each: the text a web page shows for a PDF, or an extractor that joins
-a page's lines with spaces ('… 一、一般公共服务支出 2,106.66 2,106.66 二、外交支出 三、国防支出 …
+a page's lines with spaces ('… 一、一般公共服务支出 1,875.12 1,875.12 二、外交支出 三、国防支出 …
 一般公共预算财政拨款支出决算表 单位：万元 …'). Read as it stands, such a line runs one table's rows
 into the next table's, a row's numbers into the rows after it, and the narrative's sections into
 each other. Such an extract is read as its lines' pieces instead: a line each, from every place a

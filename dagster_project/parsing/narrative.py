@@ -154,9 +154,9 @@ _NAME_FIELD = re.compile(P.NAME_FIELD_RE)
 _REGION = re.compile(P.REGION_RE)
 _NAME_MENTION_REST = re.compile(rf"[\u4e00-\u9fff()]{{0,25}}?{P.ORG_SUFFIX}(?={P.NAME_FOLLOWERS})")  # see _NameMentions
 _NAME_LIKE = re.compile(rf"^[\u4e00-\u9fff()]{{4,40}}{P.ORG_SUFFIX}{P.NAME_QUALIFIER}$")
-# A line of a function-classification table: '2013101 行政运行 335.64' / '201 06 01 行政运行' / '20131'.
+# A line of a function-classification table: '2013101 行政运行 412.50' / '201 06 01 行政运行' / '20131'.
 # (Some PDF producers glue the code to the name: '2010601行政运行'.)
-# (A code part is never the start of an amount: '208 05 326.72' is 208 05 and an amount.)
+# (A code part is never the start of an amount: '208 05 118.40' is 208 05 and an amount.)
 _FUNCTION_CODE_LINE = re.compile(r"^(?P<code>2\d{2}(?:\s*\d{2}(?!\d*[.,]\d)){0,2})(?:\s*(?P<name>[^\s\d][^\s\d]*))?(?P<rest>[\d,.\s-]*)$")
 _NAME_ONLY_LINE = re.compile(r"^[^\s\d]+$")
 _CODE_PART_LINE = re.compile(r"^\d{2}$")
@@ -1303,7 +1303,7 @@ def _fact(key: str, subject: str, match: re.Match[str], sentence: Sentence, qual
 
 def _changes(sentence: Sentence, before: list[Sentence], document: Document, fiscal_year: int | None,
              issues: list[ParseIssue]) -> list[tuple[re.Match[str], Fact]]:
-    """Stated changes ('减少 787.24 万元', '下降 4.9%', '持平'), keyed by what they compare with."""
+    """Stated changes ('减少 512.30 万元', '下降 4.9%', '持平'), keyed by what they compare with."""
     keys = P.CHANGE_KEYS[sentence.topic or ""]
     found = []
     # (an amount's, a percentage's and a listed change start with a direction word: most sentences print none)
@@ -1404,7 +1404,7 @@ def _anchor_in_clause(compact: str, position: int) -> str | None:
 
 def _label_after_the_anchor(compact: str, position: int) -> bool:
     """Whether only a label stands between the clause's last year-on-year anchor and the level at
-    `position` ('与上年相比，财政拨款收、支总计 787.24 万元'): no number and no change word. A line printed
+    `position` ('与上年相比，财政拨款收、支总计 512.30 万元'): no number and no change word. A line printed
     twice ('…与 2021 年度相比，收入支出总计增加' / '2022 年度收入支出总计 519.91 万元…') puts another
     statement there, whose level is a level."""
     start = position - len(_clause_before(compact, position))

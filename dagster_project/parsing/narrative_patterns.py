@@ -39,7 +39,7 @@ class FactPattern:
     template: str
     subject: str = DEFAULT_SUBJECT
     # A level ("X 总计 Y 万元") printed right after a year-on-year anchor in the same clause states
-    # the change, not the level (e.g. "与上年相比，财政拨款收、支总计 787.24 万元，各减少 33.4%"),
+    # the change, not the level (e.g. "与上年相比，财政拨款收、支总计 512.30 万元，各减少 33.4%"),
     # unless the sentence states the change's amount after it ('…支出 1500 万元，增加 100 万元').
     level: bool = False
     named: bool = False
@@ -557,7 +557,7 @@ PROFILE_KIND_ITEM = r"(?P<kind>[\u4e00-\u9fff]{1,8}?)(?:人员|编制)?{n:人}"
 # A kind of unit follows a separator or 其中 ('其中：行政单位1个，事业单位2个'), unlike '范围的单位共3个'.
 UNIT_KIND_ITEM = r"(?:^|[:,、;]|其中)(?P<kind>[\u4e00-\u9fff]{1,8}?单位)(?:共)?{n:个}"
 UNITS_TOTAL = r"(?:共|包括|由)(?:有)?{n:个}(?:独立核算)?(?:的)?(?:预算)?单位"
-# The units listed in a table under a '单位名称' header (a word): '1 上海市普陀区财政局(本级)'.
+# The units listed in a table under a '单位名称' header (a word): '1 某某区某某局(本级)'.
 UNIT_LIST_HEADER = "单位名称"
 UNIT_LIST_ROW = r"^(?P<no>\d{1,3})\s*[^\d\s.,]"
 UNITS_SECTION = r"单位构成|决算单位"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-# A printed amount: 1,568.88 | 1568.88 | 0 | 29.3 | -  (a lone dash is a printed zero)
+# A printed amount: 1,234.56 | 1234.56 | 0 | 29.3 | -  (a lone dash is a printed zero)
 AMOUNT_PATTERN = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 AMOUNT_RE = re.compile(f"^{AMOUNT_PATTERN}$")
-# An amount a tool cut at its decimal point or a thousands separator ('2,106.' of '2,106.66').
+# An amount a tool cut at its decimal point or a thousands separator ('1,875.' of '1,875.12').
 AMOUNT_CUT_PATTERN = r"\d[\d,]*[.,]"
 DASHES = {"-", "—", "–", "－", "——"}
 DASH_PATTERN = "|".join(map(re.escape, sorted(DASHES, key=len, reverse=True)))

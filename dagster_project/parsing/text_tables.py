@@ -289,7 +289,7 @@ def _amounts_of_another_form(rows: list[_Row]) -> Iterator[tuple[_Row, _Value, s
     - fewer decimals than most, the last a zero ('16.0' of '16.06'), which neither form prints;
     - a leading zero before a digit ('00.00', '02,300.00'): the end of an amount cut in two;
     - fewer decimals than most, where no other amount has fewer and the document prints its
-      decimals fixed ('29.40', at least MIN_FIXED_DECIMALS times): '414.6' of '414.63', or a whole
+      decimals fixed ('36.50', at least MIN_FIXED_DECIMALS times): '512.3' of '512.34', or a whole
       number (a page number read as the amount of a row that lost its own)."""
     usual = _usual_places(v for row in rows for v in row.values)
     if usual is None:  # (whole numbers and zeros only)
@@ -1476,7 +1476,7 @@ def _starts_body(table: TableLayout, text: str) -> bool:
     if table.kind == "subject":
         pieces = _after_header_words(table, pieces)
         width = _total_label_width(pieces)
-        if width:  # '合计 1,568.88 …' or a bare '合计', not the header cell '合计 基本支出 …'
+        if width:  # '合计 1,234.56 …' or a bare '合计', not the header cell '合计 基本支出 …'
             return all(parse_amount(p) is not None for p in pieces[width:])
         return _function_code(pieces)[0] is not None
     if table.kind == "economic":
@@ -2277,7 +2277,7 @@ def _label_pairs(lines: list[Line]) -> dict[int, tuple[_Label, _Label]]:
     return pairs
 
 
-# A line of amounts only ('2,940.05 2,106.66', '- 6.20'), as parse_amount reads them; a code
+# A line of amounts only ('3,210.40 1,875.12', '- 6.20'), as parse_amount reads them; a code
 # part or a dash (a printed zero) as a piece of its own.
 _AMOUNT_PIECE = f"(?:{AMOUNT_PATTERN}|{DASH_PATTERN})"
 _AMOUNTS_LINE_RE = re.compile(rf"\s*{_AMOUNT_PIECE}(?:\s+{_AMOUNT_PIECE})*\s*")
@@ -2387,7 +2387,7 @@ def _function_code(pieces: list[str]) -> tuple[str | None, int]:
 
 def _after_header_words(table: TableLayout, pieces: list[str]) -> list[str]:
     """The pieces without the header words that an extract put on the total row's line ('类 款 项
-    合计 2,946.25 …'), when the total row follows them; else the pieces unchanged."""
+    合计 3,210.40 …'), when the total row follows them; else the pieces unchanged."""
     skip = 0  # the lines are NFKC-normalised: a piece is compared as printed
     while skip < len(pieces) and pieces[skip] in table.header_words:
         skip += 1
@@ -2563,7 +2563,7 @@ def _note_repeated_codes(context: _Context, rows: list[_Row]) -> None:
 
 def _row_segments(pieces: list[str]) -> list[list[str]]:
     """A line's pieces, split where another row starts after a row's values (an extract that joins
-    two rows on one line: '… 187.19 187.19 221 02 03 购房补贴 258.50'): a code, then a name."""
+    two rows on one line: '… 96.30 96.30 221 02 03 购房补贴 142.80'): a code, then a name."""
     if not _LATER_CODE_RE.search(" ".join(pieces)):  # most lines: no code after their first piece
         return [pieces]
     starts = [0]
@@ -4157,7 +4157,7 @@ MOVED_NOTE = ("the value stands on a line after its label, and the side's sum ho
 AFTER_A_ROW_WITHOUT_NUMBER_NOTE = ("the row before it, {}, prints no number though the table prints its zeros: this "
                                    "number may be that row's")
 # Amounts of the usual decimals ending in a zero that show a document prints its decimals fixed
-# (most do: '29.40', '0.00'; one that drops trailing zeros prints none, though some mix the two).
+# (most do: '36.50', '0.00'; one that drops trailing zeros prints none, though some mix the two).
 MIN_FIXED_DECIMALS = 3
 ODD_FORM_NOTES = {  # issue code -> the row's note (see _amounts_of_another_form)
     "amount_with_extra_digits": ("the amount {} is printed with more decimals than the document's others: it may be "

@@ -8,7 +8,7 @@ Rounding models (engine.py turns them into a band):
 - 'sum':     a printed total against n independently rounded printed terms: band n x 0.005.
              Inside the band but not exact: a rounding note (severity 'info').
 - 'printed': a restated amount against its source, judged by the restatement's own precision
-             (half a unit of its last printed digit; 42.4 for 42.39 is a note, not an error).
+             (half a unit of its last printed digit; 8.6 for 8.57 is a note, not an error).
 - 'percent': a printed percentage, right when within half a unit of its last digit.
 - 'exact':   counts, flags and codes: any difference fails.
 """
