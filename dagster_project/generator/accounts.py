@@ -8,7 +8,7 @@ carry-overs chain); `Department` is what does not change between years.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .catalog import DEPARTMENT_KINDS, ECONOMIC_SUBJECTS, ECONOMIC_WEIGHTS, REGIONS
@@ -87,12 +87,8 @@ class YearAccounts:
     retired: int
     perf_projects: int
     perf_score: int
-    notes: dict[str, str] = field(default_factory=dict)  # wording picks (reasons) fixed per year
 
     # --- derived totals -------------------------------------------------------------------
-    def class_of(self, code: str) -> str:
-        return code[:3]
-
     def sum_items(self, prefix: str, attribute: str) -> int:
         return sum(getattr(a, attribute) for code, a in self.items.items() if code.startswith(prefix))
 

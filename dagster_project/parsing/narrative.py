@@ -1560,7 +1560,7 @@ def _aside_closed(text: str, start: int, end: int) -> bool:
 def _unmatched(text: str, start: int, end: int, step: int) -> int | None:
     """The first parenthesis of text[start:end], walking forward (step 1: a ')') or back (step -1:
     a '('), that closes or opens one the walk did not meet the other side of."""
-    inward, outward = ("(", ")") if step == 1 else (")", "(")
+    inward = "(" if step == 1 else ")"
     depth = 0
     for m in _PARENS.finditer(text, start, end) if step == 1 else reversed(list(_PARENS.finditer(text, start, end))):
         if m[0] == inward:
