@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from . import narrative_patterns as P
 from .displaced import restore_displaced
-from .joined import newlines_before
+from .joined import newlines_before, without
 from .layout import FUNCTION_CLASSES, squash
 from .layout.tables import BOTH_SIDES_LABELS, EXPENDITURE_LABELS, INCOME_LABELS
 from .model import DocumentHeading, Fact, Line, NameVariant, ParseIssue, Provenance
@@ -447,21 +447,11 @@ def _content(lines: list[Line], texts: list[str], joined: str) -> _Content:
             numbered_marks.append(kind.lastgroup)
     kept.append(joined[kept_from:])
     if noise:
-        lines, texts = _without(lines, noise), _without(texts, noise)
+        lines, texts = without(lines, noise), without(texts, noise)
     marks: list[str | None] = [None] * len(texts)  # (set at the few numbered lines: no list per run of text)
     for at, mark in zip(numbered, numbered_marks):
         marks[at] = mark
     return _Content(lines, texts, marks, numbered, "".join(kept), "part" in numbered_marks)
-
-
-def _without(items: list, dropped: list[int]) -> list:
-    """The items but those at the (increasing) indexes dropped: a slice of each run between them."""
-    kept: list = []
-    done = 0
-    for i in dropped:
-        kept += items[done:i]
-        done = i + 1
-    return kept + items[done:]
 
 
 def _part_number(title: str) -> int | None:

@@ -37,7 +37,7 @@ from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from .column_solver import balances, column_keys, columns_of_failing_sums, constraints, placements, solve
-from .joined import newlines_before
+from .joined import newlines_before, without
 from .layout import tables as layout
 from .layout.tables import ColumnSpec, TableLayout, squash
 from .model import Cell, Line, ParseIssue, Provenance, TableInfo
@@ -782,22 +782,15 @@ class _Lines:
         return list(compress(range(start, end), map(str.strip, map(_TEXT, self.lines[start:end]))))
 
     def where(self, pattern: re.Pattern[str]) -> Iterator[int]:
-        """Indexes of the lines in which a match of the pattern ends, in order, each once; found as
-        they are asked for, so that a caller that stops early searches no further."""
-        joined = self.joined
-        line, counted, last = 0, 0, None  # (newlines_before's count, inline: no generator per match)
-        for match in pattern.finditer(joined):
-            end = match.end() - 1
-            line += joined.count("\n", counted, end)
-            counted = end
-            if line != last:
-                yield line
-                last = line
+        """Indexes of the lines in which a match of the pattern ends (see spans)."""
+        return map(itemgetter(0), self.spans(pattern))
 
     def spans(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, int, int]]:
-        """The lines `where` finds, each as (index, start, end) in the joined text."""
+        """The lines in which a match of the pattern ends, in order, each once, as (index, start, end)
+        in the joined text; found as they are asked for, so that a caller that stops early searches
+        no further."""
         joined = self.joined
-        line, counted, last = 0, 0, None
+        line, counted, last = 0, 0, None  # (newlines_before's count, inline: no generator per match)
         for match in pattern.finditer(joined):
             end = match.end() - 1
             line += joined.count("\n", counted, end)
@@ -818,7 +811,7 @@ class _Lines:
             after, start = i + 1, line_end + 1
         if after < len(self.lines):
             runs.append(joined[start:])
-        return _Lines(_without(self.lines, [i for i, _, _ in dropped]), "\n".join(runs))
+        return _Lines(without(self.lines, [i for i, _, _ in dropped]), "\n".join(runs))
 
 
 def _page_starts(document: _Lines) -> list[int]:
@@ -858,7 +851,7 @@ def _without_page_numbers(document: _Lines, issues: list[ParseIssue]) -> tuple[_
                                  f"number {page} at the end of line {line.no} read as the number of its page (the "
                                  "pages before and after it are numbered on lines of their own), not as a cell",
                                  Provenance(line.no, line.no, line.page)))
-    return _Lines.of(_without(kept, footers)), [lines[i] for i in footers]
+    return _Lines.of(without(kept, footers)), [lines[i] for i in footers]
 
 
 # A page holds at least this many lines, and at least the document's lines shared among this many
@@ -929,15 +922,6 @@ def _page_series(document: _Lines) -> tuple[list[int], list[tuple[int, int]]]:
             if len(ending) == 1:
                 glued.append((ending[0], values[a] + 1))
     return [at[k] for k in members], glued
-
-
-def _without(lines: list[Line], dropped: list[int]) -> list[Line]:
-    """The lines but those at the given indexes (increasing): a slice per dropped line, no step per kept one."""
-    kept, start = [], 0
-    for i in dropped:
-        kept += lines[start:i]
-        start = i + 1
-    return kept + lines[start:]
 
 
 @dataclass

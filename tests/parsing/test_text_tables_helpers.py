@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from dagster_project.parsing.joined import without
 from dagster_project.parsing.layout.tables import economic_section
 from dagster_project.parsing.model import Line, Provenance
 from dagster_project.parsing.text_tables import (
@@ -14,14 +15,13 @@ from dagster_project.parsing.text_tables import (
     _Row,
     _segment_labels,
     _Value,
-    _without,
 )
 
 
 def test_without_drops_the_lines_at_the_indexes_only():
     lines = [Line(no, str(no)) for no in range(1, 7)]
-    assert [line.no for line in _without(lines, [0, 2, 3])] == [2, 5, 6]
-    assert _without(lines, []) == lines
+    assert [line.no for line in without(lines, [0, 2, 3])] == [2, 5, 6]
+    assert without(lines, []) == lines
 
 
 def test_where_names_each_line_once_and_stops_when_asked():
